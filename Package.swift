@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ForumLens",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "forumlens", targets: ["forumlens"]),
+        .library(name: "ForumLensCore", targets: ["ForumLensCore"]),
+        .library(name: "ForumLensIngest", targets: ["ForumLensIngest"]),
+        .library(name: "ForumLensReport", targets: ["ForumLensReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only C: libxml2 (and the zlib it already links) behind a small shim.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev", "zlib1g-dev"])]
+        ),
+        .target(name: "ForumLensCore"),
+        .target(name: "ForumLensIngest", dependencies: ["ForumLensCore", "CLibXML2"]),
+        .target(name: "ForumLensReport", dependencies: ["ForumLensCore"]),
+        .executableTarget(
+            name: "forumlens",
+            dependencies: [
+                "ForumLensCore", "ForumLensIngest", "ForumLensReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ForumLensCoreTests", dependencies: ["ForumLensCore"]),
+        .testTarget(name: "ForumLensIngestTests", dependencies: ["ForumLensIngest"]),
+        .testTarget(name: "ForumLensReportTests", dependencies: ["ForumLensReport", "ForumLensIngest"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

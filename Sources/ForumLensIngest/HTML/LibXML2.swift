@@ -1,0 +1,214 @@
+import CLibXML2
+
+/// The one place that calls libxml2. It runs the HTML parser with SAX callbacks that build an
+/// `HTMLTree` arena directly (no libxml2 DOM is built, so nothing libxml2 allocated outlives
+/// `parseHTML`), and hands back an immutable Sendable value.
+enum LibXML2 {
+    /// Recover from broken markup, stay silent, never touch the network, lift the 10 MB text
+    /// and depth-256 limits (without HUGE, libxml2 2.9 silently drops the rest of deep pages),
+    /// and ignore the page's own charset declaration: `Charset` has already decided.
+    static let options = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        | Int32(XML_PARSE_HUGE.rawValue)
+
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Whether libxml2 can decode `encoding` (iconv names such as `windows-1252`, `Shift_JIS`).
+    static func knowsEncoding(_ encoding: String) -> Bool {
+        _ = initialized
+        guard let handler = xmlFindCharEncodingHandler(encoding) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
+    }
+
+    /// Parses `bytes` (in `encoding`) into a tree; elements nested deeper than `depthCap` are
+    /// flattened into their ancestor at the cap.
+    static func parseHTML(_ bytes: UnsafeRawBufferPointer, encoding: String, depthCap: Int) -> HTMLTree {
+        _ = initialized
+        let builder = TreeBuilder(depthCap: depthCap, expectedBytes: bytes.count)
+        guard let context = htmlNewParserCtxt() else { return builder.finish() }
+        defer { htmlFreeParserCtxt(context) }
+        if let sax = context.pointee.sax {
+            sax.initialize(to: htmlSAXHandler())
+            sax.pointee.startElement = startElement
+            sax.pointee.endElement = endElement
+            sax.pointee.characters = characters
+            sax.pointee.ignorableWhitespace = characters
+            sax.pointee.cdataBlock = ignoreRawText
+            sax.pointee.comment = comment
+            sax.pointee.initialized = 1
+        }
+        let unmanaged = Unmanaged.passRetained(builder)
+        defer { unmanaged.release() }
+        context.pointee._private = unmanaged.toOpaque()
+        // libxml2 takes an Int32 length; larger inputs are refused before this point.
+        let empty: CChar = 0
+        let document = withUnsafePointer(to: empty) { emptyBuffer in
+            htmlCtxtReadMemory(
+                context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self) ?? emptyBuffer,
+                Int32(bytes.count), nil, encoding, options)
+        }
+        if let document { xmlFreeDoc(document) }
+        return builder.finish()
+    }
+
+    private static func builder(_ context: UnsafeMutableRawPointer?) -> TreeBuilder {
+        let parser = context!.assumingMemoryBound(to: xmlParserCtxt.self)
+        return Unmanaged<TreeBuilder>.fromOpaque(parser.pointee._private).takeUnretainedValue()
+    }
+
+    private static let startElement: startElementSAXFunc = { context, name, attributes in
+        guard let name else { return }
+        builder(context).startElement(name: name, attributes: attributes)
+    }
+
+    private static let endElement: endElementSAXFunc = { context, name in
+        guard let name else { return }
+        builder(context).endElement(name: name)
+    }
+
+    private static let characters: charactersSAXFunc = { context, text, length in
+        guard let text, length > 0 else { return }
+        builder(context).appendText(UnsafeBufferPointer(start: text, count: Int(length)))
+    }
+
+    // Script and style contents: never message text, so never stored.
+    private static let ignoreRawText: cdataBlockSAXFunc = { _, _, _ in }
+
+    private static let comment: commentSAXFunc = { context, value in
+        guard let value else { return }
+        builder(context).appendComment(value)
+    }
+}
+
+/// Accumulates SAX events into an `HTMLTree`.
+private final class TreeBuilder {
+    private var tree = HTMLTree()
+    /// Open elements: node index and the last child appended to it.
+    private var stack: [(node: Int32, lastChild: Int32)] = []
+    private var tagIDs: [UnsafeRawPointer: UInt16] = [:]
+    private var tagNameIDs: [String: UInt16] = [:]
+    private var attributeIDs: [UnsafeRawPointer: UInt16] = [:]
+    private var attributeNameIDs: [String: UInt16] = [:]
+    private let depthCap: Int
+    /// Start tags ignored past the depth cap, whose end tags must be ignored too.
+    private var overflow = 0
+
+    init(depthCap: Int, expectedBytes: Int) {
+        self.depthCap = max(depthCap, 2)
+        tree.bytes.reserveCapacity(expectedBytes / 2)
+        tree.nodes.reserveCapacity(expectedBytes / 40)
+        tree.tagNames = ["#document"]
+        tagNameIDs["#document"] = 0
+        tree.nodes.append(HTMLTree.Node(
+            kind: .element, tag: 0, depth: 0, parent: HTMLTree.none, end: 1,
+            nextSibling: HTMLTree.none, start: 0, count: 0))
+        stack.append((0, HTMLTree.none))
+    }
+
+    func finish() -> HTMLTree {
+        while !stack.isEmpty { close() }
+        return tree
+    }
+
+    private func append(_ node: HTMLTree.Node) -> Int32 {
+        let index = Int32(tree.nodes.count)
+        tree.nodes.append(node)
+        let top = stack.count - 1
+        if stack[top].lastChild != HTMLTree.none {
+            tree.nodes[Int(stack[top].lastChild)].nextSibling = index
+        }
+        stack[top].lastChild = index
+        return index
+    }
+
+    private func close() {
+        let (node, _) = stack.removeLast()
+        tree.nodes[Int(node)].end = Int32(tree.nodes.count)
+    }
+
+    private func intern(
+        _ pointer: UnsafePointer<xmlChar>, _ byPointer: inout [UnsafeRawPointer: UInt16],
+        _ byName: inout [String: UInt16], _ names: inout [String]
+    ) -> UInt16 {
+        let key = UnsafeRawPointer(pointer)
+        if let id = byPointer[key] { return id }
+        let name = String(cString: pointer)
+        let id: UInt16
+        if let known = byName[name] {
+            id = known
+        } else {
+            id = UInt16(truncatingIfNeeded: names.count)
+            names.append(name)
+            byName[name] = id
+        }
+        byPointer[key] = id
+        return id
+    }
+
+    func startElement(name: UnsafePointer<xmlChar>, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if stack.count > depthCap {
+            overflow += 1
+            tree.depthCapped = true
+            return
+        }
+        let tag = intern(name, &tagIDs, &tagNameIDs, &tree.tagNames)
+        let attributeStart = Int32(tree.attributes.count)
+        if let attributes {
+            var index = 0
+            while let attributeName = attributes[index] {
+                let nameID = intern(attributeName, &attributeIDs, &attributeNameIDs, &tree.attributeNames)
+                let start = Int32(tree.bytes.count)
+                if let value = attributes[index + 1] {
+                    tree.bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+                }
+                tree.attributes.append(HTMLTree.Attribute(name: nameID, start: start, end: Int32(tree.bytes.count)))
+                index += 2
+            }
+        }
+        let index = append(HTMLTree.Node(
+            kind: .element, tag: tag, depth: Int32(stack.count), parent: stack[stack.count - 1].node,
+            end: 0, nextSibling: HTMLTree.none, start: attributeStart,
+            count: Int32(tree.attributes.count) - attributeStart))
+        stack.append((index, HTMLTree.none))
+    }
+
+    func endElement(name: UnsafePointer<xmlChar>) {
+        if overflow > 0 {
+            overflow -= 1
+            return
+        }
+        guard let tag = tagIDs[UnsafeRawPointer(name)] ?? tagNameIDs[String(cString: name)] else { return }
+        // libxml2 balances its events; still, close up to the matching element and no further.
+        guard let match = stack.lastIndex(where: { $0.node != 0 && tree.nodes[Int($0.node)].tag == tag }) else { return }
+        while stack.count > match { close() }
+    }
+
+    func appendText(_ text: UnsafeBufferPointer<xmlChar>) {
+        let top = stack.count - 1
+        let last = stack[top].lastChild
+        if last != HTMLTree.none, last == Int32(tree.nodes.count - 1), tree.nodes[Int(last)].kind == .text {
+            tree.bytes.append(contentsOf: text)
+            tree.nodes[Int(last)].count += Int32(text.count)
+            return
+        }
+        let start = Int32(tree.bytes.count)
+        tree.bytes.append(contentsOf: text)
+        _ = append(HTMLTree.Node(
+            kind: .text, tag: 0, depth: Int32(stack.count), parent: stack[top].node,
+            end: Int32(tree.nodes.count + 1), nextSibling: HTMLTree.none, start: start, count: Int32(text.count)))
+    }
+
+    func appendComment(_ value: UnsafePointer<xmlChar>) {
+        let start = Int32(tree.bytes.count)
+        tree.bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+        _ = append(HTMLTree.Node(
+            kind: .comment, tag: 0, depth: Int32(stack.count), parent: stack[stack.count - 1].node,
+            end: Int32(tree.nodes.count + 1), nextSibling: HTMLTree.none, start: start,
+            count: Int32(tree.bytes.count) - start))
+    }
+}
