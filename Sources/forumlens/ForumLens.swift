@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ForumLensCore
 
 @main
@@ -6,7 +7,30 @@ struct ForumLens: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forumlens",
         abstract: "Turn saved forum pages into messages and reports.",
+        discussion: """
+            Exit codes: 0 no error (warnings allowed); 1 at least one input or result lost \
+            (everything else processed and written); 2 usage error, nothing processed.
+            """,
         version: Tool.current.version,
-        subcommands: []
+        subcommands: [Split.self]
     )
+
+    /// Usage errors exit with 2 (the command-line contract), not argument-parser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

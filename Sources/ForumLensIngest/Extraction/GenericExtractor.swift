@@ -1,0 +1,186 @@
+import Foundation
+import ForumLensCore
+
+/// Finds the posts of a forum it has never seen: the repeated records of the page that carry
+/// an author, a date and a body (DESIGN.md, "The generic extractor"), then each record's
+/// fields at the places most records keep them.
+public struct GenericExtractor: Extractor {
+    public let name = "generic"
+
+    public init() {}
+
+    public func extract(_ page: ParsedPage) -> ExtractedPage {
+        var features = PageFeatures(tree: page.tree, dates: DateReader(context: page.dateContext))
+        features.pageTitle = page.metadata.title
+        var evaluated: [(score: Double, group: RecordGroup, layout: RecordLayout)] = []
+        for group in RecordGroups.candidates(features).prefix(12) {
+            let layout = RecordLayout(members: group.members, features: features)
+            var score = group.score * (0.5 + layout.authorShare) * (0.5 + layout.dateShare) * (0.5 + layout.bodyShare)
+                * (0.2 + layout.bodyTextRatio(features))
+            // Classless generic containers repeat for layout reasons more often than for posts.
+            if group.key.hasSuffix("."), ["div.", "span.", "li.", "td.", "tr.", "table.", "p.", "section."].contains(group.key) {
+                score *= 0.5
+            }
+            evaluated.append((score, group, layout))
+        }
+        // A list whose items each hold several posts of another good list is a wrapper.
+        for index in evaluated.indices {
+            let wrapper = evaluated[index].group.members
+            for other in evaluated where other.layout.authorShare >= 0.6 && other.layout.bodyShare >= 0.6 {
+                if Self.holdsSeveral(wrapper, of: other.group.members, features: features) {
+                    evaluated[index].score *= 0.2
+                    break
+                }
+            }
+        }
+        if ProcessInfo.processInfo.environment["FL_DEBUG"] != nil {
+            for entry in evaluated {
+                FileHandle.standardError.write(Data("DEBUG \(entry.group.key) n=\(entry.group.members.count) quick=\(String(format: "%.3f", entry.group.score)) a=\(entry.layout.authorShare) d=\(entry.layout.dateShare) b=\(entry.layout.bodyShare) -> \(String(format: "%.3f", entry.score))\n".utf8))
+            }
+        }
+        let best = evaluated.max { $0.score < $1.score }
+        guard let best else {
+            return ExtractedPage(extractor: name, messages: [], confidence: 0, notes: ["no repeated post container found"])
+        }
+        if ProcessInfo.processInfo.environment["FL_DEBUG"] != nil {
+            for (index, member) in best.layout.members.enumerated() {
+                let body = best.layout.bodies[index]
+                FileHandle.standardError.write(Data("MEMBER \(member) body=\(body.map { "\($0) " + features.signatureNames[Int(features.signature[Int($0)])] } ?? "nil") author=\(best.layout.authors[index] ?? "nil") date=\(best.layout.dates[index]?.shown ?? "nil")\n".utf8))
+            }
+        }
+        let (messages, generated) = Self.messages(best.layout, features: features)
+        let confidence = Self.confidence(best.layout, messages: messages)
+        return ExtractedPage(
+            extractor: name, messages: messages, confidence: confidence, generatedIDs: generated,
+            notes: ["posts: \(best.group.key) ×\(best.group.members.count)"])
+    }
+
+    /// Whether most of `outer` each wrap two or more of `inner` and little else: a container
+    /// of posts rather than a post with its comments. Lists that share most of their members
+    /// (nested replies of one list) are never each other's wrapper.
+    static func holdsSeveral(_ outer: [HTMLTree.NodeID], of inner: [HTMLTree.NodeID], features: PageFeatures) -> Bool {
+        let tree = features.tree
+        guard !inner.isEmpty else { return false }
+        let shared = Set(outer).intersection(inner).count
+        guard shared * 2 < min(outer.count, inner.count) else { return false }
+        var wrappers = 0
+        for container in outer {
+            let end = tree[container].end
+            // `inner` is in document order: find the first one after `container`.
+            var low = 0
+            var high = inner.count
+            while low < high {
+                let middle = (low + high) / 2
+                if inner[middle] <= container { low = middle + 1 } else { high = middle }
+            }
+            var held = 0
+            var heldText: Int32 = 0
+            var index = low
+            while index < inner.count, inner[index] < end {
+                held += 1
+                heldText += features.text[Int(inner[index])]
+                index += 1
+                // Skip members nested in the one just counted.
+                let outerEnd = tree[inner[index - 1]].end
+                while index < inner.count, inner[index] < outerEnd { index += 1 }
+            }
+            if held >= 2, Double(heldText) >= 0.75 * Double(features.text[Int(container)]) { wrappers += 1 }
+        }
+        return wrappers * 2 > outer.count
+    }
+
+    static func confidence(_ layout: RecordLayout, messages: [Message]) -> Double {
+        guard !messages.isEmpty else { return 0 }
+        let fields = 0.4 * layout.authorShare + 0.3 * layout.dateShare + 0.3 * layout.bodyShare
+        let repeated = min(1, Double(layout.members.count) / 3)
+        return (fields * (0.6 + 0.4 * repeated) * 100).rounded() / 100
+    }
+
+    static func messages(_ layout: RecordLayout, features: PageFeatures) -> ([Message], Set<String>) {
+        let tree = features.tree
+        var messages: [Message] = []
+        var usedIDs = Set<String>()
+        var generated = Set<String>()
+        var idOfMember: [HTMLTree.NodeID: String] = [:]
+        var enclosing: [HTMLTree.NodeID] = []
+        // When most records show an author or a date, one with neither is an ad or a footer.
+        let signed = layout.members.indices.filter { layout.authors[$0] != nil || layout.dates[$0] != nil }.count
+        let requireSignature = signed * 5 >= layout.members.count * 3
+        for (index, member) in layout.members.enumerated() {
+            while let top = enclosing.last, !tree.isAncestor(top, of: member) { enclosing.removeLast() }
+            defer { enclosing.append(member) }
+            guard let body = layout.bodies[index] else { continue }
+            if requireSignature, layout.authors[index] == nil, layout.dates[index] == nil { debugDrop("unsigned", member, features); continue }
+            if isNavigation(body, layout: layout, features: features) { debugDrop("navigation", member, features); continue }
+            let post = PostText(body: body, features: features, nestedRecords: layout.memberSet)
+            // Records with neither words nor an author are placeholders, not posts.
+            if post.text.isEmpty, post.quotes.isEmpty, layout.authors[index] == nil { continue }
+            var id = features.idValue(member)?.collapsingSpaces ?? ""
+            if id.isEmpty || usedIDs.contains(id) {
+                id = "m\(messages.count + 1)"
+                generated.insert(id)
+            }
+            usedIDs.insert(id)
+            idOfMember[member] = id
+            var quotes = post.quotes
+            for (quoteIndex, target) in post.quoteTargets.enumerated() { quotes[quoteIndex].messageID = target }
+            let date = layout.dates[index]
+            messages.append(Message(
+                id: id, position: messages.count + 1, author: layout.authors[index],
+                authorID: layout.authorNodes[index].flatMap { authorID(of: $0, features) },
+                published: date?.date.iso8601(), publishedText: date?.shown, text: post.text, quotes: quotes,
+                replyTo: enclosing.last.flatMap { idOfMember[$0] }))
+        }
+        return (messages, generated)
+    }
+
+    /// A record whose own words are mostly links, and which wraps most other records, is a
+    /// page frame ("Previous thread · Next thread") around the posts, not a post.
+    static func isNavigation(_ body: HTMLTree.NodeID, layout: RecordLayout, features: PageFeatures) -> Bool {
+        var text = features.text[Int(body)]
+        var links = features.linkText[Int(body)]
+        var nested = 0
+        var index = body + 1
+        while index < features.tree[body].end {
+            if layout.memberSet.contains(index) {
+                text -= features.text[Int(index)]
+                links -= features.linkText[Int(index)]
+                nested += 1
+                index = features.tree[index].end
+            } else {
+                index += 1
+            }
+        }
+        return nested >= max(2, layout.members.count / 2) && text > 0 && links * 2 > text
+    }
+
+    static func debugDrop(_ why: String, _ member: HTMLTree.NodeID, _ features: PageFeatures) {
+        if ProcessInfo.processInfo.environment["FL_DEBUG"] != nil {
+            FileHandle.standardError.write(Data("DROP \(why): \(features.renderer.render(member).prefix(80))\n".utf8))
+        }
+    }
+
+    /// The member id in a profile link: `memberlist.php?mode=viewprofile&u=42` → `42`,
+    /// `/members/carole.1234/` → `1234`, `/u/carole` → `carole`.
+    static func authorID(of node: HTMLTree.NodeID, _ features: PageFeatures) -> String? {
+        let tree = features.tree
+        var link: HTMLTree.NodeID? = tree.tagName(node) == "a" ? node : nil
+        if link == nil {
+            link = (node ..< tree[node].end).first { tree.tagName($0) == "a" && features.cues[Int($0)].contains(.profileLink) }
+        }
+        guard let link, let href = features.hrefID.flatMap({ tree.attribute($0, of: link) }) else { return nil }
+        let lower = href.lowercased()
+        for key in ["u=", "uid=", "userid=", "user_id=", "showuser=", "id="] {
+            if let range = lower.range(of: key), range.lowerBound == lower.startIndex || "?&;".contains(lower[lower.index(before: range.lowerBound)]) {
+                let value = href[range.upperBound...].prefix { $0 != "&" && $0 != "#" && $0 != ";" }
+                if !value.isEmpty { return String(value) }
+            }
+        }
+        let path = href.split(separator: "?").first.map(String.init) ?? href
+        guard let last = path.split(separator: "/").last(where: { !$0.isEmpty }) else { return nil }
+        if let dot = last.lastIndex(of: "."), last[last.index(after: dot)...].allSatisfy(\.isNumber) {
+            return String(last[last.index(after: dot)...])
+        }
+        return last.contains(".") ? nil : String(last)
+    }
+}

@@ -1,0 +1,354 @@
+/// Cues an element carries by itself: what its tag, class, id, itemprop and href say it is.
+struct Cue: OptionSet, Sendable {
+    let rawValue: UInt32
+    static let authorName = Cue(rawValue: 1 << 0)  // class/itemprop says: author, username, poster
+    static let profileLink = Cue(rawValue: 1 << 1)  // a link to a member profile
+    static let dateElement = Cue(rawValue: 1 << 2)  // <time>, or class says date/time
+    static let dateValue = Cue(rawValue: 1 << 3)  // a date was read from its text or attributes
+    static let bodyName = Cue(rawValue: 1 << 4)  // class/itemprop says: content, body, message
+    static let quote = Cue(rawValue: 1 << 5)
+    static let signature = Cue(rawValue: 1 << 6)
+    static let editNotice = Cue(rawValue: 1 << 7)
+    static let chrome = Cue(rawValue: 1 << 8)  // buttons, toolbars, share and like bars
+    static let postID = Cue(rawValue: 1 << 9)  // id="p1234", "post_42", "comment-17"
+    static let hidden = Cue(rawValue: 1 << 10)  // hidden by the page
+    static let insideQuote = Cue(rawValue: 1 << 11)
+    static let joinDate = Cue(rawValue: 1 << 12)  // "Joined", "Inscription", "Registered"
+    static let pageChrome = Cue(rawValue: 1 << 13)  // <nav>, <header>, <footer> of the page, sidebars
+}
+
+/// Per-node facts computed once per page, in two linear passes over the arena: each element's
+/// own cues, and subtree sums (text, link text, author and date cues) for the extractor's scoring.
+struct PageFeatures {
+    let tree: HTMLTree
+    let renderer: TextRenderer
+    let dates: DateReader
+    var cues: [Cue]
+    /// Visible non-space bytes in the subtree.
+    var text: [Int32]
+    var linkText: [Int32]
+    var authorCues: [Int32]
+    var dateCues: [Int32]
+    /// Element signature: tag and normalised classes, interned per page.
+    var signature: [Int32]
+    var signatureNames: [String] = []
+    /// The class words and structural attributes behind each signature.
+    var signatureWordLists: [[String]] = []
+    /// Machine or displayed date read on this node (elements only), with the text shown.
+    var dateOn: [HTMLTree.NodeID: ReadDate] = [:]
+
+    /// The page's title, to recognise post subject lines that repeat it.
+    var pageTitle: String?
+
+    let classID: UInt16?
+    let idID: UInt16?
+    let hrefID: UInt16?
+    let itempropID: UInt16?
+
+    init(tree: HTMLTree, dates: DateReader) {
+        self.tree = tree
+        self.dates = dates
+        renderer = TextRenderer(tree: tree)
+        let count = tree.count
+        cues = Array(repeating: [], count: count)
+        text = Array(repeating: 0, count: count)
+        linkText = Array(repeating: 0, count: count)
+        authorCues = Array(repeating: 0, count: count)
+        dateCues = Array(repeating: 0, count: count)
+        signature = Array(repeating: -1, count: count)
+        classID = tree.attributeID("class")
+        idID = tree.attributeID("id")
+        hrefID = tree.attributeID("href")
+        itempropID = tree.attributeID("itemprop")
+        markCues()
+        sumSubtrees()
+    }
+
+    func classTokens(_ id: HTMLTree.NodeID) -> [Substring] {
+        guard let classID, let value = tree.attribute(classID, of: id) else { return [] }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+    }
+
+    func idValue(_ id: HTMLTree.NodeID) -> String? { idID.flatMap { tree.attribute($0, of: id) } }
+
+    // MARK: - Pass 1: own cues, in document order (so "inside a quote" is known)
+
+    private mutating func markCues() {
+        var signatureIDs: [String: Int32] = [:]
+        let structuralAttributes = [
+            (tree.attributeID("itemtype"), "@type:"), (itempropID, "@prop:"),
+            (tree.attributeID("component"), "@component:"), (tree.attributeID("data-role"), "@role:"),
+        ]
+        var quoteEnd: HTMLTree.NodeID = -1
+        var hiddenEnd: HTMLTree.NodeID = -1
+        var anchorEnd: HTMLTree.NodeID = -1
+        for index in 0 ..< Int32(tree.count) {
+            let node = tree[index]
+            if node.kind != .element {
+                if node.kind == .text, index >= hiddenEnd, index >= quoteEnd, node.count <= 160, node.count >= 4 {
+                    markDateText(index)
+                }
+                continue
+            }
+            var cue = Cue()
+            if index < quoteEnd { cue.insert(.insideQuote) }
+            let tagName = tree.tagNames[Int(node.tag)]
+            let tokens = classTokens(index).map { $0.lowercased() }
+            let identifier = idValue(index)?.lowercased()
+            // `js-…` classes are script hooks (`js-selectToQuote` is a post body), not roles.
+            let words = tokens.filter { !$0.hasPrefix("js-") && !$0.hasPrefix("js_") } + (identifier.map { [$0] } ?? [])
+            let itemprop = itempropID.flatMap { tree.attribute($0, of: index) }?.lowercased()
+
+            if renderer.isHiddenByMarkup(index) || words.contains(where: Self.hiddenClasses.contains) {
+                cue.insert(.hidden)
+                hiddenEnd = max(hiddenEnd, node.end)
+            }
+            if tagName == "blockquote" || words.contains(where: Self.isQuoteWord) {
+                cue.insert(.quote)
+                quoteEnd = max(quoteEnd, node.end)
+            }
+            if !cue.contains(.insideQuote) {
+                if itemprop == "author" || itemprop == "creator" || words.contains(where: Self.isAuthorWord)
+                    || tree.attribute("rel", of: index) == "author"
+                {
+                    cue.insert(.authorName)
+                }
+                if tagName == "a", let hrefID, let href = tree.attribute(hrefID, of: index), Self.isProfileLink(href) {
+                    cue.insert(.profileLink)
+                }
+                if tagName == "time" || itemprop == "datepublished" || itemprop == "datecreated"
+                    || words.contains(where: Self.isDateWord)
+                {
+                    cue.insert(.dateElement)
+                }
+                if words.contains(where: { $0.contains("joined") || $0.contains("regdate") || $0.contains("register") }) {
+                    cue.insert(.joinDate)
+                }
+                markMachineDate(index, tagName: tagName)
+            }
+            if itemprop == "text" || itemprop == "articlebody" || itemprop == "commenttext"
+                || words.contains(where: Self.isBodyWord)
+            {
+                cue.insert(.bodyName)
+            }
+            if words.contains(where: Self.isSignatureWord) { cue.insert(.signature) }
+            if words.contains(where: Self.isEditWord) { cue.insert(.editNotice) }
+            if words.contains(where: Self.isChromeWord) || tagName == "button" || tagName == "form" {
+                cue.insert(.chrome)
+            }
+            if tagName == "nav" || words.contains(where: Self.isPageChromeWord) { cue.insert(.pageChrome) }
+            if let identifier, Self.isPostID(identifier) { cue.insert(.postID) }
+            if tagName == "a" { anchorEnd = max(anchorEnd, node.end) }
+            cues[Int(index)].formUnion(cue)
+
+            var signatureWords = Self.normalizedClasses(tokens)
+            // Roles that markup states outside `class`: schema.org types, NodeBB's `component`.
+            for (attributeID, prefix) in structuralAttributes {
+                guard let attributeID, let value = tree.attribute(attributeID, of: index), !value.isEmpty else { continue }
+                let last = value.split(separator: "/").last.map { $0.lowercased() } ?? ""
+                if !last.isEmpty { signatureWords.append(prefix + last) }
+            }
+            let key = tagName + "." + signatureWords.joined(separator: ".")
+            if let known = signatureIDs[key] {
+                signature[Int(index)] = known
+            } else {
+                let new = Int32(signatureNames.count)
+                signatureIDs[key] = new
+                signatureNames.append(key)
+                signatureWordLists.append(signatureWords)
+                signature[Int(index)] = new
+            }
+        }
+        _ = anchorEnd
+    }
+
+    private mutating func markMachineDate(_ index: HTMLTree.NodeID, tagName: String) {
+        for name in ["datetime", "data-time", "data-timestamp", "data-datetime", "created-timestamp", "ts", "data-utime", "data-date", "content", "title"] {
+            guard let value = tree.attribute(name, of: index), !value.isEmpty, value.count < 80 else { continue }
+            if name == "content", tree.attribute("itemprop", of: index)?.lowercased().contains("date") != true { continue }
+            if let date = dates.machine(value) ?? (name == "title" ? dates.displayed(value)?.date : nil) {
+                // The text shown for the date, unless the attribute sits on a whole post.
+                let shown = text[Int(index)] <= 60 ? renderer.render(index).collapsingSpaces : ""
+                dateOn[index] = ReadDate(date: date, shown: shown.isEmpty ? value : shown, machine: true)
+                cues[Int(index)].insert(.dateValue)
+                return
+            }
+        }
+    }
+
+    private mutating func markDateText(_ index: HTMLTree.NodeID) {
+        let parent = tree[index].parent
+        guard parent >= 0, dateOn[parent] == nil, !cues[Int(parent)].contains(.insideQuote) else { return }
+        let bytes = tree.textBytes(index)
+        guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || bytes.count < 40 else { return }
+        let textValue = String(decoding: bytes, as: UTF8.self)
+        guard var match = dates.displayed(textValue) else { return }
+        // A date and its time in separate nodes ("August 29, 2011<br>6:24 am"): read the
+        // element's whole text when it is short.
+        if match.date.hour == nil, tree[parent].end - parent <= 8 {
+            let whole = renderer.render(parent)
+            if whole.utf8.count <= 100, let fuller = dates.displayed(whole), fuller.date.hour != nil { match = fuller }
+        }
+        dateOn[parent] = ReadDate(date: match.date, shown: match.shown, machine: false)
+        cues[Int(parent)].insert(.dateValue)
+    }
+
+    // MARK: - Pass 2: subtree sums, in reverse document order
+
+    private mutating func sumSubtrees() {
+        let linkTag = tree.tagID("a")
+        var index = Int32(tree.count) - 1
+        while index >= 0 {
+            let node = tree[index]
+            let i = Int(index)
+            switch node.kind {
+            case .text:
+                var visible: Int32 = 0
+                for byte in tree.textBytes(index) where byte > 0x20 { visible += 1 }
+                text[i] = visible
+            case .element:
+                let cue = cues[i]
+                if cue.contains(.hidden) || renderer.role(index) == .hidden {
+                    text[i] = 0
+                    linkText[i] = 0
+                }
+                if node.tag == linkTag { linkText[i] = text[i] }
+                if cue.contains(.authorName) || cue.contains(.profileLink) { authorCues[i] += 1 }
+                if cue.contains(.dateValue) { dateCues[i] += 1 }
+            case .comment:
+                break
+            }
+            let parent = Int(node.parent)
+            if parent >= 0, !(cues[i].contains(.hidden)) {
+                text[parent] += text[i]
+                linkText[parent] += linkText[i]
+                // Names and dates in edit notices and signatures do not make their
+                // container a post header.
+                if cues[i].isDisjoint(with: [.editNotice, .signature]) {
+                    authorCues[parent] += authorCues[i]
+                    dateCues[parent] += dateCues[i]
+                }
+            }
+            index -= 1
+        }
+    }
+
+    // MARK: - Word lists (class and id tokens, lowercased)
+
+    static let hiddenClasses: Set<String> = ["hidden", "hide", "d-none", "sr-only", "visually-hidden", "screen-reader-text", "is-hidden", "invisible"]
+
+    /// A quote itself, not one of its parts (`ipsQuote_citation` is its header,
+    /// `bbCodeBlock-expandContent` its body) nor a quote button.
+    static func isQuoteWord(_ word: String) -> Bool {
+        if word == "citation" || word == "oldcitation" || word == "quotebox" || word == "replied-comment" { return true }
+        guard word.contains("quote") else { return false }
+        return !["button", "btn", "multiquote", "link", "container", "title", "head", "author", "cite", "content",
+                 "expand", "footer", "meta", "message", "icon", "reply", "select", "tooltip", "action"]
+            .contains(where: word.contains)
+    }
+
+    static func isAuthorWord(_ word: String) -> Bool {
+        (word.contains("author") && !word.contains("authority") && !word.contains("comment-author-") && !word.contains("bypostauthor"))
+            || word.contains("username") || word.contains("user-name") || word.contains("user_name")
+            || word.contains("poster") || word == "name" || word == "fn" || word.hasSuffix("-name") && word.contains("user")
+            || word.contains("nickname") || word == "nick" || word.contains("membername") || word.contains("member-name")
+            || word == "creator" || word == "uname" || word == "by"
+            || (word.contains("profile") || word.contains("user") || word.contains("member")) && word.contains("link")
+    }
+
+    static func isDateWord(_ word: String) -> Bool {
+        (word.contains("date") && !word.contains("update") && !word.contains("validate"))
+            || word == "time" || word.hasSuffix("-time") || word.hasSuffix("_time") || word.hasPrefix("time")
+            || word.contains("timestamp") || word.contains("posted") || word.contains("published")
+            || word.contains("timeago") || word.contains("relativetime") || word == "ts"
+    }
+
+    static func isBodyWord(_ word: String) -> Bool {
+        ["content", "body", "message", "msg", "text", "entry", "bbwrapper", "richtext", "prose", "usertext",
+         "postbody", "post_message", "postmsg", "md", "cooked"].contains { word == $0 || word.contains($0) }
+            && !word.contains("header") && !word.contains("footer") && !word.contains("meta")
+    }
+
+    static func isSignatureWord(_ word: String) -> Bool {
+        word.contains("signature") || word == "sig" || word == "ksig" || word == "sign" || word == "postsig"
+            || word.hasSuffix("-sig") || word.hasSuffix("_sig") || word.contains("sigline")
+    }
+
+    static func isEditWord(_ word: String) -> Bool {
+        word.contains("lastedit") || word.contains("last-edit") || word.contains("edited") || word == "modified"
+            || word.contains("postedit") || word.contains("edit-notice") || word.contains("editnote")
+    }
+
+    static func isChromeWord(_ word: String) -> Bool {
+        ["button", "btn", "toolbar", "actions", "share", "reaction", "likes", "vote", "controls", "report",
+         "menu", "dropdown", "tooltip", "modal", "popup", "pagination", "breadcrumb"]
+            .contains { word.contains($0) }
+    }
+
+    static func isPageChromeWord(_ word: String) -> Bool {
+        ["navbar", "sidebar", "breadcrumb", "site-header", "site-footer", "cookie", "masthead", "footer-", "-footer", "header-nav"]
+            .contains { word.contains($0) } || word == "footer" || word == "header" || word == "nav"
+    }
+
+    static func isProfileLink(_ href: String) -> Bool {
+        let lower = href.lowercased()
+        return ["/member", "/members/", "/user/", "/users/", "/u/", "profile", "memberlist.php", "/author/",
+                "userid=", "user_id=", "showuser=", "action=profile", "/profil", "/people/", "/usr/", "uid=", "/space/",
+                "viewprofile", "/membres/", "/utilisateur", "/benutzer", "/account/"]
+            .contains { lower.contains($0) }
+            && !["logout", "login", "regist", "signup", "sign-up", "sign_up", "lost", "password", "/content", "tab=", "&do=content"]
+                .contains(where: lower.contains)
+    }
+
+    /// Ids such as `p1234`, `post_42`, `post-42`, `comment-17`, `msg_9`, `answer-12345`,
+    /// `elComment_5`, `thing_t1_abc`: a prefix and a number or a short code.
+    static func isPostID(_ identifier: String) -> Bool {
+        let hints = ["post", "comment", "msg", "message", "reply", "answer", "entry", "thing_t", "p", "pid", "r"]
+        let lower = identifier
+        guard lower.contains(where: \.isNumber) else { return false }
+        var stem = Substring(lower.prefix { !$0.isNumber })
+        while let last = stem.last, last == "_" || last == "-" || last == "#" { stem.removeLast() }
+        return hints.contains { stem == $0 || stem.hasSuffix($0) || stem.hasPrefix($0) }
+    }
+
+    /// Class tokens as a record's signature: per-record variants (`bg1`/`bg2`, `post-1234`,
+    /// `odd`/`even`, states) reduced so that all posts of a list share one signature.
+    static func normalizedClasses(_ tokens: [String]) -> [String] {
+        var result: [String] = []
+        for token in tokens {
+            if noiseClasses.contains(token) || token.hasPrefix("comment-author-") || token.hasPrefix("author-")
+                || token.hasPrefix("user-") || token.hasPrefix("member-") || token.hasPrefix("js-") && token.contains(where: \.isNumber)
+            {
+                continue
+            }
+            var reduced = ""
+            var lastWasDigit = false
+            for character in token {
+                if character.isNumber {
+                    if !lastWasDigit { reduced.append("#") }
+                    lastWasDigit = true
+                } else {
+                    reduced.append(character)
+                    lastWasDigit = false
+                }
+            }
+            if !result.contains(reduced) { result.append(reduced) }
+        }
+        return result.sorted()
+    }
+
+    static let noiseClasses: Set<String> = [
+        "odd", "even", "alt", "first", "last", "active", "selected", "new", "unread", "read", "online",
+        "offline", "clearfix", "cf", "group", "bypostauthor", "byuser", "thread-odd", "thread-even",
+        "thread-alt", "is-unread", "is-first", "is-last", "sticky", "highlight", "highlighted", "deleted",
+        "has-profile", "has-avatar", "is-online", "is-mod", "is-staff", "moderator", "admin", "op",
+        "is-op", "topic-owner", "current", "collapsed", "expanded", "unvoted", "likes", "noncollapsed",
+    ]
+}
+
+/// A date read on the page: its value and the text shown for it.
+struct ReadDate {
+    var date: ForumDate
+    var shown: String
+    var machine: Bool
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Candidate post lists: sets of elements that repeat on the page (same tag and classes, one
+/// shared class, or ids of one pattern such as `p1234`), scored on the cues every post carries
+/// — an author, a date, a body — as MDR and forum-specific work find data records.
+struct RecordGroup {
+    var members: [HTMLTree.NodeID]
+    var key: String
+    /// Quick score from subtree sums; the layout analysis refines it for the best few.
+    var score: Double = 0
+}
+
+enum RecordGroups {
+    static func candidates(_ features: PageFeatures) -> [RecordGroup] {
+        let tree = features.tree
+        var bySignature: [Int32: [HTMLTree.NodeID]] = [:]
+        var byClass: [String: [HTMLTree.NodeID]] = [:]
+        var byIDPattern: [String: [HTMLTree.NodeID]] = [:]
+        var byTag: [UInt16: [HTMLTree.NodeID]] = [:]
+        let articleTag = tree.tagID("article")
+        let minimumText: Int32 = 2
+        for index in 0 ..< Int32(tree.count) where tree[index].kind == .element {
+            let cue = features.cues[Int(index)]
+            guard features.text[Int(index)] >= minimumText, !cue.contains(.insideQuote), !cue.contains(.hidden) else { continue }
+            let role = features.renderer.role(index)
+            guard role != .hidden, role != .inline || tree.tagNames[Int(tree[index].tag)].contains("-") else { continue }
+            bySignature[features.signature[Int(index)], default: []].append(index)
+            let tagName = tree.tagNames[Int(tree[index].tag)]
+            for token in Set(features.signatureWordLists[Int(features.signature[Int(index)])]) {
+                byClass[tagName + "." + token, default: []].append(index)
+            }
+            if cue.contains(.postID), let identifier = features.idValue(index) {
+                byIDPattern[tagName + "#" + idPattern(identifier), default: []].append(index)
+            }
+            if tree[index].tag == articleTag || tagName.contains("-") {
+                byTag[tree[index].tag, default: []].append(index)
+            }
+        }
+        var seen = Set<[HTMLTree.NodeID]>()
+        var groups: [RecordGroup] = []
+        func add(_ members: [HTMLTree.NodeID], _ key: String) {
+            guard members.count >= 1, members.count <= 5000 else { return }
+            let kept = prune(members, features)
+            guard !kept.isEmpty, seen.insert(kept).inserted else { return }
+            var group = RecordGroup(members: kept, key: key)
+            group.score = quickScore(group, features)
+            if group.score > 0 { groups.append(group) }
+        }
+        for (id, members) in bySignature { add(members, features.signatureNames[Int(id)]) }
+        for (key, members) in byClass { add(members, key) }
+        for (key, members) in byIDPattern { add(members, key) }
+        for (tag, members) in byTag { add(members, tree.tagNames[Int(tag)]) }
+        return groups.sorted { $0.score > $1.score || ($0.score == $1.score && $0.key < $1.key) }
+    }
+
+    /// Members nested in another member are threaded replies only when they carry an author or
+    /// a date of their own; otherwise they are a part of the outer record (a post's inner
+    /// `article`) and leave the list.
+    static func prune(_ members: [HTMLTree.NodeID], _ features: PageFeatures) -> [HTMLTree.NodeID] {
+        var kept: [HTMLTree.NodeID] = []
+        var open: [HTMLTree.NodeID] = []
+        for member in members {
+            while let last = open.last, !features.tree.isAncestor(last, of: member) { open.removeLast() }
+            let i = Int(member)
+            if !open.isEmpty, features.authorCues[i] == 0, features.dateCues[i] == 0 { continue }
+            kept.append(member)
+            open.append(member)
+        }
+        return kept
+    }
+
+    /// `p1234` → `p#`, `post_42` → `post_#`, `thing_t1_abc12` → `thing_t#_*`.
+    static func idPattern(_ identifier: String) -> String {
+        var pattern = ""
+        var inNumber = false
+        for character in identifier {
+            if character.isNumber {
+                if !inNumber { pattern.append("#") }
+                inNumber = true
+            } else {
+                inNumber = false
+                pattern.append(character)
+            }
+        }
+        if let lastSeparator = pattern.lastIndex(where: { $0 == "_" || $0 == "-" }),
+           identifier.contains(where: \.isNumber), pattern[pattern.index(after: lastSeparator)...].count > 3
+        {
+            // A trailing base-36 code (`t1_abc12x`): one pattern for all.
+            pattern = String(pattern[...lastSeparator]) + "*"
+        }
+        return pattern
+    }
+
+    /// A post list holds several records, each with one author, one date and a body, and
+    /// together most of the page's text.
+    static func quickScore(_ group: RecordGroup, _ features: PageFeatures) -> Double {
+        let members = group.members
+        let pageText = Double(max(features.text[0], 1))
+        // Own sums exclude members nested inside other members (threaded replies).
+        var ownText = 0.0
+        var withAuthor = 0
+        var withDate = 0
+        var withID = 0
+        var dateCueCounts: [Int32] = []
+        var stack: [HTMLTree.NodeID] = []
+        var nestedText: [Int32] = Array(repeating: 0, count: members.count)
+        var nestedAuthor: [Int32] = Array(repeating: 0, count: members.count)
+        var nestedDate: [Int32] = Array(repeating: 0, count: members.count)
+        var position: [HTMLTree.NodeID: Int] = [:]
+        for (offset, member) in members.enumerated() {
+            position[member] = offset
+            while let top = stack.last, !features.tree.isAncestor(top, of: member) { stack.removeLast() }
+            if let top = stack.last, let parent = position[top] {
+                nestedText[parent] += features.text[Int(member)]
+                nestedAuthor[parent] += features.authorCues[Int(member)]
+                nestedDate[parent] += features.dateCues[Int(member)]
+            }
+            stack.append(member)
+        }
+        for (offset, member) in members.enumerated() {
+            let i = Int(member)
+            ownText += Double(features.text[i] - nestedText[offset])
+            let authors = features.authorCues[i] - nestedAuthor[offset]
+            let dates = features.dateCues[i] - nestedDate[offset]
+            if authors > 0 || features.tree.attribute("data-author", of: member) != nil
+                || features.tree.attribute("author", of: member) != nil
+            {
+                withAuthor += 1
+            }
+            if dates > 0 { withDate += 1 }
+            dateCueCounts.append(dates)
+            if features.cues[i].contains(.postID) { withID += 1 }
+        }
+        let count = Double(members.count)
+        let share = ownText / pageText
+        guard share > 0.02 else { return 0 }
+        let authorShare = Double(withAuthor) / count
+        let dateShare = Double(withDate) / count
+        // A wrapper holding many posts shows many dates per member.
+        let sortedCounts = dateCueCounts.sorted()
+        let medianDates = Double(sortedCounts[sortedCounts.count / 2])
+        let multiplicity = max(1, medianDates - 2)
+        let size = members.count == 1 ? 0.4 : log2(1 + count)
+        return size * (0.1 + authorShare) * (0.1 + dateShare) * share.squareRoot()
+            * (1 + 0.3 * Double(withID) / count) / multiplicity
+    }
+}

@@ -1,0 +1,383 @@
+import Foundation
+
+/// Where, inside each record of a group, the body, the author and the date are. Records of
+/// one list share their inner structure, so each field is looked for at the relative path
+/// (signatures from the record down) that works for most records: a short post finds its
+/// body where the long ones have theirs.
+struct RecordLayout {
+    let members: [HTMLTree.NodeID]
+    var bodies: [HTMLTree.NodeID?]
+    var authors: [String?]
+    var authorNodes: [HTMLTree.NodeID?]
+    var dates: [ReadDate?]
+    /// Records nested inside a record (threaded replies): never part of its own text.
+    let memberSet: Set<HTMLTree.NodeID>
+
+    /// How well the fields were found: the share of records with a body, an author, a date.
+    /// Records whose body is where most records keep theirs (not the whole record as fallback).
+    var bodyShare: Double { share(zip(bodies, members).map { $0 != nil && $0 != $1 }) }
+    var authorShare: Double { share(authors.map { $0 != nil }) }
+    var dateShare: Double { share(dates.map { $0 != nil }) }
+
+    /// How much of the records' text their bodies hold: most of it for posts, little for
+    /// lists of post headers or user cards.
+    func bodyTextRatio(_ features: PageFeatures) -> Double {
+        let tree = features.tree
+        // Own text: without the records nested inside (threaded replies, malformed nesting).
+        func ownText(_ node: HTMLTree.NodeID) -> Double {
+            var total = features.text[Int(node)]
+            var index = node + 1
+            while index < tree[node].end {
+                if memberSet.contains(index) {
+                    total -= features.text[Int(index)]
+                    index = tree[index].end
+                } else {
+                    index += 1
+                }
+            }
+            return Double(total)
+        }
+        var bodyText = 0.0
+        var recordText = 0.0
+        for (member, body) in zip(members, bodies) {
+            recordText += ownText(member)
+            if let body, body != member { bodyText += ownText(body) }
+        }
+        return recordText > 0 ? min(1, bodyText / recordText) : 0
+    }
+
+    private func share(_ found: [Bool]) -> Double {
+        found.isEmpty ? 0 : Double(found.filter { $0 }.count) / Double(found.count)
+    }
+}
+
+extension RecordLayout {
+    private struct Occurrence {
+        var member: Int
+        var node: HTMLTree.NodeID
+        var path: UInt64
+        var ownText: Int32
+        var ownLinkText: Int32
+        var meta: Int32
+        var depth: Int
+    }
+
+    private struct PathStats {
+        var members = 0
+        var lastMember = -1
+        var text = 0.0
+        var linkText = 0.0
+        var metaMembers = 0
+        var bodyNamed = 0
+        var depth = 0
+        var first: [Int: HTMLTree.NodeID] = [:]
+    }
+
+    init(members: [HTMLTree.NodeID], features: PageFeatures) {
+        self.members = members
+        memberSet = Set(members)
+        let occurrences = Self.walk(members, features: features, memberSet: memberSet)
+        bodies = Self.chooseBodies(occurrences, members: members, features: features)
+        (authors, authorNodes) = Self.chooseAuthors(occurrences, members: members, bodies: bodies, features: features)
+        dates = Self.chooseDates(occurrences, members: members, bodies: bodies, features: features)
+        if dateShare < 0.5 { takeDatesFromHeaders(features) }
+    }
+
+    /// Some engines put a post's header (date, permalink) in the element just before the post
+    /// (bbPress's `bbp-reply-header`): a record of two siblings. Dates found there count when
+    /// most records have such a header.
+    private mutating func takeDatesFromHeaders(_ features: PageFeatures) {
+        let tree = features.tree
+        let headerDates: [ReadDate?] = members.map { member in
+            guard let header = PostText.previousElement(member, tree), !memberSet.contains(header),
+                  features.dateCues[Int(header)] > 0, features.text[Int(header)] < 200
+            else { return nil }
+            return (header ..< tree[header].end).lazy.compactMap { features.dateOn[$0] }.first
+        }
+        guard headerDates.filter({ $0 != nil }).count * 2 > members.count else { return }
+        for index in members.indices where dates[index] == nil { dates[index] = headerDates[index] }
+    }
+
+    /// Every element of every record (nested records and quotes skipped), with its path and
+    /// its own text: subtree text minus the text of records nested inside it.
+    private static func walk(
+        _ members: [HTMLTree.NodeID], features: PageFeatures, memberSet: Set<HTMLTree.NodeID>
+    ) -> [Occurrence] {
+        let tree = features.tree
+        var occurrences: [Occurrence] = []
+        for (memberIndex, member) in members.enumerated() {
+            // Open elements: occurrence index, end, path, nested text and meta to subtract.
+            var stack: [(occurrence: Int, end: HTMLTree.NodeID, path: UInt64, nestedText: Int32, nestedLink: Int32, nestedMeta: Int32)] = []
+            // Per open element: how many children of each signature were seen, so that the
+            // second `td.messcase#` of a row is told from the first.
+            var seenChildren: [[Int32: Int]] = [[:]]
+            func pop() {
+                let top = stack.removeLast()
+                seenChildren.removeLast()
+                occurrences[top.occurrence].ownText -= top.nestedText
+                occurrences[top.occurrence].ownLinkText -= top.nestedLink
+                occurrences[top.occurrence].meta -= top.nestedMeta
+                if !stack.isEmpty {
+                    stack[stack.count - 1].nestedText += top.nestedText
+                    stack[stack.count - 1].nestedLink += top.nestedLink
+                    stack[stack.count - 1].nestedMeta += top.nestedMeta
+                }
+            }
+            var index = member + 1
+            let end = tree[member].end
+            while index < end {
+                while let top = stack.last, index >= top.end { pop() }
+                let node = tree[index]
+                guard node.kind == .element else {
+                    index += 1
+                    continue
+                }
+                let i = Int(index)
+                if memberSet.contains(index) || features.cues[i].contains(.hidden) {
+                    if !stack.isEmpty {
+                        stack[stack.count - 1].nestedText += features.text[i]
+                        stack[stack.count - 1].nestedLink += features.linkText[i]
+                        stack[stack.count - 1].nestedMeta += features.authorCues[i] + features.dateCues[i]
+                    }
+                    index = node.end
+                    continue
+                }
+                let parentPath = stack.last?.path ?? 0xCBF2_9CE4_8422_2325
+                let signature = features.signature[i]
+                let ordinal = seenChildren[seenChildren.count - 1][signature, default: 0]
+                seenChildren[seenChildren.count - 1][signature] = ordinal + 1
+                let step = UInt64(bitPattern: Int64(signature)) | UInt64(min(ordinal, 255)) << 48
+                let path = (parentPath ^ step) &* 0x100_0000_01B3
+                occurrences.append(Occurrence(
+                    member: memberIndex, node: index, path: path, ownText: features.text[i],
+                    ownLinkText: features.linkText[i], meta: features.authorCues[i] + features.dateCues[i],
+                    depth: stack.count + 1))
+                // Quotes are one unit: nothing inside them is a field of this record.
+                if features.cues[i].contains(.quote) {
+                    occurrences[occurrences.count - 1].meta = 0
+                    index = node.end
+                    continue
+                }
+                stack.append((occurrences.count - 1, node.end, path, 0, 0, 0))
+                seenChildren.append([:])
+                index += 1
+            }
+            while !stack.isEmpty { pop() }
+        }
+        return occurrences
+    }
+
+    private static func stats(_ occurrences: [Occurrence], where include: (Occurrence) -> Bool) -> [UInt64: PathStats] {
+        var paths: [UInt64: PathStats] = [:]
+        for occurrence in occurrences where include(occurrence) {
+            var entry = paths[occurrence.path, default: PathStats()]
+            if entry.lastMember != occurrence.member {
+                entry.members += 1
+                entry.lastMember = occurrence.member
+                entry.first[occurrence.member] = occurrence.node
+                entry.text += Double(occurrence.ownText)
+                entry.linkText += Double(occurrence.ownLinkText)
+                if occurrence.meta > 0 { entry.metaMembers += 1 }
+                entry.depth = occurrence.depth
+            }
+            paths[occurrence.path] = entry
+        }
+        return paths
+    }
+
+    // MARK: - Body
+
+    private static func chooseBodies(
+        _ occurrences: [Occurrence], members: [HTMLTree.NodeID], features: PageFeatures
+    ) -> [HTMLTree.NodeID?] {
+        var paths = stats(occurrences) { _ in true }
+        for (path, entry) in paths {
+            paths[path]!.bodyNamed = entry.first.values.filter { features.cues[Int($0)].contains(.bodyName) }.count
+        }
+        let count = Double(members.count)
+        var best: (score: Double, depth: Int, path: UInt64)?
+        for (path, entry) in paths where entry.text > 0 {
+            let coverage = Double(entry.members) / count
+            guard coverage >= 0.5 || members.count == 1 else { continue }
+            let plain = max(0, entry.text - entry.linkText) + 0.25 * entry.linkText
+            let meta = Double(entry.metaMembers) / Double(entry.members) >= 0.5 ? 0.3 : 1
+            let named = Double(entry.bodyNamed) / Double(entry.members) >= 0.5 ? 1.3 : 1
+            let score = plain * meta * named * coverage
+            if ProcessInfo.processInfo.environment["FL_DEBUG_BODY"] != nil, score > 100, let node = entry.first.values.min() {
+                FileHandle.standardError.write(Data("BODYCAND n=\(members.count) \(features.signatureNames[Int(features.signature[Int(node)])]) members=\(entry.members) text=\(entry.text) link=\(entry.linkText) meta=\(entry.metaMembers) named=\(entry.bodyNamed) depth=\(entry.depth) score=\(score)\n".utf8))
+            }
+            // Equal scores: the deeper element, which leaves out more of the record's chrome.
+            if best == nil || score > best!.score * 1.02 || (score >= best!.score * 0.98 && entry.depth > best!.depth) {
+                best = (score, entry.depth, path)
+            }
+        }
+        guard let chosen = best.flatMap({ paths[$0.path] }) else { return members.map { _ in nil } }
+        return members.indices.map { memberIndex in
+            if let node = chosen.first[memberIndex], features.text[Int(node)] > 0 { return node }
+            // This record lacks the usual body element: fall back to the record itself.
+            return members[memberIndex]
+        }
+    }
+
+    // MARK: - Author
+
+    private static func chooseAuthors(
+        _ occurrences: [Occurrence], members: [HTMLTree.NodeID], bodies: [HTMLTree.NodeID?], features: PageFeatures
+    ) -> ([String?], [HTMLTree.NodeID?]) {
+        let tree = features.tree
+        // A name given as an attribute of the record itself (`data-author`, `author`).
+        for attribute in ["data-author", "author", "data-username", "data-user"] {
+            let values = members.map { tree.attribute(attribute, of: $0)?.collapsingSpaces }
+            if values.filter({ !($0 ?? "").isEmpty }).count * 2 >= members.count {
+                return (values.map { ($0 ?? "").isEmpty ? nil : $0 }, members.map { _ in nil })
+            }
+        }
+        func outsideBody(_ occurrence: Occurrence) -> Bool {
+            guard let body = bodies[occurrence.member], body != members[occurrence.member] else { return true }
+            return !(occurrence.node == body || tree.isAncestor(body, of: occurrence.node))
+        }
+        // How much an element looks like the author's name: marked as such, a profile link,
+        // or (weaker) a short name-like text of its own, as a bold name in a table cell.
+        var names: [HTMLTree.NodeID: String] = [:]
+        func strength(_ occurrence: Occurrence) -> Double {
+            let node = occurrence.node
+            let cue = features.cues[Int(node)]
+            let length = features.text[Int(node)]
+            guard length >= 1, length <= 48, !cue.contains(.dateValue), !cue.contains(.chrome), outsideBody(occurrence) else { return 0 }
+            let marked = cue.contains(.authorName) || cue.contains(.profileLink)
+            guard marked || (length <= 32 && node + 4 >= tree[node].end) else { return 0 }
+            guard let name = cleanAuthor(features.renderer.render(node)) else { return 0 }
+            names[node] = name
+            if cue.contains(.authorName) { return cue.contains(.profileLink) ? 1.1 : 1.0 }
+            if cue.contains(.profileLink) { return 0.9 }
+            return name.contains(":") ? 0 : 0.5
+        }
+        var strengths: [Int: Double] = [:]
+        for (index, occurrence) in occurrences.enumerated() {
+            let value = strength(occurrence)
+            if value > 0 { strengths[index] = value }
+        }
+        let paths = stats(occurrences.indices.filter { strengths[$0] != nil }.map { occurrences[$0] }) { _ in true }
+        let strengthOf = Dictionary(uniqueKeysWithValues: strengths.map { (occurrences[$0.key].node, $0.value) })
+        var best: (score: Double, path: UInt64)?
+        for (path, entry) in paths {
+            let nodes = Array(entry.first)
+            var total = 0.0
+            var position = 0.0
+            for (memberIndex, node) in nodes {
+                total += strengthOf[node] ?? 0
+                let member = members[memberIndex]
+                position += Double(node - member) / Double(max(1, tree[member].end - member))
+            }
+            var score = total - 0.3 * position / Double(nodes.count)
+            // The same text in every record is a label ("Reply", "Membre"), not a name.
+            let distinct = Set(nodes.compactMap { names[$0.value] }).count
+            if nodes.count >= 3, distinct == 1, members.count >= 3 { score *= 0.1 }
+            if best == nil || score > best!.score { best = (score, path) }
+        }
+        var found: [String?] = []
+        var nodes: [HTMLTree.NodeID?] = []
+        for memberIndex in members.indices {
+            var node = best.flatMap { paths[$0.path]?.first[memberIndex] }
+            if node == nil {
+                // This record lacks the usual place: its first marked name, if any.
+                node = occurrences.indices.first {
+                    occurrences[$0].member == memberIndex && (strengths[$0] ?? 0) >= 0.9
+                }.map { occurrences[$0].node }
+            }
+            // A name element holding a more precise one (a link in a name block that also
+            // shows an avatar letter or an @handle): the inner one.
+            while let outer = node, let inner = (outer + 1 ..< tree[outer].end).first(where: {
+                let cue = features.cues[Int($0)]
+                return (cue.contains(.authorName) || cue.contains(.profileLink)) && features.text[Int($0)] > 0
+            }), let innerName = cleanAuthor(features.renderer.render(inner)) {
+                names[inner] = innerName
+                node = inner
+            }
+            let name = node.flatMap { names[$0] }
+            found.append(name)
+            nodes.append(name == nil ? nil : node)
+        }
+        return (found, nodes)
+    }
+
+    static func cleanAuthor(_ raw: String) -> String? {
+        var name = raw
+        if let newline = name.firstIndex(of: "\n") { name = String(name[..<newline]) }
+        name = name.collapsingSpaces
+        for prefix in ["par ", "by ", "von ", "di ", "por ", "posted by ", "geschrieben von "] where name.lowercased().hasPrefix(prefix) {
+            name = String(name.dropFirst(prefix.count))
+        }
+        name = name.collapsingSpaces
+        // Counts ("22 Posts", "65.9k"), bare numbers and labels ("Joined: Apr 2002") are not names.
+        guard !name.isEmpty, name.count <= 64, name.contains(where: \.isLetter), !name.contains(": "),
+              !(name.first?.isNumber ?? false && name.split(separator: " ").count <= 2 && name.filter(\.isLetter).count <= 9)
+        else { return nil }
+        return name
+    }
+
+    // MARK: - Date
+
+    private static let joinWords = [
+        "inscri", "joined", "registered", "member since", "membre depuis", "beigetreten", "registriert",
+        "dabei seit", "iscritto", "registrato", "registrado", "membro desde", "miembro desde", "注册", "加入",
+        "join date", "date d'inscription", "regist", "last seen", "dernière visite", "last visit", "last active",
+    ]
+
+    private static func chooseDates(
+        _ occurrences: [Occurrence], members: [HTMLTree.NodeID], bodies: [HTMLTree.NodeID?], features: PageFeatures
+    ) -> [ReadDate?] {
+        let tree = features.tree
+        // "Joined: 12 Mar 2008": the label is in the date's own text, in the text just before
+        // it, or in a parent that holds little else.
+        func isJoinDate(_ node: HTMLTree.NodeID) -> Bool {
+            if features.cues[Int(node)].contains(.joinDate) { return true }
+            func labelled(_ text: String) -> Bool {
+                let lower = text.lowercased()
+                return joinWords.contains(where: lower.contains)
+            }
+            if labelled(features.renderer.render(node)) { return true }
+            let parent = tree[node].parent
+            guard parent > 0 else { return false }
+            var previous: HTMLTree.NodeID?
+            for child in tree.children(of: parent) {
+                if child == node { break }
+                if tree[child].kind != .comment { previous = child }
+            }
+            if let previous {
+                let text = tree[previous].kind == .text ? tree.text(previous) : features.renderer.render(previous)
+                if text.count < 40, labelled(text) { return true }
+            }
+            if features.cues[Int(parent)].contains(.joinDate) { return true }
+            return features.text[Int(parent)] < 60 && labelled(features.renderer.render(parent))
+        }
+        func candidate(_ occurrence: Occurrence) -> Bool {
+            guard features.dateOn[occurrence.node] != nil else { return false }
+            if let body = bodies[occurrence.member], body != members[occurrence.member],
+               occurrence.node == body || tree.isAncestor(body, of: occurrence.node)
+            {
+                return false
+            }
+            let cue = features.cues[Int(occurrence.node)]
+            return !cue.contains(.editNotice) && !isJoinDate(occurrence.node)
+        }
+        let paths = stats(occurrences, where: candidate)
+        var best: (score: Double, path: UInt64)?
+        for (path, entry) in paths {
+            let values = entry.first.values.compactMap { features.dateOn[$0] }
+            let machine = values.filter(\.machine).count
+            let named = entry.first.values.filter { features.cues[Int($0)].contains(.dateElement) }.count
+            let distinct = Set(values.map(\.date)).count
+            var score = Double(entry.members) * (1 + 0.2 * Double(machine + named) / Double(values.count))
+            if entry.members >= 3, distinct * 2 < entry.members { score *= 0.3 }
+            score -= 0.01 * Double(entry.depth)
+            if best == nil || score > best!.score { best = (score, path) }
+        }
+        return members.indices.map { memberIndex in
+            let node = best.flatMap { paths[$0.path]?.first[memberIndex] }
+                ?? occurrences.first { $0.member == memberIndex && candidate($0) }?.node
+            // A date on the record itself (`data-timestamp`) when none is inside.
+            return node.flatMap { features.dateOn[$0] } ?? features.dateOn[members[memberIndex]]
+        }
+    }
+}

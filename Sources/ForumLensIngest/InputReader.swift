@@ -1,0 +1,134 @@
+import Foundation
+import ForumLensCore
+
+/// Limits and choices for reading inputs.
+public struct IngestOptions: Sendable {
+    /// Larger pages are refused with a problem rather than read (`--max-page-size`).
+    public var maxPageBytes = 64 << 20
+    /// Deeper elements are flattened into their ancestor at this depth, with a warning.
+    public var depthCap = 4096
+    /// The forum's time zone for local times shown without one (`--timezone`).
+    public var timeZone: TimeZone?
+    /// The language of messages when the page does not say (`--language`).
+    public var language: String?
+    /// Extractions less sure than this are reported as warnings.
+    public var lowConfidence = 0.5
+    public var extractor: any Extractor = GenericExtractor()
+
+    public init() {}
+}
+
+/// What one input file gave: its identity, the discussions read from it, and its problems.
+public struct ReadInput: Sendable {
+    public var input: InputFile?
+    public var discussions: [Discussion] = []
+    /// Per discussion: the message ids the extractor made up (the page had none), which may
+    /// be renumbered when pages are merged.
+    public var generatedIDs: [Set<String>] = []
+    public var problems: [Problem] = []
+
+    public init() {}
+}
+
+public enum InputReader {
+    public static func read(_ item: InputItem, options: IngestOptions) -> ReadInput {
+        var result = ReadInput()
+        let bytes: [UInt8]
+        do {
+            bytes = try PageBytes.read(path: item.path, maxBytes: options.maxPageBytes)
+        } catch {
+            result.problems.append(error)
+            return result
+        }
+        result.input = InputFile(path: item.path, sha256: SHA256.hex(bytes), bytes: bytes.count)
+        guard !bytes.isEmpty else {
+            result.problems.append(Problem(path: item.path, severity: .warning, message: "empty file: no messages"))
+            return result
+        }
+        switch item.kind {
+        case .messagesJSONL:
+            let read = MessageFiles.readJSONL(bytes, path: item.path)
+            result.discussions = read.discussions
+            result.problems += read.problems
+        case .messagesCSV(let separator):
+            let read = MessageFiles.readCSV(bytes, separator: separator, path: item.path)
+            result.discussions = read.discussions
+            result.problems += read.problems
+        case .page, .mhtml:
+            readPage(bytes, item: item, options: options, into: &result)
+            return result
+        }
+        result.generatedIDs = result.discussions.map { _ in [] }
+        return result
+    }
+
+    private static func readPage(_ raw: [UInt8], item: InputItem, options: IngestOptions, into result: inout ReadInput) {
+        let path = item.path
+        var html = raw
+        var envelope: MHTMLPage?
+        if item.kind == .mhtml {
+            do {
+                envelope = try MHTML.mainPage(raw, path: path)
+                html = envelope!.html
+            } catch {
+                result.problems.append(error)
+                return
+            }
+        }
+        if PageBytes.looksBinary(html) {
+            result.problems.append(Problem(path: path, severity: .error, message: "binary data, not a saved page"))
+            return
+        }
+        var charset = Charset.decide(html)
+        if let declared = envelope?.charset, charset.skip == 0, charset.warning == nil {
+            let name = Charset.canonicalName(declared)
+            if LibXML2.knowsEncoding(name) { charset.encoding = name }
+        }
+        if let warning = charset.warning {
+            result.problems.append(Problem(path: path, severity: .warning, message: warning))
+        }
+        let tree = html.withUnsafeBytes { buffer in
+            LibXML2.parseHTML(
+                UnsafeRawBufferPointer(rebasing: buffer[charset.skip...]), encoding: charset.encoding,
+                depthCap: options.depthCap)
+        }
+        if tree.depthCapped {
+            result.problems.append(Problem(
+                path: path, severity: .warning,
+                message: "markup nested deeper than \(options.depthCap) levels; deeper elements were flattened"))
+        }
+        var metadata = PageMetadata(tree: tree)
+        if let envelope {
+            metadata.savedFromURL = metadata.savedFromURL ?? envelope.url
+            metadata.saved = metadata.saved ?? envelope.saved
+        }
+        let reference = metadata.saved ?? modificationDate(path)
+        let page = ParsedPage(
+            path: path, tree: tree, metadata: metadata,
+            dateContext: DateContext(reference: reference, timeZone: options.timeZone))
+        let extracted = options.extractor.extract(page)
+        var messages = extracted.messages
+        guard !messages.isEmpty else {
+            result.problems.append(Problem(path: path, severity: .warning, message: "no messages found"))
+            return
+        }
+        if extracted.confidence < options.lowConfidence {
+            result.problems.append(Problem(
+                path: path, severity: .warning,
+                message: "low-confidence extraction (\(extracted.extractor), confidence \(extracted.confidence))"))
+        }
+        let language = metadata.language ?? options.language
+        for index in messages.indices where messages[index].language == nil {
+            messages[index].language = language
+        }
+        result.discussions = [Discussion(
+            id: DiscussionAssembler.discussionID(url: metadata.url, path: path), title: metadata.title, url: metadata.url,
+            sources: [path], engine: metadata.engine, language: language, messages: messages,
+            extraction: [Extraction(source: path, extractor: extracted.extractor, confidence: extracted.confidence, messages: messages.count)])]
+        result.generatedIDs = [extracted.generatedIDs]
+    }
+
+    private static func modificationDate(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+}

@@ -1,0 +1,146 @@
+import ForumLensCore
+
+/// RFC 4180 rows, UTF-8: fields with separators, quotes or line breaks are quoted; text cells
+/// that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) get a leading
+/// apostrophe; numbers are written as numbers.
+public struct CSVText {
+    public private(set) var bytes: [UInt8] = []
+    private var fieldsInRow = 0
+    public let separator: UInt8
+
+    public init(separator: UInt8 = UInt8(ascii: ",")) {
+        self.separator = separator
+    }
+
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        fieldsInRow = 0
+    }
+
+    private mutating func separate() {
+        if fieldsInRow > 0 { bytes.append(separator) }
+        fieldsInRow += 1
+    }
+
+    public mutating func text(_ value: String?) {
+        separate()
+        guard let value, !value.isEmpty else { return }
+        let utf8 = value.utf8
+        let risky = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+            .contains(utf8.first!)
+        let needsQuotes = risky || utf8.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        if needsQuotes { bytes.append(0x22) }
+        if risky { bytes.append(UInt8(ascii: "'")) }
+        for byte in utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
+        }
+        if needsQuotes { bytes.append(0x22) }
+    }
+
+    public mutating func number(_ value: Int?) {
+        separate()
+        if let value { bytes.append(contentsOf: String(value).utf8) }
+    }
+
+    public mutating func number(_ value: Double?) {
+        separate()
+        if let value, value.isFinite { bytes.append(contentsOf: String(value).utf8) }
+    }
+
+    public mutating func endRow() {
+        bytes.append(contentsOf: [0x0D, 0x0A])
+        fieldsInRow = 0
+    }
+
+    public mutating func header(_ names: [String]) {
+        for name in names {
+            separate()
+            bytes.append(contentsOf: name.utf8)
+        }
+        endRow()
+    }
+}
+
+/// `messages.csv` and `discussions.csv` in a directory: one row per message (the contract's
+/// columns first), one row per discussion.
+public struct CSVTablesWriter: ReportWriter {
+    private let messages: OutputSink
+    /// None when only the messages table goes to stdout.
+    private let discussions: OutputSink?
+    private var csv = CSVText()
+
+    public static let messageColumns = [
+        "discussion_id", "message_id", "position", "author", "published", "language", "reply_to", "text",
+        "role", "author_id", "published_text", "depth", "quotes",
+    ]
+    public static let discussionColumns = [
+        "discussion_id", "title", "url", "engine", "language", "messages", "authors", "sources", "extractor", "confidence",
+    ]
+
+    public init(directory: String) throws {
+        try self.init(messages: OutputSink.file(directory + "/messages.csv"), discussions: OutputSink.file(directory + "/discussions.csv"))
+    }
+
+    /// Only `messages.csv`, to a stream such as stdout.
+    public init(messagesOnly sink: OutputSink) throws {
+        try self.init(messages: sink, discussions: nil)
+    }
+
+    private init(messages: OutputSink, discussions: OutputSink?) throws {
+        self.messages = messages
+        self.discussions = discussions
+        csv.header(Self.messageColumns)
+        try messages.write(csv.bytes)
+        if let discussions {
+            csv.removeAll()
+            csv.header(Self.discussionColumns)
+            try discussions.write(csv.bytes)
+        }
+    }
+
+    public mutating func write(_ discussion: Discussion) throws {
+        csv.removeAll()
+        for message in discussion.messages {
+            csv.text(discussion.id)
+            csv.text(message.id)
+            csv.number(message.position)
+            csv.text(message.author)
+            csv.text(message.published)
+            csv.text(message.language)
+            csv.text(message.replyTo)
+            csv.text(message.text)
+            csv.text(message.role.rawValue)
+            csv.text(message.authorID)
+            csv.text(message.publishedText)
+            csv.number(message.depth)
+            csv.number(message.quotes.count)
+            csv.endRow()
+        }
+        try messages.write(csv.bytes)
+        guard let discussions else { return }
+        csv.removeAll()
+        csv.text(discussion.id)
+        csv.text(discussion.title)
+        csv.text(discussion.url)
+        csv.text(discussion.engine)
+        csv.text(discussion.language)
+        csv.number(discussion.messages.count)
+        csv.number(Set(discussion.messages.compactMap(\.author)).count)
+        csv.text(discussion.sources.joined(separator: " "))
+        csv.text(discussion.extraction.map(\.extractor).joined(separator: " "))
+        csv.number(discussion.extraction.map(\.confidence).min())
+        csv.endRow()
+        try discussions.write(csv.bytes)
+    }
+
+    public mutating func finish(_ run: RunRecord) throws {
+        try messages.commit()
+        try discussions?.commit()
+    }
+
+    public func abandon() {
+        messages.abandon()
+        discussions?.abandon()
+    }
+}

@@ -1,0 +1,80 @@
+import ForumLensCore
+
+/// The `forumlens/report@1` field names, written by `JSONText`. A test decodes this output
+/// with the model's `Codable` conformance, so the two cannot drift apart.
+extension JSONText {
+    /// The message's fields, inside an object the caller has begun.
+    public mutating func messageFields(_ message: Message) {
+        key("id"); string(message.id)
+        key("position"); number(message.position)
+        key("role"); string(message.role.rawValue)
+        key("author"); string(message.author)
+        key("author_id"); string(message.authorID)
+        key("published"); string(message.published)
+        key("published_text"); string(message.publishedText)
+        key("language"); string(message.language)
+        key("text"); string(message.text)
+        key("quotes"); beginArray()
+        for quote in message.quotes {
+            beginObject()
+            key("author"); string(quote.author)
+            key("text"); string(quote.text)
+            key("message_id"); string(quote.messageID)
+            endObject()
+        }
+        endArray()
+        key("reply_to"); string(message.replyTo)
+        key("depth"); number(message.depth)
+        key("url"); string(message.url)
+    }
+
+    /// A discussion's own fields (not its messages), inside an object the caller has begun.
+    public mutating func discussionFields(_ discussion: Discussion) {
+        key("id"); string(discussion.id)
+        key("title"); string(discussion.title)
+        key("url"); string(discussion.url)
+        key("sources"); strings(discussion.sources)
+        key("engine"); string(discussion.engine)
+        key("language"); string(discussion.language)
+        key("extraction"); beginArray()
+        for extraction in discussion.extraction {
+            beginObject()
+            key("source"); string(extraction.source)
+            key("extractor"); string(extraction.extractor)
+            key("confidence"); number(extraction.confidence)
+            key("messages"); number(extraction.messages)
+            endObject()
+        }
+        endArray()
+    }
+
+    public mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    public mutating func inputs(_ inputs: [InputFile]) {
+        beginArray()
+        for input in inputs {
+            beginObject()
+            key("path"); string(input.path)
+            key("sha256"); string(input.sha256)
+            key("bytes"); number(input.bytes)
+            endObject()
+        }
+        endArray()
+    }
+
+    public mutating func problems(_ problems: [Problem]) {
+        beginArray()
+        for problem in problems {
+            beginObject()
+            key("path"); string(problem.path)
+            key("severity"); string(problem.severity.rawValue)
+            key("message"); string(problem.message)
+            endObject()
+        }
+        endArray()
+    }
+}

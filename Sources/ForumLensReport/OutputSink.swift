@@ -1,0 +1,93 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a writer's bytes go: standard output, or a file written atomically — to a temporary
+/// file beside it, renamed over the target only when the report is complete, so that a crash
+/// or an error never leaves a half-written report.
+public final class OutputSink {
+    private let descriptor: Int32
+    private let temporaryPath: String?
+    private let finalPath: String?
+    private var buffer: [UInt8] = []
+    private var closed = false
+
+    public static func standardOutput() -> OutputSink {
+        OutputSink(descriptor: STDOUT_FILENO, temporaryPath: nil, finalPath: nil)
+    }
+
+    public static func file(_ path: String) throws -> OutputSink {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).\(getpid()).partial"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw OutputError(path: path, reason: String(cString: strerror(errno)))
+        }
+        return OutputSink(descriptor: descriptor, temporaryPath: temporary, finalPath: path)
+    }
+
+    private init(descriptor: Int32, temporaryPath: String?, finalPath: String?) {
+        self.descriptor = descriptor
+        self.temporaryPath = temporaryPath
+        self.finalPath = finalPath
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit {
+        if !closed { abandon() }
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    public func write(_ text: String) throws {
+        try write(Array(text.utf8))
+    }
+
+    public func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(path: finalPath ?? "-", reason: String(cString: strerror(errno)))
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and, for a file, puts it in place.
+    public func commit() throws {
+        try flush()
+        closed = true
+        guard let temporaryPath, let finalPath else { return }
+        close(descriptor)
+        guard rename(temporaryPath, finalPath) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw OutputError(path: finalPath, reason: reason)
+        }
+    }
+
+    /// Drops a file that will not be completed.
+    public func abandon() {
+        closed = true
+        guard let temporaryPath else { return }
+        close(descriptor)
+        unlink(temporaryPath)
+    }
+}
+
+public struct OutputError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "cannot write \(path): \(reason)" }
+}

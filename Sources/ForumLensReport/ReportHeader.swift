@@ -1,4 +1,0 @@
-import ForumLensCore
-
-/// The schema id every report carries.
-public let reportSchema = "forumlens/report@1"

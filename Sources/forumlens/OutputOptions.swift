@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import ForumLensReport
+
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+    case json, jsonl, csv
+
+    /// The fixed file name in an output directory (csv writes several tables there).
+    var fileName: String {
+        switch self {
+        case .json: "report.json"
+        case .jsonl: "report.jsonl"
+        case .csv: "messages.csv"
+        }
+    }
+}
+
+/// `--format` and `--out`, as the command-line contract says: a file for one single-file
+/// format, a directory for csv or several formats, `-` for stdout; no `--out`, no data.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Comma list of output formats: json, jsonl, csv.")
+    var format: String = "json"
+
+    @Option(name: .long, help: "A file (one single-file format), a directory (csv or several formats), or - for stdout. Without it, only a summary is printed.")
+    var out: String?
+
+    var formats: [OutputFormat] {
+        get throws {
+            var formats: [OutputFormat] = []
+            for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
+                guard let format = OutputFormat(rawValue: name) else {
+                    throw ValidationError("unknown format '\(name)'; available: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                if !formats.contains(format) { formats.append(format) }
+            }
+            guard !formats.isEmpty else { throw ValidationError("--format needs at least one format") }
+            return formats
+        }
+    }
+
+    func validate() throws {
+        let formats = try formats
+        if out == "-", formats.count > 1 {
+            throw ValidationError("--out - writes one format to stdout; asked for \(formats.count)")
+        }
+    }
+
+    /// Opens one writer per format. Everything is written to temporary files and put in
+    /// place only when the run completes.
+    func writers() throws -> [any ReportWriter] {
+        guard let out else { return [] }
+        let formats = try formats
+        if out == "-" {
+            let sink = OutputSink.standardOutput()
+            switch formats[0] {
+            case .json: return [try JSONReportWriter(sink: sink)]
+            case .jsonl: return [JSONLinesWriter(sink: sink)]
+            case .csv: return [try CSVTablesWriter(messagesOnly: sink)]
+            }
+        }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory)
+        let intoDirectory = formats.count > 1 || formats.contains(.csv) || (exists && isDirectory.boolValue)
+        if intoDirectory {
+            if !exists {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            } else if !isDirectory.boolValue {
+                throw ValidationError("--out \(out) is a file, but \(formats.count > 1 ? "several formats" : "csv") need a directory")
+            }
+        }
+        return try formats.map { format in
+            let path = intoDirectory ? out + "/" + format.fileName : out
+            switch format {
+            case .json: return try JSONReportWriter(sink: OutputSink.file(path))
+            case .jsonl: return JSONLinesWriter(sink: try OutputSink.file(path))
+            case .csv: return try CSVTablesWriter(directory: out)
+            }
+        }
+    }
+}
