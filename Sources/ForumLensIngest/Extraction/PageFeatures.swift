@@ -41,6 +41,7 @@ struct PageFeatures {
     var pageTitle: String?
 
     let classID: UInt16?
+    let dataRoleID: UInt16?
     let idID: UInt16?
     let hrefID: UInt16?
     let itempropID: UInt16?
@@ -57,6 +58,7 @@ struct PageFeatures {
         dateCues = Array(repeating: 0, count: count)
         signature = Array(repeating: -1, count: count)
         classID = tree.attributeID("class")
+        dataRoleID = tree.attributeID("data-role")
         idID = tree.attributeID("id")
         hrefID = tree.attributeID("href")
         itempropID = tree.attributeID("itemprop")
@@ -96,14 +98,16 @@ struct PageFeatures {
             let tokens = classTokens(index).map { $0.lowercased() }
             let identifier = idValue(index)?.lowercased()
             // `js-…` classes are script hooks (`js-selectToQuote` is a post body), not roles.
-            let words = tokens.filter { !$0.hasPrefix("js-") && !$0.hasPrefix("js_") } + (identifier.map { [$0] } ?? [])
+            var words = tokens.filter { !$0.hasPrefix("js-") && !$0.hasPrefix("js_") } + (identifier.map { [$0] } ?? [])
+            if let role = dataRoleID.flatMap({ tree.attribute($0, of: index) })?.lowercased() { words.append(role) }
             let itemprop = itempropID.flatMap { tree.attribute($0, of: index) }?.lowercased()
 
             if renderer.isHiddenByMarkup(index) || words.contains(where: Self.hiddenClasses.contains) {
                 cue.insert(.hidden)
                 hiddenEnd = max(hiddenEnd, node.end)
             }
-            if tagName == "blockquote" || words.contains(where: Self.isQuoteWord) {
+            // vBulletin 4 keeps each post's own words in `blockquote.postcontent`.
+            if (tagName == "blockquote" && !words.contains(where: Self.isBodyWord)) || words.contains(where: Self.isQuoteWord) {
                 cue.insert(.quote)
                 quoteEnd = max(quoteEnd, node.end)
             }

@@ -42,19 +42,14 @@ extension PostText {
             let quote = pending[index]
             index += 1
             var inner: [HTMLTree.NodeID] = []
-            var header: HTMLTree.NodeID?
-            let firstChild = tree.children(of: quote).first { tree[$0].kind == .element }
+            let header = PostText.headerInside(quote, features)
             var words = features.renderer.render(quote) { node in
                 let cue = features.cues[Int(node)]
                 if cue.contains(.quote) {
                     inner.append(node)
                     return true
                 }
-                if header == nil, node == firstChild || PostText.isQuoteHeader(node, features), PostText.looksLikeQuoteHeader(node, features) {
-                    header = node
-                    return true
-                }
-                return cue.contains(.hidden) || cue.contains(.chrome)
+                return node == header || cue.contains(.hidden) || cue.contains(.chrome)
             }
             // A quote frame around a single quote (`aside.quote > div.title + blockquote`) is one quote.
             if words.isEmpty, inner.count == 1 {
@@ -141,6 +136,42 @@ extension PostText {
         var sibling = tree[node].nextSibling
         while sibling != HTMLTree.none, tree[sibling].kind != .element { sibling = tree[sibling].nextSibling }
         return sibling != HTMLTree.none && features.cues[Int(sibling)].contains(.quote)
+    }
+
+    /// The title line inside a quote: a `cite`, an element classed as the quote's title, or a
+    /// short first line ending in "a écrit :" / "wrote:" — never the wrapper of the quoted words.
+    static func headerInside(_ quote: HTMLTree.NodeID, _ features: PageFeatures) -> HTMLTree.NodeID? {
+        let tree = features.tree
+        let quoteText = features.text[Int(quote)]
+        var index = quote + 1
+        var firstElement: HTMLTree.NodeID?
+        while index < tree[quote].end {
+            let node = tree[index]
+            guard node.kind == .element else {
+                index += 1
+                continue
+            }
+            if features.cues[Int(index)].contains(.quote) {
+                index = node.end
+                continue
+            }
+            let small = features.text[Int(index)] * 5 < quoteText * 3 || quoteText < 12
+            if small, tree.tagName(index) == "cite" || isTitleClassed(index, features) { return index }
+            if firstElement == nil, features.text[Int(index)] > 0 { firstElement = index }
+            index += 1
+        }
+        if let first = firstElement, features.text[Int(first)] * 5 < quoteText * 3, looksLikeQuoteHeader(first, features) {
+            return first
+        }
+        return nil
+    }
+
+    private static func isTitleClassed(_ node: HTMLTree.NodeID, _ features: PageFeatures) -> Bool {
+        features.classTokens(node).contains { token in
+            let lower = token.lowercased()
+            return ["title", "head", "citation", "attribution", "author", "cite"].contains(where: lower.contains)
+                && !lower.contains("content")
+        }
     }
 
     static func looksLikeQuoteHeader(_ node: HTMLTree.NodeID, _ features: PageFeatures) -> Bool {

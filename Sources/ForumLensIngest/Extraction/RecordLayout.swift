@@ -206,8 +206,9 @@ extension RecordLayout {
             if ProcessInfo.processInfo.environment["FL_DEBUG_BODY"] != nil, score > 100, let node = entry.first.values.min() {
                 FileHandle.standardError.write(Data("BODYCAND n=\(members.count) \(features.signatureNames[Int(features.signature[Int(node)])]) members=\(entry.members) text=\(entry.text) link=\(entry.linkText) meta=\(entry.metaMembers) named=\(entry.bodyNamed) depth=\(entry.depth) score=\(score)\n".utf8))
             }
-            // Equal scores: the deeper element, which leaves out more of the record's chrome.
-            if best == nil || score > best!.score * 1.02 || (score >= best!.score * 0.98 && entry.depth > best!.depth) {
+            // Equal scores: the shallower element, which holds every paragraph of a post even
+            // where most posts have only one.
+            if best == nil || score > best!.score * 1.02 || (score >= best!.score * 0.98 && entry.depth < best!.depth) {
                 best = (score, entry.depth, path)
             }
         }
