@@ -107,7 +107,8 @@ struct PageFeatures {
                 hiddenEnd = max(hiddenEnd, node.end)
             }
             // vBulletin 4 keeps each post's own words in `blockquote.postcontent`.
-            if (tagName == "blockquote" && !words.contains(where: Self.isBodyWord)) || words.contains(where: Self.isQuoteWord) {
+            let signatureLike = words.contains(where: Self.isSignatureWord)
+            if !signatureLike, (tagName == "blockquote" && !words.contains(where: Self.isBodyWord)) || words.contains(where: Self.isQuoteWord) {
                 cue.insert(.quote)
                 quoteEnd = max(quoteEnd, node.end)
             }
@@ -135,7 +136,7 @@ struct PageFeatures {
             {
                 cue.insert(.bodyName)
             }
-            if words.contains(where: Self.isSignatureWord) { cue.insert(.signature) }
+            if signatureLike { cue.insert(.signature) }
             if words.contains(where: Self.isEditWord) { cue.insert(.editNotice) }
             if words.contains(where: Self.isChromeWord) || tagName == "button" || tagName == "form" {
                 cue.insert(.chrome)
@@ -246,8 +247,9 @@ struct PageFeatures {
     static func isQuoteWord(_ word: String) -> Bool {
         if word == "citation" || word == "oldcitation" || word == "quotebox" || word == "replied-comment" { return true }
         guard word.contains("quote") else { return false }
-        return !["button", "btn", "multiquote", "link", "container", "title", "head", "author", "cite", "content",
-                 "expand", "footer", "meta", "message", "icon", "reply", "select", "tooltip", "action"]
+        return !["button", "btn", "multiquote", "link", "container", "title", "head", "author", "cite", "citation",
+                 "content", "expand", "footer", "meta", "message", "icon", "reply", "select", "tooltip", "action",
+                 "slice", "postedby", "posted-by", "posted_by", "arrow"]
             .contains(where: word.contains)
     }
 
@@ -279,7 +281,7 @@ struct PageFeatures {
     }
 
     static func isEditWord(_ word: String) -> Bool {
-        word.contains("lastedit") || word.contains("last-edit") || word.contains("edited") || word == "modified"
+        word == "edit" || word.contains("lastedit") || word.contains("last-edit") || word.contains("edited") || word == "modified"
             || word.contains("postedit") || word.contains("edit-notice") || word.contains("editnote")
     }
 

@@ -49,7 +49,7 @@ extension PostText {
                     inner.append(node)
                     return true
                 }
-                return node == header || cue.contains(.hidden) || cue.contains(.chrome)
+                return node == header || cue.contains(.hidden) || cue.contains(.chrome) || PostText.isQuoteHeader(node, features)
             }
             // A quote frame around a single quote (`aside.quote > div.title + blockquote`) is one quote.
             if words.isEmpty, inner.count == 1 {
@@ -63,8 +63,7 @@ extension PostText {
                     return cue.contains(.hidden) || cue.contains(.chrome)
                 }
             }
-            let previous = PostText.previousElement(quote, tree)
-            let outsideHeader = previous.flatMap { headers.contains($0) ? $0 : nil }
+            let outsideHeader = PostText.previousElement(quote, tree).flatMap { PostText.isQuoteHeader($0, features) ? $0 : nil }
             let author = PostText.quoteAuthor(quote: quote, header: header ?? outsideHeader, features: features)
             quotes.append(Quote(author: author, text: words))
             targets.append(PostText.quoteTarget(quote: quote, header: header ?? outsideHeader, features: features))
@@ -130,7 +129,10 @@ extension PostText {
     static func isQuoteHeader(_ node: HTMLTree.NodeID, _ features: PageFeatures) -> Bool {
         let tree = features.tree
         let tokens = features.classTokens(node).map { $0.lowercased() }
-        let classed = tokens.contains { ($0.contains("quote") || $0.contains("citation")) && ($0.contains("head") || $0.contains("title") || $0.contains("author") || $0.contains("cite")) }
+        let classed = tokens.contains {
+            ($0.contains("quote") || $0.contains("citation") || $0.contains("bbcode"))
+                && ["head", "title", "author", "cite", "postedby", "posted-by", "posted_by"].contains(where: $0.contains)
+        }
         guard classed else { return false }
         // Only a header when a quote follows it.
         var sibling = tree[node].nextSibling
@@ -156,7 +158,10 @@ extension PostText {
                 continue
             }
             let small = features.text[Int(index)] * 5 < quoteText * 3 || quoteText < 12
-            if small, tree.tagName(index) == "cite" || isTitleClassed(index, features) { return index }
+            // A title followed by a quote of its own belongs to that inner quote.
+            if small, tree.tagName(index) == "cite" || isTitleClassed(index, features), !isQuoteHeader(index, features) {
+                return index
+            }
             if firstElement == nil, features.text[Int(index)] > 0 { firstElement = index }
             index += 1
         }
@@ -169,7 +174,7 @@ extension PostText {
     private static func isTitleClassed(_ node: HTMLTree.NodeID, _ features: PageFeatures) -> Bool {
         features.classTokens(node).contains { token in
             let lower = token.lowercased()
-            return ["title", "head", "citation", "attribution", "author", "cite"].contains(where: lower.contains)
+            return ["title", "head", "citation", "attribution", "author", "cite", "postedby", "posted-by"].contains(where: lower.contains)
                 && !lower.contains("content")
         }
     }
