@@ -17,7 +17,7 @@ extension PostText {
         func skip(_ node: HTMLTree.NodeID) -> Bool {
             let cue = features.cues[Int(node)]
             if nestedRecords.contains(node) || cue.contains(.hidden) { return true }
-            if cue.contains(.quote) {
+            if cue.contains(.quote) || PostText.isLabelledQuote(node, features) {
                 quoteNodes.append(node)
                 return true
             }
@@ -43,10 +43,15 @@ extension PostText {
             index += 1
             var inner: [HTMLTree.NodeID] = []
             let header = PostText.headerInside(quote, features)
+            var attribution: HTMLTree.NodeID?
             var words = features.renderer.render(quote) { node in
                 let cue = features.cues[Int(node)]
-                if cue.contains(.quote) {
+                if cue.contains(.quote) || PostText.isLabelledQuote(node, features) {
                     inner.append(node)
+                    return true
+                }
+                if attribution == nil, PostText.isAttribution(node, features) {
+                    attribution = node
                     return true
                 }
                 return node == header || cue.contains(.hidden) || cue.contains(.chrome) || PostText.isQuoteHeader(node, features)
@@ -65,12 +70,43 @@ extension PostText {
             }
             let outsideHeader = PostText.previousElement(quote, tree).flatMap { PostText.isQuoteHeader($0, features) ? $0 : nil }
             let author = PostText.quoteAuthor(quote: quote, header: header ?? outsideHeader, features: features)
+                ?? attribution.flatMap { PostText.authorFromHeaderLine(features.renderer.render($0)) }
             quotes.append(Quote(author: author, text: words))
             targets.append(PostText.quoteTarget(quote: quote, header: header ?? outsideHeader, features: features))
             pending.insert(contentsOf: inner, at: index)
         }
         self.quotes = quotes
         quoteTargets = targets
+    }
+
+    private static let quoteLabels: Set<String> = [
+        "citation:", "citation :", "citation", "quote:", "quote", "zitat:", "zitat", "citazione:", "cita:",
+        "citação:", "citaat:", "引用:", "引用",
+    ]
+
+    /// An unmarked quote as vBulletin 3 prints it: a block whose first line is only a label
+    /// ("Citation:", "Quote:") followed by the quoted words.
+    static func isLabelledQuote(_ node: HTMLTree.NodeID, _ features: PageFeatures) -> Bool {
+        let tree = features.tree
+        guard features.renderer.role(node) == .block, features.text[Int(node)] > 20 else { return false }
+        var index = node + 1
+        while index < tree[node].end, index < node + 6 {
+            if tree[index].kind == .text {
+                let line = tree.text(index).collapsingSpaces.lowercased()
+                if !line.isEmpty { return quoteLabels.contains(line) }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private static let attributionStarts = ["envoyé par", "originally posted by", "posted by", "zitat von", "messaggio di", "quote from", "citation de"]
+
+    /// The "Envoyé par X" / "Originally Posted by X" line inside a quote.
+    static func isAttribution(_ node: HTMLTree.NodeID, _ features: PageFeatures) -> Bool {
+        guard features.text[Int(node)] < 80, features.renderer.role(node) != .inline else { return false }
+        let line = features.renderer.render(node).lowercased()
+        return attributionStarts.contains { line.hasPrefix($0) }
     }
 
     /// A post's subject heading ("Re: thread title", or the title itself): page furniture that
