@@ -23,11 +23,17 @@ public struct GenericExtractor: Extractor {
             }
             evaluated.append((score, group, layout))
         }
-        // A list whose items each hold several posts of another good list is a wrapper.
+        // Lists inside lists: a list whose items wrap several posts of a good list is a frame;
+        // a list whose items sit inside posts that have words of their own is their comments.
+        let scores = evaluated.map(\.score)
         for index in evaluated.indices {
-            let wrapper = evaluated[index].group.members
-            for other in evaluated where other.layout.authorShare >= 0.6 && other.layout.bodyShare >= 0.6 {
-                if Self.holdsSeveral(wrapper, of: other.group.members, features: features) {
+            let candidate = evaluated[index].group.members
+            for (otherIndex, other) in evaluated.enumerated() where otherIndex != index
+                && other.layout.authorShare >= 0.6 && other.layout.bodyShare >= 0.6 && other.layout.dateShare >= 0.5
+            {
+                let nesting = ListNesting(outer: candidate, inner: other.group.members, features: features)
+                let reverse = ListNesting(outer: other.group.members, inner: candidate, features: features)
+                if nesting.outerWrapsInner || (reverse.innerIsSubList && scores[otherIndex] >= 0.3 * scores[index]) {
                     evaluated[index].score *= 0.2
                     break
                 }
@@ -53,40 +59,6 @@ public struct GenericExtractor: Extractor {
         return ExtractedPage(
             extractor: name, messages: messages, confidence: confidence, generatedIDs: generated,
             notes: ["posts: \(best.group.key) ×\(best.group.members.count)"])
-    }
-
-    /// Whether most of `outer` each wrap two or more of `inner` and little else: a container
-    /// of posts rather than a post with its comments. Lists that share most of their members
-    /// (nested replies of one list) are never each other's wrapper.
-    static func holdsSeveral(_ outer: [HTMLTree.NodeID], of inner: [HTMLTree.NodeID], features: PageFeatures) -> Bool {
-        let tree = features.tree
-        guard !inner.isEmpty else { return false }
-        let shared = Set(outer).intersection(inner).count
-        guard shared * 2 < min(outer.count, inner.count) else { return false }
-        var wrappers = 0
-        for container in outer {
-            let end = tree[container].end
-            // `inner` is in document order: find the first one after `container`.
-            var low = 0
-            var high = inner.count
-            while low < high {
-                let middle = (low + high) / 2
-                if inner[middle] <= container { low = middle + 1 } else { high = middle }
-            }
-            var held = 0
-            var heldText: Int32 = 0
-            var index = low
-            while index < inner.count, inner[index] < end {
-                held += 1
-                heldText += features.text[Int(inner[index])]
-                index += 1
-                // Skip members nested in the one just counted.
-                let outerEnd = tree[inner[index - 1]].end
-                while index < inner.count, inner[index] < outerEnd { index += 1 }
-            }
-            if held >= 2, Double(heldText) >= 0.75 * Double(features.text[Int(container)]) { wrappers += 1 }
-        }
-        return wrappers * 2 > outer.count
     }
 
     static func confidence(_ layout: RecordLayout, messages: [Message]) -> Double {
