@@ -25,7 +25,6 @@ public struct GenericExtractor: Extractor {
         }
         // Lists inside lists: a list whose items wrap several posts of a good list is a frame;
         // a list whose items sit inside posts that have words of their own is their comments.
-        let scores = evaluated.map(\.score)
         for index in evaluated.indices {
             let candidate = evaluated[index].group.members
             for (otherIndex, other) in evaluated.enumerated() where otherIndex != index
@@ -33,7 +32,7 @@ public struct GenericExtractor: Extractor {
             {
                 let nesting = ListNesting(outer: candidate, inner: other.group.members, features: features)
                 let reverse = ListNesting(outer: other.group.members, inner: candidate, features: features)
-                if nesting.outerWrapsInner || (reverse.innerIsSubList && scores[otherIndex] >= 0.3 * scores[index]) {
+                if nesting.outerWrapsInner || reverse.innerIsSubList {
                     evaluated[index].score *= 0.2
                     break
                 }

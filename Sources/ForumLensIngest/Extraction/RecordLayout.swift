@@ -249,9 +249,24 @@ extension RecordLayout {
             guard marked || (length <= 32 && node + 4 >= tree[node].end) else { return 0 }
             guard let name = cleanAuthor(features.renderer.render(node)) else { return 0 }
             names[node] = name
-            if cue.contains(.authorName) { return cue.contains(.profileLink) ? 1.1 : 1.0 }
-            if cue.contains(.profileLink) { return 0.9 }
-            return name.contains(":") ? 0 : 0.5
+            var value: Double
+            if cue.contains(.authorName) {
+                value = cue.contains(.profileLink) ? 1.1 : 1.0
+            } else if cue.contains(.profileLink) {
+                value = 0.9
+            } else {
+                value = name.contains(":") ? 0 : 0.5
+            }
+            // Q&A sites show the editor's card before the owner's: prefer the owner.
+            var card = tree[node].parent
+            for _ in 0 ..< 4 where card > 0 {
+                if features.classTokens(card).contains(where: { $0.lowercased() == "owner" }) { return value * 1.2 }
+                if features.text[Int(card)] < 160, editorWords.contains(where: features.renderer.render(card).lowercased().contains) {
+                    return value * 0.5
+                }
+                card = tree[card].parent
+            }
+            return value
         }
         var strengths: [Int: Double] = [:]
         for (index, occurrence) in occurrences.enumerated() {
@@ -301,6 +316,8 @@ extension RecordLayout {
         }
         return (found, nodes)
     }
+
+    private static let editorWords = ["edited", "modifié", "bearbeitet", "modificato", "editado"]
 
     static func cleanAuthor(_ raw: String) -> String? {
         var name = raw
