@@ -17,6 +17,9 @@ public struct GenericExtractor: Extractor {
             let layout = RecordLayout(members: group.members, features: features)
             var score = group.score * (0.5 + layout.authorShare) * (0.5 + layout.dateShare) * (0.5 + layout.bodyShare)
                 * (0.2 + layout.bodyTextRatio(features))
+            // A list gathered by one shared class may mix kinds of elements (post cells and
+            // comment cells): the more kinds, the less it looks like one list of posts.
+            score *= 0.5 + 0.5 * Self.purity(group.members, features)
             // Classless generic containers repeat for layout reasons more often than for posts.
             if group.key.hasSuffix("."), ["div.", "span.", "li.", "td.", "tr.", "table.", "p.", "section."].contains(group.key) {
                 score *= 0.5
@@ -58,6 +61,13 @@ public struct GenericExtractor: Extractor {
         return ExtractedPage(
             extractor: name, messages: messages, confidence: confidence, generatedIDs: generated,
             notes: ["posts: \(best.group.key) ×\(best.group.members.count)"])
+    }
+
+    /// The share of members with the list's most common full signature.
+    static func purity(_ members: [HTMLTree.NodeID], _ features: PageFeatures) -> Double {
+        var counts: [Int32: Int] = [:]
+        for member in members { counts[features.signature[Int(member)], default: 0] += 1 }
+        return Double(counts.values.max() ?? 0) / Double(max(1, members.count))
     }
 
     static func confidence(_ layout: RecordLayout, messages: [Message]) -> Double {

@@ -31,6 +31,8 @@ struct PageFeatures {
     var dateCues: [Int32]
     /// Element signature: tag and normalised classes, interned per page.
     var signature: [Int32]
+    /// A coarser signature for paths inside records: tag and first lasting class.
+    var pathSignature: [Int32]
     var signatureNames: [String] = []
     /// The class words and structural attributes behind each signature.
     var signatureWordLists: [[String]] = []
@@ -57,6 +59,7 @@ struct PageFeatures {
         authorCues = Array(repeating: 0, count: count)
         dateCues = Array(repeating: 0, count: count)
         signature = Array(repeating: -1, count: count)
+        pathSignature = Array(repeating: -1, count: count)
         classID = tree.attributeID("class")
         dataRoleID = tree.attributeID("data-role")
         idID = tree.attributeID("id")
@@ -102,7 +105,7 @@ struct PageFeatures {
             if let role = dataRoleID.flatMap({ tree.attribute($0, of: index) })?.lowercased() { words.append(role) }
             let itemprop = itempropID.flatMap { tree.attribute($0, of: index) }?.lowercased()
 
-            if renderer.isHiddenByMarkup(index) || words.contains(where: Self.hiddenClasses.contains) {
+            if renderer.isHiddenByMarkup(index) {
                 cue.insert(.hidden)
                 hiddenEnd = max(hiddenEnd, node.end)
             }
@@ -146,25 +149,32 @@ struct PageFeatures {
             if tagName == "a" { anchorEnd = max(anchorEnd, node.end) }
             cues[Int(index)].formUnion(cue)
 
-            var signatureWords = Self.normalizedClasses(tokens)
+            let classWords = Self.normalizedClasses(tokens)
+            var structural: [String] = []
             // Roles that markup states outside `class`: schema.org types, NodeBB's `component`.
             for (attributeID, prefix) in structuralAttributes {
                 guard let attributeID, let value = tree.attribute(attributeID, of: index), !value.isEmpty else { continue }
                 let last = value.split(separator: "/").last.map { $0.lowercased() } ?? ""
-                if !last.isEmpty { signatureWords.append(prefix + last) }
+                if !last.isEmpty { structural.append(prefix + last) }
             }
-            let key = tagName + "." + signatureWords.joined(separator: ".")
-            if let known = signatureIDs[key] {
-                signature[Int(index)] = known
-            } else {
-                let new = Int32(signatureNames.count)
-                signatureIDs[key] = new
-                signatureNames.append(key)
-                signatureWordLists.append(signatureWords)
-                signature[Int(index)] = new
-            }
+            let signatureWords = classWords.sorted() + structural
+            signature[Int(index)] = intern(tagName + "." + signatureWords.joined(separator: "."), words: signatureWords, in: &signatureIDs)
+            // Paths inside records step by tag and first lasting class, so that modifiers
+            // (`Post--edited`, `is-sticky`) on one post do not move its fields elsewhere.
+            let primary = classWords.first { !$0.contains("--") && !$0.hasPrefix("is-") && !$0.hasPrefix("has-") }
+            let pathWords = (primary.map { [$0] } ?? []) + structural
+            pathSignature[Int(index)] = intern(tagName + "." + pathWords.joined(separator: "."), words: pathWords, in: &signatureIDs)
         }
         _ = anchorEnd
+    }
+
+    private mutating func intern(_ key: String, words: [String], in ids: inout [String: Int32]) -> Int32 {
+        if let known = ids[key] { return known }
+        let new = Int32(signatureNames.count)
+        ids[key] = new
+        signatureNames.append(key)
+        signatureWordLists.append(words)
+        return new
     }
 
     private mutating func markMachineDate(_ index: HTMLTree.NodeID, tagName: String) {
@@ -240,7 +250,6 @@ struct PageFeatures {
 
     // MARK: - Word lists (class and id tokens, lowercased)
 
-    static let hiddenClasses: Set<String> = ["hidden", "hide", "d-none", "sr-only", "visually-hidden", "screen-reader-text", "is-hidden", "invisible"]
 
     /// A quote itself, not one of its parts (`ipsQuote_citation` is its header,
     /// `bbCodeBlock-expandContent` its body) nor a quote button.
@@ -327,6 +336,8 @@ struct PageFeatures {
             {
                 continue
             }
+            // Per-record ids in classes (`id-t1_jb4f2mx`): several digit runs, or an `id-` prefix.
+            if token.hasPrefix("id-") || token.split(whereSeparator: { !$0.isNumber }).count >= 2 { continue }
             var reduced = ""
             var lastWasDigit = false
             for character in token {
@@ -340,7 +351,7 @@ struct PageFeatures {
             }
             if !result.contains(reduced) { result.append(reduced) }
         }
-        return result.sorted()
+        return result
     }
 
     static let noiseClasses: Set<String> = [

@@ -143,7 +143,7 @@ extension RecordLayout {
                     continue
                 }
                 let parentPath = stack.last?.path ?? 0xCBF2_9CE4_8422_2325
-                let signature = features.signature[i]
+                let signature = features.pathSignature[i]
                 let ordinal = seenChildren[seenChildren.count - 1][signature, default: 0]
                 seenChildren[seenChildren.count - 1][signature] = ordinal + 1
                 let step = UInt64(bitPattern: Int64(signature)) | UInt64(min(ordinal, 255)) << 48
@@ -203,9 +203,6 @@ extension RecordLayout {
             let meta = Double(entry.metaMembers) / Double(entry.members) >= 0.5 ? 0.3 : 1
             let named = Double(entry.bodyNamed) / Double(entry.members) >= 0.5 ? 1.3 : 1
             let score = plain * meta * named * coverage
-            if ProcessInfo.processInfo.environment["FL_DEBUG_BODY"] != nil, score > 100, let node = entry.first.values.min() {
-                FileHandle.standardError.write(Data("BODYCAND n=\(members.count) \(features.signatureNames[Int(features.signature[Int(node)])]) members=\(entry.members) text=\(entry.text) link=\(entry.linkText) meta=\(entry.metaMembers) named=\(entry.bodyNamed) depth=\(entry.depth) score=\(score)\n".utf8))
-            }
             // Equal scores: the shallower element, which holds every paragraph of a post even
             // where most posts have only one.
             if best == nil || score > best!.score * 1.02 || (score >= best!.score * 0.98 && entry.depth < best!.depth) {
@@ -213,10 +210,15 @@ extension RecordLayout {
             }
         }
         guard let chosen = best.flatMap({ paths[$0.path] }) else { return members.map { _ in nil } }
+        let signatures = Set(chosen.first.values.map { features.signature[Int($0)] })
         return members.indices.map { memberIndex in
             if let node = chosen.first[memberIndex], features.text[Int(node)] > 0 { return node }
-            // This record lacks the usual body element: fall back to the record itself.
-            return members[memberIndex]
+            // This record keeps its body elsewhere (a question among answers): the same kind
+            // of element at another place, else the record itself.
+            let elsewhere = occurrences.first {
+                $0.member == memberIndex && signatures.contains(features.signature[Int($0.node)]) && $0.ownText > 0
+            }
+            return elsewhere?.node ?? members[memberIndex]
         }
     }
 
@@ -327,8 +329,10 @@ extension RecordLayout {
             name = String(name.dropFirst(prefix.count))
         }
         name = name.collapsingSpaces
-        // Counts ("22 Posts", "65.9k"), bare numbers and labels ("Joined: Apr 2002") are not names.
+        // Counts ("22 Posts", "65.9k", "(3 children)"), bare numbers and labels ("Joined: Apr
+        // 2002", "Auteur :") are not names.
         guard !name.isEmpty, name.count <= 64, name.contains(where: \.isLetter), !name.contains(": "),
+              !name.hasSuffix(":"), name.first != "(", name.first != "[",
               !(name.first?.isNumber ?? false && name.split(separator: " ").count <= 2 && name.filter(\.isLetter).count <= 9)
         else { return nil }
         return name

@@ -46,6 +46,9 @@ struct TextRenderer {
     private let styleID: UInt16?
     private let hiddenID: UInt16?
 
+    /// Elements the page hides from readers, computed once.
+    private let hidden: [Bool]
+
     init(tree: HTMLTree) {
         self.tree = tree
         roles = tree.tagNames.map(TagRole.of)
@@ -54,18 +57,38 @@ struct TextRenderer {
         srcID = tree.attributeID("src")
         styleID = tree.attributeID("style")
         hiddenID = tree.attributeID("hidden")
+        var hidden = Array(repeating: false, count: tree.count)
+        var classHidden: [String: Bool] = [:]
+        for index in 0 ..< Int32(tree.count) where tree[index].kind == .element && tree[index].count > 0 {
+            if let hiddenID, tree.attribute(hiddenID, of: index) != nil {
+                hidden[Int(index)] = true
+            } else if let styleID, let style = tree.attribute(styleID, of: index) {
+                let compact = style.lowercased().filter { $0 != " " }
+                hidden[Int(index)] = compact.contains("display:none") || compact.contains("visibility:hidden")
+            }
+            if !hidden[Int(index)], let classID, let value = tree.attribute(classID, of: index) {
+                if let known = classHidden[value] {
+                    hidden[Int(index)] = known
+                } else {
+                    let found = value.lowercased().split(separator: " ").contains { Self.hiddenClasses.contains(String($0)) }
+                    classHidden[value] = found
+                    hidden[Int(index)] = found
+                }
+            }
+        }
+        self.hidden = hidden
     }
+
+    /// Classes that hide an element from readers (screen-reader copies, collapsed duplicates).
+    static let hiddenClasses: Set<String> = [
+        "hidden", "hide", "d-none", "sr-only", "visually-hidden", "screen-reader-text", "is-hidden", "invisible",
+    ]
 
     @inline(__always) func role(_ id: HTMLTree.NodeID) -> TagRole { roles[Int(tree[id].tag)] }
 
-    /// Whether the page hides this element from readers (`hidden`, `display:none`), as the
-    /// quote-button copies some forums keep inside each post.
-    func isHiddenByMarkup(_ id: HTMLTree.NodeID) -> Bool {
-        if let hiddenID, tree.attribute(hiddenID, of: id) != nil { return true }
-        guard let styleID, let style = tree.attribute(styleID, of: id) else { return false }
-        let compact = style.lowercased().filter { $0 != " " }
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
-    }
+    /// Whether the page hides this element from readers (`hidden`, `display:none`, a hiding
+    /// class), as the quote-button copies some forums keep inside each post.
+    @inline(__always) func isHiddenByMarkup(_ id: HTMLTree.NodeID) -> Bool { hidden[Int(id)] }
 
     /// The text of `root`'s subtree, leaving out every subtree for which `skip` is true.
     func render(_ root: HTMLTree.NodeID, skip: (HTMLTree.NodeID) -> Bool = { _ in false }) -> String {
