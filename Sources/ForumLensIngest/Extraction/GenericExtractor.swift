@@ -56,7 +56,8 @@ public struct GenericExtractor: Extractor {
                 FileHandle.standardError.write(Data("MEMBER \(member) body=\(body.map { "\($0) " + features.signatureNames[Int(features.signature[Int($0)])] } ?? "nil") author=\(best.layout.authors[index] ?? "nil") date=\(best.layout.dates[index]?.shown ?? "nil")\n".utf8))
             }
         }
-        let (messages, generated) = Self.messages(best.layout, features: features)
+        let opening = OpeningPost(layout: best.layout, features: features, pageType: page.metadata.pageType)
+        let (messages, generated) = Self.messages(best.layout, opening: opening, features: features)
         let confidence = Self.confidence(best.layout, messages: messages)
         return ExtractedPage(
             extractor: name, messages: messages, confidence: confidence, generatedIDs: generated,
@@ -77,13 +78,39 @@ public struct GenericExtractor: Extractor {
         return (fields * (0.6 + 0.4 * repeated) * 100).rounded() / 100
     }
 
-    static func messages(_ layout: RecordLayout, features: PageFeatures) -> ([Message], Set<String>) {
+    static func messages(_ layout: RecordLayout, opening: OpeningPost?, features: PageFeatures) -> ([Message], Set<String>) {
         let tree = features.tree
         var messages: [Message] = []
         var usedIDs = Set<String>()
         var generated = Set<String>()
         var idOfMember: [HTMLTree.NodeID: String] = [:]
         var enclosing: [HTMLTree.NodeID] = []
+        func identifier(of node: HTMLTree.NodeID) -> String {
+            var id = features.idValue(node)?.collapsingSpaces ?? ""
+            if id.isEmpty || usedIDs.contains(id) {
+                id = "m\(messages.count + 1)"
+                generated.insert(id)
+            }
+            usedIDs.insert(id)
+            return id
+        }
+        // The opening post, when rendered apart: top-level replies answer it.
+        var root: String?
+        if let opening {
+            let post = PostText(body: opening.body, features: features, nestedRecords: layout.memberSet)
+            let firstText = layout.bodies.first.flatMap { $0 }.map { features.renderer.render($0) }
+            if !post.text.isEmpty, post.text != firstText {
+                let id = identifier(of: opening.container)
+                root = id
+                var quotes = post.quotes
+                for (quoteIndex, target) in post.quoteTargets.enumerated() { quotes[quoteIndex].messageID = target }
+                messages.append(Message(
+                    id: id, position: 1, role: opening.role, author: opening.author,
+                    authorID: opening.authorNode.flatMap { authorID(of: $0, features) },
+                    published: opening.date?.date.iso8601(), publishedText: opening.date?.shown,
+                    text: post.text, quotes: quotes))
+            }
+        }
         // When most records show an author or a date, one with neither is an ad or a footer.
         let signed = layout.members.indices.filter { layout.authors[$0] != nil || layout.dates[$0] != nil }.count
         let requireSignature = signed * 5 >= layout.members.count * 3
@@ -96,12 +123,7 @@ public struct GenericExtractor: Extractor {
             let post = PostText(body: body, features: features, nestedRecords: layout.memberSet)
             // Records with neither words nor an author are placeholders, not posts.
             if post.text.isEmpty, post.quotes.isEmpty, layout.authors[index] == nil { continue }
-            var id = features.idValue(member)?.collapsingSpaces ?? ""
-            if id.isEmpty || usedIDs.contains(id) {
-                id = "m\(messages.count + 1)"
-                generated.insert(id)
-            }
-            usedIDs.insert(id)
+            let id = identifier(of: member)
             idOfMember[member] = id
             var quotes = post.quotes
             for (quoteIndex, target) in post.quoteTargets.enumerated() { quotes[quoteIndex].messageID = target }
@@ -110,7 +132,7 @@ public struct GenericExtractor: Extractor {
                 id: id, position: messages.count + 1, author: layout.authors[index],
                 authorID: layout.authorNodes[index].flatMap { authorID(of: $0, features) },
                 published: date?.date.iso8601(), publishedText: date?.shown, text: post.text, quotes: quotes,
-                replyTo: enclosing.last.flatMap { idOfMember[$0] }))
+                replyTo: enclosing.last.flatMap { idOfMember[$0] } ?? root))
         }
         return (messages, generated)
     }

@@ -76,6 +76,24 @@ struct PageFeatures {
 
     func idValue(_ id: HTMLTree.NodeID) -> String? { idID.flatMap { tree.attribute($0, of: id) } }
 
+    enum Card { case owner, editor, plain }
+
+    /// Whether a name or date sits in the owner's user card or in an editor's ("edited Mar 4"),
+    /// as Q&A sites show both.
+    func card(of node: HTMLTree.NodeID) -> Card {
+        var card = tree[node].parent
+        for _ in 0 ..< 4 where card > 0 {
+            if classTokens(card).contains(where: { $0.lowercased() == "owner" }) { return .owner }
+            if text[Int(card)] < 160, Self.editorWords.contains(where: renderer.render(card).lowercased().contains) {
+                return .editor
+            }
+            card = tree[card].parent
+        }
+        return .plain
+    }
+
+    private static let editorWords = ["edited", "modifié", "bearbeitet", "modificato", "editado"]
+
     // MARK: - Pass 1: own cues, in document order (so "inside a quote" is known)
 
     private mutating func markCues() {

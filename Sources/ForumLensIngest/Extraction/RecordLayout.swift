@@ -260,15 +260,11 @@ extension RecordLayout {
                 value = name.contains(":") ? 0 : 0.5
             }
             // Q&A sites show the editor's card before the owner's: prefer the owner.
-            var card = tree[node].parent
-            for _ in 0 ..< 4 where card > 0 {
-                if features.classTokens(card).contains(where: { $0.lowercased() == "owner" }) { return value * 1.2 }
-                if features.text[Int(card)] < 160, editorWords.contains(where: features.renderer.render(card).lowercased().contains) {
-                    return value * 0.5
-                }
-                card = tree[card].parent
+            switch features.card(of: node) {
+            case .owner: return value * 1.2
+            case .editor: return value * 0.5
+            case .plain: return value
             }
-            return value
         }
         var strengths: [Int: Double] = [:]
         for (index, occurrence) in occurrences.enumerated() {
@@ -318,8 +314,6 @@ extension RecordLayout {
         }
         return (found, nodes)
     }
-
-    private static let editorWords = ["edited", "modifié", "bearbeitet", "modificato", "editado"]
 
     static func cleanAuthor(_ raw: String) -> String? {
         var name = raw
@@ -381,7 +375,7 @@ extension RecordLayout {
                 return false
             }
             let cue = features.cues[Int(occurrence.node)]
-            return !cue.contains(.editNotice) && !isJoinDate(occurrence.node)
+            return !cue.contains(.editNotice) && !isJoinDate(occurrence.node) && features.card(of: occurrence.node) != .editor
         }
         let paths = stats(occurrences, where: candidate)
         var best: (score: Double, path: UInt64)?

@@ -1,0 +1,123 @@
+import ForumLensCore
+
+/// The message a thread opens with when the page renders it apart from the replies: the
+/// question above the answers, the submission above the comments, the blog post above its
+/// comment thread. Found before the first reply, by a body like the replies' bodies, else by
+/// the largest block of prose there, with the author and date around it.
+struct OpeningPost {
+    var container: HTMLTree.NodeID
+    var body: HTMLTree.NodeID
+    var author: String?
+    var authorNode: HTMLTree.NodeID?
+    var date: ReadDate?
+    var role: MessageRole
+
+    init?(layout: RecordLayout, features: PageFeatures, pageType: String?) {
+        let tree = features.tree
+        guard let first = layout.members.first, first > 1 else { return nil }
+        let usual = Self.usualBodySignature(layout, features)
+        var sameKind: HTMLTree.NodeID?
+        var prose: (node: HTMLTree.NodeID, text: Int32)?
+        var index: HTMLTree.NodeID = 1
+        while index < first {
+            let node = tree[index]
+            guard node.kind == .element else {
+                index += 1
+                continue
+            }
+            let cue = features.cues[Int(index)]
+            if cue.contains(.hidden) || cue.contains(.pageChrome) || cue.contains(.quote) || Self.isPageFrame(index, tree) {
+                index = node.end
+                continue
+            }
+            // Only blocks that end before the first reply (not the frames holding the replies).
+            if node.end <= first {
+                let text = features.text[Int(index)]
+                if text > 0, features.pathSignature[Int(index)] == usual { sameKind = index }
+                let links = features.linkText[Int(index)]
+                if text >= 80, links * 10 < text * 3, cue.contains(.bodyName) || tree.tagName(index) == "article",
+                   prose == nil || text > prose!.text
+                {
+                    prose = (index, text)
+                }
+            }
+            index += 1
+        }
+        guard let body = sameKind ?? prose?.node else { return nil }
+        self.body = body
+        // The widest block around the body that holds none of the replies.
+        var container = body
+        for _ in 0 ..< 8 {
+            let parent = tree[container].parent
+            guard parent > 0, tree[parent].end <= first, !features.cues[Int(parent)].contains(.pageChrome),
+                  !Self.isPageFrame(parent, tree)
+            else { break }
+            container = parent
+        }
+        self.container = container
+        (author, authorNode) = Self.author(in: container, outside: body, features: features)
+        date = Self.date(in: container, outside: body, features: features)
+        guard author != nil || date != nil || sameKind != nil else { return nil }
+        let repliesAreComments = layout.members.contains { member in
+            features.classTokens(member).contains { $0.lowercased().contains("comment") }
+        }
+        let articleLike = pageType == "article" || tree.tagName(container) == "article" || tree.tagName(body) == "article"
+        role = repliesAreComments && articleLike && sameKind == nil ? .article : .post
+    }
+
+    /// The path signature most replies' bodies share.
+    private static func usualBodySignature(_ layout: RecordLayout, _ features: PageFeatures) -> Int32? {
+        var counts: [Int32: Int] = [:]
+        for (member, body) in zip(layout.members, layout.bodies) {
+            guard let body, body != member else { continue }
+            counts[features.pathSignature[Int(body)], default: 0] += 1
+        }
+        return counts.max { $0.value < $1.value }?.key
+    }
+
+    private static func isPageFrame(_ node: HTMLTree.NodeID, _ tree: HTMLTree) -> Bool {
+        ["nav", "footer", "aside", "form", "menu"].contains(tree.tagName(node))
+    }
+
+    private static func author(
+        in container: HTMLTree.NodeID, outside body: HTMLTree.NodeID, features: PageFeatures
+    ) -> (String?, HTMLTree.NodeID?) {
+        let tree = features.tree
+        var node = container
+        while node < tree[container].end {
+            if node == body {
+                node = tree[body].end
+                continue
+            }
+            let cue = features.cues[Int(node)]
+            if tree[node].kind == .element, cue.contains(.authorName) || cue.contains(.profileLink), !cue.contains(.hidden),
+               features.text[Int(node)] <= 48, features.card(of: node) != .editor,
+               let name = RecordLayout.cleanAuthor(features.renderer.render(node))
+            {
+                return (name, node)
+            }
+            node += 1
+        }
+        return (nil, nil)
+    }
+
+    private static func date(in container: HTMLTree.NodeID, outside body: HTMLTree.NodeID, features: PageFeatures) -> ReadDate? {
+        let tree = features.tree
+        var found: ReadDate?
+        var node = container
+        while node < tree[container].end {
+            if node == body {
+                node = tree[body].end
+                continue
+            }
+            if let date = features.dateOn[node], !features.cues[Int(node)].contains(.joinDate),
+               !features.cues[Int(node)].contains(.editNotice), features.card(of: node) != .editor
+            {
+                if date.machine { return date }
+                found = found ?? date
+            }
+            node += 1
+        }
+        return found
+    }
+}
