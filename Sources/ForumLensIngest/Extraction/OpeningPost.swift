@@ -17,7 +17,7 @@ struct OpeningPost {
         guard let first = layout.members.first, first > 1 else { return nil }
         let usual = Self.usualBodySignature(layout, features)
         var sameKind: HTMLTree.NodeID?
-        var prose: (node: HTMLTree.NodeID, text: Int32)?
+        var prose: (node: HTMLTree.NodeID, score: Double)?
         var index: HTMLTree.NodeID = 1
         while index < first {
             let node = tree[index]
@@ -35,10 +35,12 @@ struct OpeningPost {
                 let text = features.text[Int(index)]
                 if text > 0, features.pathSignature[Int(index)] == usual { sameKind = index }
                 let links = features.linkText[Int(index)]
-                if text >= 80, links * 10 < text * 3, cue.contains(.bodyName) || tree.tagName(index) == "article",
-                   prose == nil || text > prose!.text
-                {
-                    prose = (index, text)
+                if text >= 80, links * 10 < text * 3, cue.contains(.bodyName) || tree.tagName(index) == "article" {
+                    // Like a reply's body: named as a body, and without the byline inside.
+                    let named = cue.contains(.bodyName) ? 1.3 : 1
+                    let bylined = features.authorCues[Int(index)] + features.dateCues[Int(index)] > 0 ? 0.3 : 1
+                    let score = Double(text - links) * named * bylined
+                    if prose == nil || score > prose!.score { prose = (index, score) }
                 }
             }
             index += 1

@@ -50,7 +50,7 @@ extension PostText {
                     inner.append(node)
                     return true
                 }
-                if attribution == nil, PostText.isAttribution(node, features) {
+                if attribution == nil, features.text[Int(node)] * 2 < features.text[Int(quote)], PostText.isAttribution(node, features) {
                     attribution = node
                     return true
                 }

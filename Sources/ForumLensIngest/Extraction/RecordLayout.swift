@@ -319,8 +319,12 @@ extension RecordLayout {
         var name = raw
         if let newline = name.firstIndex(of: "\n") { name = String(name[..<newline]) }
         name = name.collapsingSpaces
-        for prefix in ["par ", "by ", "von ", "di ", "por ", "posted by ", "geschrieben von "] where name.lowercased().hasPrefix(prefix) {
+        for prefix in [
+            "afficher tous les articles par ", "voir tous les articles de ", "view all posts by ", "all posts by ",
+            "alle beiträge von ", "posted by ", "geschrieben von ", "par ", "by ", "von ", "di ", "por ",
+        ] where name.lowercased().hasPrefix(prefix) {
             name = String(name.dropFirst(prefix.count))
+            break
         }
         name = name.collapsingSpaces
         // Counts ("22 Posts", "65.9k", "(3 children)"), bare numbers and labels ("Joined: Apr
