@@ -33,6 +33,8 @@ let package = Package(
         .testTarget(name: "ForumLensCoreTests", dependencies: ["ForumLensCore"]),
         .testTarget(name: "ForumLensIngestTests", dependencies: ["ForumLensIngest"]),
         .testTarget(name: "ForumLensReportTests", dependencies: ["ForumLensReport", "ForumLensIngest"]),
+        // Runs the built `forumlens` binary as a subprocess; the dependency only makes sure it is built.
+        .testTarget(name: "ForumLensCLITests", dependencies: ["forumlens"]),
     ],
     swiftLanguageModes: [.v6]
 )
