@@ -7,6 +7,8 @@ import Foundation
 struct RecordLayout {
     let members: [HTMLTree.NodeID]
     var bodies: [HTMLTree.NodeID?]
+    /// Whether each body was found where the other records keep theirs (or is of their kind).
+    var bodiesInPlace: [Bool]
     var authors: [String?]
     var authorNodes: [HTMLTree.NodeID?]
     var dates: [ReadDate?]
@@ -14,8 +16,8 @@ struct RecordLayout {
     let memberSet: Set<HTMLTree.NodeID>
 
     /// How well the fields were found: the share of records with a body, an author, a date.
-    /// Records whose body is where most records keep theirs (not the whole record as fallback).
-    var bodyShare: Double { share(zip(bodies, members).map { $0 != nil && $0 != $1 }) }
+    /// Records whose body is where most records keep theirs, or of the same kind.
+    var bodyShare: Double { share(bodiesInPlace) }
     var authorShare: Double { share(authors.map { $0 != nil }) }
     var dateShare: Double { share(dates.map { $0 != nil }) }
 
@@ -77,7 +79,7 @@ extension RecordLayout {
         self.members = members
         memberSet = Set(members)
         let occurrences = Self.walk(members, features: features, memberSet: memberSet)
-        bodies = Self.chooseBodies(occurrences, members: members, features: features)
+        (bodies, bodiesInPlace) = Self.chooseBodies(occurrences, members: members, features: features)
         (authors, authorNodes) = Self.chooseAuthors(occurrences, members: members, bodies: bodies, features: features)
         dates = Self.chooseDates(occurrences, members: members, bodies: bodies, features: features)
         if dateShare < 0.5 { takeDatesFromHeaders(features) }
@@ -189,7 +191,7 @@ extension RecordLayout {
 
     private static func chooseBodies(
         _ occurrences: [Occurrence], members: [HTMLTree.NodeID], features: PageFeatures
-    ) -> [HTMLTree.NodeID?] {
+    ) -> ([HTMLTree.NodeID?], [Bool]) {
         var paths = stats(occurrences) { _ in true }
         for (path, entry) in paths {
             paths[path]!.bodyNamed = entry.first.values.filter { features.cues[Int($0)].contains(.bodyName) }.count
@@ -209,17 +211,31 @@ extension RecordLayout {
                 best = (score, entry.depth, path)
             }
         }
-        guard let chosen = best.flatMap({ paths[$0.path] }) else { return members.map { _ in nil } }
+        guard let chosen = best.flatMap({ paths[$0.path] }) else { return (members.map { _ in nil }, members.map { _ in false }) }
         let signatures = Set(chosen.first.values.map { features.signature[Int($0)] })
-        return members.indices.map { memberIndex in
-            if let node = chosen.first[memberIndex], features.text[Int(node)] > 0 { return node }
-            // This record keeps its body elsewhere (a question among answers): the same kind
-            // of element at another place, else the record itself.
-            let elsewhere = occurrences.first {
-                $0.member == memberIndex && signatures.contains(features.signature[Int($0.node)]) && $0.ownText > 0
+        var inPlace: [Bool] = []
+        let bodies: [HTMLTree.NodeID?] = members.indices.map { memberIndex in
+            if let node = chosen.first[memberIndex], features.text[Int(node)] > 0 {
+                inPlace.append(true)
+                return node
             }
-            return elsewhere?.node ?? members[memberIndex]
+            // This record keeps its body elsewhere (a question among answers): the same kind
+            // of element at another place, else what looks most like a body in it alone.
+            let own = occurrences.filter { $0.member == memberIndex && $0.ownText > 0 }
+            if let elsewhere = own.first(where: { signatures.contains(features.signature[Int($0.node)]) }) {
+                inPlace.append(true)
+                return elsewhere.node
+            }
+            inPlace.append(false)
+            func score(_ occurrence: Occurrence) -> Double {
+                let plain = Double(max(0, occurrence.ownText - occurrence.ownLinkText)) + 0.25 * Double(occurrence.ownLinkText)
+                let named = features.cues[Int(occurrence.node)].contains(.bodyName) ? 1.3 : 1
+                return plain * named * (occurrence.meta > 0 ? 0.3 : 1)
+            }
+            let best = own.max { score($0) < score($1) || (score($0) == score($1) && $0.depth > $1.depth) }
+            return best?.node ?? members[memberIndex]
         }
+        return (bodies, inPlace)
     }
 
     // MARK: - Author
