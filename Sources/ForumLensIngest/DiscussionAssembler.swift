@@ -95,52 +95,99 @@ public struct DiscussionAssembler {
         "d" + SHA256.hex(Array((url.map(threadURL) ?? path).utf8)).prefix(12)
     }
 
-    private static let pageParameters: Set<String> = ["start", "page", "pg", "st", "sid", "s", "pagenum", "offset", "p_page", "pagina", "seite"]
+    private static let pageParameters: Set<String> = ["start", "page", "pg", "st", "pagenum", "offset", "p_page", "pagina", "seite"]
+    private static let sessionParameters: Set<String> = ["sid", "s", "phpsessid", "sessionid"]
 
-    /// The URL of a thread whatever page of it: fragment, session and page parameters and
-    /// `/page-2` segments removed.
-    static func threadURL(_ url: String) -> String {
+    /// A thread address split into the thread and the page it shows, on the forms engines
+    /// write: `start=10`, `page=2`, `/page-2`, `/page/2/`, `?4521-title/page2` (vBulletin 4),
+    /// `topic=2231.15` (SMF), `viewtopic.php?id=7&p=2` (FluxBB), `/t1287p15-title` (Forumactif).
+    private static func split(_ url: String) -> (thread: String, page: Int) {
+        var page = 0
         var base = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
-        var query: [Substring] = []
+        var query: [String] = []
         if let mark = base.firstIndex(of: "?") {
-            query = base[base.index(after: mark)...].split(whereSeparator: { $0 == "&" || $0 == ";" })
-                .filter { parameter in
-                    let name = parameter.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-                    return !pageParameters.contains(name)
-                }
+            query = base[base.index(after: mark)...].split(whereSeparator: { $0 == "&" || $0 == ";" }).map(String.init)
             base = String(base[..<mark])
         }
-        var segments = base.split(separator: "/", omittingEmptySubsequences: false)
-        while let last = segments.last, last.isEmpty || isPageSegment(last), segments.count > 3 { segments.removeLast() }
-        let path = segments.joined(separator: "/")
-        return query.isEmpty ? path : path + "?" + query.sorted().joined(separator: "&")
-    }
-
-    private static func isPageSegment(_ segment: Substring) -> Bool {
-        let lower = segment.lowercased()
-        for prefix in ["page-", "page", "p"] where lower.hasPrefix(prefix) {
-            let rest = lower.dropFirst(prefix.count)
-            if !rest.isEmpty, rest.allSatisfy(\.isNumber) { return true }
+        let names = Set(query.map { $0.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? "" })
+        // FluxBB numbers pages with `p` where topics are `id`; phpBB's `p` is a post.
+        let pIsPage = names.contains("id") && !names.contains("t")
+        var kept: [String] = []
+        for parameter in query {
+            let parts = parameter.split(separator: "=", maxSplits: 1).map(String.init)
+            let name = parts[0].lowercased()
+            let value = parts.count > 1 ? parts[1] : ""
+            if pageParameters.contains(name) || (pIsPage && name == "p") {
+                page = Int(value) ?? page
+                continue
+            }
+            if sessionParameters.contains(name) { continue }
+            if name == "topic", let dot = value.firstIndex(of: "."), let offset = Int(value[value.index(after: dot)...]) {
+                page = offset
+                kept.append("topic=" + value[..<dot])
+                continue
+            }
+            if parts.count == 1 {
+                // A path in the query (`?4521-title/page2`).
+                var segments = parameter.split(separator: "/").map(String.init)
+                if let last = segments.last, let number = pageSegment(last), segments.count > 1 {
+                    page = number
+                    segments.removeLast()
+                }
+                kept.append(segments.joined(separator: "/"))
+                continue
+            }
+            kept.append(parameter)
         }
-        return false
-    }
-
-    /// The page number a URL shows (`start=10` counts as after `start=0`), 0 when none.
-    static func pageNumber(_ url: String?) -> Int {
-        guard let url else { return 0 }
-        let lower = url.lowercased()
-        for key in ["start=", "page=", "pg=", "offset=", "pagina=", "seite="] {
-            if let range = lower.range(of: key) {
-                let before = range.lowerBound == lower.startIndex ? "?" : lower[lower.index(before: range.lowerBound)]
-                guard "?&;".contains(before) else { continue }
-                if let number = Int(lower[range.upperBound...].prefix(while: \.isNumber)) { return number }
+        var segments = base.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        while let last = segments.last, segments.count > 3 {
+            if last.isEmpty {
+                segments.removeLast()
+            } else if let number = pageSegment(last) {
+                page = number
+                segments.removeLast()
+            } else if let number = Int(last), segments.count > 4, segments[segments.count - 2].lowercased() == "page" {
+                page = number
+                segments.removeLast(2)
+            } else {
+                break
             }
         }
-        for segment in lower.split(separator: "/").reversed() where isPageSegment(segment) {
-            return Int(segment.filter(\.isNumber)) ?? 0
+        if segments.count > 3, let last = segments.last, let (topic, number) = forumactifPage(last) {
+            page = number
+            segments[segments.count - 1] = topic
         }
-        return 0
+        let path = segments.joined(separator: "/")
+        return (kept.isEmpty ? path : path + "?" + kept.sorted().joined(separator: "&"), page)
     }
+
+    /// `page-2`, `page2`, `p2` → 2.
+    private static func pageSegment(_ segment: String) -> Int? {
+        let lower = segment.lowercased()
+        for prefix in ["page-", "page", "p"] where lower.hasPrefix(prefix) {
+            if let number = Int(lower.dropFirst(prefix.count)) { return number }
+        }
+        return nil
+    }
+
+    /// `t1287p15-title` → (`t1287-title`, 15).
+    private static func forumactifPage(_ segment: String) -> (String, Int)? {
+        let characters = Array(segment)
+        guard characters.first == "t" else { return nil }
+        var index = 1
+        while index < characters.count, characters[index].isNumber { index += 1 }
+        guard index > 1, index < characters.count, characters[index] == "p" else { return nil }
+        var end = index + 1
+        while end < characters.count, characters[end].isNumber { end += 1 }
+        guard end > index + 1, let number = Int(String(characters[index + 1 ..< end])) else { return nil }
+        return (String(characters[..<index]) + String(characters[end...]), number)
+    }
+
+    /// The URL of a thread whatever page of it: fragment, session and page markers removed.
+    static func threadURL(_ url: String) -> String { split(url).thread }
+
+    /// The page a URL shows (`start=10` counts as after `start=0`), 0 when none.
+    static func pageNumber(_ url: String?) -> Int { url.map { split($0).page } ?? 0 }
 
     /// "Re: Titre - Page 2" and "Titre - Page 2 sur 3" are the same thread as "Titre".
     static func threadTitle(_ title: String) -> String {

@@ -79,6 +79,11 @@ public enum InputReader {
             result.problems.append(Problem(path: path, severity: .error, message: "binary data, not a saved page"))
             return
         }
+        if Self.looksTruncated(html) {
+            result.problems.append(Problem(
+                path: path, severity: .warning,
+                message: "the page seems truncated (it ends without </body> or </html>); its last message may be incomplete"))
+        }
         var charset = Charset.decide(html)
         if let declared = envelope?.charset, charset.skip == 0, charset.warning == nil {
             let name = Charset.canonicalName(declared)
@@ -126,6 +131,20 @@ public enum InputReader {
             sources: [path], engine: metadata.engine, language: language, messages: messages,
             extraction: [Extraction(source: path, extractor: extracted.extractor, confidence: extracted.confidence, messages: messages.count)])]
         result.generatedIDs = [extracted.generatedIDs]
+    }
+
+    /// A saved page ends with `</html>` or at least `</body>`; one cut short (an interrupted
+    /// download, a full disk) does not. Only the last 64 KB are looked at.
+    static func looksTruncated(_ html: [UInt8]) -> Bool {
+        let tail = html.suffix(65536).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for needle in ["</html", "</body"].map({ Array($0.utf8) }) {
+            var index = tail.startIndex
+            while let found = tail[index...].firstIndex(of: needle[0]) {
+                if tail[found...].starts(with: needle) { return false }
+                index = found + 1
+            }
+        }
+        return true
     }
 
     private static func modificationDate(_ path: String) -> Date? {

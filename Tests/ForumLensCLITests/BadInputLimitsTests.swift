@@ -69,12 +69,8 @@ import Testing
         try await BadInputTests.expectGoodPageRead(report)
     }
 
-    // Bug: a page cut short is read without any problem. DESIGN.md ("Reliability"): "A file
-    // that cannot be read, is binary, truncated, empty, enormous or nested 100,000 deep gets a
-    // problem entry with its path and reason". Here the xenforo page cut inside a `<div` gives
-    // 4 messages (the last one's text is the next poster's user panel: "Priya.N Member Joined
-    // Nov 18, 2020 …") and `problems` is empty.
-    @Test(.disabled("bug: truncated HTML (a page cut inside a tag) gets no problem entry; DESIGN.md Reliability asks for a warning"))
+    // DESIGN.md ("Reliability"): a truncated file gets a problem entry with its path and reason.
+    @Test
     func truncatedPageGetsAWarning() async throws {
         let scratch = try ScratchDirectory()
         let truncated = try scratch.truncatedPage("cut.html", from: Self.truncatedSource)

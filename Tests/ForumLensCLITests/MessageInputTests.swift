@@ -87,11 +87,9 @@ import Testing
         try await BadInputTests.expectGoodPageRead(report)
     }
 
-    // Bug: message files without a `discussion` field get their file's stem as discussion id,
-    // so `a/talk.jsonl` and `b/talk.jsonl` (or `talk.jsonl` and `talk.csv`) both become
-    // discussion "talk" in one report: JSONL message lines and CSV rows then carry the same
-    // `discussion_id` for two different discussions and cannot be joined back.
-    @Test(.disabled("bug: two message files with the same stem give two discussions with the same id"))
+    // Message files without a `discussion` field must not share a discussion id, or JSONL
+    // lines and CSV rows of two files could not be joined back.
+    @Test
     func discussionIdsAreUniqueAcrossMessageFiles() async throws {
         let scratch = try ScratchDirectory()
         let first = try scratch.file("a/talk.jsonl", "{\"text\":\"one\"}\n")

@@ -100,10 +100,8 @@ import Testing
         #expect(DiscussionAssembler.pageNumber(second) > DiscussionAssembler.pageNumber(first), "\(engine)")
     }
 
-    /// Engines of corpora/ whose page addresses are not recognised: with `--merge url` (the
-    /// default) the pages of one thread stay separate discussions, and page order falls back
-    /// to argument order. Page 1 addresses are the corpus pages' own; page 2 as each engine
-    /// writes it (the Invision page even links its `/page/2/`).
+    /// More engines' page addresses: page 1 as the corpus pages have it, page 2 as each
+    /// engine writes it (the Invision page even links its `/page/2/`).
     static let unmergedEnginePages: [(engine: String, first: String, second: String)] = [
         ("vBulletin 4", "https://f.example/showthread.php?4521-Going-freelance", "https://f.example/showthread.php?4521-Going-freelance/page2"),
         ("Invision", "https://f.example/topic/4412-a-topic/", "https://f.example/topic/4412-a-topic/page/2/"),
@@ -112,9 +110,7 @@ import Testing
         ("Forumactif", "https://f.example/t1287-a-topic", "https://f.example/t1287p15-a-topic"),
     ]
 
-    @Test(
-        .disabled("bug: threadURL/pageNumber miss vBulletin 4 `?N-title/page2`, Invision `/page/2/`, SMF `topic=N.15`, FluxBB `&p=2`, Forumactif `/tNpM-`"),
-        arguments: unmergedEnginePages)
+    @Test(arguments: unmergedEnginePages)
     func secondPageHasTheThreadURLOfTheFirstOnMoreEngines(_ engine: String, _ first: String, _ second: String) {
         #expect(DiscussionAssembler.threadURL(second) == DiscussionAssembler.threadURL(first), "\(engine)")
         #expect(DiscussionAssembler.pageNumber(second) > DiscussionAssembler.pageNumber(first), "\(engine)")

@@ -19,7 +19,8 @@ import Testing
         #expect(problems.isEmpty)
         try #require(discussions.count == 1)
         let discussion = discussions[0]
-        #expect(discussion.id == "threads")
+        // With no `discussion` field, the file itself is the discussion, named by its path.
+        #expect(discussion.id == "data/threads.jsonl")
         #expect(discussion.title == "Invisible ?")
         #expect(discussion.sources == ["data/threads.jsonl"])
         #expect(discussion.extraction == [Extraction(source: "data/threads.jsonl", extractor: "jsonl", confidence: 1, messages: 4)])
@@ -68,7 +69,7 @@ import Testing
             #"{"discussion": "t2", "id": "x", "text": "e"}"#,
             #"{"text": "sans fil"}"#,
         ], path: "/tmp/export.ndjson.gz")
-        #expect(discussions.map(\.id) == ["t2", "t1", "export"])
+        #expect(discussions.map(\.id) == ["t2", "t1", "/tmp/export.ndjson.gz"])
         #expect(discussions[0].messages.map(\.id) == ["x", "x~2", "x~3"])
         #expect(discussions[0].messages.map(\.position) == [1, 2, 3])
         // A generated id never takes a given one: position 2 is "m2~2" since "m2" is given.

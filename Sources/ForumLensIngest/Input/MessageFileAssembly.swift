@@ -92,13 +92,11 @@ struct MessageFileAssembly {
         return (discussions, problems)
     }
 
-    /// `threads.jsonl.gz` → `threads`; stdin (`-`) → `stdin`.
+    /// The file's path as given (`a/talk.jsonl`), so that two files never share a discussion
+    /// id unless their messages name one; stdin (`-`) → `stdin`.
     static func defaultDiscussionID(_ path: String) -> String {
-        if path == "-" { return "stdin" }
-        var name = path.split(separator: "/").last.map(String.init) ?? path
-        if name.lowercased().hasSuffix(".gz") { name.removeLast(3) }
-        if let dot = name.lastIndex(of: "."), dot > name.startIndex { name = String(name[..<dot]) }
-        return name.isEmpty ? "messages" : name
+        if path == "-" || path == "<stdin>" { return "stdin" }
+        return path.isEmpty ? "messages" : path
     }
 
     /// Given ids are reserved first, so that a generated `m3` never takes a given one; with no
