@@ -35,10 +35,23 @@ public struct GenericExtractor: Extractor {
             {
                 let nesting = ListNesting(outer: candidate, inner: other.group.members, features: features)
                 let reverse = ListNesting(outer: other.group.members, inner: candidate, features: features)
-                if nesting.outerWrapsInner || reverse.innerIsSubList {
+                // Comments hang under the posts of one consistent list, not under a page block.
+                let postList = other.group.members.count >= 2 && Self.purity(other.group.members, features) >= 0.7
+                if nesting.outerWrapsInner || (reverse.innerIsSubList && postList) {
+                    if ProcessInfo.processInfo.environment["FL_DEBUG"] != nil {
+                        FileHandle.standardError.write(Data("DEMOTE \(evaluated[index].group.key) by \(other.group.key): wraps=\(nesting.outerWrapsInner) sublist=\(reverse.innerIsSubList)\n".utf8))
+                    }
                     evaluated[index].score *= 0.2
                     break
                 }
+            }
+        }
+        // Of a threaded wrapper and the post inside it, the wrapper keeps who answers whom.
+        let demoted = evaluated.map(\.score)
+        for index in evaluated.indices {
+            for (otherIndex, other) in evaluated.enumerated() where otherIndex != index {
+                let nesting = ListNesting(outer: evaluated[index].group.members, inner: other.group.members, features: features)
+                if nesting.outerThreadsInner { evaluated[index].score = max(demoted[index], demoted[otherIndex] * 1.05) }
             }
         }
         if ProcessInfo.processInfo.environment["FL_DEBUG"] != nil {
@@ -128,13 +141,30 @@ public struct GenericExtractor: Extractor {
             var quotes = post.quotes
             for (quoteIndex, target) in post.quoteTargets.enumerated() { quotes[quoteIndex].messageID = target }
             let date = layout.dates[index]
+            let role: MessageRole = index == 0 && root == nil && isArticle(member, among: layout, features) ? .article : .post
             messages.append(Message(
-                id: id, position: messages.count + 1, author: layout.authors[index],
+                id: id, position: messages.count + 1, role: role, author: layout.authors[index],
                 authorID: layout.authorNodes[index].flatMap { authorID(of: $0, features) },
                 published: date?.date.iso8601(), publishedText: date?.shown, text: post.text, quotes: quotes,
                 replyTo: enclosing.last.flatMap { idOfMember[$0] } ?? root))
+            // Comments under an article answer it unless they answer another comment.
+            if role == .article { root = id }
         }
         return (messages, generated)
+    }
+
+    /// A blog post or news story heading a list of comments: an `article` (or `hentry`/`post`
+    /// entry) unlike the other records, which call themselves comments.
+    static func isArticle(_ member: HTMLTree.NodeID, among layout: RecordLayout, _ features: PageFeatures) -> Bool {
+        guard layout.members.count > 1 else { return false }
+        let others = layout.members.dropFirst()
+        let comments = others.filter { features.classTokens($0).contains { $0.lowercased().contains("comment") } }.count
+        guard comments * 2 > others.count, features.signature[Int(member)] != features.signature[Int(others.first!)] else {
+            return false
+        }
+        let words = features.classTokens(member).map { $0.lowercased() }
+        return !words.contains { $0.contains("comment") }
+            && (features.tree.tagName(member) == "article" || words.contains { ["hentry", "post", "entry", "article", "type-post", "story"].contains($0) })
     }
 
     /// A record whose own words are mostly links, and which wraps most other records, is a

@@ -74,7 +74,7 @@ struct OpeningPost {
             guard let body, body != member else { continue }
             counts[features.pathSignature[Int(body)], default: 0] += 1
         }
-        return counts.max { $0.value < $1.value }?.key
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
     private static func isPageFrame(_ node: HTMLTree.NodeID, _ tree: HTMLTree) -> Bool {

@@ -17,7 +17,6 @@ enum RecordGroups {
         var byClass: [String: [HTMLTree.NodeID]] = [:]
         var byIDPattern: [String: [HTMLTree.NodeID]] = [:]
         var byTag: [UInt16: [HTMLTree.NodeID]] = [:]
-        let articleTag = tree.tagID("article")
         let minimumText: Int32 = 2
         for index in 0 ..< Int32(tree.count) where tree[index].kind == .element {
             let cue = features.cues[Int(index)]
@@ -32,7 +31,8 @@ enum RecordGroups {
             if cue.contains(.postID), let identifier = features.idValue(index) {
                 byIDPattern[tagName + "#" + idPattern(identifier), default: []].append(index)
             }
-            if tree[index].tag == articleTag || tagName.contains("-") {
+            // Custom elements (`shreddit-comment`) are components: the tag alone is the kind.
+            if tagName.contains("-") {
                 byTag[tree[index].tag, default: []].append(index)
             }
         }
@@ -46,10 +46,11 @@ enum RecordGroups {
             group.score = quickScore(group, features)
             if group.score > 0 { groups.append(group) }
         }
-        for (id, members) in bySignature { add(members, features.signatureNames[Int(id)]) }
-        for (key, members) in byClass { add(members, key) }
-        for (key, members) in byIDPattern { add(members, key) }
-        for (tag, members) in byTag { add(members, tree.tagNames[Int(tag)]) }
+        // In a fixed order: the first key of a member set names it, and ties keep it.
+        for (id, members) in bySignature.sorted(by: { $0.key < $1.key }) { add(members, features.signatureNames[Int(id)]) }
+        for (key, members) in byClass.sorted(by: { $0.key < $1.key }) { add(members, key) }
+        for (key, members) in byIDPattern.sorted(by: { $0.key < $1.key }) { add(members, key) }
+        for (tag, members) in byTag.sorted(by: { $0.key < $1.key }) { add(members, tree.tagNames[Int(tag)]) }
         return groups.sorted { $0.score > $1.score || ($0.score == $1.score && $0.key < $1.key) }
     }
 

@@ -169,6 +169,12 @@ extension RecordLayout {
         return occurrences
     }
 
+    /// Path statistics in document order of each path's first element, so that choices
+    /// between equal scores do not depend on hashing.
+    private static func ordered(_ paths: [UInt64: PathStats]) -> [(key: UInt64, value: PathStats)] {
+        paths.map { ($0.key, $0.value) }.sorted { ($0.value.first.values.min() ?? 0) < ($1.value.first.values.min() ?? 0) }
+    }
+
     private static func stats(_ occurrences: [Occurrence], where include: (Occurrence) -> Bool) -> [UInt64: PathStats] {
         var paths: [UInt64: PathStats] = [:]
         for occurrence in occurrences where include(occurrence) {
@@ -198,7 +204,7 @@ extension RecordLayout {
         }
         let count = Double(members.count)
         var best: (score: Double, depth: Int, path: UInt64)?
-        for (path, entry) in paths where entry.text > 0 {
+        for (path, entry) in ordered(paths) where entry.text > 0 {
             let coverage = Double(entry.members) / count
             guard coverage >= 0.5 || members.count == 1 else { continue }
             let plain = max(0, entry.text - entry.linkText) + 0.25 * entry.linkText
@@ -290,7 +296,7 @@ extension RecordLayout {
         let paths = stats(occurrences.indices.filter { strengths[$0] != nil }.map { occurrences[$0] }) { _ in true }
         let strengthOf = Dictionary(uniqueKeysWithValues: strengths.map { (occurrences[$0.key].node, $0.value) })
         var best: (score: Double, path: UInt64)?
-        for (path, entry) in paths {
+        for (path, entry) in ordered(paths) {
             let nodes = Array(entry.first)
             var total = 0.0
             var position = 0.0
@@ -399,7 +405,7 @@ extension RecordLayout {
         }
         let paths = stats(occurrences, where: candidate)
         var best: (score: Double, path: UInt64)?
-        for (path, entry) in paths {
+        for (path, entry) in ordered(paths) {
             let values = entry.first.values.compactMap { features.dateOn[$0] }
             let machine = values.filter(\.machine).count
             let named = entry.first.values.filter { features.cues[Int($0)].contains(.dateElement) }.count
