@@ -36,10 +36,67 @@ struct DateReader {
         parser = DateParser(context: context)
     }
 
+    /// A reader for one page: numeric dates in month-first order when the page shows a date
+    /// that can only be read that way (`03-14-2016`) and none that can only be read day first.
+    init(context: DateContext, tree: HTMLTree) {
+        var context = context
+        var monthFirst = 0
+        var dayFirst = 0
+        for index in 0 ..< Int32(tree.count) where tree[index].kind == .text && tree[index].count <= 200 {
+            switch Self.numericOrder(tree.textBytes(index)) {
+            case .monthFirst?: monthFirst += 1
+            case .dayFirst?: dayFirst += 1
+            case nil: break
+            }
+        }
+        if monthFirst > dayFirst { context.monthFirst = true }
+        self.init(context: context)
+    }
+
+    private enum Order { case monthFirst, dayFirst }
+
+    /// The order a numeric date `a/b/yyyy` (or with `-`, `.`) must be read in, when only one
+    /// order makes sense.
+    private static func numericOrder(_ bytes: ArraySlice<UInt8>) -> Order? {
+        let digits = Array(bytes)
+        var index = 0
+        while index < digits.count {
+            guard digits[index].isDigit else {
+                index += 1
+                continue
+            }
+            var numbers: [Int] = []
+            var cursor = index
+            while numbers.count < 3 {
+                var value = 0
+                var length = 0
+                while cursor < digits.count, digits[cursor].isDigit, length < 5 {
+                    value = value * 10 + Int(digits[cursor] - 0x30)
+                    cursor += 1
+                    length += 1
+                }
+                guard length > 0 else { break }
+                numbers.append(value)
+                guard numbers.count < 3, cursor < digits.count, [0x2F, 0x2D, 0x2E].contains(digits[cursor]) else { break }
+                cursor += 1
+            }
+            if numbers.count == 3, numbers[2] >= 1900 || numbers[2] < 100, numbers[0] <= 31, numbers[1] <= 31 {
+                if numbers[0] > 12, numbers[1] <= 12 { return .dayFirst }
+                if numbers[1] > 12, numbers[0] <= 12 { return .monthFirst }
+            }
+            index = max(cursor, index + 1)
+        }
+        return nil
+    }
+
     func machine(_ value: String) -> ForumDate? { parser.parseMachine(value) }
 
     func displayed(_ text: String) -> (date: ForumDate, shown: String)? {
         guard let match = parser.parse(text) else { return nil }
         return (match.date, String(text[match.range]).collapsingSpaces)
     }
+}
+
+private extension UInt8 {
+    var isDigit: Bool { self >= 0x30 && self <= 0x39 }
 }

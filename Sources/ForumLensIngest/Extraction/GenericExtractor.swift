@@ -10,7 +10,7 @@ public struct GenericExtractor: Extractor {
     public init() {}
 
     public func extract(_ page: ParsedPage) -> ExtractedPage {
-        var features = PageFeatures(tree: page.tree, dates: DateReader(context: page.dateContext))
+        var features = PageFeatures(tree: page.tree, dates: DateReader(context: page.dateContext, tree: page.tree))
         features.pageTitle = page.metadata.title
         var evaluated: [(score: Double, group: RecordGroup, layout: RecordLayout)] = []
         for group in RecordGroups.candidates(features).prefix(12) {

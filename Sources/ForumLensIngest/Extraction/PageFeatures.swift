@@ -66,6 +66,7 @@ struct PageFeatures {
         hrefID = tree.attributeID("href")
         itempropID = tree.attributeID("itemprop")
         markCues()
+        completeDates()
         sumSubtrees()
     }
 
@@ -224,6 +225,28 @@ struct PageFeatures {
         }
         dateOn[parent] = ReadDate(date: match.date, shown: match.shown, machine: false)
         cues[Int(parent)].insert(.dateValue)
+    }
+
+    /// A day read without its time ("Yesterday" in a span, ", 11:24 AM" beside it): the
+    /// small element around it may show both.
+    private mutating func completeDates() {
+        for (node, read) in dateOn where read.date.hour == nil {
+            var context = tree[node].parent
+            for _ in 0 ..< 2 where context > 0 && tree[context].end - context <= 12 {
+                let whole = renderer.render(context)
+                if whole.utf8.count <= 100, let fuller = dates.displayed(whole), fuller.date.hour != nil {
+                    // The day as read (a title may pin "Yesterday" down), the time as shown.
+                    var date = read.date
+                    date.hour = fuller.date.hour
+                    date.minute = fuller.date.minute
+                    date.second = fuller.date.second
+                    date.utcOffset = fuller.date.utcOffset
+                    dateOn[node] = ReadDate(date: date, shown: fuller.shown, machine: read.machine)
+                    break
+                }
+                context = tree[context].parent
+            }
+        }
     }
 
     // MARK: - Pass 2: subtree sums, in reverse document order

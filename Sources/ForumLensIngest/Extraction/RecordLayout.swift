@@ -418,6 +418,14 @@ extension RecordLayout {
         return members.indices.map { memberIndex in
             let node = best.flatMap { paths[$0.path]?.first[memberIndex] }
                 ?? occurrences.first { $0.member == memberIndex && candidate($0) }?.node
+            // A fuller date inside the chosen one ("Yesterday" shown, the time in a title) wins.
+            if let node, let shown = features.dateOn[node], !shown.machine {
+                let inner = (node + 1 ..< features.tree[node].end).lazy
+                    .filter { !features.cues[Int($0)].contains(.editNotice) && !features.cues[Int(features.tree[$0].parent)].contains(.editNotice) }
+                    .compactMap { features.dateOn[$0] }
+                    .first { $0.machine && ($0.date.hour != nil || shown.date.hour == nil) }
+                if let inner { return inner }
+            }
             // A date on the record itself (`data-timestamp`) when none is inside.
             return node.flatMap { features.dateOn[$0] } ?? features.dateOn[members[memberIndex]]
         }
