@@ -78,7 +78,7 @@ struct OpeningPost {
     }
 
     private static func isPageFrame(_ node: HTMLTree.NodeID, _ tree: HTMLTree) -> Bool {
-        ["nav", "footer", "aside", "form", "menu"].contains(tree.tagName(node))
+        ["nav", "footer", "aside", "menu"].contains(tree.tagName(node))
     }
 
     private static func author(

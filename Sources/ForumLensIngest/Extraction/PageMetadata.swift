@@ -31,7 +31,6 @@ public struct PageMetadata: Sendable, Hashable {
 
 extension PageMetadata {
     init(tree: HTMLTree) {
-        let renderer = TextRenderer(tree: tree)
         let relID = tree.attributeID("rel")
         let hrefID = tree.attributeID("href")
         let nameID = tree.attributeID("name")
@@ -47,7 +46,8 @@ extension PageMetadata {
             guard node.kind == .element else { continue }
             switch tree.tagNames[Int(node.tag)] {
             case "title" where title == nil:
-                title = renderer.render(index).collapsingSpaces.nilIfEmpty
+                // The renderer leaves the head out; the title's text is its text children.
+                title = tree.children(of: index).map { tree.text($0) }.joined().collapsingSpaces.nilIfEmpty
             case "html" where language == nil:
                 language = tree.attribute("lang", of: index).flatMap(Self.languageCode)
                     ?? tree.attribute("xml:lang", of: index).flatMap(Self.languageCode)
