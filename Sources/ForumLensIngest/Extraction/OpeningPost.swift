@@ -33,8 +33,8 @@ struct OpeningPost {
             // Only blocks that end before the first reply (not the frames holding the replies).
             if node.end <= first {
                 let text = features.text[Int(index)]
-                if text > 0, features.pathSignature[Int(index)] == usual { sameKind = index }
                 let links = features.linkText[Int(index)]
+                if text >= 20, links * 10 < text * 3, let usual, features.pathSignature[Int(index)] == usual { sameKind = index }
                 if text >= 80, links * 10 < text * 3, cue.contains(.bodyName) || tree.tagName(index) == "article" {
                     // Like a reply's body: named as a body, and without the byline inside.
                     let named = cue.contains(.bodyName) ? 1.3 : 1
@@ -72,7 +72,10 @@ struct OpeningPost {
         var counts: [Int32: Int] = [:]
         for (member, body) in zip(layout.members, layout.bodies) {
             guard let body, body != member else { continue }
-            counts[features.pathSignature[Int(body)], default: 0] += 1
+            // A bare `div` or `td` says nothing about being a body.
+            let signature = features.pathSignature[Int(body)]
+            guard features.signatureNames[Int(signature)].last != "." else { continue }
+            counts[signature, default: 0] += 1
         }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
