@@ -44,6 +44,18 @@ struct PageFeatures {
 
     let classID: UInt16?
     let dataRoleID: UInt16?
+    /// Attributes that may hold a machine date, by attribute id.
+    let dateAttributes: [UInt16: String]
+    static let dateAttributeNames = [
+        "datetime", "data-time", "data-timestamp", "data-datetime", "created-timestamp", "ts", "data-utime",
+        "data-date", "content", "title",
+    ]
+    /// Answers computed on demand and kept (user cards).
+    private let memo = Memo()
+
+    private final class Memo {
+        var cards: [HTMLTree.NodeID: Card] = [:]
+    }
     let idID: UInt16?
     let hrefID: UInt16?
     let itempropID: UInt16?
@@ -62,6 +74,11 @@ struct PageFeatures {
         pathSignature = Array(repeating: -1, count: count)
         classID = tree.attributeID("class")
         dataRoleID = tree.attributeID("data-role")
+        var dateAttributes: [UInt16: String] = [:]
+        for name in Self.dateAttributeNames {
+            if let id = tree.attributeID(name) { dateAttributes[id] = name }
+        }
+        self.dateAttributes = dateAttributes
         idID = tree.attributeID("id")
         hrefID = tree.attributeID("href")
         itempropID = tree.attributeID("itemprop")
@@ -82,7 +99,15 @@ struct PageFeatures {
     /// Whether a name or date sits in the owner's user card or in an editor's ("edited Mar 4"),
     /// as Q&A sites show both.
     func card(of node: HTMLTree.NodeID) -> Card {
-        var card = tree[node].parent
+        let parent = tree[node].parent
+        if let known = memo.cards[parent] { return known }
+        let found = findCard(from: parent)
+        memo.cards[parent] = found
+        return found
+    }
+
+    private func findCard(from start: HTMLTree.NodeID) -> Card {
+        var card = start
         for _ in 0 ..< 4 where card > 0 {
             if classTokens(card).contains(where: { $0.lowercased() == "owner" }) { return .owner }
             if text[Int(card)] < 160, Self.editorWords.contains(where: renderer.render(card).lowercased().contains) {
@@ -97,15 +122,27 @@ struct PageFeatures {
 
     // MARK: - Pass 1: own cues, in document order (so "inside a quote" is known)
 
+    /// What an element's tag, classes and role attributes say, computed once per distinct
+    /// combination (pages repeat a few hundred of them over thousands of elements).
+    private struct Kind {
+        var cue: Cue
+        var signature: Int32
+        var pathSignature: Int32
+        var quoteTag: Bool
+    }
+
     private mutating func markCues() {
         var signatureIDs: [String: Int32] = [:]
+        var kinds: [String: Kind] = [:]
         let structuralAttributes = [
             (tree.attributeID("itemtype"), "@type:"), (itempropID, "@prop:"),
-            (tree.attributeID("component"), "@component:"), (tree.attributeID("data-role"), "@role:"),
+            (tree.attributeID("component"), "@component:"), (dataRoleID, "@role:"),
         ]
+        let relID = tree.attributeID("rel")
+        let blockquoteTag = tree.tagID("blockquote")
+        let anchorTag = tree.tagID("a")
         var quoteEnd: HTMLTree.NodeID = -1
         var hiddenEnd: HTMLTree.NodeID = -1
-        var anchorEnd: HTMLTree.NodeID = -1
         for index in 0 ..< Int32(tree.count) {
             let node = tree[index]
             if node.kind != .element {
@@ -114,77 +151,100 @@ struct PageFeatures {
                 }
                 continue
             }
-            var cue = Cue()
-            if index < quoteEnd { cue.insert(.insideQuote) }
-            let tagName = tree.tagNames[Int(node.tag)]
-            let tokens = classTokens(index).map { $0.lowercased() }
-            let identifier = idValue(index)?.lowercased()
-            // `js-…` classes are script hooks (`js-selectToQuote` is a post body), not roles.
-            var words = tokens.filter { !$0.hasPrefix("js-") && !$0.hasPrefix("js_") } + (identifier.map { [$0] } ?? [])
-            if let role = dataRoleID.flatMap({ tree.attribute($0, of: index) })?.lowercased() { words.append(role) }
-            let itemprop = itempropID.flatMap { tree.attribute($0, of: index) }?.lowercased()
-
+            // The kind: tag, class and the attributes that state a role.
+            var key = String(node.tag)
+            key += "|" + (classID.flatMap { tree.attribute($0, of: index) } ?? "")
+            for (attributeID, _) in structuralAttributes {
+                if let attributeID, let value = tree.attribute(attributeID, of: index) { key += "|" + value } else { key += "|" }
+            }
+            if let relID, let rel = tree.attribute(relID, of: index) { key += "|rel=" + rel }
+            let kind: Kind
+            if let known = kinds[key] {
+                kind = known
+            } else {
+                kind = makeKind(index, structuralAttributes: structuralAttributes, signatureIDs: &signatureIDs)
+                kinds[key] = kind
+            }
+            signature[Int(index)] = kind.signature
+            pathSignature[Int(index)] = kind.pathSignature
+            var cue = kind.cue
+            if let identifier = idValue(index)?.lowercased() {
+                cue.formUnion(Self.cues(words: [identifier], tagName: ""))
+                if Self.isPostID(identifier) { cue.insert(.postID) }
+            }
+            if index < quoteEnd {
+                // Names and dates quoted from another post are not this record's.
+                cue.insert(.insideQuote)
+                cue.subtract([.authorName, .dateElement, .joinDate])
+            }
+            if node.tag == anchorTag, index >= quoteEnd, let hrefID, let href = tree.attribute(hrefID, of: index), Self.isProfileLink(href) {
+                cue.insert(.profileLink)
+            }
             if renderer.isHiddenByMarkup(index) {
                 cue.insert(.hidden)
                 hiddenEnd = max(hiddenEnd, node.end)
             }
             // vBulletin 4 keeps each post's own words in `blockquote.postcontent`.
-            let signatureLike = words.contains(where: Self.isSignatureWord)
-            if !signatureLike, (tagName == "blockquote" && !words.contains(where: Self.isBodyWord)) || words.contains(where: Self.isQuoteWord) {
+            if cue.contains(.signature) {
+                cue.remove(.quote)
+            } else if node.tag == blockquoteTag, !cue.contains(.bodyName) {
                 cue.insert(.quote)
-                quoteEnd = max(quoteEnd, node.end)
             }
-            if !cue.contains(.insideQuote) {
-                if itemprop == "author" || itemprop == "creator" || words.contains(where: Self.isAuthorWord)
-                    || tree.attribute("rel", of: index) == "author"
-                {
-                    cue.insert(.authorName)
-                }
-                if tagName == "a", let hrefID, let href = tree.attribute(hrefID, of: index), Self.isProfileLink(href) {
-                    cue.insert(.profileLink)
-                }
-                if tagName == "time" || itemprop == "datepublished" || itemprop == "datecreated"
-                    || words.contains(where: Self.isDateWord)
-                {
-                    cue.insert(.dateElement)
-                }
-                if words.contains(where: { $0.contains("joined") || $0.contains("regdate") || $0.contains("register") }) {
-                    cue.insert(.joinDate)
-                }
-                markMachineDate(index, tagName: tagName)
-            }
-            if itemprop == "text" || itemprop == "articlebody" || itemprop == "commenttext"
-                || words.contains(where: Self.isBodyWord)
-            {
-                cue.insert(.bodyName)
-            }
-            if signatureLike { cue.insert(.signature) }
-            if words.contains(where: Self.isEditWord) { cue.insert(.editNotice) }
-            if words.contains(where: Self.isChromeWord) || tagName == "button" || tagName == "form" {
-                cue.insert(.chrome)
-            }
-            if tagName == "nav" || words.contains(where: Self.isPageChromeWord) { cue.insert(.pageChrome) }
-            if let identifier, Self.isPostID(identifier) { cue.insert(.postID) }
-            if tagName == "a" { anchorEnd = max(anchorEnd, node.end) }
+            if cue.contains(.quote) { quoteEnd = max(quoteEnd, node.end) }
             cues[Int(index)].formUnion(cue)
-
-            let classWords = Self.normalizedClasses(tokens)
-            var structural: [String] = []
-            // Roles that markup states outside `class`: schema.org types, NodeBB's `component`.
-            for (attributeID, prefix) in structuralAttributes {
-                guard let attributeID, let value = tree.attribute(attributeID, of: index), !value.isEmpty else { continue }
-                let last = value.split(separator: "/").last.map { $0.lowercased() } ?? ""
-                if !last.isEmpty { structural.append(prefix + last) }
-            }
-            let signatureWords = classWords.sorted() + structural
-            signature[Int(index)] = intern(tagName + "." + signatureWords.joined(separator: "."), words: signatureWords, in: &signatureIDs)
-            // Paths inside records step by tag and first lasting class, so that modifiers
-            // (`Post--edited`, `is-sticky`) on one post do not move its fields elsewhere.
-            let primary = classWords.first { !$0.contains("--") && !$0.hasPrefix("is-") && !$0.hasPrefix("has-") }
-            let pathWords = (primary.map { [$0] } ?? []) + structural
-            pathSignature[Int(index)] = intern(tagName + "." + pathWords.joined(separator: "."), words: pathWords, in: &signatureIDs)
+            if !cue.contains(.insideQuote) { markMachineDate(index) }
         }
-        _ = anchorEnd
+    }
+
+    private mutating func makeKind(
+        _ index: HTMLTree.NodeID, structuralAttributes: [(UInt16?, String)], signatureIDs: inout [String: Int32]
+    ) -> Kind {
+        let tagName = tree.tagNames[Int(tree[index].tag)]
+        let tokens = classTokens(index).map { $0.lowercased() }
+        // `js-…` classes are script hooks (`js-selectToQuote` is a post body), not roles.
+        var words = tokens.filter { !$0.hasPrefix("js-") && !$0.hasPrefix("js_") }
+        if let role = dataRoleID.flatMap({ tree.attribute($0, of: index) })?.lowercased() { words.append(role) }
+        var cue = Self.cues(words: words, tagName: tagName)
+        let itemprop = itempropID.flatMap { tree.attribute($0, of: index) }?.lowercased()
+        if itemprop == "author" || itemprop == "creator" || tree.attribute("rel", of: index) == "author" { cue.insert(.authorName) }
+        if itemprop == "datepublished" || itemprop == "datecreated" { cue.insert(.dateElement) }
+        if itemprop == "text" || itemprop == "articlebody" || itemprop == "commenttext" { cue.insert(.bodyName) }
+
+        let classWords = Self.normalizedClasses(tokens)
+        var structural: [String] = []
+        // Roles that markup states outside `class`: schema.org types, NodeBB's `component`.
+        for (attributeID, prefix) in structuralAttributes {
+            guard let attributeID, let value = tree.attribute(attributeID, of: index), !value.isEmpty else { continue }
+            let last = value.split(separator: "/").last.map { $0.lowercased() } ?? ""
+            if !last.isEmpty { structural.append(prefix + last) }
+        }
+        let signatureWords = classWords.sorted() + structural
+        let signature = intern(tagName + "." + signatureWords.joined(separator: "."), words: signatureWords, in: &signatureIDs)
+        // Paths inside records step by tag and first lasting class, so that modifiers
+        // (`Post--edited`, `is-sticky`) on one post do not move its fields elsewhere.
+        let primary = classWords.first { !$0.contains("--") && !$0.hasPrefix("is-") && !$0.hasPrefix("has-") }
+        let pathWords = (primary.map { [$0] } ?? []) + structural
+        let pathSignature = intern(tagName + "." + pathWords.joined(separator: "."), words: pathWords, in: &signatureIDs)
+        return Kind(cue: cue, signature: signature, pathSignature: pathSignature, quoteTag: tagName == "blockquote")
+    }
+
+    /// The cues class words (or an id) give.
+    private static func cues(words: [String], tagName: String) -> Cue {
+        var cue = Cue()
+        guard !words.isEmpty || !tagName.isEmpty else { return cue }
+        let signatureLike = words.contains(where: isSignatureWord)
+        if signatureLike { cue.insert(.signature) }
+        if !signatureLike, words.contains(where: isQuoteWord) { cue.insert(.quote) }
+        if words.contains(where: isAuthorWord) { cue.insert(.authorName) }
+        if tagName == "time" || words.contains(where: isDateWord) { cue.insert(.dateElement) }
+        if words.contains(where: { $0.contains("joined") || $0.contains("regdate") || $0.contains("register") }) {
+            cue.insert(.joinDate)
+        }
+        if words.contains(where: isBodyWord) { cue.insert(.bodyName) }
+        if words.contains(where: isEditWord) { cue.insert(.editNotice) }
+        if words.contains(where: isChromeWord) || tagName == "button" || tagName == "form" { cue.insert(.chrome) }
+        if tagName == "nav" || words.contains(where: isPageChromeWord) { cue.insert(.pageChrome) }
+        return cue
     }
 
     private mutating func intern(_ key: String, words: [String], in ids: inout [String: Int32]) -> Int32 {
@@ -196,13 +256,18 @@ struct PageFeatures {
         return new
     }
 
-    private mutating func markMachineDate(_ index: HTMLTree.NodeID, tagName: String) {
-        for name in ["datetime", "data-time", "data-timestamp", "data-datetime", "created-timestamp", "ts", "data-utime", "data-date", "content", "title"] {
-            guard let value = tree.attribute(name, of: index), !value.isEmpty, value.count < 80 else { continue }
-            if name == "content", tree.attribute("itemprop", of: index)?.lowercased().contains("date") != true { continue }
+    private mutating func markMachineDate(_ index: HTMLTree.NodeID) {
+        let node = tree[index]
+        guard node.count > 0 else { return }
+        for attribute in Int(node.start) ..< Int(node.start + node.count) {
+            let nameID = tree.attributes[attribute].name
+            guard let name = dateAttributes[nameID] else { continue }
+            let value = tree.string(tree.attributes[attribute].start, tree.attributes[attribute].end)
+            guard !value.isEmpty, value.utf8.count < 80 else { continue }
+            if name == "content", itempropID.flatMap({ tree.attribute($0, of: index) })?.lowercased().contains("date") != true { continue }
             if let date = dates.machine(value) ?? (name == "title" ? dates.displayed(value)?.date : nil) {
                 // The text shown for the date, unless the attribute sits on a whole post.
-                let shown = text[Int(index)] <= 60 ? renderer.render(index).collapsingSpaces : ""
+                let shown = node.end - index <= 12 ? renderer.render(index).collapsingSpaces : ""
                 dateOn[index] = ReadDate(date: date, shown: shown.isEmpty ? value : shown, machine: true)
                 cues[Int(index)].insert(.dateValue)
                 return
