@@ -73,6 +73,8 @@ extension RecordLayout {
         var bodyNamed = 0
         var depth = 0
         var first: [Int: HTMLTree.NodeID] = [:]
+        /// The path's first element in the document.
+        var earliest: HTMLTree.NodeID = .max
     }
 
     init(members: [HTMLTree.NodeID], features: PageFeatures) {
@@ -172,7 +174,7 @@ extension RecordLayout {
     /// Path statistics in document order of each path's first element, so that choices
     /// between equal scores do not depend on hashing.
     private static func ordered(_ paths: [UInt64: PathStats]) -> [(key: UInt64, value: PathStats)] {
-        paths.map { ($0.key, $0.value) }.sorted { ($0.value.first.values.min() ?? 0) < ($1.value.first.values.min() ?? 0) }
+        paths.map { ($0.key, $0.value) }.sorted { $0.value.earliest < $1.value.earliest }
     }
 
     private static func stats(_ occurrences: [Occurrence], where include: (Occurrence) -> Bool) -> [UInt64: PathStats] {
@@ -183,6 +185,7 @@ extension RecordLayout {
                 entry.members += 1
                 entry.lastMember = occurrence.member
                 entry.first[occurrence.member] = occurrence.node
+                entry.earliest = min(entry.earliest, occurrence.node)
                 entry.text += Double(occurrence.ownText)
                 entry.linkText += Double(occurrence.ownLinkText)
                 if occurrence.meta > 0 { entry.metaMembers += 1 }
