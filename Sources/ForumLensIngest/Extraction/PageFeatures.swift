@@ -55,6 +55,45 @@ struct PageFeatures {
 
     private final class Memo {
         var cards: [HTMLTree.NodeID: Card] = [:]
+        var authors: [HTMLTree.NodeID: (name: String, strength: Double)?] = [:]
+    }
+
+    /// How much an element looks like an author's name, and the name: marked as such, a
+    /// profile link, or (weaker) a short name-like text of its own, as a bold name in a table
+    /// cell. Kept per page: every candidate list asks about the same elements.
+    func authorCandidate(_ node: HTMLTree.NodeID) -> (name: String, strength: Double)? {
+        if let known = memo.authors[node] { return known }
+        let found = findAuthorCandidate(node)
+        memo.authors[node] = found
+        return found
+    }
+
+    private func findAuthorCandidate(_ node: HTMLTree.NodeID) -> (name: String, strength: Double)? {
+        let cue = cues[Int(node)]
+        let length = text[Int(node)]
+        guard tree[node].kind == .element, length >= 1, length <= 48, !cue.contains(.dateValue), !cue.contains(.chrome) else {
+            return nil
+        }
+        let marked = cue.contains(.authorName) || cue.contains(.profileLink)
+        guard marked || (length <= 32 && node + 4 >= tree[node].end) else { return nil }
+        guard let name = RecordLayout.cleanAuthor(renderer.render(node)) else { return nil }
+        var value: Double
+        if cue.contains(.authorName) {
+            value = cue.contains(.profileLink) ? 1.1 : 1.0
+        } else if cue.contains(.profileLink) {
+            value = 0.9
+        } else if name.contains(":") {
+            return nil
+        } else {
+            value = 0.5
+        }
+        // Q&A sites show the editor's card before the owner's: prefer the owner.
+        switch card(of: node) {
+        case .owner: value *= 1.2
+        case .editor: value *= 0.5
+        case .plain: break
+        }
+        return (name, value)
     }
     let idID: UInt16?
     let hrefID: UInt16?

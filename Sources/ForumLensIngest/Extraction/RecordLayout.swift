@@ -268,28 +268,9 @@ extension RecordLayout {
         // or (weaker) a short name-like text of its own, as a bold name in a table cell.
         var names: [HTMLTree.NodeID: String] = [:]
         func strength(_ occurrence: Occurrence) -> Double {
-            let node = occurrence.node
-            let cue = features.cues[Int(node)]
-            let length = features.text[Int(node)]
-            guard length >= 1, length <= 48, !cue.contains(.dateValue), !cue.contains(.chrome), outsideBody(occurrence) else { return 0 }
-            let marked = cue.contains(.authorName) || cue.contains(.profileLink)
-            guard marked || (length <= 32 && node + 4 >= tree[node].end) else { return 0 }
-            guard let name = cleanAuthor(features.renderer.render(node)) else { return 0 }
-            names[node] = name
-            var value: Double
-            if cue.contains(.authorName) {
-                value = cue.contains(.profileLink) ? 1.1 : 1.0
-            } else if cue.contains(.profileLink) {
-                value = 0.9
-            } else {
-                value = name.contains(":") ? 0 : 0.5
-            }
-            // Q&A sites show the editor's card before the owner's: prefer the owner.
-            switch features.card(of: node) {
-            case .owner: return value * 1.2
-            case .editor: return value * 0.5
-            case .plain: return value
-            }
+            guard outsideBody(occurrence), let candidate = features.authorCandidate(occurrence.node) else { return 0 }
+            names[occurrence.node] = candidate.name
+            return candidate.strength
         }
         var strengths: [Int: Double] = [:]
         for (index, occurrence) in occurrences.enumerated() {
