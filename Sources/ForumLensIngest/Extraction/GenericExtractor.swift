@@ -13,7 +13,7 @@ public struct GenericExtractor: Extractor {
         var features = PageFeatures(tree: page.tree, dates: DateReader(context: page.dateContext, tree: page.tree))
         features.pageTitle = page.metadata.title
         var evaluated: [(score: Double, group: RecordGroup, layout: RecordLayout)] = []
-        for group in RecordGroups.candidates(features).prefix(12) {
+        for group in RecordGroups.candidates(features).prefix(8) {
             let layout = RecordLayout(members: group.members, features: features)
             var score = group.score * (0.5 + layout.authorShare) * (0.5 + layout.dateShare) * (0.5 + layout.bodyShare)
                 * (0.2 + layout.bodyTextRatio(features))
