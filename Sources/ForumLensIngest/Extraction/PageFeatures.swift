@@ -172,12 +172,13 @@ struct PageFeatures {
 
     private mutating func markCues() {
         var signatureIDs: [String: Int32] = [:]
-        var kinds: [String: Kind] = [:]
+        var kinds: [Int: Kind] = [:]
         let structuralAttributes = [
             (tree.attributeID("itemtype"), "@type:"), (itempropID, "@prop:"),
             (tree.attributeID("component"), "@component:"), (dataRoleID, "@role:"),
         ]
         let relID = tree.attributeID("rel")
+        let kindAttributes = Set(([classID, relID] + structuralAttributes.map(\.0)).compactMap { $0 })
         let blockquoteTag = tree.tagID("blockquote")
         let anchorTag = tree.tagID("a")
         var quoteEnd: HTMLTree.NodeID = -1
@@ -190,13 +191,19 @@ struct PageFeatures {
                 }
                 continue
             }
-            // The kind: tag, class and the attributes that state a role.
-            var key = String(node.tag)
-            key += "|" + (classID.flatMap { tree.attribute($0, of: index) } ?? "")
-            for (attributeID, _) in structuralAttributes {
-                if let attributeID, let value = tree.attribute(attributeID, of: index) { key += "|" + value } else { key += "|" }
+            // The kind: tag, class and the attributes that state a role, hashed from the bytes.
+            var hasher = Hasher()
+            hasher.combine(node.tag)
+            tree.bytes.withUnsafeBytes { bytes in
+                for attribute in Int(node.start) ..< Int(node.start + node.count) {
+                    let name = tree.attributes[attribute].name
+                    guard kindAttributes.contains(name) else { continue }
+                    hasher.combine(name)
+                    let range = Int(tree.attributes[attribute].start) ..< Int(tree.attributes[attribute].end)
+                    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes[range]))
+                }
             }
-            if let relID, let rel = tree.attribute(relID, of: index) { key += "|rel=" + rel }
+            let key = hasher.finalize()
             let kind: Kind
             if let known = kinds[key] {
                 kind = known

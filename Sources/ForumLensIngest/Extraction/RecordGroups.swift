@@ -14,27 +14,39 @@ enum RecordGroups {
     static func candidates(_ features: PageFeatures) -> [RecordGroup] {
         let tree = features.tree
         var bySignature: [Int32: [HTMLTree.NodeID]] = [:]
-        var byClass: [String: [HTMLTree.NodeID]] = [:]
+        // One list per shared class word: keys interned once per signature, not per element.
+        var classKeyIDs: [String: Int] = [:]
+        var classKeys: [String] = []
+        var keysOfSignature: [Int32: [Int]] = [:]
+        var byClass: [Int: [HTMLTree.NodeID]] = [:]
         var byIDPattern: [String: [HTMLTree.NodeID]] = [:]
         var byTag: [UInt16: [HTMLTree.NodeID]] = [:]
+        let customTags = tree.tagNames.map { $0.contains("-") }
         let minimumText: Int32 = 2
         for index in 0 ..< Int32(tree.count) where tree[index].kind == .element {
             let cue = features.cues[Int(index)]
             guard features.text[Int(index)] >= minimumText, !cue.contains(.insideQuote), !cue.contains(.hidden) else { continue }
+            let tag = tree[index].tag
             let role = features.renderer.role(index)
-            guard role != .hidden, role != .inline || tree.tagNames[Int(tree[index].tag)].contains("-") else { continue }
-            bySignature[features.signature[Int(index)], default: []].append(index)
-            let tagName = tree.tagNames[Int(tree[index].tag)]
-            for token in Set(features.signatureWordLists[Int(features.signature[Int(index)])]) {
-                byClass[tagName + "." + token, default: []].append(index)
+            guard role != .hidden, role != .inline || customTags[Int(tag)] else { continue }
+            let signature = features.signature[Int(index)]
+            bySignature[signature, default: []].append(index)
+            if keysOfSignature[signature] == nil {
+                let tagName = tree.tagNames[Int(tag)]
+                keysOfSignature[signature] = Set(features.signatureWordLists[Int(signature)]).sorted().map { token in
+                    let key = tagName + "." + token
+                    if let known = classKeyIDs[key] { return known }
+                    classKeyIDs[key] = classKeys.count
+                    classKeys.append(key)
+                    return classKeys.count - 1
+                }
             }
+            for key in keysOfSignature[signature]! { byClass[key, default: []].append(index) }
             if cue.contains(.postID), let identifier = features.idValue(index) {
-                byIDPattern[tagName + "#" + idPattern(identifier), default: []].append(index)
+                byIDPattern[tree.tagNames[Int(tag)] + "#" + idPattern(identifier), default: []].append(index)
             }
             // Custom elements (`shreddit-comment`) are components: the tag alone is the kind.
-            if tagName.contains("-") {
-                byTag[tree[index].tag, default: []].append(index)
-            }
+            if customTags[Int(tag)] { byTag[tag, default: []].append(index) }
         }
         var seen = Set<[HTMLTree.NodeID]>()
         var groups: [RecordGroup] = []
@@ -48,7 +60,7 @@ enum RecordGroups {
         }
         // In a fixed order: the first key of a member set names it, and ties keep it.
         for (id, members) in bySignature.sorted(by: { $0.key < $1.key }) { add(members, features.signatureNames[Int(id)]) }
-        for (key, members) in byClass.sorted(by: { $0.key < $1.key }) { add(members, key) }
+        for (key, members) in byClass.sorted(by: { classKeys[$0.key] < classKeys[$1.key] }) { add(members, classKeys[key]) }
         for (key, members) in byIDPattern.sorted(by: { $0.key < $1.key }) { add(members, key) }
         for (tag, members) in byTag.sorted(by: { $0.key < $1.key }) { add(members, tree.tagNames[Int(tag)]) }
         return groups.sorted { $0.score > $1.score || ($0.score == $1.score && $0.key < $1.key) }
