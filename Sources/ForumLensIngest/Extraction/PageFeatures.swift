@@ -21,7 +21,7 @@ struct Cue: OptionSet, Sendable {
 /// own cues, and subtree sums (text, link text, author and date cues) for the extractor's scoring.
 struct PageFeatures {
     let tree: HTMLTree
-    let renderer: TextRenderer
+    var renderer: TextRenderer
     let dates: DateReader
     var cues: [Cue]
     /// Visible non-space bytes in the subtree.
@@ -54,6 +54,7 @@ struct PageFeatures {
     private let memo = Memo()
 
     private final class Memo {
+        var wordCues: [String: Cue] = [:]
         var cards: [HTMLTree.NodeID: Card] = [:]
         var authors: [HTMLTree.NodeID: (name: String, strength: Double)?] = [:]
     }
@@ -88,10 +89,12 @@ struct PageFeatures {
             value = 0.5
         }
         // Q&A sites show the editor's card before the owner's: prefer the owner.
-        switch card(of: node) {
-        case .owner: value *= 1.2
-        case .editor: value *= 0.5
-        case .plain: break
+        if marked {
+            switch card(of: node) {
+            case .owner: value *= 1.2
+            case .editor: value *= 0.5
+            case .plain: break
+            }
         }
         return (name, value)
     }
@@ -148,7 +151,11 @@ struct PageFeatures {
     private func findCard(from start: HTMLTree.NodeID) -> Card {
         var card = start
         for _ in 0 ..< 4 where card > 0 {
-            if classTokens(card).contains(where: { $0.lowercased() == "owner" }) { return .owner }
+            if let classID, let classes = tree.attribute(classID, of: card), classes.lowercased().contains("owner"),
+               classTokens(card).contains(where: { $0.lowercased() == "owner" })
+            {
+                return .owner
+            }
             if text[Int(card)] < 160, Self.editorWords.contains(where: renderer.render(card).lowercased().contains) {
                 return .editor
             }
@@ -181,16 +188,10 @@ struct PageFeatures {
         let kindAttributes = Set(([classID, relID] + structuralAttributes.map(\.0)).compactMap { $0 })
         let blockquoteTag = tree.tagID("blockquote")
         let anchorTag = tree.tagID("a")
-        var quoteEnd: HTMLTree.NodeID = -1
-        var hiddenEnd: HTMLTree.NodeID = -1
-        for index in 0 ..< Int32(tree.count) {
+        // First the kinds (and what their classes hide), so that rendering while reading
+        // dates below already leaves hidden copies out.
+        for index in 0 ..< Int32(tree.count) where tree[index].kind == .element {
             let node = tree[index]
-            if node.kind != .element {
-                if node.kind == .text, index >= hiddenEnd, index >= quoteEnd, node.count <= 160, node.count >= 4 {
-                    markDateText(index)
-                }
-                continue
-            }
             // The kind: tag, class and the attributes that state a role, hashed from the bytes.
             var hasher = Hasher()
             hasher.combine(node.tag)
@@ -213,9 +214,22 @@ struct PageFeatures {
             }
             signature[Int(index)] = kind.signature
             pathSignature[Int(index)] = kind.pathSignature
-            var cue = kind.cue
+            cues[Int(index)] = kind.cue
+            if kind.cue.contains(.hidden) { renderer.hide(index) }
+        }
+        var quoteEnd: HTMLTree.NodeID = -1
+        var hiddenEnd: HTMLTree.NodeID = -1
+        for index in 0 ..< Int32(tree.count) {
+            let node = tree[index]
+            if node.kind != .element {
+                if node.kind == .text, index >= hiddenEnd, index >= quoteEnd, node.count <= 160, node.count >= 4 {
+                    markDateText(index)
+                }
+                continue
+            }
+            var cue = cues[Int(index)]
             if let identifier = idValue(index)?.lowercased() {
-                cue.formUnion(Self.cues(words: [identifier], tagName: ""))
+                cue.formUnion(cues(words: [identifier], tagName: ""))
                 if Self.isPostID(identifier) { cue.insert(.postID) }
             }
             if index < quoteEnd {
@@ -237,7 +251,7 @@ struct PageFeatures {
                 cue.insert(.quote)
             }
             if cue.contains(.quote) { quoteEnd = max(quoteEnd, node.end) }
-            cues[Int(index)].formUnion(cue)
+            cues[Int(index)] = cue
             if !cue.contains(.insideQuote) { markMachineDate(index) }
         }
     }
@@ -250,7 +264,7 @@ struct PageFeatures {
         // `js-…` classes are script hooks (`js-selectToQuote` is a post body), not roles.
         var words = tokens.filter { !$0.hasPrefix("js-") && !$0.hasPrefix("js_") }
         if let role = dataRoleID.flatMap({ tree.attribute($0, of: index) })?.lowercased() { words.append(role) }
-        var cue = Self.cues(words: words, tagName: tagName)
+        var cue = cues(words: words, tagName: tagName)
         let itemprop = itempropID.flatMap { tree.attribute($0, of: index) }?.lowercased()
         if itemprop == "author" || itemprop == "creator" || tree.attribute("rel", of: index) == "author" { cue.insert(.authorName) }
         if itemprop == "datepublished" || itemprop == "datecreated" { cue.insert(.dateElement) }
@@ -275,21 +289,38 @@ struct PageFeatures {
     }
 
     /// The cues class words (or an id) give.
-    private static func cues(words: [String], tagName: String) -> Cue {
+    private func cues(words: [String], tagName: String) -> Cue {
         var cue = Cue()
-        guard !words.isEmpty || !tagName.isEmpty else { return cue }
-        let signatureLike = words.contains(where: isSignatureWord)
-        if signatureLike { cue.insert(.signature) }
-        if !signatureLike, words.contains(where: isQuoteWord) { cue.insert(.quote) }
-        if words.contains(where: isAuthorWord) { cue.insert(.authorName) }
-        if tagName == "time" || words.contains(where: isDateWord) { cue.insert(.dateElement) }
-        if words.contains(where: { $0.contains("joined") || $0.contains("regdate") || $0.contains("register") }) {
-            cue.insert(.joinDate)
+        for word in words {
+            if let known = memo.wordCues[word] {
+                cue.formUnion(known)
+            } else {
+                let found = Self.cue(of: word)
+                memo.wordCues[word] = found
+                cue.formUnion(found)
+            }
         }
-        if words.contains(where: isBodyWord) { cue.insert(.bodyName) }
-        if words.contains(where: isEditWord) { cue.insert(.editNotice) }
-        if words.contains(where: isChromeWord) || tagName == "button" || tagName == "form" { cue.insert(.chrome) }
-        if tagName == "nav" || words.contains(where: isPageChromeWord) { cue.insert(.pageChrome) }
+        // A signature quoting a saying is a signature, not a quote.
+        if cue.contains(.signature) { cue.remove(.quote) }
+        if tagName == "time" { cue.insert(.dateElement) }
+        if tagName == "button" || tagName == "form" { cue.insert(.chrome) }
+        if tagName == "nav" { cue.insert(.pageChrome) }
+        return cue
+    }
+
+    /// What one class word (or an id) says, decided once per page.
+    private static func cue(of word: String) -> Cue {
+        var cue = Cue()
+        if isSignatureWord(word) { cue.insert(.signature) }
+        if isQuoteWord(word) { cue.insert(.quote) }
+        if isAuthorWord(word) { cue.insert(.authorName) }
+        if isDateWord(word) { cue.insert(.dateElement) }
+        if word.contains("joined") || word.contains("regdate") || word.contains("register") { cue.insert(.joinDate) }
+        if isBodyWord(word) { cue.insert(.bodyName) }
+        if isEditWord(word) { cue.insert(.editNotice) }
+        if isChromeWord(word) { cue.insert(.chrome) }
+        if isPageChromeWord(word) { cue.insert(.pageChrome) }
+        if TextRenderer.hiddenClasses.contains(word) { cue.insert(.hidden) }
         return cue
     }
 

@@ -46,8 +46,9 @@ struct TextRenderer {
     private let styleID: UInt16?
     private let hiddenID: UInt16?
 
-    /// Elements the page hides from readers, computed once.
-    private let hidden: [Bool]
+    /// Elements the page hides from readers: by `hidden` or `style` here, by class when the
+    /// caller, which reads classes anyway, says so (`hide`).
+    private var hidden: [Bool]
 
     init(tree: HTMLTree) {
         self.tree = tree
@@ -58,7 +59,6 @@ struct TextRenderer {
         styleID = tree.attributeID("style")
         hiddenID = tree.attributeID("hidden")
         var hidden = Array(repeating: false, count: tree.count)
-        var classHidden: [String: Bool] = [:]
         for index in 0 ..< Int32(tree.count) where tree[index].kind == .element && tree[index].count > 0 {
             if let hiddenID, tree.attribute(hiddenID, of: index) != nil {
                 hidden[Int(index)] = true
@@ -66,18 +66,11 @@ struct TextRenderer {
                 let compact = style.lowercased().filter { $0 != " " }
                 hidden[Int(index)] = compact.contains("display:none") || compact.contains("visibility:hidden")
             }
-            if !hidden[Int(index)], let classID, let value = tree.attribute(classID, of: index) {
-                if let known = classHidden[value] {
-                    hidden[Int(index)] = known
-                } else {
-                    let found = value.lowercased().split(separator: " ").contains { Self.hiddenClasses.contains(String($0)) }
-                    classHidden[value] = found
-                    hidden[Int(index)] = found
-                }
-            }
         }
         self.hidden = hidden
     }
+
+    mutating func hide(_ id: HTMLTree.NodeID) { hidden[Int(id)] = true }
 
     /// Classes that hide an element from readers (screen-reader copies, collapsed duplicates).
     static let hiddenClasses: Set<String> = [
