@@ -54,7 +54,6 @@ struct PageFeatures {
     private let memo = Memo()
 
     private final class Memo {
-        var wordCues: [String: Cue] = [:]
         var cards: [HTMLTree.NodeID: Card] = [:]
         var authors: [HTMLTree.NodeID: (name: String, strength: Double)?] = [:]
     }
@@ -229,7 +228,7 @@ struct PageFeatures {
             }
             var cue = cues[Int(index)]
             if let identifier = idValue(index)?.lowercased() {
-                cue.formUnion(cues(words: [identifier], tagName: ""))
+                cue.formUnion(ClassReading.cue(of: identifier))
                 if Self.isPostID(identifier) { cue.insert(.postID) }
             }
             if index < quoteEnd {
@@ -260,17 +259,21 @@ struct PageFeatures {
         _ index: HTMLTree.NodeID, structuralAttributes: [(UInt16?, String)], signatureIDs: inout [String: Int32]
     ) -> Kind {
         let tagName = tree.tagNames[Int(tree[index].tag)]
-        let tokens = classTokens(index).map { $0.lowercased() }
-        // `js-…` classes are script hooks (`js-selectToQuote` is a post body), not roles.
-        var words = tokens.filter { !$0.hasPrefix("js-") && !$0.hasPrefix("js_") }
-        if let role = dataRoleID.flatMap({ tree.attribute($0, of: index) })?.lowercased() { words.append(role) }
-        var cue = cues(words: words, tagName: tagName)
+        let classes = ClassReading.read(classID.flatMap { tree.attribute($0, of: index) } ?? "")
+        var cue = classes.cue
+        if let role = dataRoleID.flatMap({ tree.attribute($0, of: index) })?.lowercased() {
+            cue.formUnion(ClassReading.cue(of: role))
+        }
+        if cue.contains(.signature) { cue.remove(.quote) }
+        if tagName == "time" { cue.insert(.dateElement) }
+        if tagName == "button" || tagName == "form" { cue.insert(.chrome) }
+        if tagName == "nav" { cue.insert(.pageChrome) }
         let itemprop = itempropID.flatMap { tree.attribute($0, of: index) }?.lowercased()
         if itemprop == "author" || itemprop == "creator" || tree.attribute("rel", of: index) == "author" { cue.insert(.authorName) }
         if itemprop == "datepublished" || itemprop == "datecreated" { cue.insert(.dateElement) }
         if itemprop == "text" || itemprop == "articlebody" || itemprop == "commenttext" { cue.insert(.bodyName) }
 
-        let classWords = Self.normalizedClasses(tokens)
+        let classWords = classes.words
         var structural: [String] = []
         // Roles that markup states outside `class`: schema.org types, NodeBB's `component`.
         for (attributeID, prefix) in structuralAttributes {
@@ -289,41 +292,6 @@ struct PageFeatures {
     }
 
     /// The cues class words (or an id) give.
-    private func cues(words: [String], tagName: String) -> Cue {
-        var cue = Cue()
-        for word in words {
-            if let known = memo.wordCues[word] {
-                cue.formUnion(known)
-            } else {
-                let found = Self.cue(of: word)
-                memo.wordCues[word] = found
-                cue.formUnion(found)
-            }
-        }
-        // A signature quoting a saying is a signature, not a quote.
-        if cue.contains(.signature) { cue.remove(.quote) }
-        if tagName == "time" { cue.insert(.dateElement) }
-        if tagName == "button" || tagName == "form" { cue.insert(.chrome) }
-        if tagName == "nav" { cue.insert(.pageChrome) }
-        return cue
-    }
-
-    /// What one class word (or an id) says, decided once per page.
-    private static func cue(of word: String) -> Cue {
-        var cue = Cue()
-        if isSignatureWord(word) { cue.insert(.signature) }
-        if isQuoteWord(word) { cue.insert(.quote) }
-        if isAuthorWord(word) { cue.insert(.authorName) }
-        if isDateWord(word) { cue.insert(.dateElement) }
-        if word.contains("joined") || word.contains("regdate") || word.contains("register") { cue.insert(.joinDate) }
-        if isBodyWord(word) { cue.insert(.bodyName) }
-        if isEditWord(word) { cue.insert(.editNotice) }
-        if isChromeWord(word) { cue.insert(.chrome) }
-        if isPageChromeWord(word) { cue.insert(.pageChrome) }
-        if TextRenderer.hiddenClasses.contains(word) { cue.insert(.hidden) }
-        return cue
-    }
-
     private mutating func intern(_ key: String, words: [String], in ids: inout [String: Int32]) -> Int32 {
         if let known = ids[key] { return known }
         let new = Int32(signatureNames.count)

@@ -72,9 +72,47 @@ extension RecordLayout {
         var metaMembers = 0
         var bodyNamed = 0
         var depth = 0
-        var first: [Int: HTMLTree.NodeID] = [:]
+        var first = FirstNodes()
         /// The path's first element in the document.
         var earliest: HTMLTree.NodeID = .max
+
+        mutating func record(_ occurrence: Occurrence) {
+            guard lastMember != occurrence.member else { return }
+            members += 1
+            lastMember = occurrence.member
+            first.append(member: occurrence.member, node: occurrence.node)
+            earliest = min(earliest, occurrence.node)
+            text += Double(occurrence.ownText)
+            linkText += Double(occurrence.ownLinkText)
+            if occurrence.meta > 0 { metaMembers += 1 }
+            depth = occurrence.depth
+        }
+    }
+
+    /// Each record's first element on a path, records in increasing order: two flat arrays
+    /// rather than a dictionary per path (paths number in the thousands on large pages).
+    private struct FirstNodes: Sequence {
+        private var memberIndexes: [Int32] = []
+        private(set) var values: [HTMLTree.NodeID] = []
+
+        mutating func append(member: Int, node: HTMLTree.NodeID) {
+            memberIndexes.append(Int32(member))
+            values.append(node)
+        }
+
+        subscript(member: Int) -> HTMLTree.NodeID? {
+            var low = 0
+            var high = memberIndexes.count
+            while low < high {
+                let middle = (low + high) / 2
+                if memberIndexes[middle] < Int32(member) { low = middle + 1 } else { high = middle }
+            }
+            return low < memberIndexes.count && memberIndexes[low] == Int32(member) ? values[low] : nil
+        }
+
+        func makeIterator() -> some IteratorProtocol<(key: Int, value: HTMLTree.NodeID)> {
+            zip(memberIndexes, values).lazy.map { (key: Int($0.0), value: $0.1) }.makeIterator()
+        }
     }
 
     init(members: [HTMLTree.NodeID], features: PageFeatures) {
@@ -180,18 +218,8 @@ extension RecordLayout {
     private static func stats(_ occurrences: [Occurrence], where include: (Occurrence) -> Bool) -> [UInt64: PathStats] {
         var paths: [UInt64: PathStats] = [:]
         for occurrence in occurrences where include(occurrence) {
-            var entry = paths[occurrence.path, default: PathStats()]
-            if entry.lastMember != occurrence.member {
-                entry.members += 1
-                entry.lastMember = occurrence.member
-                entry.first[occurrence.member] = occurrence.node
-                entry.earliest = min(entry.earliest, occurrence.node)
-                entry.text += Double(occurrence.ownText)
-                entry.linkText += Double(occurrence.ownLinkText)
-                if occurrence.meta > 0 { entry.metaMembers += 1 }
-                entry.depth = occurrence.depth
-            }
-            paths[occurrence.path] = entry
+            // Mutated in place: copying the entry out and back would copy its arrays.
+            paths[occurrence.path, default: PathStats()].record(occurrence)
         }
         return paths
     }
