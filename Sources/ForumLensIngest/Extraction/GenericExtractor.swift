@@ -10,14 +10,9 @@ public struct GenericExtractor: Extractor {
     public init() {}
 
     public func extract(_ page: ParsedPage) -> ExtractedPage {
-        let t0 = Date()
         var features = PageFeatures(tree: page.tree, dates: DateReader(context: page.dateContext, tree: page.tree))
         features.pageTitle = page.metadata.title
-        let t1 = Date()
         let candidateList = RecordGroups.candidates(features)
-        let t2 = Date()
-        Timing.shared.add(0, t1.timeIntervalSince(t0))
-        Timing.shared.add(1, t2.timeIntervalSince(t1))
         var evaluated: [(score: Double, group: RecordGroup, layout: RecordLayout)] = []
         for group in candidateList.prefix(6) {
             let layout = RecordLayout(members: group.members, features: features)
@@ -75,9 +70,6 @@ public struct GenericExtractor: Extractor {
                 FileHandle.standardError.write(Data("MEMBER \(member) body=\(body.map { "\($0) " + features.signatureNames[Int(features.signature[Int($0)])] } ?? "nil") author=\(best.layout.authors[index] ?? "nil") date=\(best.layout.dates[index]?.shown ?? "nil")\n".utf8))
             }
         }
-        let t3 = Date()
-        Timing.shared.add(2, t3.timeIntervalSince(t2))
-        defer { Timing.shared.add(3, Date().timeIntervalSince(t3)) }
         let opening = OpeningPost(layout: best.layout, features: features, pageType: page.metadata.pageType)
         let (messages, generated) = Self.messages(best.layout, opening: opening, features: features)
         let confidence = Self.confidence(best.layout, messages: messages)
@@ -225,10 +217,4 @@ public struct GenericExtractor: Extractor {
         }
         return last.contains(".") ? nil : String(last)
     }
-}
-
-public final class Timing: @unchecked Sendable {
-    public static let shared = Timing()
-    public var phases = [Double](repeating: 0, count: 4)
-    func add(_ i: Int, _ t: Double) { phases[i] += t }
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Sets up (libxml2 and zlib headers if missing), builds forumlens, and splits the bundled
+# corpus: a summary on the terminal, the messages in out/corpora/ (JSON, JSONL and CSV).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev)
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update && apt-get install -y "${need[@]}"
+  else
+    echo "missing: ${need[*]} (install them with: sudo apt-get install -y ${need[*]})" >&2
+    exit 1
+  fi
+fi
+
+swift build -c release --product forumlens
+forumlens=.build/release/forumlens
+"$forumlens" split corpora/
+mkdir -p out/corpora
+"$forumlens" split corpora/ --format json,jsonl,csv --out out/corpora --quiet
+echo
+echo "Wrote out/corpora/report.json, report.jsonl, messages.csv and discussions.csv."
