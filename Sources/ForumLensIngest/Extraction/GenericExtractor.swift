@@ -14,7 +14,9 @@ public struct GenericExtractor: Extractor {
         features.pageTitle = page.metadata.title
         let candidateList = RecordGroups.candidates(features)
         var evaluated: [(score: Double, group: RecordGroup, layout: RecordLayout)] = []
-        for group in candidateList.prefix(6) {
+        // The layout analysis costs most: only for lists the quick score does not rule out.
+        let bar = 0.2 * (candidateList.first?.score ?? 0)
+        for group in candidateList.prefix(6) where group.score >= bar {
             let layout = RecordLayout(members: group.members, features: features)
             var score = group.score * (0.5 + layout.authorShare) * (0.5 + layout.dateShare) * (0.5 + layout.bodyShare)
                 * (0.2 + layout.bodyTextRatio(features))
