@@ -136,13 +136,15 @@ public enum InputReader {
     /// A saved page ends with `</html>` or at least `</body>`; one cut short (an interrupted
     /// download, a full disk) does not. Only the last 64 KB are looked at.
     static func looksTruncated(_ html: [UInt8]) -> Bool {
-        let tail = html.suffix(65536).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        for needle in ["</html", "</body"].map({ Array($0.utf8) }) {
-            var index = tail.startIndex
-            while let found = tail[index...].firstIndex(of: needle[0]) {
-                if tail[found...].starts(with: needle) { return false }
-                index = found + 1
+        let tail = html.suffix(65536)
+        // From the end: `</html` or `</body`, any case.
+        var index = tail.endIndex - 6
+        while index >= tail.startIndex {
+            if tail[index] == UInt8(ascii: "<"), tail[index + 1] == UInt8(ascii: "/") {
+                let name = tail[index + 2 ..< index + 6].map { $0 | 0x20 }
+                if name == Array("html".utf8) || name == Array("body".utf8) { return false }
             }
+            index -= 1
         }
         return true
     }

@@ -44,6 +44,8 @@ struct PageFeatures {
 
     let classID: UInt16?
     let dataRoleID: UInt16?
+    let authorAttributeIDs: [UInt16]
+    let relID: UInt16?
     /// Attributes that may hold a machine date, by attribute id.
     let dateAttributes: [UInt16: String]
     static let dateAttributeNames = [
@@ -115,6 +117,8 @@ struct PageFeatures {
         pathSignature = Array(repeating: -1, count: count)
         classID = tree.attributeID("class")
         dataRoleID = tree.attributeID("data-role")
+        authorAttributeIDs = ["data-author", "author", "data-username", "data-user"].compactMap { tree.attributeID($0) }
+        relID = tree.attributeID("rel")
         var dateAttributes: [UInt16: String] = [:]
         for name in Self.dateAttributeNames {
             if let id = tree.attributeID(name) { dateAttributes[id] = name }
@@ -134,6 +138,14 @@ struct PageFeatures {
     }
 
     func idValue(_ id: HTMLTree.NodeID) -> String? { idID.flatMap { tree.attribute($0, of: id) } }
+
+    /// A name given as an attribute of a record itself (`data-author`, `author`).
+    func authorAttribute(of id: HTMLTree.NodeID) -> String? {
+        for attribute in authorAttributeIDs {
+            if let value = tree.attribute(attribute, of: id)?.collapsingSpaces, !value.isEmpty { return value }
+        }
+        return nil
+    }
 
     enum Card { case owner, editor, plain }
 
@@ -183,7 +195,6 @@ struct PageFeatures {
             (tree.attributeID("itemtype"), "@type:"), (itempropID, "@prop:"),
             (tree.attributeID("component"), "@component:"), (dataRoleID, "@role:"),
         ]
-        let relID = tree.attributeID("rel")
         let kindAttributes = Set(([classID, relID] + structuralAttributes.map(\.0)).compactMap { $0 })
         let blockquoteTag = tree.tagID("blockquote")
         let anchorTag = tree.tagID("a")
@@ -269,7 +280,9 @@ struct PageFeatures {
         if tagName == "button" || tagName == "form" { cue.insert(.chrome) }
         if tagName == "nav" { cue.insert(.pageChrome) }
         let itemprop = itempropID.flatMap { tree.attribute($0, of: index) }?.lowercased()
-        if itemprop == "author" || itemprop == "creator" || tree.attribute("rel", of: index) == "author" { cue.insert(.authorName) }
+        if itemprop == "author" || itemprop == "creator" || relID.flatMap({ tree.attribute($0, of: index) }) == "author" {
+            cue.insert(.authorName)
+        }
         if itemprop == "datepublished" || itemprop == "datecreated" { cue.insert(.dateElement) }
         if itemprop == "text" || itemprop == "articlebody" || itemprop == "commenttext" { cue.insert(.bodyName) }
 

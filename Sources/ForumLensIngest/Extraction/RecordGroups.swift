@@ -115,29 +115,26 @@ enum RecordGroups {
         var withDate = 0
         var withID = 0
         var dateCueCounts: [Int32] = []
-        var stack: [HTMLTree.NodeID] = []
+        // Open members as positions in `members` (document order).
+        var stack: [Int] = []
         var nestedText: [Int32] = Array(repeating: 0, count: members.count)
         var nestedAuthor: [Int32] = Array(repeating: 0, count: members.count)
         var nestedDate: [Int32] = Array(repeating: 0, count: members.count)
-        var position: [HTMLTree.NodeID: Int] = [:]
         for (offset, member) in members.enumerated() {
-            position[member] = offset
-            while let top = stack.last, !features.tree.isAncestor(top, of: member) { stack.removeLast() }
-            if let top = stack.last, let parent = position[top] {
+            while let top = stack.last, !features.tree.isAncestor(members[top], of: member) { stack.removeLast() }
+            if let parent = stack.last {
                 nestedText[parent] += features.text[Int(member)]
                 nestedAuthor[parent] += features.authorCues[Int(member)]
                 nestedDate[parent] += features.dateCues[Int(member)]
             }
-            stack.append(member)
+            stack.append(offset)
         }
         for (offset, member) in members.enumerated() {
             let i = Int(member)
             ownText += Double(features.text[i] - nestedText[offset])
             let authors = features.authorCues[i] - nestedAuthor[offset]
             let dates = features.dateCues[i] - nestedDate[offset]
-            if authors > 0 || features.tree.attribute("data-author", of: member) != nil
-                || features.tree.attribute("author", of: member) != nil
-            {
+            if authors > 0 || features.authorAttribute(of: member) != nil {
                 withAuthor += 1
             }
             if dates > 0 { withDate += 1 }

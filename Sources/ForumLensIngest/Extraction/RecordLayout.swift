@@ -282,11 +282,9 @@ extension RecordLayout {
     ) -> ([String?], [HTMLTree.NodeID?]) {
         let tree = features.tree
         // A name given as an attribute of the record itself (`data-author`, `author`).
-        for attribute in ["data-author", "author", "data-username", "data-user"] {
-            let values = members.map { tree.attribute(attribute, of: $0)?.collapsingSpaces }
-            if values.filter({ !($0 ?? "").isEmpty }).count * 2 >= members.count {
-                return (values.map { ($0 ?? "").isEmpty ? nil : $0 }, members.map { _ in nil })
-            }
+        let given = members.map { features.authorAttribute(of: $0) }
+        if given.filter({ $0 != nil }).count * 2 >= members.count {
+            return (given, members.map { _ in nil })
         }
         func outsideBody(_ occurrence: Occurrence) -> Bool {
             guard let body = bodies[occurrence.member], body != members[occurrence.member] else { return true }
