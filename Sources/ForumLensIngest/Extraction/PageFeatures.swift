@@ -64,6 +64,9 @@ struct PageFeatures {
     /// profile link, or (weaker) a short name-like text of its own, as a bold name in a table
     /// cell. Kept per page: every candidate list asks about the same elements.
     func authorCandidate(_ node: HTMLTree.NodeID) -> (name: String, strength: Double)? {
+        // Most elements are ruled out by their size alone, before any lookup.
+        let length = text[Int(node)]
+        guard length >= 1, length <= 48 else { return nil }
         if let known = memo.authors[node] { return known }
         let found = findAuthorCandidate(node)
         memo.authors[node] = found

@@ -404,7 +404,7 @@ extension RecordLayout {
             return features.text[Int(parent)] < 60 && labelled(features.renderer.render(parent))
         }
         func candidate(_ occurrence: Occurrence) -> Bool {
-            guard features.dateOn[occurrence.node] != nil else { return false }
+            guard features.cues[Int(occurrence.node)].contains(.dateValue), features.dateOn[occurrence.node] != nil else { return false }
             if let body = bodies[occurrence.member], body != members[occurrence.member],
                occurrence.node == body || tree.isAncestor(body, of: occurrence.node)
             {
