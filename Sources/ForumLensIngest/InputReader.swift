@@ -14,6 +14,8 @@ public struct IngestOptions: Sendable {
     /// Extractions less sure than this are reported as warnings.
     public var lowConfidence = 0.5
     public var extractor: any Extractor = GenericExtractor()
+    /// Keep the extractor's account of its choices (`--explain`).
+    public var explain = false
 
     public init() {}
 }
@@ -26,6 +28,9 @@ public struct ReadInput: Sendable {
     /// be renumbered when pages are merged.
     public var generatedIDs: [Set<String>] = []
     public var problems: [Problem] = []
+    /// The extractor's account of how it read the page (always its choice; with
+    /// `IngestOptions.explain`, the candidates and each record's fields).
+    public var notes: [String] = []
 
     public init() {}
 }
@@ -110,8 +115,9 @@ public enum InputReader {
         let reference = metadata.saved ?? modificationDate(path)
         let page = ParsedPage(
             path: path, tree: tree, metadata: metadata,
-            dateContext: DateContext(reference: reference, timeZone: options.timeZone))
+            dateContext: DateContext(reference: reference, timeZone: options.timeZone), explain: options.explain)
         let extracted = options.extractor.extract(page)
+        result.notes = extracted.notes
         var messages = extracted.messages
         guard !messages.isEmpty else {
             result.problems.append(Problem(path: path, severity: .warning, message: "no messages found"))

@@ -33,6 +33,9 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "No summary and no warnings on stderr (errors are still shown).")
     var quiet = false
 
+    @Flag(name: .long, help: "Say on stderr, per page, which post lists the extractor weighed and what it read in each record.")
+    var explain = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard maxPageSize >= 1 else { throw ValidationError("--max-page-size must be at least 1 (MB)") }
@@ -54,6 +57,7 @@ struct InputOptions: ParsableArguments {
         options.depthCap = maxDepth
         options.timeZone = timezone.flatMap(TimeZone.init(identifier:))
         options.language = language?.lowercased()
+        options.explain = explain
         return options
     }
 }

@@ -62,6 +62,11 @@ final class Console {
         FileHandle.standardError.write(Data("\(problem.severity.rawValue): \(problem.path): \(problem.message)\n".utf8))
     }
 
+    func explain(path: String, _ notes: [String]) {
+        let lines = notes.map { "  " + $0 }.joined(separator: "\n")
+        FileHandle.standardError.write(Data("\(path):\n\(lines)\n".utf8))
+    }
+
     func fileSummary(path: String, _ read: ReadInput) {
         let messages = read.discussions.reduce(0) { $0 + $1.messages.count }
         var line = "  \(path)  \(plural(messages, "message"))"

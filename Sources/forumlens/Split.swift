@@ -38,6 +38,7 @@ extension ForumLens {
                     if let file = read.input { run.inputs.append(file) }
                     run.problems += read.problems
                     read.problems.forEach(console.report)
+                    if input.explain { console.explain(path: collected.items[order].path, read.notes) }
                     console.fileSummary(path: collected.items[order].path, read)
                     try emit(assembler.add(read, order: order))
                 }

@@ -8,6 +8,8 @@ public struct ParsedPage: Sendable {
     public var metadata: PageMetadata
     /// Resolves dates: relative ones against the save date or the file's modification time.
     public var dateContext: DateContext
+    /// Whether the extractor should say how it decided (`--explain`), in its notes.
+    public var explain = false
 }
 
 /// Messages found on one page, and how sure the extractor is of them.
@@ -18,6 +20,7 @@ public struct ExtractedPage: Sendable {
     public var confidence: Double
     /// Ids made up because the page gave none: renumbered when pages are merged.
     public var generatedIDs: Set<String> = []
+    /// How the extractor decided: the container it took, and with `explain` its candidates.
     public var notes: [String] = []
 }
 

@@ -14,6 +14,7 @@ public struct GenericExtractor: Extractor {
         features.pageTitle = page.metadata.title
         let candidateList = RecordGroups.candidates(features)
         var evaluated: [(score: Double, group: RecordGroup, layout: RecordLayout)] = []
+        var notes: [String] = []
         // The layout analysis costs most: only for lists the quick score does not rule out.
         let bar = 0.2 * (candidateList.first?.score ?? 0)
         for group in candidateList.prefix(6) where group.score >= bar {
@@ -41,8 +42,8 @@ public struct GenericExtractor: Extractor {
                 // Comments hang under the posts of one consistent list, not under a page block.
                 let postList = other.group.members.count >= 2 && Self.purity(other.group.members, features) >= 0.7
                 if nesting.outerWrapsInner || (reverse.innerIsSubList && postList) {
-                    if ProcessInfo.processInfo.environment["FL_DEBUG"] != nil {
-                        FileHandle.standardError.write(Data("DEMOTE \(evaluated[index].group.key) by \(other.group.key): wraps=\(nesting.outerWrapsInner) sublist=\(reverse.innerIsSubList)\n".utf8))
+                    if page.explain {
+                        notes.append("\(evaluated[index].group.key): \(nesting.outerWrapsInner ? "a frame around" : "comments under") \(other.group.key)")
                     }
                     evaluated[index].score *= 0.2
                     break
@@ -57,19 +58,23 @@ public struct GenericExtractor: Extractor {
                 if nesting.outerThreadsInner { evaluated[index].score = max(demoted[index], demoted[otherIndex] * 1.05) }
             }
         }
-        if ProcessInfo.processInfo.environment["FL_DEBUG"] != nil {
-            for entry in evaluated {
-                FileHandle.standardError.write(Data("DEBUG \(entry.group.key) n=\(entry.group.members.count) quick=\(String(format: "%.3f", entry.group.score)) a=\(entry.layout.authorShare) d=\(entry.layout.dateShare) b=\(entry.layout.bodyShare) -> \(String(format: "%.3f", entry.score))\n".utf8))
+        if page.explain {
+            for entry in evaluated.sorted(by: { $0.score > $1.score }) {
+                let layout = entry.layout
+                notes.append(String(
+                    format: "%@ ×%d: quick %.2f, authors %.0f%%, dates %.0f%%, bodies %.0f%% → %.2f",
+                    entry.group.key, entry.group.members.count, entry.group.score, 100 * layout.authorShare,
+                    100 * layout.dateShare, 100 * layout.bodyShare, entry.score))
             }
         }
         let best = evaluated.max { $0.score < $1.score }
         guard let best else {
-            return ExtractedPage(extractor: name, messages: [], confidence: 0, notes: ["no repeated post container found"])
+            return ExtractedPage(extractor: name, messages: [], confidence: 0, notes: notes + ["no repeated post container found"])
         }
-        if ProcessInfo.processInfo.environment["FL_DEBUG"] != nil {
-            for (index, member) in best.layout.members.enumerated() {
-                let body = best.layout.bodies[index]
-                FileHandle.standardError.write(Data("MEMBER \(member) body=\(body.map { "\($0) " + features.signatureNames[Int(features.signature[Int($0)])] } ?? "nil") author=\(best.layout.authors[index] ?? "nil") date=\(best.layout.dates[index]?.shown ?? "nil")\n".utf8))
+        if page.explain {
+            for (index, body) in best.layout.bodies.enumerated() {
+                let place = body.map { features.signatureNames[Int(features.signature[Int($0)])] } ?? "none"
+                notes.append("record \(index + 1): body \(place), author \(best.layout.authors[index] ?? "none"), date \(best.layout.dates[index]?.shown ?? "none")")
             }
         }
         let opening = OpeningPost(layout: best.layout, features: features, pageType: page.metadata.pageType)
@@ -77,7 +82,7 @@ public struct GenericExtractor: Extractor {
         let confidence = Self.confidence(best.layout, messages: messages)
         return ExtractedPage(
             extractor: name, messages: messages, confidence: confidence, generatedIDs: generated,
-            notes: ["posts: \(best.group.key) ×\(best.group.members.count)"])
+            notes: ["posts: \(best.group.key) ×\(best.group.members.count)\(opening == nil ? "" : ", and an opening post apart")"] + notes)
     }
 
     /// The share of members with the list's most common full signature.
@@ -134,8 +139,8 @@ public struct GenericExtractor: Extractor {
             while let top = enclosing.last, !tree.isAncestor(top, of: member) { enclosing.removeLast() }
             defer { enclosing.append(member) }
             guard let body = layout.bodies[index] else { continue }
-            if requireSignature, layout.authors[index] == nil, layout.dates[index] == nil { debugDrop("unsigned", member, features); continue }
-            if isNavigation(body, layout: layout, features: features) { debugDrop("navigation", member, features); continue }
+            if requireSignature, layout.authors[index] == nil, layout.dates[index] == nil { continue }
+            if isNavigation(body, layout: layout, features: features) { continue }
             let post = PostText(body: body, features: features, nestedRecords: layout.memberSet)
             // Records with neither words nor an author are placeholders, not posts.
             if post.text.isEmpty, post.quotes.isEmpty, layout.authors[index] == nil { continue }
@@ -188,12 +193,6 @@ public struct GenericExtractor: Extractor {
             }
         }
         return nested >= max(2, layout.members.count / 2) && text > 0 && links * 2 > text
-    }
-
-    static func debugDrop(_ why: String, _ member: HTMLTree.NodeID, _ features: PageFeatures) {
-        if ProcessInfo.processInfo.environment["FL_DEBUG"] != nil {
-            FileHandle.standardError.write(Data("DROP \(why): \(features.renderer.render(member).prefix(80))\n".utf8))
-        }
     }
 
     /// The member id in a profile link: `memberlist.php?mode=viewprofile&u=42` → `42`,
