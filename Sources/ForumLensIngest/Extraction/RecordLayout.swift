@@ -299,27 +299,38 @@ extension RecordLayout {
             return candidate.strength
         }
         var strengths: [Int: Double] = [:]
-        for (index, occurrence) in occurrences.enumerated() {
-            let value = strength(occurrence)
-            if value > 0 { strengths[index] = value }
-        }
-        let paths = stats(occurrences.indices.filter { strengths[$0] != nil }.map { occurrences[$0] }) { _ in true }
-        let strengthOf = Dictionary(uniqueKeysWithValues: strengths.map { (occurrences[$0.key].node, $0.value) })
-        var best: (score: Double, path: UInt64)?
-        for (path, entry) in ordered(paths) {
-            let nodes = Array(entry.first)
-            var total = 0.0
-            var position = 0.0
-            for (memberIndex, node) in nodes {
-                total += strengthOf[node] ?? 0
-                let member = members[memberIndex]
-                position += Double(node - member) / Double(max(1, tree[member].end - member))
+        // Marked names first (classes, profile links); plain name-like texts are read only
+        // when marked ones do not cover most records: they are many and cost a rendering each.
+        func choose(plainNames: Bool) -> (paths: [UInt64: PathStats], best: (score: Double, path: UInt64)?) {
+            for (index, occurrence) in occurrences.enumerated() where strengths[index] == nil {
+                let cue = features.cues[Int(occurrence.node)]
+                guard plainNames || cue.contains(.authorName) || cue.contains(.profileLink) else { continue }
+                let value = strength(occurrence)
+                if value > 0 { strengths[index] = value }
             }
-            var score = total - 0.3 * position / Double(nodes.count)
-            // The same text in every record is a label ("Reply", "Membre"), not a name.
-            let distinct = Set(nodes.compactMap { names[$0.value] }).count
-            if nodes.count >= 3, distinct == 1, members.count >= 3 { score *= 0.1 }
-            if best == nil || score > best!.score { best = (score, path) }
+            let paths = stats(occurrences.indices.filter { strengths[$0] != nil }.map { occurrences[$0] }) { _ in true }
+            let strengthOf = Dictionary(uniqueKeysWithValues: strengths.map { (occurrences[$0.key].node, $0.value) })
+            var best: (score: Double, path: UInt64)?
+            for (path, entry) in ordered(paths) {
+                let nodes = Array(entry.first)
+                var total = 0.0
+                var position = 0.0
+                for (memberIndex, node) in nodes {
+                    total += strengthOf[node] ?? 0
+                    let member = members[memberIndex]
+                    position += Double(node - member) / Double(max(1, tree[member].end - member))
+                }
+                var score = total - 0.3 * position / Double(nodes.count)
+                // The same text in every record is a label ("Reply", "Membre"), not a name.
+                let distinct = Set(nodes.compactMap { names[$0.value] }).count
+                if nodes.count >= 3, distinct == 1, members.count >= 3 { score *= 0.1 }
+                if best == nil || score > best!.score { best = (score, path) }
+            }
+            return (paths, best)
+        }
+        var (paths, best) = choose(plainNames: false)
+        if (best.flatMap { paths[$0.path]?.members } ?? 0) * 2 < members.count {
+            (paths, best) = choose(plainNames: true)
         }
         var found: [String?] = []
         var nodes: [HTMLTree.NodeID?] = []
