@@ -214,7 +214,7 @@ import Testing
     }
 
     @Test func validatesUTF8Strictly() {
-        func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(MessageFileText.isValidUTF8) }
+        func valid(_ bytes: [UInt8]) -> Bool { UTF8Check.scan(bytes).valid }
         #expect(valid(Array("plain ASCII, long enough to take the eight-byte path".utf8)))
         #expect(valid(Array("é€😀 mêlés à de l'ASCII".utf8)))
         #expect(!valid([0xC0, 0xAF]), "overlong")
@@ -222,5 +222,6 @@ import Testing
         #expect(!valid([0xF4, 0x90, 0x80, 0x80]), "past U+10FFFF")
         #expect(!valid(Array("abcdefgh".utf8) + [0xE9]), "Latin-1 after an ASCII run")
         #expect(!valid([0xE2, 0x82]), "truncated")
+        #expect(UTF8Check.scan([0x61, 0xE2, 0x82], allowCutEnd: true).valid, "cut by the end of a truncated page")
     }
 }

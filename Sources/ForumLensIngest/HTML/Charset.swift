@@ -17,7 +17,7 @@ public enum Charset {
         if bytes.starts(with: [0xFE, 0xFF]) { return CharsetDecision(encoding: "UTF-16BE", skip: 2) }
 
         let declared = declaredCharset(bytes).map(canonicalName)
-        let utf8 = UTF8Check.scan(bytes)
+        let utf8 = UTF8Check.scan(bytes, allowCutEnd: true)
         switch declared {
         case nil:
             if utf8.valid { return CharsetDecision(encoding: "UTF-8", skip: 0) }
@@ -105,51 +105,56 @@ public enum Charset {
     }
 }
 
-/// A fast UTF-8 validity scan (ASCII runs skipped eight bytes at a time).
+/// A strict UTF-8 validator (no overlongs, no surrogates, nothing past U+10FFFF) that skips
+/// ASCII eight bytes at a time, so that a large mostly-ASCII file costs little.
 enum UTF8Check {
     struct Result { var valid: Bool; var multibyteSequences: Int }
 
-    static func scan(_ bytes: [UInt8]) -> Result {
-        bytes.withUnsafeBufferPointer { buffer in
-            var multibyte = 0
-            var index = 0
-            let count = buffer.count
-            while index < count {
-                if index + 8 <= count {
-                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 {
-                        index += 8
-                        continue
-                    }
-                }
-                let lead = buffer[index]
-                if lead < 0x80 {
-                    index += 1
+    /// `allowCutEnd`: a sequence cut by the end of the bytes (a truncated page) is no reason
+    /// to read the rest as Latin-1.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, allowCutEnd: Bool = false) -> Result {
+        guard let base = bytes.baseAddress else { return Result(valid: true, multibyteSequences: 0) }
+        let count = bytes.count
+        var multibyte = 0
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
                     continue
                 }
-                let length: Int
-                switch lead {
-                case 0xC2 ... 0xDF: length = 2
-                case 0xE0 ... 0xEF: length = 3
-                case 0xF0 ... 0xF4: length = 4
-                default: return Result(valid: false, multibyteSequences: multibyte)
-                }
-                // A sequence cut by the end of a truncated file does not make the rest Latin-1.
-                guard index + length <= count else { return Result(valid: true, multibyteSequences: multibyte) }
-                for offset in 1 ..< length where buffer[index + offset] & 0xC0 != 0x80 {
-                    return Result(valid: false, multibyteSequences: multibyte)
-                }
-                // Overlong and surrogate forms.
-                let second = buffer[index + 1]
-                if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F)
-                    || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)
-                {
-                    return Result(valid: false, multibyteSequences: multibyte)
-                }
-                multibyte += 1
-                index += length
             }
-            return Result(valid: true, multibyteSequences: multibyte)
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch lead {
+            case 0xC2 ... 0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1 ... 0xEC, 0xEE ... 0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1 ... 0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return Result(valid: false, multibyteSequences: multibyte)
+            }
+            guard index + length <= count else { return Result(valid: allowCutEnd, multibyteSequences: multibyte) }
+            let second = base[index + 1]
+            guard second >= lower, second <= upper else { return Result(valid: false, multibyteSequences: multibyte) }
+            for offset in 2 ..< length where base[index + offset] & 0xC0 != 0x80 {
+                return Result(valid: false, multibyteSequences: multibyte)
+            }
+            multibyte += 1
+            index += length
         }
+        return Result(valid: true, multibyteSequences: multibyte)
+    }
+
+    static func scan(_ bytes: [UInt8], allowCutEnd: Bool = false) -> Result {
+        bytes.withUnsafeBufferPointer { scan($0, allowCutEnd: allowCutEnd) }
     }
 }

@@ -7,49 +7,9 @@ enum MessageFileText {
     static func utf8(_ bytes: [UInt8]) -> (bytes: [UInt8], start: Int, fromWindows1252: Bool) {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        let isValid = bytes.withUnsafeBufferPointer { isValidUTF8(UnsafeBufferPointer(rebasing: $0[start...])) }
+        let isValid = bytes.withUnsafeBufferPointer { UTF8Check.scan(UnsafeBufferPointer(rebasing: $0[start...])).valid }
         if isValid { return (bytes, start, false) }
         return (windows1252ToUTF8(bytes[start...]), 0, true)
-    }
-
-    /// A strict validator (no overlongs, no surrogates, nothing past U+10FFFF) that skips
-    /// ASCII eight bytes at a time, so a gigabyte of mostly-ASCII JSONL costs little.
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            if index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
-            }
-            let lead = base[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch lead {
-            case 0xC2 ... 0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1 ... 0xEC, 0xEE ... 0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1 ... 0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return false
-            }
-            guard index + length <= count else { return false }
-            let second = base[index + 1]
-            guard second >= lower, second <= upper else { return false }
-            for offset in 2 ..< length where base[index + offset] & 0xC0 != 0x80 { return false }
-            index += length
-        }
-        return true
     }
 
     /// windows-1252 to UTF-8; its five unassigned bytes map to the C1 controls, as WHATWG's
