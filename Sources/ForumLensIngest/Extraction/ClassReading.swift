@@ -19,7 +19,7 @@ struct ClassReading: Sendable {
         var cue = Cue()
         // `js-…` classes are script hooks (`js-selectToQuote` is a post body), not roles.
         for token in tokens where !token.hasPrefix("js-") && !token.hasPrefix("js_") { cue.formUnion(Self.cue(of: token)) }
-        let reading = ClassReading(cue: cue, words: PageFeatures.normalizedClasses(tokens))
+        let reading = ClassReading(cue: cue, words: CueWords.normalizedClasses(tokens))
         lock.withLock {
             if readings.count >= limit { readings.removeAll(keepingCapacity: true) }
             readings[classes] = reading
@@ -31,15 +31,15 @@ struct ClassReading: Sendable {
     static func cue(of word: String) -> Cue {
         if let known = lock.withLock({ wordCues[word] }) { return known }
         var cue = Cue()
-        if PageFeatures.isSignatureWord(word) { cue.insert(.signature) }
-        if PageFeatures.isQuoteWord(word) { cue.insert(.quote) }
-        if PageFeatures.isAuthorWord(word) { cue.insert(.authorName) }
-        if PageFeatures.isDateWord(word) { cue.insert(.dateElement) }
+        if CueWords.isSignatureWord(word) { cue.insert(.signature) }
+        if CueWords.isQuoteWord(word) { cue.insert(.quote) }
+        if CueWords.isAuthorWord(word) { cue.insert(.authorName) }
+        if CueWords.isDateWord(word) { cue.insert(.dateElement) }
         if word.contains("joined") || word.contains("regdate") || word.contains("register") { cue.insert(.joinDate) }
-        if PageFeatures.isBodyWord(word) { cue.insert(.bodyName) }
-        if PageFeatures.isEditWord(word) { cue.insert(.editNotice) }
-        if PageFeatures.isChromeWord(word) { cue.insert(.chrome) }
-        if PageFeatures.isPageChromeWord(word) { cue.insert(.pageChrome) }
+        if CueWords.isBodyWord(word) { cue.insert(.bodyName) }
+        if CueWords.isEditWord(word) { cue.insert(.editNotice) }
+        if CueWords.isChromeWord(word) { cue.insert(.chrome) }
+        if CueWords.isPageChromeWord(word) { cue.insert(.pageChrome) }
         if TextRenderer.hiddenClasses.contains(word) { cue.insert(.hidden) }
         lock.withLock {
             if wordCues.count >= limit { wordCues.removeAll(keepingCapacity: true) }

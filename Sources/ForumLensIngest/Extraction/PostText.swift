@@ -294,7 +294,7 @@ extension PostText {
     static func postReference(in href: String) -> String? {
         if let hash = href.lastIndex(of: "#") {
             let fragment = String(href[href.index(after: hash)...])
-            if fragment.contains(where: \.isNumber), PageFeatures.isPostID(fragment.lowercased()) { return fragment }
+            if fragment.contains(where: \.isNumber), CueWords.isPostID(fragment.lowercased()) { return fragment }
         }
         let lower = href.lowercased()
         for key in ["?p=", "&p=", "?pid=", "&pid=", "/post-", "/posts/", "?post=", "&post=", "/p/", "msg="] {

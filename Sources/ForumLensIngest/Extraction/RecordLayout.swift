@@ -54,7 +54,7 @@ struct RecordLayout {
 }
 
 extension RecordLayout {
-    private struct Occurrence {
+    struct Occurrence {
         var member: Int
         var node: HTMLTree.NodeID
         var path: UInt64
@@ -64,7 +64,7 @@ extension RecordLayout {
         var depth: Int
     }
 
-    private struct PathStats {
+    struct PathStats {
         var members = 0
         var lastMember = -1
         var text = 0.0
@@ -91,7 +91,7 @@ extension RecordLayout {
 
     /// Each record's first element on a path, records in increasing order: two flat arrays
     /// rather than a dictionary per path (paths number in the thousands on large pages).
-    private struct FirstNodes: Sequence {
+    struct FirstNodes: Sequence {
         private var memberIndexes: [Int32] = []
         private(set) var values: [HTMLTree.NodeID] = []
 
@@ -125,20 +125,6 @@ extension RecordLayout {
         if dateShare < 0.5 { takeDatesFromHeaders(features) }
     }
 
-    /// Some engines put a post's header (date, permalink) in the element just before the post
-    /// (bbPress's `bbp-reply-header`): a record of two siblings. Dates found there count when
-    /// most records have such a header.
-    private mutating func takeDatesFromHeaders(_ features: PageFeatures) {
-        let tree = features.tree
-        let headerDates: [ReadDate?] = members.map { member in
-            guard let header = PostText.previousElement(member, tree), !memberSet.contains(header),
-                  features.dateCues[Int(header)] > 0, features.text[Int(header)] < 200
-            else { return nil }
-            return (header ..< tree[header].end).lazy.compactMap { features.dateOn[$0] }.first
-        }
-        guard headerDates.filter({ $0 != nil }).count * 2 > members.count else { return }
-        for index in members.indices where dates[index] == nil { dates[index] = headerDates[index] }
-    }
 
     /// Every element of every record (nested records and quotes skipped), with its path and
     /// its own text: subtree text minus the text of records nested inside it.
@@ -211,11 +197,11 @@ extension RecordLayout {
 
     /// Path statistics in document order of each path's first element, so that choices
     /// between equal scores do not depend on hashing.
-    private static func ordered(_ paths: [UInt64: PathStats]) -> [(key: UInt64, value: PathStats)] {
+    static func ordered(_ paths: [UInt64: PathStats]) -> [(key: UInt64, value: PathStats)] {
         paths.map { ($0.key, $0.value) }.sorted { $0.value.earliest < $1.value.earliest }
     }
 
-    private static func stats(_ occurrences: [Occurrence], where include: (Occurrence) -> Bool) -> [UInt64: PathStats] {
+    static func stats(_ occurrences: [Occurrence], where include: (Occurrence) -> Bool) -> [UInt64: PathStats] {
         var paths: [UInt64: PathStats] = [:]
         for occurrence in occurrences where include(occurrence) {
             // Mutated in place: copying the entry out and back would copy its arrays.
@@ -377,78 +363,5 @@ extension RecordLayout {
               !(name.first?.isNumber ?? false && name.split(separator: " ").count <= 2 && name.filter(\.isLetter).count <= 9)
         else { return nil }
         return name
-    }
-
-    // MARK: - Date
-
-    private static let joinWords = [
-        "inscri", "joined", "registered", "member since", "membre depuis", "beigetreten", "registriert",
-        "dabei seit", "iscritto", "registrato", "registrado", "membro desde", "miembro desde", "注册", "加入",
-        "join date", "date d'inscription", "regist", "last seen", "dernière visite", "last visit", "last active",
-    ]
-
-    private static func chooseDates(
-        _ occurrences: [Occurrence], members: [HTMLTree.NodeID], bodies: [HTMLTree.NodeID?], features: PageFeatures
-    ) -> [ReadDate?] {
-        let tree = features.tree
-        // "Joined: 12 Mar 2008": the label is in the date's own text, in the text just before
-        // it, or in a parent that holds little else.
-        func isJoinDate(_ node: HTMLTree.NodeID) -> Bool {
-            if features.cues[Int(node)].contains(.joinDate) { return true }
-            func labelled(_ text: String) -> Bool {
-                let lower = text.lowercased()
-                return joinWords.contains(where: lower.contains)
-            }
-            if labelled(features.renderer.render(node)) { return true }
-            let parent = tree[node].parent
-            guard parent > 0 else { return false }
-            var previous: HTMLTree.NodeID?
-            for child in tree.children(of: parent) {
-                if child == node { break }
-                if tree[child].kind != .comment { previous = child }
-            }
-            if let previous {
-                let text = tree[previous].kind == .text ? tree.text(previous) : features.renderer.render(previous)
-                if text.count < 40, labelled(text) { return true }
-            }
-            if features.cues[Int(parent)].contains(.joinDate) { return true }
-            return features.text[Int(parent)] < 60 && labelled(features.renderer.render(parent))
-        }
-        func candidate(_ occurrence: Occurrence) -> Bool {
-            guard features.cues[Int(occurrence.node)].contains(.dateValue), features.dateOn[occurrence.node] != nil else { return false }
-            if let body = bodies[occurrence.member], body != members[occurrence.member],
-               occurrence.node == body || tree.isAncestor(body, of: occurrence.node)
-            {
-                return false
-            }
-            let cue = features.cues[Int(occurrence.node)]
-            return !cue.contains(.editNotice) && !isJoinDate(occurrence.node) && features.card(of: occurrence.node) != .editor
-        }
-        let paths = stats(occurrences, where: candidate)
-        var best: (score: Double, path: UInt64)?
-        for (path, entry) in ordered(paths) {
-            let values = entry.first.values.compactMap { features.dateOn[$0] }
-            let machine = values.filter(\.machine).count
-            let named = entry.first.values.filter { features.cues[Int($0)].contains(.dateElement) }.count
-            let distinct = Set(values.map(\.date)).count
-            var score = Double(entry.members) * (1 + 0.2 * Double(machine + named) / Double(values.count))
-            if entry.members >= 3, distinct * 2 < entry.members { score *= 0.3 }
-            score -= 0.01 * Double(entry.depth)
-            if best == nil || score > best!.score { best = (score, path) }
-        }
-        return members.indices.map { memberIndex in
-            let node = best.flatMap { paths[$0.path]?.first[memberIndex] }
-                ?? occurrences.first { $0.member == memberIndex && candidate($0) }?.node
-            // A fuller date inside the chosen one ("Yesterday" shown, the time in a title) wins.
-            if let node, let shown = features.dateOn[node], !shown.machine {
-                let inner = (node + 1 ..< features.tree[node].end).lazy
-                    .filter { !features.cues[Int($0)].contains(.editNotice) && !features.cues[Int(features.tree[$0].parent)].contains(.editNotice) }
-                    .compactMap { features.dateOn[$0] }
-                    .first { $0.machine && ($0.date.hour != nil || shown.date.hour == nil) }
-                if let inner { return inner }
-            }
-            // A date on the record itself (`data-timestamp`) when none is inside.
-            return node.flatMap { features.dateOn[$0] } ?? features.dateOn[members[memberIndex]]
-        }
     }
 }
