@@ -33,6 +33,8 @@ struct PageFeatures {
     var signature: [Int32]
     /// A coarser signature for paths inside records: tag and first lasting class.
     var pathSignature: [Int32]
+    /// How many earlier siblings share the element's path signature (at most 255).
+    var siblingOrdinal: [UInt8]
     var signatureNames: [String] = []
     /// The class words and structural attributes behind each signature.
     var signatureWordLists: [[String]] = []
@@ -118,6 +120,7 @@ struct PageFeatures {
         dateCues = Array(repeating: 0, count: count)
         signature = Array(repeating: -1, count: count)
         pathSignature = Array(repeating: -1, count: count)
+        siblingOrdinal = Array(repeating: 0, count: count)
         classID = tree.attributeID("class")
         dataRoleID = tree.attributeID("data-role")
         authorAttributeIDs = ["data-author", "author", "data-username", "data-user"].compactMap { tree.attributeID($0) }
@@ -131,6 +134,7 @@ struct PageFeatures {
         hrefID = tree.attributeID("href")
         itempropID = tree.attributeID("itemprop")
         markCues()
+        countSiblings()
         completeDates()
         sumSubtrees()
     }
@@ -351,6 +355,19 @@ struct PageFeatures {
         }
         dateOn[parent] = ReadDate(date: match.date, shown: match.shown, machine: false)
         cues[Int(parent)].insert(.dateValue)
+    }
+
+    private mutating func countSiblings() {
+        var seen: [Int32: UInt8] = [:]
+        for parent in 0 ..< Int32(tree.count) where tree[parent].kind == .element && tree[parent].end > parent + 1 {
+            seen.removeAll(keepingCapacity: true)
+            for child in tree.children(of: parent) where tree[child].kind == .element {
+                let signature = pathSignature[Int(child)]
+                let ordinal = seen[signature, default: 0]
+                siblingOrdinal[Int(child)] = ordinal
+                seen[signature] = ordinal == 255 ? 255 : ordinal + 1
+            }
+        }
     }
 
     /// A day read without its time ("Yesterday" in a span, ", 11:24 AM" beside it): the

@@ -136,12 +136,8 @@ extension RecordLayout {
         for (memberIndex, member) in members.enumerated() {
             // Open elements: occurrence index, end, path, nested text and meta to subtract.
             var stack: [(occurrence: Int, end: HTMLTree.NodeID, path: UInt64, nestedText: Int32, nestedLink: Int32, nestedMeta: Int32)] = []
-            // Per open element: how many children of each signature were seen, so that the
-            // second `td.messcase#` of a row is told from the first.
-            var seenChildren: [[Int32: Int]] = [[:]]
             func pop() {
                 let top = stack.removeLast()
-                seenChildren.removeLast()
                 occurrences[top.occurrence].ownText -= top.nestedText
                 occurrences[top.occurrence].ownLinkText -= top.nestedLink
                 occurrences[top.occurrence].meta -= top.nestedMeta
@@ -172,9 +168,8 @@ extension RecordLayout {
                 }
                 let parentPath = stack.last?.path ?? 0xCBF2_9CE4_8422_2325
                 let signature = features.pathSignature[i]
-                let ordinal = seenChildren[seenChildren.count - 1][signature, default: 0]
-                seenChildren[seenChildren.count - 1][signature] = ordinal + 1
-                let step = UInt64(bitPattern: Int64(signature)) | UInt64(min(ordinal, 255)) << 48
+                // The second `td.messcase#` of a row is not the first.
+                let step = UInt64(bitPattern: Int64(signature)) | UInt64(features.siblingOrdinal[i]) << 48
                 let path = (parentPath ^ step) &* 0x100_0000_01B3
                 occurrences.append(Occurrence(
                     member: memberIndex, node: index, path: path, ownText: features.text[i],
@@ -187,7 +182,6 @@ extension RecordLayout {
                     continue
                 }
                 stack.append((occurrences.count - 1, node.end, path, 0, 0, 0))
-                seenChildren.append([:])
                 index += 1
             }
             while !stack.isEmpty { pop() }
