@@ -41,6 +41,7 @@ struct ClassReading: Sendable {
         if CueWords.isChromeWord(word) { cue.insert(.chrome) }
         if CueWords.isPageChromeWord(word) { cue.insert(.pageChrome) }
         if TextRenderer.hiddenClasses.contains(word) { cue.insert(.hidden) }
+        if CueWords.isQuoteTitleWord(word) { cue.insert(.quoteTitle) }
         lock.withLock {
             if wordCues.count >= limit { wordCues.removeAll(keepingCapacity: true) }
             wordCues[word] = cue

@@ -14,6 +14,13 @@ enum CueWords {
             .contains(where: word.contains)
     }
 
+    /// A quote's title line: `quoteheader`, `bbCodeBlock-title`, `ipsQuote_citation`,
+    /// `bbcode_postedby`.
+    static func isQuoteTitleWord(_ word: String) -> Bool {
+        (word.contains("quote") || word.contains("citation") || word.contains("bbcode"))
+            && ["head", "title", "author", "cite", "postedby", "posted-by", "posted_by"].contains(where: word.contains)
+    }
+
     static func isAuthorWord(_ word: String) -> Bool {
         (word.contains("author") && !word.contains("authority") && !word.contains("comment-author-") && !word.contains("bypostauthor"))
             || word.contains("username") || word.contains("user-name") || word.contains("user_name")

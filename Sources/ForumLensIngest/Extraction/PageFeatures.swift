@@ -15,6 +15,7 @@ struct Cue: OptionSet, Sendable {
     static let insideQuote = Cue(rawValue: 1 << 11)
     static let joinDate = Cue(rawValue: 1 << 12)  // "Joined", "Inscription", "Registered"
     static let pageChrome = Cue(rawValue: 1 << 13)  // <nav>, <header>, <footer> of the page, sidebars
+    static let quoteTitle = Cue(rawValue: 1 << 14)  // class says: a quote's title line
 }
 
 /// Per-node facts computed once per page, in two linear passes over the arena: each element's
@@ -145,6 +146,24 @@ struct PageFeatures {
     }
 
     func idValue(_ id: HTMLTree.NodeID) -> String? { idID.flatMap { tree.attribute($0, of: id) } }
+
+    /// The first visible bytes of an element's text, lowercased (ASCII) and with whitespace
+    /// collapsed: enough to test how a line starts without rendering it.
+    func leadingText(_ node: HTMLTree.NodeID, bytes limit: Int = 48) -> String {
+        var output = TextOutput()
+        var index = node + 1
+        while index < tree[node].end, output.bytes.count < limit {
+            let entry = tree[index]
+            if entry.kind == .element, cues[Int(index)].contains(.hidden) || renderer.role(index) == .hidden {
+                index = entry.end
+                continue
+            }
+            if entry.kind == .text { output.append(tree.textBytes(index), preformatted: false) }
+            output.requestSpace()
+            index += 1
+        }
+        return String(decoding: output.bytes.prefix(limit).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
 
     /// A name given as an attribute of a record itself (`data-author`, `author`).
     func authorAttribute(of id: HTMLTree.NodeID) -> String? {

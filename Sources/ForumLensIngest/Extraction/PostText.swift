@@ -91,9 +91,12 @@ extension PostText {
         guard features.renderer.role(node) == .block, features.text[Int(node)] > 20 else { return false }
         var index = node + 1
         while index < tree[node].end, index < node + 6 {
-            if tree[index].kind == .text {
+            // Labels are short: longer first lines are not worth a string.
+            if tree[index].kind == .text, tree[index].count <= 24 {
                 let line = tree.text(index).collapsingSpaces.lowercased()
                 if !line.isEmpty { return quoteLabels.contains(line) }
+            } else if tree[index].kind == .text, tree.textBytes(index).contains(where: { $0 > 0x20 }) {
+                return false
             }
             index += 1
         }
@@ -150,8 +153,8 @@ extension PostText {
     static func isEditNotice(_ node: HTMLTree.NodeID, _ features: PageFeatures) -> Bool {
         let length = features.text[Int(node)]
         guard length > 8, length < 240, features.renderer.role(node) != .inline else { return false }
-        let words = features.renderer.render(node).lowercased()
-        return editStarts.contains { words.hasPrefix($0) }
+        let start = features.leadingText(node)
+        return editStarts.contains { start.hasPrefix($0) }
     }
 
     private static let headerWords = [
@@ -164,12 +167,7 @@ extension PostText {
     /// as "Carole a écrit :" right before or at the top of a quote.
     static func isQuoteHeader(_ node: HTMLTree.NodeID, _ features: PageFeatures) -> Bool {
         let tree = features.tree
-        let tokens = features.classTokens(node).map { $0.lowercased() }
-        let classed = tokens.contains {
-            ($0.contains("quote") || $0.contains("citation") || $0.contains("bbcode"))
-                && ["head", "title", "author", "cite", "postedby", "posted-by", "posted_by"].contains(where: $0.contains)
-        }
-        guard classed else { return false }
+        guard features.cues[Int(node)].contains(.quoteTitle) else { return false }
         // Only a header when a quote follows it.
         var sibling = tree[node].nextSibling
         while sibling != HTMLTree.none, tree[sibling].kind != .element { sibling = tree[sibling].nextSibling }
