@@ -34,7 +34,13 @@ public struct DiscussionAssembler {
         for (index, discussion) in read.discussions.enumerated() {
             let generated = index < read.generatedIDs.count ? read.generatedIDs[index] : []
             guard mode != .none, let key = threadKey(discussion) else {
-                complete.append(Self.finished([(order, 0, discussion, generated)]))
+                var alone = discussion
+                // Kept apart, two files of one thread (or two copies of a page) are two
+                // discussions: their ids come from their paths.
+                if mode == .none, let path = discussion.sources.first, discussion.url != nil {
+                    alone.id = Self.discussionID(url: nil, path: path)
+                }
+                complete.append(Self.finished([(order, 0, alone, generated)]))
                 continue
             }
             if open[key] == nil {

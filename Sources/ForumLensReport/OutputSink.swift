@@ -13,14 +13,24 @@ public final class OutputSink {
     private let descriptor: Int32
     private let temporaryPath: String?
     private let finalPath: String?
+    private let ownsDescriptor: Bool
     private var buffer: [UInt8] = []
     private var closed = false
 
     public static func standardOutput() -> OutputSink {
-        OutputSink(descriptor: STDOUT_FILENO, temporaryPath: nil, finalPath: nil)
+        OutputSink(descriptor: STDOUT_FILENO, temporaryPath: nil, finalPath: nil, ownsDescriptor: false)
     }
 
     public static func file(_ path: String) throws -> OutputSink {
+        // A device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written in place: renaming
+        // a temporary file over it would replace it with a regular file.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            guard status.st_mode & S_IFMT != S_IFDIR else { throw OutputError(path: path, reason: "is a directory") }
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+            return OutputSink(descriptor: descriptor, temporaryPath: nil, finalPath: nil, ownsDescriptor: true)
+        }
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).\(getpid()).partial"
@@ -28,13 +38,14 @@ public final class OutputSink {
         guard descriptor >= 0 else {
             throw OutputError(path: path, reason: String(cString: strerror(errno)))
         }
-        return OutputSink(descriptor: descriptor, temporaryPath: temporary, finalPath: path)
+        return OutputSink(descriptor: descriptor, temporaryPath: temporary, finalPath: path, ownsDescriptor: true)
     }
 
-    private init(descriptor: Int32, temporaryPath: String?, finalPath: String?) {
+    private init(descriptor: Int32, temporaryPath: String?, finalPath: String?, ownsDescriptor: Bool) {
         self.descriptor = descriptor
         self.temporaryPath = temporaryPath
         self.finalPath = finalPath
+        self.ownsDescriptor = ownsDescriptor
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -68,7 +79,10 @@ public final class OutputSink {
     public func commit() throws {
         try flush()
         closed = true
-        guard let temporaryPath, let finalPath else { return }
+        guard let temporaryPath, let finalPath else {
+            if ownsDescriptor { close(descriptor) }
+            return
+        }
         close(descriptor)
         guard rename(temporaryPath, finalPath) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -80,7 +94,10 @@ public final class OutputSink {
     /// Drops a file that will not be completed.
     public func abandon() {
         closed = true
-        guard let temporaryPath else { return }
+        guard let temporaryPath else {
+            if ownsDescriptor { close(descriptor) }
+            return
+        }
         close(descriptor)
         unlink(temporaryPath)
     }

@@ -66,6 +66,15 @@ import Testing
         #expect(byURL.finish().isEmpty)
     }
 
+    @Test func filesKeptApartGetTheirOwnIds() {
+        // Two copies of one page (same thread URL) given with --merge none.
+        var none = DiscussionAssembler(mode: .none)
+        let first = none.add(page("a/t.html", url: thread, [("p1", "A", "x")]), order: 0)
+        let second = none.add(page("b/t.html", url: thread, [("p1", "A", "x")]), order: 1)
+        #expect(first.count == 1 && second.count == 1)
+        #expect(first.first?.id != second.first?.id)
+    }
+
     @Test func mergeTitleJoinsPagedTitlesOfOneEngine() {
         var assembler = DiscussionAssembler(mode: .title)
         _ = assembler.add(page("a.html", url: nil, title: "Réseaux sociaux", engine: "phpbb3", [("p1", "A", "x")]), order: 0)

@@ -29,6 +29,28 @@ final class SinkScratch {
 }
 
 @Suite struct OutputSinkTests {
+    /// A pipe, a device or a FIFO given as `--out` is written in place, never replaced by the
+    /// temporary file (which renamed over `/dev/null` would replace the device).
+    @Test func writesIntoAFIFOWithoutReplacingIt() throws {
+        let scratch = try SinkScratch()
+        let fifo = scratch.path + "/pipe"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // The reading end first, without blocking, so that the sink's open does not block.
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        let sink = try OutputSink.file(fifo)
+        try sink.write("{\"ok\":true}")
+        try sink.commit()
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = read(reader, &buffer, buffer.count)
+        #expect(count > 0 && String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self) == "{\"ok\":true}")
+        var status = stat()
+        #expect(stat(fifo, &status) == 0)
+        #expect(status.st_mode & S_IFMT == S_IFIFO, "the FIFO is still a FIFO")
+        #expect(scratch.names == ["pipe"], "no temporary file left: \(scratch.names)")
+    }
+
     @Test func nothingIsVisibleUnderTheFinalNameBeforeCommit() throws {
         let scratch = try SinkScratch()
         let sink = try OutputSink.file(scratch.path + "/report.json")
