@@ -42,6 +42,7 @@ struct ClassReading: Sendable {
         if CueWords.isPageChromeWord(word) { cue.insert(.pageChrome) }
         if TextRenderer.hiddenClasses.contains(word) { cue.insert(.hidden) }
         if CueWords.isQuoteTitleWord(word) { cue.insert(.quoteTitle) }
+        if word == "owner" { cue.insert(.owner) }
         lock.withLock {
             if wordCues.count >= limit { wordCues.removeAll(keepingCapacity: true) }
             wordCues[word] = cue

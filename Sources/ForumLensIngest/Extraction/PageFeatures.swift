@@ -16,6 +16,7 @@ struct Cue: OptionSet, Sendable {
     static let joinDate = Cue(rawValue: 1 << 12)  // "Joined", "Inscription", "Registered"
     static let pageChrome = Cue(rawValue: 1 << 13)  // <nav>, <header>, <footer> of the page, sidebars
     static let quoteTitle = Cue(rawValue: 1 << 14)  // class says: a quote's title line
+    static let owner = Cue(rawValue: 1 << 15)  // class `owner`: the owner's user card on Q&A sites
 }
 
 /// Per-node facts computed once per page, in two linear passes over the arena: each element's
@@ -60,6 +61,7 @@ struct PageFeatures {
 
     private final class Memo {
         var cards: [HTMLTree.NodeID: Card] = [:]
+        var cardKinds: [HTMLTree.NodeID: Card] = [:]
         var authors: [HTMLTree.NodeID: (name: String, strength: Double)?] = [:]
     }
 
@@ -188,17 +190,26 @@ struct PageFeatures {
     private func findCard(from start: HTMLTree.NodeID) -> Card {
         var card = start
         for _ in 0 ..< 4 where card > 0 {
-            if let classID, let classes = tree.attribute(classID, of: card), classes.lowercased().contains("owner"),
-               classTokens(card).contains(where: { $0.lowercased() == "owner" })
-            {
-                return .owner
-            }
-            if text[Int(card)] < 160, Self.editorWords.contains(where: renderer.render(card).lowercased().contains) {
-                return .editor
-            }
+            let kind = cardKind(card)
+            if kind != .plain { return kind }
             card = tree[card].parent
         }
         return .plain
+    }
+
+    /// What one element says by itself: an owner's card (class `owner`), an editor's (a short
+    /// block saying "edited …"), or neither. Ancestors are shared by many names: kept.
+    private func cardKind(_ node: HTMLTree.NodeID) -> Card {
+        if let known = memo.cardKinds[node] { return known }
+        var kind = Card.plain
+        if cues[Int(node)].contains(.owner) {
+            kind = .owner
+        } else if text[Int(node)] < 160 {
+            let words = leadingText(node, bytes: 200)
+            if Self.editorWords.contains(where: words.contains) { kind = .editor }
+        }
+        memo.cardKinds[node] = kind
+        return kind
     }
 
     private static let editorWords = ["edited", "modifié", "bearbeitet", "modificato", "editado"]

@@ -36,7 +36,7 @@ extension RecordLayout {
                 let lower = text.lowercased()
                 return joinWords.contains(where: lower.contains)
             }
-            if labelled(features.renderer.render(node)) { return true }
+            if labelled(features.leadingText(node, bytes: 80)) { return true }
             let parent = tree[node].parent
             guard parent > 0 else { return false }
             var previous: HTMLTree.NodeID?
@@ -45,11 +45,11 @@ extension RecordLayout {
                 if tree[child].kind != .comment { previous = child }
             }
             if let previous {
-                let text = tree[previous].kind == .text ? tree.text(previous) : features.renderer.render(previous)
+                let text = tree[previous].kind == .text ? tree.text(previous) : features.leadingText(previous, bytes: 60)
                 if text.count < 40, labelled(text) { return true }
             }
             if features.cues[Int(parent)].contains(.joinDate) { return true }
-            return features.text[Int(parent)] < 60 && labelled(features.renderer.render(parent))
+            return features.text[Int(parent)] < 60 && labelled(features.leadingText(parent, bytes: 120))
         }
         func candidate(_ occurrence: Occurrence) -> Bool {
             guard features.cues[Int(occurrence.node)].contains(.dateValue), features.dateOn[occurrence.node] != nil else { return false }
