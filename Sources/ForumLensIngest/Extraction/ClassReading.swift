@@ -27,6 +27,14 @@ struct ClassReading: Sendable {
         return reading
     }
 
+    /// What an id pattern (`p#`, `post_#`, `thing_t#_*`) says: the class cues of its words,
+    /// and whether it names a post.
+    static func idCue(of pattern: String) -> Cue {
+        var cue = cue(of: pattern)
+        if CueWords.isPostID(pattern) { cue.insert(.postID) }
+        return cue
+    }
+
     /// What one class word (or an id) says.
     static func cue(of word: String) -> Cue {
         if let known = lock.withLock({ wordCues[word] }) { return known }

@@ -79,8 +79,9 @@ enum CueWords {
     static func isPostID(_ identifier: String) -> Bool {
         let hints = ["post", "comment", "msg", "message", "reply", "answer", "entry", "thing_t", "p", "pid", "r"]
         let lower = identifier
-        guard lower.contains(where: \.isNumber) else { return false }
-        var stem = Substring(lower.prefix { !$0.isNumber })
+        // A number, or `#` where an id pattern stands for one.
+        guard lower.contains(where: { $0.isNumber || $0 == "#" }) else { return false }
+        var stem = Substring(lower.prefix { !$0.isNumber && $0 != "#" })
         while let last = stem.last, last == "_" || last == "-" || last == "#" { stem.removeLast() }
         return hints.contains { stem == $0 || stem.hasSuffix($0) || stem.hasPrefix($0) }
     }

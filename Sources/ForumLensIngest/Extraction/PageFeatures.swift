@@ -275,9 +275,9 @@ struct PageFeatures {
                 continue
             }
             var cue = cues[Int(index)]
-            if let identifier = idValue(index)?.lowercased() {
-                cue.formUnion(ClassReading.cue(of: identifier))
-                if CueWords.isPostID(identifier) { cue.insert(.postID) }
+            if let identifier = idValue(index) {
+                // Read as its pattern (`p1234` → `p#`): ids are unique, patterns repeat.
+                cue.formUnion(ClassReading.idCue(of: RecordGroups.idPattern(identifier.lowercased())))
             }
             if index < quoteEnd {
                 // Names and dates quoted from another post are not this record's.

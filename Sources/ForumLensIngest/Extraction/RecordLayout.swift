@@ -62,6 +62,7 @@ extension RecordLayout {
         var ownLinkText: Int32
         var meta: Int32
         var depth: Int
+        var bodyNamed: Bool
     }
 
     struct PathStats {
@@ -85,6 +86,7 @@ extension RecordLayout {
             text += Double(occurrence.ownText)
             linkText += Double(occurrence.ownLinkText)
             if occurrence.meta > 0 { metaMembers += 1 }
+            if occurrence.bodyNamed { bodyNamed += 1 }
             depth = occurrence.depth
         }
     }
@@ -174,7 +176,7 @@ extension RecordLayout {
                 occurrences.append(Occurrence(
                     member: memberIndex, node: index, path: path, ownText: features.text[i],
                     ownLinkText: features.linkText[i], meta: features.authorCues[i] + features.dateCues[i],
-                    depth: stack.count + 1))
+                    depth: stack.count + 1, bodyNamed: features.cues[i].contains(.bodyName)))
                 // Quotes are one unit: nothing inside them is a field of this record.
                 if features.cues[i].contains(.quote) {
                     occurrences[occurrences.count - 1].meta = 0
@@ -209,10 +211,7 @@ extension RecordLayout {
     private static func chooseBodies(
         _ occurrences: [Occurrence], members: [HTMLTree.NodeID], features: PageFeatures
     ) -> ([HTMLTree.NodeID?], [Bool]) {
-        var paths = stats(occurrences) { _ in true }
-        for (path, entry) in paths {
-            paths[path]!.bodyNamed = entry.first.values.filter { features.cues[Int($0)].contains(.bodyName) }.count
-        }
+        let paths = stats(occurrences) { _ in true }
         let count = Double(members.count)
         var best: (score: Double, depth: Int, path: UInt64)?
         for (path, entry) in ordered(paths) where entry.text > 0 {
