@@ -1,8 +1,9 @@
 import Foundation
 
-/// What a `class` attribute says: the cues of its words and its words as a signature. Pages of
-/// one forum repeat the same few hundred class strings, so readings are kept for the whole
-/// run (bounded), shared by the reading threads.
+/// What a `class` attribute says: the cues of its words and its words as a signature; likewise
+/// for id patterns and links. Pages of one forum repeat the same few hundred class strings, id
+/// patterns and profile links, so readings are kept for the whole run (bounded), shared by the
+/// reading threads.
 struct ClassReading: Sendable {
     var cue: Cue
     /// Normalised words in their order (`bg1` → `bg#`, states and per-record ids left out).
@@ -11,6 +12,8 @@ struct ClassReading: Sendable {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var readings: [String: ClassReading] = [:]
     nonisolated(unsafe) private static var wordCues: [String: Cue] = [:]
+    nonisolated(unsafe) private static var idCues: [String: Cue] = [:]
+    nonisolated(unsafe) private static var profileLinks: [String: Bool] = [:]
     private static let limit = 200_000
 
     static func read(_ classes: String) -> ClassReading {
@@ -30,9 +33,25 @@ struct ClassReading: Sendable {
     /// What an id pattern (`p#`, `post_#`, `thing_t#_*`) says: the class cues of its words,
     /// and whether it names a post.
     static func idCue(of pattern: String) -> Cue {
+        if let known = lock.withLock({ idCues[pattern] }) { return known }
         var cue = cue(of: pattern)
         if CueWords.isPostID(pattern) { cue.insert(.postID) }
+        lock.withLock {
+            if idCues.count >= limit { idCues.removeAll(keepingCapacity: true) }
+            idCues[pattern] = cue
+        }
         return cue
+    }
+
+    /// Whether a link leads to a member's profile; links repeat (a member's many posts).
+    static func isProfileLink(_ href: String) -> Bool {
+        if let known = lock.withLock({ profileLinks[href] }) { return known }
+        let found = CueWords.isProfileLink(href)
+        lock.withLock {
+            if profileLinks.count >= limit { profileLinks.removeAll(keepingCapacity: true) }
+            profileLinks[href] = found
+        }
+        return found
     }
 
     /// What one class word (or an id) says.

@@ -284,7 +284,7 @@ struct PageFeatures {
                 cue.insert(.insideQuote)
                 cue.subtract([.authorName, .dateElement, .joinDate])
             }
-            if node.tag == anchorTag, index >= quoteEnd, let hrefID, let href = tree.attribute(hrefID, of: index), CueWords.isProfileLink(href) {
+            if node.tag == anchorTag, index >= quoteEnd, let hrefID, let href = tree.attribute(hrefID, of: index), ClassReading.isProfileLink(href) {
                 cue.insert(.profileLink)
             }
             if renderer.isHiddenByMarkup(index) {

@@ -84,24 +84,28 @@ enum RecordGroups {
 
     /// `p1234` → `p#`, `post_42` → `post_#`, `thing_t1_abc12` → `thing_t#_*`.
     static func idPattern(_ identifier: String) -> String {
-        var pattern = ""
+        var pattern: [UInt8] = []
+        pattern.reserveCapacity(identifier.utf8.count)
         var inNumber = false
-        for character in identifier {
-            if character.isNumber {
-                if !inNumber { pattern.append("#") }
+        var sawNumber = false
+        var lastSeparator = -1
+        for byte in identifier.utf8 {
+            if byte >= 0x30, byte <= 0x39 {
+                if !inNumber { pattern.append(UInt8(ascii: "#")) }
                 inNumber = true
+                sawNumber = true
             } else {
                 inNumber = false
-                pattern.append(character)
+                if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") { lastSeparator = pattern.count }
+                pattern.append(byte)
             }
         }
-        if let lastSeparator = pattern.lastIndex(where: { $0 == "_" || $0 == "-" }),
-           identifier.contains(where: \.isNumber), pattern[pattern.index(after: lastSeparator)...].count > 3
-        {
-            // A trailing base-36 code (`t1_abc12x`): one pattern for all.
-            pattern = String(pattern[...lastSeparator]) + "*"
+        // A trailing base-36 code (`t1_abc12x`): one pattern for all.
+        if sawNumber, lastSeparator >= 0, pattern.count - lastSeparator - 1 > 3 {
+            pattern.removeSubrange(lastSeparator + 1 ..< pattern.count)
+            pattern.append(UInt8(ascii: "*"))
         }
-        return pattern
+        return String(decoding: pattern, as: UTF8.self)
     }
 
     /// A post list holds several records, each with one author, one date and a body, and

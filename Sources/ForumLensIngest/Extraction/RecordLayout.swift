@@ -337,18 +337,19 @@ extension RecordLayout {
         return (found, nodes)
     }
 
+    private static let namePrefixes = [
+        "afficher tous les articles par ", "voir tous les articles de ", "view all posts by ", "all posts by ",
+        "alle beiträge von ", "posted by ", "geschrieben von ", "par ", "by ", "von ", "di ", "por ",
+    ]
+
     static func cleanAuthor(_ raw: String) -> String? {
         var name = raw
         if let newline = name.firstIndex(of: "\n") { name = String(name[..<newline]) }
         name = name.collapsingSpaces
-        for prefix in [
-            "afficher tous les articles par ", "voir tous les articles de ", "view all posts by ", "all posts by ",
-            "alle beiträge von ", "posted by ", "geschrieben von ", "par ", "by ", "von ", "di ", "por ",
-        ] where name.lowercased().hasPrefix(prefix) {
-            name = String(name.dropFirst(prefix.count))
-            break
+        let lower = name.lowercased()
+        if let prefix = namePrefixes.first(where: lower.hasPrefix) {
+            name = String(name.dropFirst(prefix.count)).collapsingSpaces
         }
-        name = name.collapsingSpaces
         // Counts ("22 Posts", "65.9k", "(3 children)"), bare numbers and labels ("Joined: Apr
         // 2002", "Auteur :") are not names.
         guard !name.isEmpty, name.count <= 64, name.contains(where: \.isLetter), !name.contains(": "),
