@@ -142,7 +142,7 @@ public struct GenericExtractor: Extractor {
             if requireSignature, layout.authors[index] == nil, layout.dates[index] == nil { continue }
             if isNavigation(body, layout: layout, features: features) { continue }
             let post = PostText(body: body, features: features, nestedRecords: layout.memberSet)
-            // Records with neither words nor an author are placeholders, not posts.
+            // Records with neither words nor an author are empty shells (deleted posts), not posts.
             if post.text.isEmpty, post.quotes.isEmpty, layout.authors[index] == nil { continue }
             let id = identifier(of: member)
             idOfMember[member] = id
