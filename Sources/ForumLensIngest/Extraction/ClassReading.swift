@@ -9,54 +9,44 @@ struct ClassReading: Sendable {
     /// Normalised words in their order (`bg1` → `bg#`, states and per-record ids left out).
     var words: [String]
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var readings: [String: ClassReading] = [:]
-    nonisolated(unsafe) private static var wordCues: [String: Cue] = [:]
-    nonisolated(unsafe) private static var idCues: [String: Cue] = [:]
-    nonisolated(unsafe) private static var profileLinks: [String: Bool] = [:]
-    private static let limit = 200_000
+    private static let readings = RunCache<ClassReading>()
+    private static let wordCues = RunCache<Cue>()
+    private static let idCues = RunCache<Cue>()
+    private static let profileLinks = RunCache<Bool>()
 
     static func read(_ classes: String) -> ClassReading {
-        if let known = lock.withLock({ readings[classes] }) { return known }
+        readings.value(for: classes) { reading(classes) }
+    }
+
+    private static func reading(_ classes: String) -> ClassReading {
         let tokens = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map { $0.lowercased() }
         var cue = Cue()
         // `js-…` classes are script hooks (`js-selectToQuote` is a post body), not roles.
         for token in tokens where !token.hasPrefix("js-") && !token.hasPrefix("js_") { cue.formUnion(Self.cue(of: token)) }
-        let reading = ClassReading(cue: cue, words: CueWords.normalizedClasses(tokens))
-        lock.withLock {
-            if readings.count >= limit { readings.removeAll(keepingCapacity: true) }
-            readings[classes] = reading
-        }
-        return reading
+        return ClassReading(cue: cue, words: CueWords.normalizedClasses(tokens))
     }
 
     /// What an id pattern (`p#`, `post_#`, `thing_t#_*`) says: the class cues of its words,
     /// and whether it names a post.
     static func idCue(of pattern: String) -> Cue {
-        if let known = lock.withLock({ idCues[pattern] }) { return known }
-        var cue = cue(of: pattern)
-        if CueWords.isPostID(pattern) { cue.insert(.postID) }
-        lock.withLock {
-            if idCues.count >= limit { idCues.removeAll(keepingCapacity: true) }
-            idCues[pattern] = cue
+        idCues.value(for: pattern) {
+            var cue = cue(of: pattern)
+            if CueWords.isPostID(pattern) { cue.insert(.postID) }
+            return cue
         }
-        return cue
     }
 
     /// Whether a link leads to a member's profile; links repeat (a member's many posts).
     static func isProfileLink(_ href: String) -> Bool {
-        if let known = lock.withLock({ profileLinks[href] }) { return known }
-        let found = CueWords.isProfileLink(href)
-        lock.withLock {
-            if profileLinks.count >= limit { profileLinks.removeAll(keepingCapacity: true) }
-            profileLinks[href] = found
-        }
-        return found
+        profileLinks.value(for: href) { CueWords.isProfileLink(href) }
     }
 
     /// What one class word (or an id) says.
     static func cue(of word: String) -> Cue {
-        if let known = lock.withLock({ wordCues[word] }) { return known }
+        wordCues.value(for: word) { wordCue(word) }
+    }
+
+    private static func wordCue(_ word: String) -> Cue {
         var cue = Cue()
         if CueWords.isSignatureWord(word) { cue.insert(.signature) }
         if CueWords.isQuoteWord(word) { cue.insert(.quote) }
@@ -70,10 +60,24 @@ struct ClassReading: Sendable {
         if TextRenderer.hiddenClasses.contains(word) { cue.insert(.hidden) }
         if CueWords.isQuoteTitleWord(word) { cue.insert(.quoteTitle) }
         if word == "owner" { cue.insert(.owner) }
-        lock.withLock {
-            if wordCues.count >= limit { wordCues.removeAll(keepingCapacity: true) }
-            wordCues[word] = cue
-        }
         return cue
+    }
+}
+
+/// Answers kept for the whole run, shared by the reading threads, and emptied when they pass
+/// a bound (a run over many sites must not grow without end).
+private final class RunCache<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+    private let limit = 200_000
+
+    func value(for key: String, computing: () -> Value) -> Value {
+        if let known = lock.withLock({ values[key] }) { return known }
+        let value = computing()
+        lock.withLock {
+            if values.count >= limit { values.removeAll(keepingCapacity: true) }
+            values[key] = value
+        }
+        return value
     }
 }

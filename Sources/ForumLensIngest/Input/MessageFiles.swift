@@ -42,13 +42,7 @@ public enum MessageFiles {
                        object[MessageField.text.rawValue] == nil {
                         continue  // The summary lines of ForumLens's own JSONL stream.
                     }
-                    switch record(from: { object[$0.rawValue] }, line: lineNumber) {
-                    case .success(let (record, warnings)):
-                        problems += warnings.map { Problem(path: location(), severity: .warning, message: $0) }
-                        assembly.add(record)
-                    case .failure(let reason):
-                        problems.append(Problem(path: location(), severity: .error, message: reason.text))
-                    }
+                    take(record(from: { object[$0.rawValue] }, line: lineNumber), at: location, into: &assembly, &problems)
                 }
             }
         }
@@ -87,13 +81,9 @@ public enum MessageFiles {
                     message: "expected \(columns.count) cells, found \(row.cells.count)"))
                 continue
             }
-            switch record(from: { field in columnOf[field.rawValue].map { .string(row.cells[$0]) } }, line: row.line) {
-            case .success(let (record, warnings)):
-                problems += warnings.map { Problem(path: location(), severity: .warning, message: $0) }
-                assembly.add(record)
-            case .failure(let reason):
-                problems.append(Problem(path: location(), severity: .error, message: reason.text))
-            }
+            take(
+                record(from: { field in columnOf[field.rawValue].map { .string(row.cells[$0]) } }, line: row.line),
+                at: location, into: &assembly, &problems)
         }
         let (discussions, assemblyProblems) = assembly.finish()
         return (discussions, problems + assemblyProblems)
@@ -105,6 +95,21 @@ public enum MessageFiles {
 
     struct BadRecord: Error {
         var text: String
+    }
+
+    /// One line's or row's record into the assembly, its warnings and its error into the
+    /// problems, located at "FILE:LINE".
+    private static func take(
+        _ read: Result<(MessageRecord, [String]), BadRecord>, at location: () -> String,
+        into assembly: inout MessageFileAssembly, _ problems: inout [Problem]
+    ) {
+        switch read {
+        case .success(let (record, warnings)):
+            problems += warnings.map { Problem(path: location(), severity: .warning, message: $0) }
+            assembly.add(record)
+        case .failure(let reason):
+            problems.append(Problem(path: location(), severity: .error, message: reason.text))
+        }
     }
 
     /// The message of one line or row, with warnings for what was read with a fallback.
