@@ -41,7 +41,7 @@ struct PageFeatures {
     /// The class words and structural attributes behind each signature.
     var signatureWordLists: [[String]] = []
     /// Machine or displayed date read on this node (elements only), with the text shown.
-    var dateOn: [HTMLTree.NodeID: ReadDate] = [:]
+    var dateOn: NodeTable<ReadDate>
 
     /// The page's title, to recognise post subject lines that repeat it.
     var pageTitle: String?
@@ -50,19 +50,36 @@ struct PageFeatures {
     let dataRoleID: UInt16?
     let authorAttributeIDs: [UInt16]
     let relID: UInt16?
-    /// Attributes that may hold a machine date, by attribute id.
-    let dateAttributes: [UInt16: String]
+    /// Attributes that may hold a machine date: their names, indexed by attribute id.
+    let dateAttributes: [String?]
     static let dateAttributeNames = [
         "datetime", "data-time", "data-timestamp", "data-datetime", "created-timestamp", "ts", "data-utime",
         "data-date", "content", "title",
     ]
-    /// Answers computed on demand and kept (user cards).
-    private let memo = Memo()
+    /// Answers computed on demand and kept for the page: every candidate list asks about
+    /// the same elements.
+    private let memo: Memo
 
     private final class Memo {
-        var cards: [HTMLTree.NodeID: Card] = [:]
-        var cardKinds: [HTMLTree.NodeID: Card] = [:]
-        var authors: [HTMLTree.NodeID: (name: String, strength: Double)?] = [:]
+        var cards: NodeTable<Card>
+        var cardKinds: NodeTable<Card>
+        var authors: NodeTable<(name: String, strength: Double)?>
+        var joinDates: NodeTable<Bool>
+
+        init(count: Int) {
+            cards = NodeTable(count: count)
+            cardKinds = NodeTable(count: count)
+            authors = NodeTable(count: count)
+            joinDates = NodeTable(count: count)
+        }
+    }
+
+    /// A yes-or-no judgement on a node, made once per page.
+    func isJoinDate(_ node: HTMLTree.NodeID, judging: () -> Bool) -> Bool {
+        if let known = memo.joinDates[node] { return known }
+        let found = judging()
+        memo.joinDates[node] = found
+        return found
     }
 
     /// How much an element looks like an author's name, and the name: marked as such, a
@@ -74,7 +91,7 @@ struct PageFeatures {
         guard length >= 1, length <= 48 else { return nil }
         if let known = memo.authors[node] { return known }
         let found = findAuthorCandidate(node)
-        memo.authors[node] = found
+        memo.authors[node] = .some(found)
         return found
     }
 
@@ -124,13 +141,15 @@ struct PageFeatures {
         signature = Array(repeating: -1, count: count)
         pathSignature = Array(repeating: -1, count: count)
         siblingOrdinal = Array(repeating: 0, count: count)
+        dateOn = NodeTable(count: count)
+        memo = Memo(count: count)
         classID = tree.attributeID("class")
         dataRoleID = tree.attributeID("data-role")
         authorAttributeIDs = ["data-author", "author", "data-username", "data-user"].compactMap { tree.attributeID($0) }
         relID = tree.attributeID("rel")
-        var dateAttributes: [UInt16: String] = [:]
+        var dateAttributes = [String?](repeating: nil, count: tree.attributeNames.count)
         for name in Self.dateAttributeNames {
-            if let id = tree.attributeID(name) { dateAttributes[id] = name }
+            if let id = tree.attributeID(name) { dateAttributes[Int(id)] = name }
         }
         self.dateAttributes = dateAttributes
         idID = tree.attributeID("id")
@@ -356,7 +375,7 @@ struct PageFeatures {
         guard node.count > 0 else { return }
         for attribute in Int(node.start) ..< Int(node.start + node.count) {
             let nameID = tree.attributes[attribute].name
-            guard let name = dateAttributes[nameID] else { continue }
+            guard let name = dateAttributes[Int(nameID)] else { continue }
             let value = tree.string(tree.attributes[attribute].start, tree.attributes[attribute].end)
             guard !value.isEmpty, value.utf8.count < 80 else { continue }
             if name == "content", itempropID.flatMap({ tree.attribute($0, of: index) })?.lowercased().contains("date") != true { continue }
@@ -388,14 +407,18 @@ struct PageFeatures {
     }
 
     private mutating func countSiblings() {
-        var seen: [Int32: UInt8] = [:]
+        // Counts by path signature (dense ids), reset after each parent.
+        var seen = [UInt8](repeating: 0, count: signatureNames.count)
+        var touched: [Int32] = []
         for parent in 0 ..< Int32(tree.count) where tree[parent].kind == .element && tree[parent].end > parent + 1 {
-            seen.removeAll(keepingCapacity: true)
+            for signature in touched { seen[Int(signature)] = 0 }
+            touched.removeAll(keepingCapacity: true)
             for child in tree.children(of: parent) where tree[child].kind == .element {
                 let signature = pathSignature[Int(child)]
-                let ordinal = seen[signature, default: 0]
+                let ordinal = seen[Int(signature)]
+                if ordinal == 0 { touched.append(signature) }
                 siblingOrdinal[Int(child)] = ordinal
-                seen[signature] = ordinal == 255 ? 255 : ordinal + 1
+                seen[Int(signature)] = ordinal == 255 ? 255 : ordinal + 1
             }
         }
     }
@@ -403,7 +426,7 @@ struct PageFeatures {
     /// A day read without its time ("Yesterday" in a span, ", 11:24 AM" beside it): the
     /// small element around it may show both.
     private mutating func completeDates() {
-        for (node, read) in dateOn where read.date.hour == nil {
+        for (node, read) in zip(dateOn.nodes, dateOn.values) where read.date.hour == nil {
             var context = tree[node].parent
             for _ in 0 ..< 2 where context > 0 && tree[context].end - context <= 12 {
                 let whole = renderer.render(context)

@@ -31,7 +31,9 @@ extension RecordLayout {
         // "Joined: 12 Mar 2008": the label is in the date's own text, in the text just before
         // it, or in a parent that holds little else.
         func isJoinDate(_ node: HTMLTree.NodeID) -> Bool {
-            if features.cues[Int(node)].contains(.joinDate) { return true }
+            features.cues[Int(node)].contains(.joinDate) || features.isJoinDate(node) { isLabelledJoinDate(node) }
+        }
+        func isLabelledJoinDate(_ node: HTMLTree.NodeID) -> Bool {
             func labelled(_ text: String) -> Bool {
                 let lower = text.lowercased()
                 return joinWords.contains(where: lower.contains)
@@ -62,8 +64,8 @@ extension RecordLayout {
             return !cue.contains(.editNotice) && !isJoinDate(occurrence.node) && features.card(of: occurrence.node) != .editor
         }
         let paths = stats(occurrences, where: candidate)
-        var best: (score: Double, path: UInt64)?
-        for (path, entry) in ordered(paths) {
+        var best: (score: Double, path: Int32)?
+        for (path, entry) in paths.ordered {
             let values = entry.first.values.compactMap { features.dateOn[$0] }
             let machine = values.filter(\.machine).count
             let named = entry.first.values.filter { features.cues[Int($0)].contains(.dateElement) }.count

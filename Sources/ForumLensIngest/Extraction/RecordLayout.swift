@@ -57,7 +57,8 @@ extension RecordLayout {
     struct Occurrence {
         var member: Int
         var node: HTMLTree.NodeID
-        var path: UInt64
+        /// The relative path from the record, as a dense id (the order paths were met).
+        var path: Int32
         var ownText: Int32
         var ownLinkText: Int32
         var meta: Int32
@@ -68,6 +69,8 @@ extension RecordLayout {
     struct PathStats {
         var members = 0
         var lastMember = -1
+        /// Each record's first element on the path, when the caller asks for them.
+        var keepsFirst = true
         var text = 0.0
         var linkText = 0.0
         var metaMembers = 0
@@ -81,7 +84,7 @@ extension RecordLayout {
             guard lastMember != occurrence.member else { return }
             members += 1
             lastMember = occurrence.member
-            first.append(member: occurrence.member, node: occurrence.node)
+            if keepsFirst { first.append(member: occurrence.member, node: occurrence.node) }
             earliest = min(earliest, occurrence.node)
             text += Double(occurrence.ownText)
             linkText += Double(occurrence.ownLinkText)
@@ -135,8 +138,9 @@ extension RecordLayout {
     ) -> [Occurrence] {
         let tree = features.tree
         var occurrences: [Occurrence] = []
+        var pathIDs = PathIDs()
         for (memberIndex, member) in members.enumerated() {
-            // Open elements: occurrence index, end, path, nested text and meta to subtract.
+            // Open elements: occurrence index, end, path hash, nested text and meta to subtract.
             var stack: [(occurrence: Int, end: HTMLTree.NodeID, path: UInt64, nestedText: Int32, nestedLink: Int32, nestedMeta: Int32)] = []
             func pop() {
                 let top = stack.removeLast()
@@ -174,7 +178,7 @@ extension RecordLayout {
                 let step = UInt64(bitPattern: Int64(signature)) | UInt64(features.siblingOrdinal[i]) << 48
                 let path = (parentPath ^ step) &* 0x100_0000_01B3
                 occurrences.append(Occurrence(
-                    member: memberIndex, node: index, path: path, ownText: features.text[i],
+                    member: memberIndex, node: index, path: pathIDs.id(of: path), ownText: features.text[i],
                     ownLinkText: features.linkText[i], meta: features.authorCues[i] + features.dateCues[i],
                     depth: stack.count + 1, bodyNamed: features.cues[i].contains(.bodyName)))
                 // Quotes are one unit: nothing inside them is a field of this record.
@@ -191,19 +195,73 @@ extension RecordLayout {
         return occurrences
     }
 
-    /// Path statistics in document order of each path's first element, so that choices
-    /// between equal scores do not depend on hashing.
-    static func ordered(_ paths: [UInt64: PathStats]) -> [(key: UInt64, value: PathStats)] {
-        paths.map { ($0.key, $0.value) }.sorted { $0.value.earliest < $1.value.earliest }
+    /// Statistics of the paths some occurrences take, indexed by path id.
+    struct PathTable {
+        fileprivate var entries: [PathStats] = []
+
+        subscript(path: Int32) -> PathStats? {
+            Int(path) < entries.count && entries[Int(path)].members > 0 ? entries[Int(path)] : nil
+        }
+
+        /// The paths taken, in document order of each path's first element, so that choices
+        /// between equal scores do not depend on the order paths were met.
+        var ordered: [(path: Int32, entry: PathStats)] {
+            entries.indices.filter { entries[$0].members > 0 }
+                .sorted { entries[$0].earliest < entries[$1].earliest }
+                .map { (Int32($0), entries[$0]) }
+        }
     }
 
-    static func stats(_ occurrences: [Occurrence], where include: (Occurrence) -> Bool) -> [UInt64: PathStats] {
-        var paths: [UInt64: PathStats] = [:]
+    /// `keepingFirst: false` skips the per-record first elements (two arrays per path) when
+    /// only the totals are read.
+    static func stats(_ occurrences: [Occurrence], keepingFirst: Bool = true, where include: (Occurrence) -> Bool) -> PathTable {
+        var table = PathTable()
         for occurrence in occurrences where include(occurrence) {
-            // Mutated in place: copying the entry out and back would copy its arrays.
-            paths[occurrence.path, default: PathStats()].record(occurrence)
+            let path = Int(occurrence.path)
+            if path >= table.entries.count {
+                var empty = PathStats()
+                empty.keepsFirst = keepingFirst
+                table.entries.append(contentsOf: repeatElement(empty, count: path - table.entries.count + 1))
+            }
+            table.entries[path].record(occurrence)
         }
-        return paths
+        return table
+    }
+
+    /// Dense ids for path hashes, in the order they are met: an open-addressing table, as a
+    /// Dictionary would hash each of the many occurrences with SipHash.
+    struct PathIDs {
+        private var keys = [UInt64](repeating: 0, count: 1024)
+        private var ids = [Int32](repeating: -1, count: 1024)
+        private var count = 0
+
+        mutating func id(of key: UInt64) -> Int32 {
+            if count * 2 >= keys.count { grow() }
+            let mask = keys.count - 1
+            // The keys are already FNV products: their high bits mix well.
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while ids[slot] >= 0 {
+                if keys[slot] == key { return ids[slot] }
+                slot = (slot + 1) & mask
+            }
+            keys[slot] = key
+            ids[slot] = Int32(count)
+            count += 1
+            return ids[slot]
+        }
+
+        private mutating func grow() {
+            let old = zip(keys, ids).filter { $0.1 >= 0 }
+            keys = [UInt64](repeating: 0, count: keys.count * 2)
+            ids = [Int32](repeating: -1, count: keys.count)
+            let mask = keys.count - 1
+            for (key, id) in old {
+                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+                while ids[slot] >= 0 { slot = (slot + 1) & mask }
+                keys[slot] = key
+                ids[slot] = id
+            }
+        }
     }
 
     // MARK: - Body
@@ -211,10 +269,10 @@ extension RecordLayout {
     private static func chooseBodies(
         _ occurrences: [Occurrence], members: [HTMLTree.NodeID], features: PageFeatures
     ) -> ([HTMLTree.NodeID?], [Bool]) {
-        let paths = stats(occurrences) { _ in true }
+        let paths = stats(occurrences, keepingFirst: false) { _ in true }
         let count = Double(members.count)
-        var best: (score: Double, depth: Int, path: UInt64)?
-        for (path, entry) in ordered(paths) where entry.text > 0 {
+        var best: (score: Double, depth: Int, path: Int32)?
+        for (path, entry) in paths.ordered where entry.text > 0 {
             let coverage = Double(entry.members) / count
             guard coverage >= 0.5 || members.count == 1 else { continue }
             let plain = max(0, entry.text - entry.linkText) + 0.25 * entry.linkText
@@ -227,7 +285,9 @@ extension RecordLayout {
                 best = (score, entry.depth, path)
             }
         }
-        guard let chosen = best.flatMap({ paths[$0.path] }) else { return (members.map { _ in nil }, members.map { _ in false }) }
+        guard let best, let chosen = stats(occurrences, where: { $0.path == best.path })[best.path] else {
+            return (members.map { _ in nil }, members.map { _ in false })
+        }
         let signatures = Set(chosen.first.values.map { features.signature[Int($0)] })
         var inPlace: [Bool] = []
         let bodies: [HTMLTree.NodeID?] = members.indices.map { memberIndex in
@@ -269,39 +329,32 @@ extension RecordLayout {
             guard let body = bodies[occurrence.member], body != members[occurrence.member] else { return true }
             return !(occurrence.node == body || tree.isAncestor(body, of: occurrence.node))
         }
-        // How much an element looks like the author's name: marked as such, a profile link,
-        // or (weaker) a short name-like text of its own, as a bold name in a table cell.
-        var names: [HTMLTree.NodeID: String] = [:]
-        func strength(_ occurrence: Occurrence) -> Double {
-            guard outsideBody(occurrence), let candidate = features.authorCandidate(occurrence.node) else { return 0 }
-            names[occurrence.node] = candidate.name
-            return candidate.strength
-        }
-        var strengths: [Int: Double] = [:]
+        // How much an element looks like the author's name (`PageFeatures.authorCandidate`),
+        // per occurrence: nil until judged, 0 when it is no name or sits in the body.
+        var strengths = [Double?](repeating: nil, count: occurrences.count)
+        func name(_ node: HTMLTree.NodeID) -> String? { features.authorCandidate(node)?.name }
         // Marked names first (classes, profile links); plain name-like texts are read only
         // when marked ones do not cover most records: they are many and cost a rendering each.
-        func choose(plainNames: Bool) -> (paths: [UInt64: PathStats], best: (score: Double, path: UInt64)?) {
+        func choose(plainNames: Bool) -> (paths: PathTable, best: (score: Double, path: Int32)?) {
             for (index, occurrence) in occurrences.enumerated() where strengths[index] == nil {
                 let cue = features.cues[Int(occurrence.node)]
                 guard plainNames || cue.contains(.authorName) || cue.contains(.profileLink) else { continue }
-                let value = strength(occurrence)
-                if value > 0 { strengths[index] = value }
+                strengths[index] = outsideBody(occurrence) ? features.authorCandidate(occurrence.node)?.strength ?? 0 : 0
             }
-            let paths = stats(occurrences.indices.filter { strengths[$0] != nil }.map { occurrences[$0] }) { _ in true }
-            let strengthOf = Dictionary(uniqueKeysWithValues: strengths.map { (occurrences[$0.key].node, $0.value) })
-            var best: (score: Double, path: UInt64)?
-            for (path, entry) in ordered(paths) {
+            let paths = stats(occurrences.indices.filter { (strengths[$0] ?? 0) > 0 }.map { occurrences[$0] }) { _ in true }
+            var best: (score: Double, path: Int32)?
+            for (path, entry) in paths.ordered {
                 let nodes = Array(entry.first)
                 var total = 0.0
                 var position = 0.0
                 for (memberIndex, node) in nodes {
-                    total += strengthOf[node] ?? 0
+                    total += features.authorCandidate(node)?.strength ?? 0
                     let member = members[memberIndex]
                     position += Double(node - member) / Double(max(1, tree[member].end - member))
                 }
                 var score = total - 0.3 * position / Double(nodes.count)
                 // The same text in every record is a label ("Reply", "Membre"), not a name.
-                let distinct = Set(nodes.compactMap { names[$0.value] }).count
+                let distinct = Set(nodes.compactMap { name($0.value) }).count
                 if nodes.count >= 3, distinct == 1, members.count >= 3 { score *= 0.1 }
                 if best == nil || score > best!.score { best = (score, path) }
             }
@@ -321,16 +374,16 @@ extension RecordLayout {
                     occurrences[$0].member == memberIndex && (strengths[$0] ?? 0) >= 0.9
                 }.map { occurrences[$0].node }
             }
+            var name = node.flatMap(name)
             // A name element holding a more precise one (a link in a name block that also
             // shows an avatar letter or an @handle): the inner one.
             while let outer = node, let inner = (outer + 1 ..< tree[outer].end).first(where: {
                 let cue = features.cues[Int($0)]
                 return (cue.contains(.authorName) || cue.contains(.profileLink)) && features.text[Int($0)] > 0
             }), let innerName = cleanAuthor(features.renderer.render(inner)) {
-                names[inner] = innerName
+                name = innerName
                 node = inner
             }
-            let name = node.flatMap { names[$0] }
             found.append(name)
             nodes.append(name == nil ? nil : node)
         }
