@@ -61,35 +61,46 @@ struct DateReader {
     /// The order a numeric date `a/b/yyyy` (or with `-`, `.`) must be read in, when only one
     /// order makes sense.
     private static func numericOrder(_ bytes: ArraySlice<UInt8>) -> Order? {
-        let digits = Array(bytes)
-        var index = 0
-        while index < digits.count {
-            guard digits[index].isDigit else {
-                index += 1
-                continue
-            }
-            var numbers: [Int] = []
-            var cursor = index
-            while numbers.count < 3 {
-                var value = 0
-                var length = 0
-                while cursor < digits.count, digits[cursor].isDigit, length < 5 {
-                    value = value * 10 + Int(digits[cursor] - 0x30)
-                    cursor += 1
-                    length += 1
+        // Every text node of the page passes here: no allocation, most have no digit at all.
+        guard bytes.contains(where: \.isDigit) else { return nil }
+        return bytes.withUnsafeBufferPointer { digits in
+            var index = 0
+            while index < digits.count {
+                guard digits[index].isDigit else {
+                    index += 1
+                    continue
                 }
-                guard length > 0 else { break }
-                numbers.append(value)
-                guard numbers.count < 3, cursor < digits.count, [0x2F, 0x2D, 0x2E].contains(digits[cursor]) else { break }
-                cursor += 1
+                var numbers = (0, 0, 0)
+                var found = 0
+                var cursor = index
+                while found < 3 {
+                    var value = 0
+                    var length = 0
+                    while cursor < digits.count, digits[cursor].isDigit, length < 5 {
+                        value = value * 10 + Int(digits[cursor] - 0x30)
+                        cursor += 1
+                        length += 1
+                    }
+                    guard length > 0 else { break }
+                    switch found {
+                    case 0: numbers.0 = value
+                    case 1: numbers.1 = value
+                    default: numbers.2 = value
+                    }
+                    found += 1
+                    guard found < 3, cursor < digits.count,
+                          digits[cursor] == 0x2F || digits[cursor] == 0x2D || digits[cursor] == 0x2E
+                    else { break }
+                    cursor += 1
+                }
+                if found == 3, numbers.2 >= 1900 || numbers.2 < 100, numbers.0 <= 31, numbers.1 <= 31 {
+                    if numbers.0 > 12, numbers.1 <= 12 { return .dayFirst }
+                    if numbers.1 > 12, numbers.0 <= 12 { return .monthFirst }
+                }
+                index = max(cursor, index + 1)
             }
-            if numbers.count == 3, numbers[2] >= 1900 || numbers[2] < 100, numbers[0] <= 31, numbers[1] <= 31 {
-                if numbers[0] > 12, numbers[1] <= 12 { return .dayFirst }
-                if numbers[1] > 12, numbers[0] <= 12 { return .monthFirst }
-            }
-            index = max(cursor, index + 1)
+            return nil
         }
-        return nil
     }
 
     func machine(_ value: String) -> ForumDate? { parser.parseMachine(value) }

@@ -28,3 +28,16 @@ struct NodeTable<Value> {
         }
     }
 }
+
+/// A set of a page's nodes as one flag per node: membership is tested on every node of
+/// every record, where a `Set` hashed each test.
+struct NodeSet {
+    private var flags: [Bool]
+
+    init<Nodes: Sequence>(_ nodes: Nodes, count: Int) where Nodes.Element == HTMLTree.NodeID {
+        flags = Array(repeating: false, count: count)
+        for node in nodes { flags[Int(node)] = true }
+    }
+
+    @inline(__always) func contains(_ node: HTMLTree.NodeID) -> Bool { flags[Int(node)] }
+}

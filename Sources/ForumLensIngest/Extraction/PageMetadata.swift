@@ -37,13 +37,19 @@ extension PageMetadata {
         let propertyID = tree.attributeID("property")
         let contentID = tree.attributeID("content")
         let httpEquivID = tree.attributeID("http-equiv")
+        // Only these tags say anything here: compared by tag id, not by name per element.
+        let read: Set<String> = ["title", "html", "link", "meta"]
+        let readsTag = tree.tagNames.map(read.contains)
         for index in 0 ..< Int32(tree.count) {
             let node = tree[index]
             if node.kind == .comment {
-                readComment(tree.text(index))
+                let bytes = tree.textBytes(index)
+                if bytes.contains(utf8: "saved from url=") || bytes.contains(utf8: "SingleFile") || bytes.contains(utf8: "saved date:") {
+                    readComment(tree.text(index))
+                }
                 continue
             }
-            guard node.kind == .element else { continue }
+            guard node.kind == .element, readsTag[Int(node.tag)] else { continue }
             switch tree.tagNames[Int(node.tag)] {
             case "title" where title == nil:
                 // The renderer leaves the head out; the title's text is its text children.

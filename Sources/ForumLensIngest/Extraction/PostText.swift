@@ -10,7 +10,7 @@ struct PostText {
 }
 
 extension PostText {
-    init(body: HTMLTree.NodeID, features: PageFeatures, nestedRecords: Set<HTMLTree.NodeID>) {
+    init(body: HTMLTree.NodeID, features: PageFeatures, nestedRecords: NodeSet) {
         let tree = features.tree
         var quoteNodes: [HTMLTree.NodeID] = []
         var headers = Set<HTMLTree.NodeID>()

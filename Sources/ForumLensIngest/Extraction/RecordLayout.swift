@@ -13,7 +13,7 @@ struct RecordLayout {
     var authorNodes: [HTMLTree.NodeID?]
     var dates: [ReadDate?]
     /// Records nested inside a record (threaded replies): never part of its own text.
-    let memberSet: Set<HTMLTree.NodeID>
+    let memberSet: NodeSet
 
     /// How well the fields were found: the share of records with a body, an author, a date.
     /// Records whose body is where most records keep theirs, or of the same kind.
@@ -122,7 +122,7 @@ extension RecordLayout {
 
     init(members: [HTMLTree.NodeID], features: PageFeatures) {
         self.members = members
-        memberSet = Set(members)
+        memberSet = NodeSet(members, count: features.tree.count)
         let occurrences = Self.walk(members, features: features, memberSet: memberSet)
         (bodies, bodiesInPlace) = Self.chooseBodies(occurrences, members: members, features: features)
         (authors, authorNodes) = Self.chooseAuthors(occurrences, members: members, bodies: bodies, features: features)
@@ -134,7 +134,7 @@ extension RecordLayout {
     /// Every element of every record (nested records and quotes skipped), with its path and
     /// its own text: subtree text minus the text of records nested inside it.
     private static func walk(
-        _ members: [HTMLTree.NodeID], features: PageFeatures, memberSet: Set<HTMLTree.NodeID>
+        _ members: [HTMLTree.NodeID], features: PageFeatures, memberSet: NodeSet
     ) -> [Occurrence] {
         let tree = features.tree
         var occurrences: [Occurrence] = []

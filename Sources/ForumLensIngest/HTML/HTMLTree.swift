@@ -59,16 +59,17 @@ public struct HTMLTree: Sendable {
     public func children(of id: NodeID) -> ChildSequence { ChildSequence(tree: self, parent: id) }
 
     public struct ChildSequence: Sequence, IteratorProtocol {
-        let tree: HTMLTree
+        // The nodes only, not the whole tree: one reference to retain, not five.
+        let nodes: [Node]
         var upcoming: NodeID
         init(tree: HTMLTree, parent: NodeID) {
-            self.tree = tree
+            nodes = tree.nodes
             let node = tree[parent]
             upcoming = node.end > parent + 1 ? parent + 1 : HTMLTree.none
         }
         public mutating func next() -> NodeID? {
             guard upcoming != HTMLTree.none else { return nil }
-            defer { upcoming = tree[upcoming].nextSibling }
+            defer { upcoming = nodes[Int(upcoming)].nextSibling }
             return upcoming
         }
     }
