@@ -9,10 +9,10 @@ struct ClassReading: Sendable {
     /// Normalised words in their order (`bg1` → `bg#`, states and per-record ids left out).
     var words: [String]
 
-    private static let readings = RunCache<ClassReading>()
-    private static let wordCues = RunCache<Cue>()
-    private static let idCues = RunCache<Cue>()
-    private static let profileLinks = RunCache<Bool>()
+    private static let readings = RunCache<String, ClassReading>()
+    private static let wordCues = RunCache<String, Cue>()
+    private static let idCues = RunCache<String, Cue>()
+    private static let profileLinks = RunCache<String, Bool>()
 
     static func read(_ classes: String) -> ClassReading {
         readings.value(for: classes) { reading(classes) }
@@ -66,12 +66,12 @@ struct ClassReading: Sendable {
 
 /// Answers kept for the whole run, shared by the reading threads, and emptied when they pass
 /// a bound (a run over many sites must not grow without end).
-private final class RunCache<Value: Sendable>: @unchecked Sendable {
+final class RunCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [String: Value] = [:]
+    private var values: [Key: Value] = [:]
     private let limit = 200_000
 
-    func value(for key: String, computing: () -> Value) -> Value {
+    func value(for key: Key, computing: () -> Value) -> Value {
         if let known = lock.withLock({ values[key] }) { return known }
         let value = computing()
         lock.withLock {

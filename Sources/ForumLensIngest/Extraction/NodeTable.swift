@@ -41,3 +41,39 @@ struct NodeSet {
 
     @inline(__always) func contains(_ node: HTMLTree.NodeID) -> Bool { flags[Int(node)] }
 }
+
+/// Dense ids (0, 1, 2…, in the order met) for 64-bit hashes: an open-addressing table, where a
+/// Dictionary would hash each of the many lookups again with SipHash.
+struct DenseIDs {
+    private var keys = [UInt64](repeating: 0, count: 1024)
+    private var ids = [Int32](repeating: -1, count: 1024)
+    private(set) var count = 0
+
+    mutating func id(of key: UInt64) -> Int32 {
+        if count * 2 >= keys.count { grow() }
+        let mask = keys.count - 1
+        // The keys are hashes already: a multiply spreads them over the slots.
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while ids[slot] >= 0 {
+            if keys[slot] == key { return ids[slot] }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        ids[slot] = Int32(count)
+        count += 1
+        return ids[slot]
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, ids).filter { $0.1 >= 0 }
+        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        ids = [Int32](repeating: -1, count: keys.count)
+        let mask = keys.count - 1
+        for (key, id) in old {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while ids[slot] >= 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            ids[slot] = id
+        }
+    }
+}

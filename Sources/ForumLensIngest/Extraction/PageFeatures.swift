@@ -235,49 +235,33 @@ struct PageFeatures {
 
     // MARK: - Pass 1: own cues, in document order (so "inside a quote" is known)
 
-    /// What an element's tag, classes and role attributes say, computed once per distinct
-    /// combination (pages repeat a few hundred of them over thousands of elements).
+    /// An element kind as this page numbers its signatures.
     private struct Kind {
         var cue: Cue
         var signature: Int32
         var pathSignature: Int32
-        var quoteTag: Bool
     }
 
     private mutating func markCues() {
         var signatureIDs: [String: Int32] = [:]
-        var kinds: [Int: Kind] = [:]
-        let structuralAttributes = [
-            (tree.attributeID("itemtype"), "@type:"), (itempropID, "@prop:"),
-            (tree.attributeID("component"), "@component:"), (dataRoleID, "@role:"),
-        ]
-        let kindAttributes = Set(([classID, relID] + structuralAttributes.map(\.0)).compactMap { $0 })
+        var kindIDs = DenseIDs()
+        var kinds: [Kind] = []
+        let kindAttributes = ElementKind.Attributes(tree: tree)
         let blockquoteTag = tree.tagID("blockquote")
         let anchorTag = tree.tagID("a")
         // First the kinds (and what their classes hide), so that rendering while reading
         // dates below already leaves hidden copies out.
         for index in 0 ..< Int32(tree.count) where tree[index].kind == .element {
-            let node = tree[index]
-            // The kind: tag, class and the attributes that state a role, hashed from the bytes.
-            var hasher = Hasher()
-            hasher.combine(node.tag)
-            tree.bytes.withUnsafeBytes { bytes in
-                for attribute in Int(node.start) ..< Int(node.start + node.count) {
-                    let name = tree.attributes[attribute].name
-                    guard kindAttributes.contains(name) else { continue }
-                    hasher.combine(name)
-                    let range = Int(tree.attributes[attribute].start) ..< Int(tree.attributes[attribute].end)
-                    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes[range]))
-                }
+            let key = kindAttributes.key(index)
+            let id = Int(kindIDs.id(of: UInt64(bitPattern: Int64(key))))
+            if id == kinds.count {
+                let read = ElementKind.of(index, key: key, in: kindAttributes)
+                kinds.append(Kind(
+                    cue: read.cue,
+                    signature: intern(read.signature, words: read.signatureWords, in: &signatureIDs),
+                    pathSignature: intern(read.pathSignature, words: read.pathWords, in: &signatureIDs)))
             }
-            let key = hasher.finalize()
-            let kind: Kind
-            if let known = kinds[key] {
-                kind = known
-            } else {
-                kind = makeKind(index, structuralAttributes: structuralAttributes, signatureIDs: &signatureIDs)
-                kinds[key] = kind
-            }
+            let kind = kinds[id]
             signature[Int(index)] = kind.signature
             pathSignature[Int(index)] = kind.pathSignature
             cues[Int(index)] = kind.cue
@@ -322,45 +306,7 @@ struct PageFeatures {
         }
     }
 
-    private mutating func makeKind(
-        _ index: HTMLTree.NodeID, structuralAttributes: [(UInt16?, String)], signatureIDs: inout [String: Int32]
-    ) -> Kind {
-        let tagName = tree.tagNames[Int(tree[index].tag)]
-        let classes = ClassReading.read(classID.flatMap { tree.attribute($0, of: index) } ?? "")
-        var cue = classes.cue
-        if let role = dataRoleID.flatMap({ tree.attribute($0, of: index) })?.lowercased() {
-            cue.formUnion(ClassReading.cue(of: role))
-        }
-        if cue.contains(.signature) { cue.remove(.quote) }
-        if tagName == "time" { cue.insert(.dateElement) }
-        if tagName == "button" || tagName == "form" { cue.insert(.chrome) }
-        if tagName == "nav" { cue.insert(.pageChrome) }
-        let itemprop = itempropID.flatMap { tree.attribute($0, of: index) }?.lowercased()
-        if itemprop == "author" || itemprop == "creator" || relID.flatMap({ tree.attribute($0, of: index) }) == "author" {
-            cue.insert(.authorName)
-        }
-        if itemprop == "datepublished" || itemprop == "datecreated" { cue.insert(.dateElement) }
-        if itemprop == "text" || itemprop == "articlebody" || itemprop == "commenttext" { cue.insert(.bodyName) }
-
-        let classWords = classes.words
-        var structural: [String] = []
-        // Roles that markup states outside `class`: schema.org types, NodeBB's `component`.
-        for (attributeID, prefix) in structuralAttributes {
-            guard let attributeID, let value = tree.attribute(attributeID, of: index), !value.isEmpty else { continue }
-            let last = value.split(separator: "/").last.map { $0.lowercased() } ?? ""
-            if !last.isEmpty { structural.append(prefix + last) }
-        }
-        let signatureWords = classWords.sorted() + structural
-        let signature = intern(tagName + "." + signatureWords.joined(separator: "."), words: signatureWords, in: &signatureIDs)
-        // Paths inside records step by tag and first lasting class, so that modifiers
-        // (`Post--edited`, `is-sticky`) on one post do not move its fields elsewhere.
-        let primary = classWords.first { !$0.contains("--") && !$0.hasPrefix("is-") && !$0.hasPrefix("has-") }
-        let pathWords = (primary.map { [$0] } ?? []) + structural
-        let pathSignature = intern(tagName + "." + pathWords.joined(separator: "."), words: pathWords, in: &signatureIDs)
-        return Kind(cue: cue, signature: signature, pathSignature: pathSignature, quoteTag: tagName == "blockquote")
-    }
-
-    /// The cues class words (or an id) give.
+    /// A signature's page-wide id.
     private mutating func intern(_ key: String, words: [String], in ids: inout [String: Int32]) -> Int32 {
         if let known = ids[key] { return known }
         let new = Int32(signatureNames.count)

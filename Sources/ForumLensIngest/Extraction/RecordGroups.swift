@@ -13,14 +13,16 @@ struct RecordGroup {
 enum RecordGroups {
     static func candidates(_ features: PageFeatures) -> [RecordGroup] {
         let tree = features.tree
-        var bySignature: [Int32: [HTMLTree.NodeID]] = [:]
+        // Signatures and class keys are dense ids: lists in arrays indexed by them.
+        let signatureCount = features.signatureNames.count
+        var bySignature = [[HTMLTree.NodeID]](repeating: [], count: signatureCount)
         // One list per shared class word: keys interned once per signature, not per element.
         var classKeyIDs: [String: Int] = [:]
         var classKeys: [String] = []
-        var keysOfSignature: [Int32: [Int]] = [:]
-        var byClass: [Int: [HTMLTree.NodeID]] = [:]
+        var keysOfSignature = [[Int]?](repeating: nil, count: signatureCount)
+        var byClass: [[HTMLTree.NodeID]] = []
         var byIDPattern: [String: [HTMLTree.NodeID]] = [:]
-        var byTag: [UInt16: [HTMLTree.NodeID]] = [:]
+        var byTag = [[HTMLTree.NodeID]](repeating: [], count: tree.tagNames.count)
         let customTags = tree.tagNames.map { $0.contains("-") }
         let minimumText: Int32 = 2
         for index in 0 ..< Int32(tree.count) where tree[index].kind == .element {
@@ -29,24 +31,25 @@ enum RecordGroups {
             let tag = tree[index].tag
             let role = features.renderer.role(index)
             guard role != .hidden, role != .inline || customTags[Int(tag)] else { continue }
-            let signature = features.signature[Int(index)]
-            bySignature[signature, default: []].append(index)
+            let signature = Int(features.signature[Int(index)])
+            bySignature[signature].append(index)
             if keysOfSignature[signature] == nil {
                 let tagName = tree.tagNames[Int(tag)]
-                keysOfSignature[signature] = Set(features.signatureWordLists[Int(signature)]).sorted().map { token in
+                keysOfSignature[signature] = Set(features.signatureWordLists[signature]).sorted().map { token in
                     let key = tagName + "." + token
                     if let known = classKeyIDs[key] { return known }
                     classKeyIDs[key] = classKeys.count
                     classKeys.append(key)
+                    byClass.append([])
                     return classKeys.count - 1
                 }
             }
-            for key in keysOfSignature[signature]! { byClass[key, default: []].append(index) }
+            for key in keysOfSignature[signature]! { byClass[key].append(index) }
             if cue.contains(.postID), let identifier = features.idValue(index) {
                 byIDPattern[tree.tagNames[Int(tag)] + "#" + idPattern(identifier), default: []].append(index)
             }
             // Custom elements (`shreddit-comment`) are components: the tag alone is the kind.
-            if customTags[Int(tag)] { byTag[tag, default: []].append(index) }
+            if customTags[Int(tag)] { byTag[Int(tag)].append(index) }
         }
         var seen = Set<[HTMLTree.NodeID]>()
         var groups: [RecordGroup] = []
@@ -59,10 +62,10 @@ enum RecordGroups {
             if group.score > 0 { groups.append(group) }
         }
         // In a fixed order: the first key of a member set names it, and ties keep it.
-        for (id, members) in bySignature.sorted(by: { $0.key < $1.key }) { add(members, features.signatureNames[Int(id)]) }
-        for (key, members) in byClass.sorted(by: { classKeys[$0.key] < classKeys[$1.key] }) { add(members, classKeys[key]) }
+        for (id, members) in bySignature.enumerated() where !members.isEmpty { add(members, features.signatureNames[id]) }
+        for key in classKeys.indices.sorted(by: { classKeys[$0] < classKeys[$1] }) { add(byClass[key], classKeys[key]) }
         for (key, members) in byIDPattern.sorted(by: { $0.key < $1.key }) { add(members, key) }
-        for (tag, members) in byTag.sorted(by: { $0.key < $1.key }) { add(members, tree.tagNames[Int(tag)]) }
+        for (tag, members) in byTag.enumerated() where !members.isEmpty { add(members, tree.tagNames[tag]) }
         return groups.sorted { $0.score > $1.score || ($0.score == $1.score && $0.key < $1.key) }
     }
 

@@ -138,7 +138,7 @@ extension RecordLayout {
     ) -> [Occurrence] {
         let tree = features.tree
         var occurrences: [Occurrence] = []
-        var pathIDs = PathIDs()
+        var pathIDs = DenseIDs()
         for (memberIndex, member) in members.enumerated() {
             // Open elements: occurrence index, end, path hash, nested text and meta to subtract.
             var stack: [(occurrence: Int, end: HTMLTree.NodeID, path: UInt64, nestedText: Int32, nestedLink: Int32, nestedMeta: Int32)] = []
@@ -226,42 +226,6 @@ extension RecordLayout {
             table.entries[path].record(occurrence)
         }
         return table
-    }
-
-    /// Dense ids for path hashes, in the order they are met: an open-addressing table, as a
-    /// Dictionary would hash each of the many occurrences with SipHash.
-    struct PathIDs {
-        private var keys = [UInt64](repeating: 0, count: 1024)
-        private var ids = [Int32](repeating: -1, count: 1024)
-        private var count = 0
-
-        mutating func id(of key: UInt64) -> Int32 {
-            if count * 2 >= keys.count { grow() }
-            let mask = keys.count - 1
-            // The keys are already FNV products: their high bits mix well.
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-            while ids[slot] >= 0 {
-                if keys[slot] == key { return ids[slot] }
-                slot = (slot + 1) & mask
-            }
-            keys[slot] = key
-            ids[slot] = Int32(count)
-            count += 1
-            return ids[slot]
-        }
-
-        private mutating func grow() {
-            let old = zip(keys, ids).filter { $0.1 >= 0 }
-            keys = [UInt64](repeating: 0, count: keys.count * 2)
-            ids = [Int32](repeating: -1, count: keys.count)
-            let mask = keys.count - 1
-            for (key, id) in old {
-                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-                while ids[slot] >= 0 { slot = (slot + 1) & mask }
-                keys[slot] = key
-                ids[slot] = id
-            }
-        }
     }
 
     // MARK: - Body
