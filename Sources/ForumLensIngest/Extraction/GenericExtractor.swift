@@ -206,7 +206,8 @@ public struct GenericExtractor: Extractor {
         guard let link, let href = features.hrefID.flatMap({ tree.attribute($0, of: link) }) else { return nil }
         let lower = href.lowercased()
         for key in ["u=", "uid=", "userid=", "user_id=", "showuser=", "id="] {
-            if let range = lower.range(of: key), range.lowerBound == lower.startIndex || "?&;".contains(lower[lower.index(before: range.lowerBound)]) {
+            // The byte test first: Foundation's `range(of:)` is slow, and most keys are absent.
+            if lower.contains(key), let range = lower.range(of: key), range.lowerBound == lower.startIndex || "?&;".contains(lower[lower.index(before: range.lowerBound)]) {
                 let value = href[range.upperBound...].prefix { $0 != "&" && $0 != "#" && $0 != ";" }
                 if !value.isEmpty { return String(value) }
             }

@@ -296,7 +296,7 @@ extension PostText {
         }
         let lower = href.lowercased()
         for key in ["?p=", "&p=", "?pid=", "&pid=", "/post-", "/posts/", "?post=", "&post=", "/p/", "msg="] {
-            if let range = lower.range(of: key) {
+            if lower.contains(key), let range = lower.range(of: key) {
                 let digits = lower[range.upperBound...].prefix(while: \.isNumber)
                 if !digits.isEmpty { return String(digits) }
             }

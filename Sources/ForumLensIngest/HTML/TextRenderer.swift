@@ -59,12 +59,22 @@ struct TextRenderer {
         styleID = tree.attributeID("style")
         hiddenID = tree.attributeID("hidden")
         var hidden = Array(repeating: false, count: tree.count)
+        // Style values compacted on bytes (lowercase, no spaces) into one reused buffer.
+        var compact: [UInt8] = []
         for index in 0 ..< Int32(tree.count) where tree[index].kind == .element && tree[index].count > 0 {
-            if let hiddenID, tree.attribute(hiddenID, of: index) != nil {
-                hidden[Int(index)] = true
-            } else if let styleID, let style = tree.attribute(styleID, of: index) {
-                let compact = style.lowercased().filter { $0 != " " }
-                hidden[Int(index)] = compact.contains("display:none") || compact.contains("visibility:hidden")
+            let node = tree[index]
+            for attribute in tree.attributes[Int(node.start) ..< Int(node.start + node.count)] {
+                if attribute.name == hiddenID {
+                    hidden[Int(index)] = true
+                } else if attribute.name == styleID {
+                    compact.removeAll(keepingCapacity: true)
+                    for byte in tree.bytes[Int(attribute.start) ..< Int(attribute.end)] where byte != 0x20 {
+                        compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    }
+                    if compact[...].contains(utf8: "display:none") || compact[...].contains(utf8: "visibility:hidden") {
+                        hidden[Int(index)] = true
+                    }
+                }
             }
         }
         self.hidden = hidden

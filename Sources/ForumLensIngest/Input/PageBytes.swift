@@ -85,8 +85,9 @@ public enum PageBytes {
     private static func readAll(_ descriptor: Int32, expected: Int, maxBytes: Int, path: String) throws(Problem) -> [UInt8] {
         var bytes = [UInt8]()
         bytes.reserveCapacity(min(expected, maxBytes) + 1)
-        let chunkSize = 1 << 20
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        // Sized to the file (a 1 MB buffer zero-filled per page was 2% of a run); read() fills it.
+        let chunkSize = max(1 << 12, min(expected + 1, 1 << 20))
+        var chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { _, count in count = chunkSize }
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, chunkSize) }
             if count == 0 { break }
