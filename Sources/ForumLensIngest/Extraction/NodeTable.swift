@@ -51,27 +51,36 @@ struct DenseIDs {
 
     mutating func id(of key: UInt64) -> Int32 {
         if count * 2 >= keys.count { grow() }
-        let mask = keys.count - 1
-        // The keys are hashes already: a multiply spreads them over the slots.
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while ids[slot] >= 0 {
-            if keys[slot] == key { return ids[slot] }
-            slot = (slot + 1) & mask
+        let slot = slot(of: key)
+        if ids[slot] < 0 {
+            keys[slot] = key
+            ids[slot] = Int32(count)
+            count += 1
         }
-        keys[slot] = key
-        ids[slot] = Int32(count)
-        count += 1
         return ids[slot]
+    }
+
+    /// The id of a key already met, without adding it.
+    func existing(_ key: UInt64) -> Int32? {
+        let slot = slot(of: key)
+        return ids[slot] >= 0 ? ids[slot] : nil
+    }
+
+    /// The key's slot, or the empty slot where it goes.
+    private func slot(of key: UInt64) -> Int {
+        let mask = keys.count - 1
+        // The keys are hashes or addresses: a multiply spreads them over the slots.
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while ids[slot] >= 0, keys[slot] != key { slot = (slot + 1) & mask }
+        return slot
     }
 
     private mutating func grow() {
         let old = zip(keys, ids).filter { $0.1 >= 0 }
         keys = [UInt64](repeating: 0, count: keys.count * 2)
         ids = [Int32](repeating: -1, count: keys.count)
-        let mask = keys.count - 1
         for (key, id) in old {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-            while ids[slot] >= 0 { slot = (slot + 1) & mask }
+            let slot = slot(of: key)
             keys[slot] = key
             ids[slot] = id
         }

@@ -92,9 +92,9 @@ private struct TreeBuilder {
     private var tree = HTMLTree()
     /// Open elements: node index and the last child appended to it.
     private var stack: [(node: Int32, lastChild: Int32)] = []
-    private var tagIDs: [UnsafeRawPointer: UInt16] = [:]
+    private var tagIDs = Names()
     private var tagNameIDs: [String: UInt16] = [:]
-    private var attributeIDs: [UnsafeRawPointer: UInt16] = [:]
+    private var attributeIDs = Names()
     private var attributeNameIDs: [String: UInt16] = [:]
     private let depthCap: Int
     /// Start tags ignored past the depth cap, whose end tags must be ignored too.
@@ -133,12 +133,29 @@ private struct TreeBuilder {
         tree.nodes[Int(node)].end = Int32(tree.nodes.count)
     }
 
+    /// Name ids by the address libxml2 gives a name (its dictionary keeps one copy of each):
+    /// found without hashing the name, or a Dictionary's SipHash, per element.
+    private struct Names {
+        private var slots = DenseIDs()
+        private var ids: [UInt16] = []
+
+        func id(_ pointer: UnsafePointer<xmlChar>) -> UInt16? {
+            slots.existing(Self.key(pointer)).map { ids[Int($0)] }
+        }
+
+        mutating func set(_ pointer: UnsafePointer<xmlChar>, _ id: UInt16) {
+            _ = slots.id(of: Self.key(pointer))
+            ids.append(id)
+        }
+
+        private static func key(_ pointer: UnsafePointer<xmlChar>) -> UInt64 { UInt64(UInt(bitPattern: pointer)) }
+    }
+
     private static func intern(
-        _ pointer: UnsafePointer<xmlChar>, _ byPointer: inout [UnsafeRawPointer: UInt16],
+        _ pointer: UnsafePointer<xmlChar>, _ byPointer: inout Names,
         _ byName: inout [String: UInt16], _ names: inout [String]
     ) -> UInt16 {
-        let key = UnsafeRawPointer(pointer)
-        if let id = byPointer[key] { return id }
+        if let id = byPointer.id(pointer) { return id }
         let name = String(cString: pointer)
         let id: UInt16
         if let known = byName[name] {
@@ -148,7 +165,7 @@ private struct TreeBuilder {
             names.append(name)
             byName[name] = id
         }
-        byPointer[key] = id
+        byPointer.set(pointer, id)
         return id
     }
 
@@ -184,7 +201,7 @@ private struct TreeBuilder {
             overflow -= 1
             return
         }
-        guard let tag = tagIDs[UnsafeRawPointer(name)] ?? tagNameIDs[String(cString: name)] else { return }
+        guard let tag = tagIDs.id(name) ?? tagNameIDs[String(cString: name)] else { return }
         // libxml2 balances its events; still, close up to the matching element and no further.
         guard let match = stack.lastIndex(where: { $0.node != 0 && tree.nodes[Int($0.node)].tag == tag }) else { return }
         while stack.count > match { close() }
