@@ -10,8 +10,9 @@ public struct GenericExtractor: Extractor {
     public init() {}
 
     public func extract(_ page: ParsedPage) -> ExtractedPage {
-        var features = PageFeatures(tree: page.tree, dates: DateReader(context: page.dateContext, tree: page.tree))
-        features.pageTitle = page.metadata.title
+        // A constant: every function and closure below borrows it rather than copying its arrays.
+        let features = PageFeatures(
+            tree: page.tree, dates: DateReader(context: page.dateContext, tree: page.tree), pageTitle: page.metadata.title)
         let candidateList = RecordGroups.candidates(features)
         var evaluated: [(score: Double, group: RecordGroup, layout: RecordLayout)] = []
         var notes: [String] = []

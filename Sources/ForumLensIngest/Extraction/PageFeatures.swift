@@ -44,7 +44,7 @@ struct PageFeatures {
     var dateOn: NodeTable<ReadDate>
 
     /// The page's title, to recognise post subject lines that repeat it.
-    var pageTitle: String?
+    let pageTitle: String?
 
     let classID: UInt16?
     let dataRoleID: UInt16?
@@ -128,9 +128,10 @@ struct PageFeatures {
     let hrefID: UInt16?
     let itempropID: UInt16?
 
-    init(tree: HTMLTree, dates: DateReader) {
+    init(tree: HTMLTree, dates: DateReader, pageTitle: String?) {
         self.tree = tree
         self.dates = dates
+        self.pageTitle = pageTitle
         renderer = TextRenderer(tree: tree)
         let count = tree.count
         cues = Array(repeating: [], count: count)

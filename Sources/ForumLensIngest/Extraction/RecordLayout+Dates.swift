@@ -65,7 +65,7 @@ extension RecordLayout {
         }
         let paths = stats(occurrences, where: candidate)
         var best: (score: Double, path: Int32)?
-        for (path, entry) in paths.ordered {
+        for (path, entry) in paths.ordered() {
             let values = entry.first.values.compactMap { features.dateOn[$0] }
             let machine = values.filter(\.machine).count
             let named = entry.first.values.filter { features.cues[Int($0)].contains(.dateElement) }.count

@@ -203,10 +203,10 @@ extension RecordLayout {
             Int(path) < entries.count && entries[Int(path)].members > 0 ? entries[Int(path)] : nil
         }
 
-        /// The paths taken, in document order of each path's first element, so that choices
-        /// between equal scores do not depend on the order paths were met.
-        var ordered: [(path: Int32, entry: PathStats)] {
-            entries.indices.filter { entries[$0].members > 0 }
+        /// The paths taken (those `include` keeps), in document order of each path's first
+        /// element, so that choices between equal scores do not depend on the order paths were met.
+        func ordered(where include: (PathStats) -> Bool = { _ in true }) -> [(path: Int32, entry: PathStats)] {
+            entries.indices.filter { entries[$0].members > 0 && include(entries[$0]) }
                 .sorted { entries[$0].earliest < entries[$1].earliest }
                 .map { (Int32($0), entries[$0]) }
         }
@@ -236,9 +236,9 @@ extension RecordLayout {
         let paths = stats(occurrences, keepingFirst: false) { _ in true }
         let count = Double(members.count)
         var best: (score: Double, depth: Int, path: Int32)?
-        for (path, entry) in paths.ordered where entry.text > 0 {
+        // Most paths are in few records: left out before sorting.
+        for (path, entry) in paths.ordered(where: { $0.text > 0 && ($0.members * 2 >= members.count || members.count == 1) }) {
             let coverage = Double(entry.members) / count
-            guard coverage >= 0.5 || members.count == 1 else { continue }
             let plain = max(0, entry.text - entry.linkText) + 0.25 * entry.linkText
             let meta = Double(entry.metaMembers) / Double(entry.members) >= 0.5 ? 0.3 : 1
             let named = Double(entry.bodyNamed) / Double(entry.members) >= 0.5 ? 1.3 : 1
@@ -307,7 +307,7 @@ extension RecordLayout {
             }
             let paths = stats(occurrences.indices.filter { (strengths[$0] ?? 0) > 0 }.map { occurrences[$0] }) { _ in true }
             var best: (score: Double, path: Int32)?
-            for (path, entry) in paths.ordered {
+            for (path, entry) in paths.ordered() {
                 let nodes = Array(entry.first)
                 var total = 0.0
                 var position = 0.0
