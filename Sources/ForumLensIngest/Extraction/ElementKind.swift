@@ -4,11 +4,22 @@
 struct ElementKind: Sendable {
     var cue: Cue
     /// Tag and normalised classes (and structural attributes).
-    var signature: String
-    var signatureWords: [String]
+    var signature: Signature
     /// Tag and first lasting class: the coarser signature of paths inside records.
-    var pathSignature: String
-    var pathWords: [String]
+    var pathSignature: Signature
+
+    struct Signature: Sendable {
+        var name: String
+        var words: [String]
+        /// The name's hash, kept so that pages number signatures without hashing names again.
+        var key: Int
+
+        init(tag: String, words: [String]) {
+            name = tag + "." + words.joined(separator: ".")
+            self.words = words
+            key = name.hashValue
+        }
+    }
 
     private static let known = RunCache<Int, ElementKind>()
 
@@ -91,7 +102,7 @@ struct ElementKind: Sendable {
         let primary = classWords.first { !$0.contains("--") && !$0.hasPrefix("is-") && !$0.hasPrefix("has-") }
         let pathWords = (primary.map { [$0] } ?? []) + structural
         return ElementKind(
-            cue: cue, signature: tagName + "." + signatureWords.joined(separator: "."), signatureWords: signatureWords,
-            pathSignature: tagName + "." + pathWords.joined(separator: "."), pathWords: pathWords)
+            cue: cue, signature: Signature(tag: tagName, words: signatureWords),
+            pathSignature: Signature(tag: tagName, words: pathWords))
     }
 }

@@ -13,16 +13,22 @@ struct ListNesting {
     init(outer: [HTMLTree.NodeID], inner: [HTMLTree.NodeID], features: PageFeatures) {
         let tree = features.tree
         guard !inner.isEmpty, !outer.isEmpty else { return }
-        // Nested replies of one list share their members: neither wraps the other.
-        let shared = Set(outer).intersection(inner).count
+        // Nested replies of one list share their members: neither wraps the other. (Both lists
+        // are in document order: counted by merging them.)
+        var shared = 0
+        var o = 0
+        var i = 0
+        while o < outer.count, i < inner.count {
+            if outer[o] == inner[i] { shared += 1 }
+            if outer[o] <= inner[i] { o += 1 } else { i += 1 }
+        }
         guard shared * 2 < min(outer.count, inner.count) else { return }
         var wrappers = 0
         var containedInPosts = 0
         var single = 0
         var postsWithComments = 0
         var nesting = false
-        let outerSet = Set(outer)
-        for container in outer {
+        for (position, container) in outer.enumerated() {
             let end = tree[container].end
             // `inner` is in document order: find the first one after `container`.
             var low = 0
@@ -34,8 +40,11 @@ struct ListNesting {
             var held = 0
             var heldText: Int32 = 0
             var index = low
-            // Threaded lists nest their items: what a nested outer item holds is its own.
-            let nestedOuter = outer.filter { $0 > container && $0 < end && outerSet.contains($0) }
+            // Threaded lists nest their items: what a nested outer item holds is its own. They
+            // follow the container in `outer`, up to its end.
+            var stop = position + 1
+            while stop < outer.count, outer[stop] < end { stop += 1 }
+            let nestedOuter = outer[(position + 1) ..< stop]
             if !nestedOuter.isEmpty { nesting = true }
             while index < inner.count, inner[index] < end {
                 let item = inner[index]

@@ -244,7 +244,7 @@ struct PageFeatures {
     }
 
     private mutating func markCues() {
-        var signatureIDs: [String: Int32] = [:]
+        var signatureIDs = DenseIDs()
         var kindIDs = DenseIDs()
         var kinds: [Kind] = []
         let kindAttributes = ElementKind.Attributes(tree: tree)
@@ -258,9 +258,8 @@ struct PageFeatures {
             if id == kinds.count {
                 let read = ElementKind.of(index, key: key, in: kindAttributes)
                 kinds.append(Kind(
-                    cue: read.cue,
-                    signature: intern(read.signature, words: read.signatureWords, in: &signatureIDs),
-                    pathSignature: intern(read.pathSignature, words: read.pathWords, in: &signatureIDs)))
+                    cue: read.cue, signature: intern(read.signature, in: &signatureIDs),
+                    pathSignature: intern(read.pathSignature, in: &signatureIDs)))
             }
             let kind = kinds[id]
             signature[Int(index)] = kind.signature
@@ -308,13 +307,13 @@ struct PageFeatures {
     }
 
     /// A signature's page-wide id.
-    private mutating func intern(_ key: String, words: [String], in ids: inout [String: Int32]) -> Int32 {
-        if let known = ids[key] { return known }
-        let new = Int32(signatureNames.count)
-        ids[key] = new
-        signatureNames.append(key)
-        signatureWordLists.append(words)
-        return new
+    private mutating func intern(_ signature: ElementKind.Signature, in ids: inout DenseIDs) -> Int32 {
+        let id = ids.id(of: UInt64(bitPattern: Int64(signature.key)))
+        if id == signatureNames.count {
+            signatureNames.append(signature.name)
+            signatureWordLists.append(signature.words)
+        }
+        return id
     }
 
     private mutating func markMachineDate(_ index: HTMLTree.NodeID) {
