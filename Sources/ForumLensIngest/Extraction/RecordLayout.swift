@@ -359,17 +359,24 @@ extension RecordLayout {
         "alle beiträge von ", "posted by ", "geschrieben von ", "par ", "by ", "von ", "di ", "por ",
     ]
 
+    /// The first letters of `namePrefixes`: names starting otherwise skip the lowercasing.
+    private static let prefixInitials = Set(namePrefixes.compactMap(\.utf8.first))
+
+    /// Called for every short element of every candidate record: byte tests first.
     static func cleanAuthor(_ raw: String) -> String? {
         var name = raw
-        if let newline = name.firstIndex(of: "\n") { name = String(name[..<newline]) }
+        if let newline = name.utf8.firstIndex(of: 0x0A) { name = String(name[..<newline]) }
         name = name.collapsingSpaces
-        let lower = name.lowercased()
-        if let prefix = namePrefixes.first(where: lower.hasPrefix) {
+        if let first = name.utf8.first, prefixInitials.contains(first | 0x20),
+           let prefix = namePrefixes.first(where: name.lowercased().hasPrefix)
+        {
             name = String(name.dropFirst(prefix.count)).collapsingSpaces
         }
         // Counts ("22 Posts", "65.9k", "(3 children)"), bare numbers and labels ("Joined: Apr
         // 2002", "Auteur :") are not names.
-        guard !name.isEmpty, name.count <= 64, name.contains(where: \.isLetter), !name.contains(": "),
+        let hasASCIILetter = name.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        guard !name.isEmpty, name.utf8.count <= 64 || name.count <= 64, hasASCIILetter || name.contains(where: \.isLetter),
+              !name.contains(": "),
               !name.hasSuffix(":"), name.first != "(", name.first != "[",
               !(name.first?.isNumber ?? false && name.split(separator: " ").count <= 2 && name.filter(\.isLetter).count <= 9)
         else { return nil }
