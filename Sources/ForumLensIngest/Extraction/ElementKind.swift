@@ -52,10 +52,15 @@ struct ElementKind: Sendable {
         /// The kind's key: tag name, and the names and bytes of the attributes that make it.
         func key(_ index: HTMLTree.NodeID) -> Int {
             let node = tree[index]
+            let attributes = Int(node.start) ..< Int(node.start + node.count)
+            // Many elements have none of these attributes: their tag alone is their kind.
+            guard attributes.contains(where: { isKindAttribute[Int(tree.attributes[$0].name)] }) else {
+                return tagHashes[Int(node.tag)]
+            }
             var hasher = Hasher()
             hasher.combine(tagHashes[Int(node.tag)])
             tree.bytes.withUnsafeBytes { bytes in
-                for attribute in Int(node.start) ..< Int(node.start + node.count) {
+                for attribute in attributes {
                     let name = tree.attributes[attribute].name
                     guard isKindAttribute[Int(name)] else { continue }
                     hasher.combine(nameHashes[Int(name)])

@@ -105,6 +105,11 @@ struct DateReader {
 
     func machine(_ value: String) -> ForumDate? { parser.parseMachine(value) }
 
+    /// Whether a text may hold a date at all (a digit or a date word), before any String is made.
+    func mayHoldDate(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { DateTokenizer.mayHoldDate($0, vocabulary: .shared) }
+    }
+
     func displayed(_ text: String) -> (date: ForumDate, shown: String)? {
         guard let match = parser.parse(text) else { return nil }
         return (match.date, String(text[match.range]).collapsingSpaces)
