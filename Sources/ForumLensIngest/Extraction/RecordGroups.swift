@@ -51,12 +51,14 @@ enum RecordGroups {
             // Custom elements (`shreddit-comment`) are components: the tag alone is the kind.
             if customTags[Int(tag)] { byTag[Int(tag)].append(index) }
         }
-        var seen = Set<[HTMLTree.NodeID]>()
+        // Many keys gather the same elements: lists already met (before or after pruning) are
+        // skipped without pruning or scoring them again.
+        var seenLists = ListSet()
         var groups: [RecordGroup] = []
         func add(_ members: [HTMLTree.NodeID], _ key: String) {
-            guard members.count >= 1, members.count <= 5000 else { return }
+            guard members.count >= 1, members.count <= 5000, seenLists.insert(members) else { return }
             let kept = prune(members, features)
-            guard !kept.isEmpty, seen.insert(kept).inserted else { return }
+            guard !kept.isEmpty, kept.count == members.count || seenLists.insert(kept) else { return }
             var group = RecordGroup(members: kept, key: key)
             group.score = quickScore(group, features)
             if group.score > 0 { groups.append(group) }
@@ -160,5 +162,30 @@ enum RecordGroups {
         let size = members.count == 1 ? 0.4 : log2(1 + count)
         return size * (0.1 + authorShare) * (0.1 + dateShare) * share.squareRoot()
             * (1 + 0.3 * Double(withID) / count) / multiplicity
+    }
+}
+
+/// A set of node lists that hashes each list with a multiply-and-rotate over its ids (a
+/// `Set<[NodeID]>` ran SipHash over every id of every candidate list), comparing lists
+/// exactly among those of one hash.
+private struct ListSet {
+    private var ids = DenseIDs()
+    private var buckets: [[[HTMLTree.NodeID]]] = []
+
+    /// Whether `list` was new.
+    mutating func insert(_ list: [HTMLTree.NodeID]) -> Bool {
+        var hash = UInt64(list.count) &* 0x9E37_79B9_7F4A_7C15
+        for node in list {
+            hash = (hash ^ UInt64(UInt32(bitPattern: node))) &* 0xFF51_AFD7_ED55_8CCD
+            hash = (hash << 29) | (hash >> 35)
+        }
+        let id = Int(ids.id(of: hash))
+        if id == buckets.count {
+            buckets.append([list])
+            return true
+        }
+        guard !buckets[id].contains(list) else { return false }
+        buckets[id].append(list)
+        return true
     }
 }
