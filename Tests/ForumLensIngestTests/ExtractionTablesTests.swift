@@ -1,0 +1,58 @@
+import Testing
+@testable import ForumLensIngest
+
+/// The small tables the extractor uses instead of hashed dictionaries and sets, and the byte
+/// search that replaced Foundation's.
+@Suite struct ExtractionTablesTests {
+    @Test func denseIDsNumberKeysInTheOrderMetAcrossGrowth() {
+        var ids = DenseIDs()
+        // Past the first 1,024 slots, so the table grows (twice) while keeping its ids.
+        let keys = (0 ..< 3000).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 ^ 0xABCD }
+        for (expected, key) in keys.enumerated() { #expect(ids.id(of: key) == Int32(expected)) }
+        #expect(ids.count == 3000)
+        #expect(ids.id(of: keys[1234]) == 1234)
+        #expect(ids.existing(keys[2999]) == 2999)
+        #expect(ids.existing(42) == nil)
+        #expect(ids.count == 3000)
+    }
+
+    @Test func denseIDsTellAdjacentAddressesApart() {
+        // Tag names are found by address: aligned pointers differ only in a few low bits.
+        var ids = DenseIDs()
+        let base: UInt64 = 0x7F3A_1200_0000
+        for offset in 0 ..< 500 { #expect(ids.id(of: base + UInt64(offset * 16)) == Int32(offset)) }
+        #expect(ids.existing(base + 8) == nil)
+    }
+
+    @Test func nodeTableKeepsValuesInTheOrderSet() {
+        var table = NodeTable<String>(count: 10)
+        table[7] = "seven"
+        table[2] = "two"
+        table[7] = "sept"
+        #expect(table[7] == "sept")
+        #expect(table[2] == "two")
+        #expect(table[3] == nil)
+        #expect(table.nodes == [7, 2])
+        #expect(table.values == ["sept", "two"])
+    }
+
+    @Test func nodeSetHoldsItsNodesOnly() {
+        let set = NodeSet([1, 4, 9], count: 10)
+        #expect((0 ..< 10).filter { set.contains($0) } == [1, 4, 9])
+    }
+
+    @Test(arguments: [
+        ("member-name", "name", true),
+        ("name", "name", true),
+        ("nam", "name", false),
+        ("aaab", "aab", true),  // the first byte repeats before the match
+        ("abcabd", "abd", true),  // at the very end
+        ("abcab", "abd", false),
+        ("inscrit le", "", true),
+        ("dernière visite", "ière", true),
+    ])
+    func byteSearchFindsSubstrings(haystack: String, needle: String, found: Bool) {
+        #expect(haystack.contains(needle) == found)
+        #expect(Array(haystack.utf8)[...].contains(utf8: needle) == found)
+    }
+}
