@@ -47,9 +47,7 @@ struct PageFeatures {
     let pageTitle: String?
 
     let classID: UInt16?
-    let dataRoleID: UInt16?
     let authorAttributeIDs: [UInt16]
-    let relID: UInt16?
     /// Attributes that may hold a machine date: their names, indexed by attribute id.
     let dateAttributes: [String?]
     static let dateAttributeNames = [
@@ -145,9 +143,7 @@ struct PageFeatures {
         dateOn = NodeTable(count: count)
         memo = Memo(count: count)
         classID = tree.attributeID("class")
-        dataRoleID = tree.attributeID("data-role")
         authorAttributeIDs = ["data-author", "author", "data-username", "data-user"].compactMap { tree.attributeID($0) }
-        relID = tree.attributeID("rel")
         var dateAttributes = [String?](repeating: nil, count: tree.attributeNames.count)
         for name in Self.dateAttributeNames {
             if let id = tree.attributeID(name) { dateAttributes[Int(id)] = name }
