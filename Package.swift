@@ -32,11 +32,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Scratch directories for the test targets that write files.
+        .target(name: "ForumLensTestSupport", path: "Tests/ForumLensTestSupport"),
         .testTarget(name: "ForumLensCoreTests", dependencies: ["ForumLensCore"]),
-        .testTarget(name: "ForumLensIngestTests", dependencies: ["ForumLensIngest"]),
+        .testTarget(name: "ForumLensIngestTests", dependencies: ["ForumLensIngest", "ForumLensTestSupport"]),
         .testTarget(name: "ForumLensReportTests", dependencies: ["ForumLensReport", "ForumLensIngest"]),
         // Runs the built `forumlens` binary as a subprocess; the dependency only makes sure it is built.
-        .testTarget(name: "ForumLensCLITests", dependencies: ["forumlens"]),
+        .testTarget(name: "ForumLensCLITests", dependencies: ["forumlens", "ForumLensTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@_exported import ForumLensTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -183,53 +184,6 @@ actor ProcessSlots {
         } else {
             waiting.removeFirst().resume()
         }
-    }
-}
-
-/// A fresh directory under the system's temporary folder, removed when the value goes away.
-final class ScratchDirectory: Sendable {
-    let path: String
-
-    init(prefix: String = "forumlens-cli") throws {
-        var template = Array("\(FileManager.default.temporaryDirectory.path)/\(prefix)-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw POSIXError(.EIO) }
-        path = String(cString: made)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    func url(_ relative: String) -> String { path + "/" + relative }
-
-    @discardableResult
-    func file(_ relative: String, _ text: String) throws -> String {
-        try file(relative, Array(text.utf8))
-    }
-
-    @discardableResult
-    func file(_ relative: String, _ bytes: [UInt8]) throws -> String {
-        let full = url(relative)
-        try FileManager.default.createDirectory(
-            atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: full))
-        return full
-    }
-
-    @discardableResult
-    func directory(_ relative: String) throws -> String {
-        let full = url(relative)
-        try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
-        return full
-    }
-
-    func read(_ relative: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: URL(fileURLWithPath: url(relative))))
-    }
-
-    /// The names in a directory of the scratch folder, hidden ones included.
-    func names(in relative: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: url(relative)).sorted()
     }
 }
 

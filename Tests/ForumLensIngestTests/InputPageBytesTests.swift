@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func readsAPlainFileAndAnEmptyOne() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         let page = try scratch.file("page.html", "<p>Bonjour</p>")
         let empty = try scratch.file("empty.html", [])
         #expect(try PageBytes.read(path: page, maxBytes: megabyte) == Array("<p>Bonjour</p>".utf8))
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func refusesAnOversizedFileBeforeReadingIt() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         // A sparse file: 200 MB on paper, nothing on disk.
         let path = scratch.url("huge.html")
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func inflatesGzipIncludingConcatenatedMembers() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         let first = Array("<html><body>première partie".utf8)
         let second = Array(" et seconde</body></html>".utf8)
         let single = try scratch.gzipFile("one.html.gz", first + second)
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func truncatedOrCorruptGzipIsAProblemWithTheReason() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         var generator = SplitMix(seed: 7)
         let text = (0 ..< 200_000).map { _ in UInt8(0x61 + generator.next() % 26) }
         let whole = try [UInt8](Data(contentsOf: URL(fileURLWithPath: try scratch.gzipFile("whole.html.gz", text))))
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func aGzipBombStopsAtTheLimit() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         let bomb = try scratch.gzipFile("bomb.html.gz", [UInt8](repeating: 0x20, count: 16 * megabyte))
         let compressedSize = try FileManager.default.attributesOfItem(atPath: bomb)[.size] as? Int ?? .max
         #expect(compressedSize < 100_000)
@@ -84,7 +84,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func refusesWhatIsNotARegularFileWithoutOpeningIt() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         // Opening this FIFO for reading would block the test until a writer came.
         let fifo = try scratch.fifo("pipe.html")
         let directory = try scratch.directory("folder.html")

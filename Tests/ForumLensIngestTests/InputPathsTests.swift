@@ -14,7 +14,7 @@ import Darwin
     private let tab = InputKind.messagesCSV(separator: UInt8(ascii: "\t"))
 
     @Test func namedFilesTakeTheirKindFromTheExtension() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         let names: [(String, InputKind)] = [
             ("a.html", .page), ("b.HTM", .page), ("c.xhtml", .page), ("d.shtml", .page), ("e.html.gz", .page),
             ("f.mht", .mhtml), ("g.mhtml.GZ", .mhtml), ("h.jsonl", .messagesJSONL), ("i.ndjson.gz", .messagesJSONL),
@@ -28,7 +28,7 @@ import Darwin
     }
 
     @Test func namedFilesWithOtherNamesAreSniffed() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         let page = try scratch.file("viewtopic.php", "\n  <!DOCTYPE html><html>")
         let bomPage = try scratch.file("saved.txt", [0xEF, 0xBB, 0xBF] + Array("<html>".utf8))
         let messages = try scratch.file("export.json", "{\"text\": \"x\"}\n")
@@ -51,7 +51,7 @@ import Darwin
 
     @Test(.timeLimit(.minutes(1)))
     func badNamedPathsGiveProblemsWithPlainReasons() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         let missing = scratch.url("missing.html")
         let dangling = try scratch.symlink("dangling.html", to: scratch.url("gone.html"))
         let fifo = try scratch.fifo("pipe.html")
@@ -68,7 +68,7 @@ import Darwin
     }
 
     @Test func aFileGivenTwiceIsReadOnce() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         let page = try scratch.file("dir/page.html", "<p>")
         let link = try scratch.symlink("alias.html", to: page)
         let (items, problems) = InputPaths.expand([page, scratch.url("dir/../dir/page.html"), link, scratch.url("dir")])
@@ -80,7 +80,7 @@ import Darwin
     /// without one, message files, resources, and everything that can go wrong.
     @Test(.timeLimit(.minutes(1)))
     func walksADirectoryTreeInNaturalOrderSkippingResourceFolders() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         let root = try scratch.directory("saved")
         try scratch.file("saved/page10.html", "<p>")
         try scratch.file("saved/page2.html", "<p>")
@@ -126,7 +126,7 @@ import Darwin
     }
 
     @Test func anEmptyDirectoryIsAWarning() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         let empty = try scratch.directory("empty")
         try scratch.file("empty/readme.txt", "nothing here")
         #expect(InputPaths.expand([empty]).problems == [Problem(
@@ -136,7 +136,7 @@ import Darwin
     /// Root reads any directory, so this only runs where permissions can lock one.
     @Test(.enabled(if: geteuid() != 0, "root reads directories whatever their mode"))
     func anUnreadableDirectoryIsAnError() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         try scratch.file("top/a.html", "<p>")
         let locked = try scratch.directory("top/locked")
         try scratch.file("top/locked/b.html", "<p>")
@@ -147,7 +147,7 @@ import Darwin
     }
 
     @Test func expandsGlobsThatAreNotExistingPaths() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         try scratch.file("t/p1.html", "<p>")
         try scratch.file("t/p2.htm", "<p>")
         try scratch.file("t/pa.html", "<p>")
@@ -177,7 +177,7 @@ import Darwin
     }
 
     @Test func readsPathListsFromStdin() throws {
-        let scratch = try InputScratchDirectory()
+        let scratch = try ScratchDirectory(prefix: "forumlens-input")
         let a = try scratch.file("a.html", "<p>")
         let b = try scratch.file("with space.jsonl", "{}")
         let lines = InputPaths.fromPathList("\(a)\r\n\n   \(b)  \n\n")

@@ -29,7 +29,7 @@ import Testing
         let lengths = [1, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129, 1000]
         for length in lengths + [large.count] {
             let bytes = Array(large.prefix(length))
-            let output = try InputScratchDirectory.run("/usr/bin/sha256sum", ["-"], input: bytes)
+            let output = try ScratchDirectory.run("/usr/bin/sha256sum", ["-"], input: bytes)
             let expected = String(decoding: output.prefix(64), as: UTF8.self)
             #expect(SHA256.hex(bytes) == expected, "length \(length)")
         }

@@ -73,7 +73,7 @@ enum InputNaming {
         let count = head.withUnsafeMutableBytes { buffer -> Int in
             var total = 0
             while total < buffer.count {
-                let got = readBytes(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                let got = systemRead(descriptor, buffer.baseAddress! + total, buffer.count - total)
                 if got < 0, errno == EINTR { continue }
                 if got <= 0 { break }
                 total += got
@@ -109,9 +109,3 @@ enum InputNaming {
         return nil
     }
 }
-
-#if canImport(Glibc)
-private let readBytes = Glibc.read
-#elseif canImport(Darwin)
-private let readBytes = Darwin.read
-#endif

@@ -102,10 +102,11 @@ public enum PageBytes {
     }
 }
 
+/// read(2), for the input readers of this module.
 #if canImport(Glibc)
-private let systemRead = Glibc.read
+let systemRead = Glibc.read
 #elseif canImport(Darwin)
-private let systemRead = Darwin.read
+let systemRead = Darwin.read
 #endif
 
 /// Sizes as problems show them: "200.0 MB", "64 MB" (binary megabytes, as `--max-page-size`).
