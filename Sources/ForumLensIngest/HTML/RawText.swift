@@ -1,0 +1,192 @@
+import Foundation
+
+/// Script and style contents, cut out before libxml2 parses a page. Inline CSS and JavaScript
+/// are a third of the bytes of saved pages, never message text (`LibXML2` ignores them), and
+/// libxml2 2.9 reads them one character at a time; without them the tree is the same.
+///
+/// The scan follows libxml2 2.9's HTML tokenizer (recovery mode) wherever it decides what is
+/// markup: comments end at `-->` or `--!>`; in a start tag a quoted value may hold `<` and `>`
+/// while an unquoted one runs to a blank or `>` (so `<script src=x/>` is not empty); a bogus
+/// attribute runs to a blank, `>` or `/>`; an end tag runs to the next `>`; raw text ends at
+/// `</` followed by the element's name. Whatever it cannot follow (an unclosed comment, tag or
+/// quote, a NUL byte, an unusual doctype) ends the cutting: the rest is parsed as it is.
+enum RawText {
+    /// The page without the contents of its script and style elements; nil when nothing was cut.
+    /// Only for encodings where these ASCII bytes mean themselves (`asciiCompatible`).
+    static func cut(_ page: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard let base = page.baseAddress, !page.isEmpty, memchr(base, 0, page.count) == nil else { return nil }
+        var scanner = Scanner(base: base, count: page.count)
+        var output: [UInt8] = []
+        var copied = 0
+        while let (start, end) = scanner.nextRawText() {
+            if output.isEmpty { output.reserveCapacity(page.count) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied ..< start]))
+            copied = end
+        }
+        guard copied > 0 else { return nil }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
+        return output
+    }
+
+    /// Encodings in which `<`, `>`, quotes, `-` and ASCII letters are always those characters.
+    static func asciiCompatible(_ encoding: String) -> Bool {
+        let name = encoding.lowercased()
+        return name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii"
+            || name.hasPrefix("windows-125") || name.hasPrefix("iso-8859-")
+    }
+
+    private struct Scanner {
+        let base: UnsafePointer<UInt8>
+        let count: Int
+        var position = 0
+
+        /// The next non-empty script or style content, as a byte range; nil at the end or
+        /// where the scan stops following the markup.
+        mutating func nextRawText() -> (Int, Int)? {
+            while let open = find(0x3C, from: position) {
+                let next = byte(open + 1)
+                if next == 0x21 {  // <!
+                    guard let after = skipDeclaration(at: open) else { return nil }
+                    position = after
+                } else if next == 0x3F {  // <? a processing instruction, to the next `>`
+                    guard isNameStart(byte(open + 2)), let close = find(0x3E, from: open + 2) else { return nil }
+                    position = close + 1
+                } else if next == 0x2F {  // </
+                    var index = open + 2
+                    guard isNameStart(byte(index)) else {
+                        position = open + 2
+                        continue
+                    }
+                    while isNameByte(byte(index)) { index += 1 }
+                    guard let close = find(0x3E, from: index) else { return nil }
+                    position = close + 1
+                } else if isLetter(next) {
+                    var index = open + 1
+                    while isNameByte(byte(index)) { index += 1 }
+                    let name = rawElementName(open + 1, index)
+                    guard let (after, selfClosing) = endOfStartTag(from: index) else { return nil }
+                    position = after
+                    guard let name, !selfClosing else { continue }
+                    guard let close = findEndTag(name, from: after) else { return nil }
+                    position = close
+                    guard close > after else { continue }
+                    // libxml2 reads an end tag or a start tag (which may close the element)
+                    // before raw text: contents starting so are not followed.
+                    let first = byte(after + 1)
+                    if byte(after) == 0x3C, first == 0x2F || isLetter(first) || first == 0x5F || first == 0x3A { return nil }
+                    return (after, close)
+                } else {
+                    position = open + 1
+                }
+            }
+            return nil
+        }
+
+        /// After `<!`: a comment, a doctype, or text (`<![CDATA[` and others are text to libxml2).
+        private func skipDeclaration(at open: Int) -> Int? {
+            if byte(open + 2) == 0x2D, byte(open + 3) == 0x2D {
+                // The comment ends at the first `-->` or `--!>` after `<!--`.
+                var index = open + 4
+                while let dash = find(0x2D, from: index) {
+                    if byte(dash + 1) == 0x2D {
+                        if byte(dash + 2) == 0x3E { return dash + 3 }
+                        if byte(dash + 2) == 0x21, byte(dash + 3) == 0x3E { return dash + 4 }
+                    }
+                    index = dash + 1
+                }
+                return nil
+            }
+            guard matchesLowercased("doctype", at: open + 2) else { return open + 1 }
+            // libxml2 ends a doctype at its first `>` after quoted literals: quotes that
+            // would hold that `>` are not followed.
+            guard let close = find(0x3E, from: open + 9) else { return nil }
+            var index = open + 9
+            while index < close {
+                let current = base[index]
+                if current == 0x3C { return nil }
+                if current == 0x22 || current == 0x27 {
+                    guard let quote = find(current, from: index + 1), quote < close else { return nil }
+                    index = quote + 1
+                } else {
+                    index += 1
+                }
+            }
+            return close + 1
+        }
+
+        /// The end of a start tag whose name ends at `index`: the position after its `>`, and
+        /// whether it ends with `/>` (libxml2 then opens no raw text).
+        private func endOfStartTag(from start: Int) -> (Int, Bool)? {
+            var index = start
+            while true {
+                while isBlank(byte(index)) { index += 1 }
+                let current = byte(index)
+                if current == 0 { return nil }
+                if current == 0x3E { return (index + 1, false) }
+                if current == 0x2F, byte(index + 1) == 0x3E { return (index + 2, true) }
+                if isNameStart(current) {
+                    while isNameByte(byte(index)) { index += 1 }
+                    while isBlank(byte(index)) { index += 1 }
+                    guard byte(index) == 0x3D else { continue }  // =
+                    index += 1
+                    while isBlank(byte(index)) { index += 1 }
+                    let quote = byte(index)
+                    if quote == 0x22 || quote == 0x27 {
+                        guard let close = find(quote, from: index + 1) else { return nil }
+                        index = close + 1
+                    } else {
+                        while index < count, !isBlank(base[index]), base[index] != 0x3E { index += 1 }
+                    }
+                } else {
+                    // A bogus attribute: dropped up to a blank or the end of the tag.
+                    while index < count, !isBlank(base[index]), base[index] != 0x3E,
+                          !(base[index] == 0x2F && byte(index + 1) == 0x3E)
+                    {
+                        index += 1
+                    }
+                }
+            }
+        }
+
+        /// `script` or `style` when the tag name in `start ..< end` is one of them.
+        private func rawElementName(_ start: Int, _ end: Int) -> StaticString? {
+            if end - start == 6, matchesLowercased("script", at: start) { return "script" }
+            if end - start == 5, matchesLowercased("style", at: start) { return "style" }
+            return nil
+        }
+
+        /// Where the raw text from `start` ends: at the first `</name` in any case, which
+        /// libxml2 reads as the end tag when no name character follows (`</scripty` ends the
+        /// raw text but not the element, and is not followed).
+        private func findEndTag(_ name: StaticString, from start: Int) -> Int? {
+            var index = start
+            while let open = find(0x3C, from: index) {
+                if byte(open + 1) == 0x2F, matchesLowercased(name, at: open + 2) {
+                    return isNameByte(byte(open + 2 + name.utf8CodeUnitCount)) ? nil : open
+                }
+                index = open + 1
+            }
+            return nil
+        }
+
+        private func matchesLowercased(_ word: StaticString, at start: Int) -> Bool {
+            guard start + word.utf8CodeUnitCount <= count else { return false }
+            for offset in 0 ..< word.utf8CodeUnitCount where base[start + offset] | 0x20 != word.utf8Start[offset] {
+                return false
+            }
+            return true
+        }
+
+        private func find(_ target: UInt8, from start: Int) -> Int? {
+            guard start < count, let found = memchr(base + start, Int32(target), count - start) else { return nil }
+            return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+        }
+
+        private func byte(_ index: Int) -> UInt8 { index < count ? base[index] : 0 }
+        private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        /// libxml2's HTML names: a letter, `_`, `:` or `.`, then also digits and `-`.
+        private func isNameStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == 0x5F || byte == 0x3A || byte == 0x2E }
+        private func isNameByte(_ byte: UInt8) -> Bool { isNameStart(byte) || byte == 0x2D || (byte >= 0x30 && byte <= 0x39) }
+    }
+}
