@@ -91,27 +91,49 @@ enum CueWords {
     static func normalizedClasses(_ tokens: [String]) -> [String] {
         var result: [String] = []
         for token in tokens {
+            let (reduced, numbers) = numbersReduced(token)
             if noiseClasses.contains(token) || token.hasPrefix("comment-author-") || token.hasPrefix("author-")
-                || token.hasPrefix("user-") || token.hasPrefix("member-") || token.hasPrefix("js-") && token.contains(where: \.isNumber)
+                || token.hasPrefix("user-") || token.hasPrefix("member-") || token.hasPrefix("js-") && numbers > 0
             {
                 continue
             }
             // Per-record ids in classes (`id-t1_jb4f2mx`): several digit runs, or an `id-` prefix.
-            if token.hasPrefix("id-") || token.split(whereSeparator: { !$0.isNumber }).count >= 2 { continue }
-            var reduced = ""
-            var lastWasDigit = false
-            for character in token {
-                if character.isNumber {
-                    if !lastWasDigit { reduced.append("#") }
-                    lastWasDigit = true
-                } else {
-                    reduced.append(character)
-                    lastWasDigit = false
-                }
-            }
+            if token.hasPrefix("id-") || numbers >= 2 { continue }
             if !result.contains(reduced) { result.append(reduced) }
         }
         return result
+    }
+
+    /// The token with each run of digits as `#`, and how many runs there were (ASCII tokens,
+    /// nearly all class words, on bytes).
+    private static func numbersReduced(_ token: String) -> (String, Int) {
+        var runs = 0
+        var inRun = false
+        if token.utf8.allSatisfy({ $0 < 0x80 }) {
+            var reduced: [UInt8] = []
+            reduced.reserveCapacity(token.utf8.count)
+            for byte in token.utf8 {
+                if byte >= 0x30, byte <= 0x39 {
+                    if !inRun { reduced.append(UInt8(ascii: "#")); runs += 1 }
+                    inRun = true
+                } else {
+                    reduced.append(byte)
+                    inRun = false
+                }
+            }
+            return (String(decoding: reduced, as: UTF8.self), runs)
+        }
+        var reduced = ""
+        for character in token {
+            if character.isNumber {
+                if !inRun { reduced.append("#"); runs += 1 }
+                inRun = true
+            } else {
+                reduced.append(character)
+                inRun = false
+            }
+        }
+        return (reduced, runs)
     }
 
     static let noiseClasses: Set<String> = [

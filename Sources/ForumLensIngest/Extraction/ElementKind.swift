@@ -1,12 +1,20 @@
 /// What an element's tag, classes and role attributes say: its cues and its signatures.
 /// Pages repeat a few hundred kinds over thousands of elements, and pages of one forum repeat
 /// each other's, so a kind is read once per run, found again by a hash of its bytes.
-struct ElementKind: Sendable {
-    var cue: Cue
+/// A class: pages look kinds up thousands of times, and a reference is one retain where the
+/// value's strings and arrays were four.
+final class ElementKind: Sendable {
+    let cue: Cue
     /// Tag and normalised classes (and structural attributes).
-    var signature: Signature
+    let signature: Signature
     /// Tag and first lasting class: the coarser signature of paths inside records.
-    var pathSignature: Signature
+    let pathSignature: Signature
+
+    init(cue: Cue, signature: Signature, pathSignature: Signature) {
+        self.cue = cue
+        self.signature = signature
+        self.pathSignature = pathSignature
+    }
 
     struct Signature: Sendable {
         var name: String

@@ -10,7 +10,7 @@ struct ListNesting {
     /// outer items nest inside one another: they carry the reply tree the inner ones lack.
     var outerThreadsInner = false
 
-    init(outer: [HTMLTree.NodeID], inner: [HTMLTree.NodeID], features: PageFeatures) {
+    init(outer: borrowing [HTMLTree.NodeID], inner: borrowing [HTMLTree.NodeID], features: borrowing PageFeatures) {
         let tree = features.tree
         guard !inner.isEmpty, !outer.isEmpty else { return }
         // Nested replies of one list share their members: neither wraps the other. (Both lists

@@ -12,7 +12,7 @@ struct OpeningPost {
     var date: ReadDate?
     var role: MessageRole
 
-    init?(layout: RecordLayout, features: PageFeatures, pageType: String?) {
+    init?(layout: borrowing RecordLayout, features: borrowing PageFeatures, pageType: String?) {
         let tree = features.tree
         guard let first = layout.members.first, first > 1 else { return nil }
         let usual = Self.usualBodySignature(layout, features)

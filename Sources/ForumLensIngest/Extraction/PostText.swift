@@ -10,7 +10,7 @@ struct PostText {
 }
 
 extension PostText {
-    init(body: HTMLTree.NodeID, features: PageFeatures, nestedRecords: NodeSet) {
+    init(body: HTMLTree.NodeID, features: borrowing PageFeatures, nestedRecords: borrowing NodeSet) {
         let tree = features.tree
         var quoteNodes: [HTMLTree.NodeID] = []
         var headers = Set<HTMLTree.NodeID>()

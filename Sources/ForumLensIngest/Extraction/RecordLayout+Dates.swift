@@ -12,7 +12,9 @@ extension RecordLayout {
             guard let header = PostText.previousElement(member, tree), !memberSet.contains(header),
                   features.dateCues[Int(header)] > 0, features.text[Int(header)] < 200
             else { return nil }
-            return (header ..< tree[header].end).lazy.compactMap { features.dateOn[$0] }.first
+            // Loops rather than lazy sequences here: their closures would copy the features.
+            for node in header ..< tree[header].end { if let date = features.dateOn[node] { return date } }
+            return nil
         }
         guard headerDates.filter({ $0 != nil }).count * 2 > members.count else { return }
         for index in members.indices where dates[index] == nil { dates[index] = headerDates[index] }
@@ -35,7 +37,8 @@ extension RecordLayout {
         }
         func isLabelledJoinDate(_ node: HTMLTree.NodeID) -> Bool {
             func labelled(_ text: String) -> Bool {
-                let lower = text.lowercased()
+                // Leading texts come lowercased already (ASCII).
+                let lower = text.utf8.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } ? text.lowercased() : text
                 return joinWords.contains(where: lower.contains)
             }
             if labelled(features.leadingText(node, bytes: 80)) { return true }
@@ -69,9 +72,8 @@ extension RecordLayout {
             let values = entry.first.values.compactMap { features.dateOn[$0] }
             let machine = values.filter(\.machine).count
             let named = entry.first.values.filter { features.cues[Int($0)].contains(.dateElement) }.count
-            let distinct = Set(values.map(\.date)).count
             var score = Double(entry.members) * (1 + 0.2 * Double(machine + named) / Double(values.count))
-            if entry.members >= 3, distinct * 2 < entry.members { score *= 0.3 }
+            if entry.members >= 3, Set(values.map(\.date)).count * 2 < entry.members { score *= 0.3 }
             score -= 0.01 * Double(entry.depth)
             if best == nil || score > best!.score { best = (score, path) }
         }
@@ -80,11 +82,10 @@ extension RecordLayout {
                 ?? occurrences.first { $0.member == memberIndex && candidate($0) }?.node
             // A fuller date inside the chosen one ("Yesterday" shown, the time in a title) wins.
             if let node, let shown = features.dateOn[node], !shown.machine {
-                let inner = (node + 1 ..< features.tree[node].end).lazy
-                    .filter { !features.cues[Int($0)].contains(.editNotice) && !features.cues[Int(features.tree[$0].parent)].contains(.editNotice) }
-                    .compactMap { features.dateOn[$0] }
-                    .first { $0.machine && ($0.date.hour != nil || shown.date.hour == nil) }
-                if let inner { return inner }
+                for inner in node + 1 ..< tree[node].end
+                where !features.cues[Int(inner)].contains(.editNotice) && !features.cues[Int(tree[inner].parent)].contains(.editNotice) {
+                    if let date = features.dateOn[inner], date.machine, date.date.hour != nil || shown.date.hour == nil { return date }
+                }
             }
             // A date on the record itself (`data-timestamp`) when none is inside.
             return node.flatMap { features.dateOn[$0] } ?? features.dateOn[members[memberIndex]]

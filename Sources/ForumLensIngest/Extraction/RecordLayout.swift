@@ -120,7 +120,7 @@ extension RecordLayout {
         }
     }
 
-    init(members: [HTMLTree.NodeID], features: PageFeatures) {
+    init(members: [HTMLTree.NodeID], features: borrowing PageFeatures) {
         self.members = members
         memberSet = NodeSet(members, count: features.tree.count)
         let occurrences = Self.walk(members, features: features, memberSet: memberSet)
@@ -308,18 +308,22 @@ extension RecordLayout {
             let paths = stats(occurrences.indices.filter { (strengths[$0] ?? 0) > 0 }.map { occurrences[$0] }) { _ in true }
             var best: (score: Double, path: Int32)?
             for (path, entry) in paths.ordered() {
-                let nodes = Array(entry.first)
                 var total = 0.0
                 var position = 0.0
-                for (memberIndex, node) in nodes {
-                    total += features.authorCandidate(node)?.strength ?? 0
+                // The same text in every record is a label ("Reply", "Membre"), not a name.
+                var sameName: String?
+                var oneName = true
+                for (memberIndex, node) in entry.first {
+                    let candidate = features.authorCandidate(node)
+                    total += candidate?.strength ?? 0
                     let member = members[memberIndex]
                     position += Double(node - member) / Double(max(1, tree[member].end - member))
+                    if let name = candidate?.name, oneName {
+                        if sameName == nil { sameName = name } else if sameName != name { oneName = false }
+                    }
                 }
-                var score = total - 0.3 * position / Double(nodes.count)
-                // The same text in every record is a label ("Reply", "Membre"), not a name.
-                let distinct = Set(nodes.compactMap { name($0.value) }).count
-                if nodes.count >= 3, distinct == 1, members.count >= 3 { score *= 0.1 }
+                var score = total - 0.3 * position / Double(entry.members)
+                if entry.members >= 3, sameName != nil, oneName, members.count >= 3 { score *= 0.1 }
                 if best == nil || score > best!.score { best = (score, path) }
             }
             return (paths, best)

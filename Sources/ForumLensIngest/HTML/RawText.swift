@@ -15,17 +15,31 @@ enum RawText {
     /// Only for encodings where these ASCII bytes mean themselves (`asciiCompatible`).
     static func cut(_ page: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard let base = page.baseAddress, !page.isEmpty, memchr(base, 0, page.count) == nil else { return nil }
-        var scanner = Scanner(base: base, count: page.count)
-        var output: [UInt8] = []
-        var copied = 0
-        while let (start, end) = scanner.nextRawText() {
-            if output.isEmpty { output.reserveCapacity(page.count) }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied ..< start]))
-            copied = end
+        return byteClasses.withUnsafeBufferPointer { classes in
+            var scanner = Scanner(base: base, count: page.count, classes: classes.baseAddress!)
+            var output: [UInt8] = []
+            var copied = 0
+            while let (start, end) = scanner.nextRawText() {
+                if output.isEmpty { output.reserveCapacity(page.count) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied ..< start]))
+                copied = end
+            }
+            guard copied > 0 else { return nil }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
+            return output
         }
-        guard copied > 0 else { return nil }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
-        return output
+    }
+
+    private static let blank: UInt8 = 1, letter: UInt8 = 2, nameStart: UInt8 = 4, nameByte: UInt8 = 8
+
+    /// What each byte is to libxml2's HTML tokenizer: a blank, a letter, a name's first
+    /// character (a letter, `_`, `:` or `.`), or one of a name's (also digits and `-`).
+    private static let byteClasses: [UInt8] = (0 ... 255).map { (byte: Int) -> UInt8 in
+        let isLetter = (0x41 ... 0x5A).contains(byte) || (0x61 ... 0x7A).contains(byte)
+        let isNameStart = isLetter || byte == 0x5F || byte == 0x3A || byte == 0x2E
+        let isNameByte = isNameStart || byte == 0x2D || (0x30 ... 0x39).contains(byte)
+        return ([0x20, 0x09, 0x0A, 0x0D].contains(byte) ? blank : 0) | (isLetter ? letter : 0)
+            | (isNameStart ? nameStart : 0) | (isNameByte ? nameByte : 0)
     }
 
     /// Encodings in which `<`, `>`, quotes, `-` and ASCII letters are always those characters.
@@ -38,6 +52,7 @@ enum RawText {
     private struct Scanner {
         let base: UnsafePointer<UInt8>
         let count: Int
+        let classes: UnsafePointer<UInt8>
         var position = 0
 
         /// The next non-empty script or style content, as a byte range; nil at the end or
@@ -182,11 +197,11 @@ enum RawText {
             return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
         }
 
+        /// The byte at `index`, or 0 past the end (pages with a NUL are never scanned).
         private func byte(_ index: Int) -> UInt8 { index < count ? base[index] : 0 }
-        private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-        /// libxml2's HTML names: a letter, `_`, `:` or `.`, then also digits and `-`.
-        private func isNameStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == 0x5F || byte == 0x3A || byte == 0x2E }
-        private func isNameByte(_ byte: UInt8) -> Bool { isNameStart(byte) || byte == 0x2D || (byte >= 0x30 && byte <= 0x39) }
+        private func isBlank(_ byte: UInt8) -> Bool { classes[Int(byte)] & RawText.blank != 0 }
+        private func isLetter(_ byte: UInt8) -> Bool { classes[Int(byte)] & RawText.letter != 0 }
+        private func isNameStart(_ byte: UInt8) -> Bool { classes[Int(byte)] & RawText.nameStart != 0 }
+        private func isNameByte(_ byte: UInt8) -> Bool { classes[Int(byte)] & RawText.nameByte != 0 }
     }
 }
