@@ -55,4 +55,32 @@ import Testing
         #expect(haystack.contains(needle) == found)
         #expect(Array(haystack.utf8)[...].contains(utf8: needle) == found)
     }
+
+    private func hash(_ parts: [String], seed: Int = 7) -> Int {
+        var hasher = ByteHash(seed: seed)
+        for part in parts { Array(part.utf8).withUnsafeBytes { hasher.combine(bytes: $0) } }
+        return hasher.finalize()
+    }
+
+    @Test func byteHashTellsByteStringsApart() {
+        #expect(hash(["post bg1"]) == hash(["post bg1"]))
+        #expect(hash(["post bg1"]) != hash(["post bg2"]))
+        #expect(hash(["post bg1"]) != hash(["post bg1"], seed: 8))
+        // Where one part ends is part of the key, at any length around the eight-byte words.
+        #expect(hash(["ab", "c"]) != hash(["a", "bc"]))
+        #expect(hash(["abcdefgh", ""]) != hash(["abcdefg", "h"]))
+        #expect(hash(["abcdefgh"]) != hash(["abcdefgh", ""]))
+        // Every class string of a realistic page gets its own key.
+        let classes = (0 ..< 5000).map { "post post-\($0) bg\($0 % 2)" }
+        #expect(Set(classes.map { hash([$0]) }).count == classes.count)
+    }
+
+    @Test func renderedTextsLowercaseTheirLeadingBytesAndRepairCutCharacters() {
+        var output = TextOutput()
+        output.append(Array("  Membre  DEPUIS\u{00A0}: Décembre".utf8)[...], preformatted: false)
+        #expect(output.string == "Membre DEPUIS : Décembre")
+        #expect(output.lowercasedPrefix(100) == "membre depuis : décembre")
+        // "é" is two bytes: a prefix ending between them ends with a replacement character.
+        #expect(output.lowercasedPrefix(18) == "membre depuis : d\u{FFFD}")
+    }
 }

@@ -65,16 +65,13 @@ final class ElementKind: Sendable {
             guard attributes.contains(where: { isKindAttribute[Int(tree.attributes[$0].name)] }) else {
                 return tagHashes[Int(node.tag)]
             }
-            var hasher = Hasher()
-            hasher.combine(tagHashes[Int(node.tag)])
+            var hasher = ByteHash(seed: tagHashes[Int(node.tag)])
             tree.bytes.withUnsafeBytes { bytes in
                 for attribute in attributes {
                     let name = tree.attributes[attribute].name
                     guard isKindAttribute[Int(name)] else { continue }
-                    hasher.combine(nameHashes[Int(name)])
+                    hasher.combine(UInt64(bitPattern: Int64(nameHashes[Int(name)])))
                     let range = Int(tree.attributes[attribute].start) ..< Int(tree.attributes[attribute].end)
-                    // The length too, so that two attributes' bytes cannot run together.
-                    hasher.combine(range.count)
                     hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes[range]))
                 }
             }

@@ -168,7 +168,7 @@ struct PageFeatures {
     /// The first visible bytes of an element's text, lowercased (ASCII) and with whitespace
     /// collapsed: enough to test how a line starts without rendering it.
     func leadingText(_ node: HTMLTree.NodeID, bytes limit: Int = 48) -> String {
-        var output = TextOutput()
+        var output = TextOutput(capacity: limit + 16)
         var index = node + 1
         while index < tree[node].end, output.bytes.count < limit {
             let entry = tree[index]
@@ -180,7 +180,7 @@ struct PageFeatures {
             output.requestSpace()
             index += 1
         }
-        return String(decoding: output.bytes.prefix(limit).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return output.lowercasedPrefix(limit)
     }
 
     /// A name given as an attribute of a record itself (`data-author`, `author`).
@@ -318,8 +318,11 @@ struct PageFeatures {
         for attribute in Int(node.start) ..< Int(node.start + node.count) {
             let nameID = tree.attributes[attribute].name
             guard let name = dateAttributes[Int(nameID)] else { continue }
-            let value = tree.string(tree.attributes[attribute].start, tree.attributes[attribute].end)
-            guard !value.isEmpty, value.utf8.count < 80 else { continue }
+            let start = tree.attributes[attribute].start
+            let end = tree.attributes[attribute].end
+            // Most titles and contents hold no date: judged on bytes before a String is made.
+            guard end > start, end - start < 80, dates.mayHoldDate(tree.bytes[Int(start) ..< Int(end)]) else { continue }
+            let value = tree.string(start, end)
             if name == "content", itempropID.flatMap({ tree.attribute($0, of: index) })?.lowercased().contains("date") != true { continue }
             if let date = dates.machine(value) ?? (name == "title" ? dates.displayed(value)?.date : nil) {
                 // The text shown for the date, unless the attribute sits on a whole post.

@@ -76,6 +76,7 @@ enum RecordGroups {
     /// `article`) and leave the list.
     static func prune(_ members: [HTMLTree.NodeID], _ features: PageFeatures) -> [HTMLTree.NodeID] {
         var kept: [HTMLTree.NodeID] = []
+        kept.reserveCapacity(members.count)
         var open: [HTMLTree.NodeID] = []
         for member in members {
             while let last = open.last, !features.tree.isAncestor(last, of: member) { open.removeLast() }
@@ -124,6 +125,7 @@ enum RecordGroups {
         var withDate = 0
         var withID = 0
         var dateCueCounts: [Int32] = []
+        dateCueCounts.reserveCapacity(members.count)
         // Open members as positions in `members` (document order).
         var stack: [Int] = []
         var nestedText: [Int32] = Array(repeating: 0, count: members.count)

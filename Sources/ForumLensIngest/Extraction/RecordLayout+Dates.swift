@@ -27,9 +27,10 @@ extension RecordLayout {
     ]
 
     static func chooseDates(
-        _ occurrences: [Occurrence], members: [HTMLTree.NodeID], bodies: [HTMLTree.NodeID?], features: PageFeatures
+        _ walk: Walk, members: [HTMLTree.NodeID], bodies: [HTMLTree.NodeID?], features: PageFeatures
     ) -> [ReadDate?] {
         let tree = features.tree
+        let occurrences = walk.occurrences
         // "Joined: 12 Mar 2008": the label is in the date's own text, in the text just before
         // it, or in a parent that holds little else.
         func isJoinDate(_ node: HTMLTree.NodeID) -> Bool {
@@ -66,19 +67,21 @@ extension RecordLayout {
             let cue = features.cues[Int(occurrence.node)]
             return !cue.contains(.editNotice) && !isJoinDate(occurrence.node) && features.card(of: occurrence.node) != .editor
         }
-        let paths = stats(occurrences, where: candidate)
+        let paths = stats(walk) { candidate(occurrences[$0]) }
         var best: (score: Double, path: Int32)?
         for (path, entry) in paths.ordered() {
-            let values = entry.first.values.compactMap { features.dateOn[$0] }
+            let nodes = paths.first(path).nodes
+            let values = nodes.compactMap { features.dateOn[$0] }
             let machine = values.filter(\.machine).count
-            let named = entry.first.values.filter { features.cues[Int($0)].contains(.dateElement) }.count
+            let named = nodes.filter { features.cues[Int($0)].contains(.dateElement) }.count
             var score = Double(entry.members) * (1 + 0.2 * Double(machine + named) / Double(values.count))
             if entry.members >= 3, Set(values.map(\.date)).count * 2 < entry.members { score *= 0.3 }
             score -= 0.01 * Double(entry.depth)
             if best == nil || score > best!.score { best = (score, path) }
         }
+        let bestByMember = best.map { paths.first($0.path).byMember(count: members.count) }
         return members.indices.map { memberIndex in
-            let node = best.flatMap { paths[$0.path]?.first[memberIndex] }
+            let node = bestByMember?[memberIndex]
                 ?? occurrences.first { $0.member == memberIndex && candidate($0) }?.node
             // A fuller date inside the chosen one ("Yesterday" shown, the time in a title) wins.
             if let node, let shown = features.dateOn[node], !shown.machine {

@@ -66,67 +66,59 @@ extension RecordLayout {
         var bodyNamed: Bool
     }
 
+    /// Plain numbers, so that tables of thousands of paths are made and copied without
+    /// reference counting; each record's first element on the path is chained in the table.
     struct PathStats {
         var members = 0
         var lastMember = -1
-        /// Each record's first element on the path, when the caller asks for them.
-        var keepsFirst = true
         var text = 0.0
         var linkText = 0.0
         var metaMembers = 0
         var bodyNamed = 0
         var depth = 0
-        var first = FirstNodes()
         /// The path's first element in the document.
         var earliest: HTMLTree.NodeID = .max
-
-        mutating func record(_ occurrence: Occurrence) {
-            guard lastMember != occurrence.member else { return }
-            members += 1
-            lastMember = occurrence.member
-            if keepsFirst { first.append(member: occurrence.member, node: occurrence.node) }
-            earliest = min(earliest, occurrence.node)
-            text += Double(occurrence.ownText)
-            linkText += Double(occurrence.ownLinkText)
-            if occurrence.meta > 0 { metaMembers += 1 }
-            if occurrence.bodyNamed { bodyNamed += 1 }
-            depth = occurrence.depth
-        }
+        /// The first and last links of the path's chain in `PathTable.firstNodes` (-1: none).
+        fileprivate var firstHead: Int32 = -1
+        fileprivate var firstTail: Int32 = -1
     }
 
-    /// Each record's first element on a path, records in increasing order: two flat arrays
-    /// rather than a dictionary per path (paths number in the thousands on large pages).
+    /// Each record's first element on a path, records in increasing order.
     struct FirstNodes: Sequence {
-        private var memberIndexes: [Int32] = []
-        private(set) var values: [HTMLTree.NodeID] = []
+        fileprivate let links: [PathTable.Link]
+        fileprivate let head: Int32
 
-        mutating func append(member: Int, node: HTMLTree.NodeID) {
-            memberIndexes.append(Int32(member))
-            values.append(node)
-        }
+        struct Iterator: IteratorProtocol {
+            fileprivate let links: [PathTable.Link]
+            fileprivate var link: Int32
 
-        subscript(member: Int) -> HTMLTree.NodeID? {
-            var low = 0
-            var high = memberIndexes.count
-            while low < high {
-                let middle = (low + high) / 2
-                if memberIndexes[middle] < Int32(member) { low = middle + 1 } else { high = middle }
+            mutating func next() -> (member: Int, node: HTMLTree.NodeID)? {
+                guard link >= 0 else { return nil }
+                let current = links[Int(link)]
+                link = current.next
+                return (Int(current.member), current.node)
             }
-            return low < memberIndexes.count && memberIndexes[low] == Int32(member) ? values[low] : nil
         }
 
-        func makeIterator() -> some IteratorProtocol<(key: Int, value: HTMLTree.NodeID)> {
-            zip(memberIndexes, values).lazy.map { (key: Int($0.0), value: $0.1) }.makeIterator()
+        func makeIterator() -> Iterator { Iterator(links: links, link: head) }
+
+        var nodes: [HTMLTree.NodeID] { map(\.node) }
+
+        /// The first element of each record by record index (nil where a record has none).
+        func byMember(count: Int) -> [HTMLTree.NodeID?] {
+            var result = [HTMLTree.NodeID?](repeating: nil, count: count)
+            for (member, node) in self { result[member] = node }
+            return result
         }
     }
 
     init(members: [HTMLTree.NodeID], features: borrowing PageFeatures) {
         self.members = members
         memberSet = NodeSet(members, count: features.tree.count)
-        let occurrences = Self.walk(members, features: features, memberSet: memberSet)
-        (bodies, bodiesInPlace) = Self.chooseBodies(occurrences, members: members, features: features)
-        (authors, authorNodes) = Self.chooseAuthors(occurrences, members: members, bodies: bodies, features: features)
-        dates = Self.chooseDates(occurrences, members: members, bodies: bodies, features: features)
+        let walk = Self.walk(members, features: features, memberSet: memberSet)
+        (bodies, bodiesInPlace) = Self.chooseBodies(walk, members: members, features: features)
+        (authors, authorNodes) = Self.chooseAuthors(walk, members: members, bodies: bodies, features: features)
+        dates = Self.chooseDates(walk, members: members, bodies: bodies, features: features)
         if dateShare < 0.5 { takeDatesFromHeaders(features) }
     }
 
@@ -135,9 +127,11 @@ extension RecordLayout {
     /// its own text: subtree text minus the text of records nested inside it.
     private static func walk(
         _ members: [HTMLTree.NodeID], features: PageFeatures, memberSet: NodeSet
-    ) -> [Occurrence] {
+    ) -> Walk {
         let tree = features.tree
         var occurrences: [Occurrence] = []
+        // At most one per node of the records (nested records are skipped, not walked twice).
+        occurrences.reserveCapacity(min(tree.count, members.reduce(0) { $0 + Int(tree[$1].end - $1) }))
         var pathIDs = DenseIDs()
         for (memberIndex, member) in members.enumerated() {
             // Open elements: occurrence index, end, path hash, nested text and meta to subtract.
@@ -192,16 +186,38 @@ extension RecordLayout {
             }
             while !stack.isEmpty { pop() }
         }
-        return occurrences
+        return Walk(occurrences: occurrences, pathCount: pathIDs.count)
+    }
+
+    /// The elements of a group's records and how many distinct paths they take.
+    struct Walk {
+        var occurrences: [Occurrence]
+        var pathCount: Int
     }
 
     /// Statistics of the paths some occurrences take, indexed by path id.
     struct PathTable {
-        fileprivate var entries: [PathStats] = []
+        fileprivate struct Link {
+            var member: Int32
+            var node: HTMLTree.NodeID
+            var next: Int32
+        }
+
+        fileprivate var entries: [PathStats]
+        fileprivate var links: [Link] = []
+        fileprivate let keepsFirst: Bool
+
+        fileprivate init(pathCount: Int, keepsFirst: Bool) {
+            entries = Array(repeating: PathStats(), count: pathCount)
+            self.keepsFirst = keepsFirst
+        }
 
         subscript(path: Int32) -> PathStats? {
             Int(path) < entries.count && entries[Int(path)].members > 0 ? entries[Int(path)] : nil
         }
+
+        /// Each record's first element on `path` (when the table keeps them).
+        func first(_ path: Int32) -> FirstNodes { FirstNodes(links: links, head: entries[Int(path)].firstHead) }
 
         /// The paths taken (those `include` keeps), in document order of each path's first
         /// element, so that choices between equal scores do not depend on the order paths were met.
@@ -210,30 +226,42 @@ extension RecordLayout {
                 .sorted { entries[$0].earliest < entries[$1].earliest }
                 .map { (Int32($0), entries[$0]) }
         }
+
+        fileprivate mutating func record(_ occurrence: Occurrence) {
+            let path = Int(occurrence.path)
+            guard entries[path].lastMember != occurrence.member else { return }
+            if keepsFirst {
+                let link = Int32(links.count)
+                links.append(Link(member: Int32(occurrence.member), node: occurrence.node, next: -1))
+                if entries[path].firstTail >= 0 { links[Int(entries[path].firstTail)].next = link } else { entries[path].firstHead = link }
+                entries[path].firstTail = link
+            }
+            entries[path].members += 1
+            entries[path].lastMember = occurrence.member
+            entries[path].earliest = min(entries[path].earliest, occurrence.node)
+            entries[path].text += Double(occurrence.ownText)
+            entries[path].linkText += Double(occurrence.ownLinkText)
+            if occurrence.meta > 0 { entries[path].metaMembers += 1 }
+            if occurrence.bodyNamed { entries[path].bodyNamed += 1 }
+            entries[path].depth = occurrence.depth
+        }
     }
 
-    /// `keepingFirst: false` skips the per-record first elements (two arrays per path) when
-    /// only the totals are read.
-    static func stats(_ occurrences: [Occurrence], keepingFirst: Bool = true, where include: (Occurrence) -> Bool) -> PathTable {
-        var table = PathTable()
-        for occurrence in occurrences where include(occurrence) {
-            let path = Int(occurrence.path)
-            if path >= table.entries.count {
-                var empty = PathStats()
-                empty.keepsFirst = keepingFirst
-                table.entries.append(contentsOf: repeatElement(empty, count: path - table.entries.count + 1))
-            }
-            table.entries[path].record(occurrence)
-        }
+    /// `keepingFirst: false` skips the per-record first elements when only the totals are read.
+    /// The occurrences `include` keeps are given by index.
+    static func stats(_ walk: Walk, keepingFirst: Bool = true, where include: (Int) -> Bool) -> PathTable {
+        var table = PathTable(pathCount: walk.pathCount, keepsFirst: keepingFirst)
+        for index in walk.occurrences.indices where include(index) { table.record(walk.occurrences[index]) }
         return table
     }
 
     // MARK: - Body
 
     private static func chooseBodies(
-        _ occurrences: [Occurrence], members: [HTMLTree.NodeID], features: PageFeatures
+        _ walk: Walk, members: [HTMLTree.NodeID], features: PageFeatures
     ) -> ([HTMLTree.NodeID?], [Bool]) {
-        let paths = stats(occurrences, keepingFirst: false) { _ in true }
+        let occurrences = walk.occurrences
+        let paths = stats(walk, keepingFirst: false) { _ in true }
         let count = Double(members.count)
         var best: (score: Double, depth: Int, path: Int32)?
         // Most paths are in few records: left out before sorting.
@@ -249,13 +277,13 @@ extension RecordLayout {
                 best = (score, entry.depth, path)
             }
         }
-        guard let best, let chosen = stats(occurrences, where: { $0.path == best.path })[best.path] else {
-            return (members.map { _ in nil }, members.map { _ in false })
-        }
-        let signatures = Set(chosen.first.values.map { features.signature[Int($0)] })
+        guard let best else { return (members.map { _ in nil }, members.map { _ in false }) }
+        let chosen = stats(walk) { occurrences[$0].path == best.path }.first(best.path)
+        let chosenByMember = chosen.byMember(count: members.count)
+        let signatures = Set(chosen.nodes.map { features.signature[Int($0)] })
         var inPlace: [Bool] = []
         let bodies: [HTMLTree.NodeID?] = members.indices.map { memberIndex in
-            if let node = chosen.first[memberIndex], features.text[Int(node)] > 0 {
+            if let node = chosenByMember[memberIndex], features.text[Int(node)] > 0 {
                 inPlace.append(true)
                 return node
             }
@@ -281,9 +309,10 @@ extension RecordLayout {
     // MARK: - Author
 
     private static func chooseAuthors(
-        _ occurrences: [Occurrence], members: [HTMLTree.NodeID], bodies: [HTMLTree.NodeID?], features: PageFeatures
+        _ walk: Walk, members: [HTMLTree.NodeID], bodies: [HTMLTree.NodeID?], features: PageFeatures
     ) -> ([String?], [HTMLTree.NodeID?]) {
         let tree = features.tree
+        let occurrences = walk.occurrences
         // A name given as an attribute of the record itself (`data-author`, `author`).
         let given = members.map { features.authorAttribute(of: $0) }
         if given.filter({ $0 != nil }).count * 2 >= members.count {
@@ -305,7 +334,7 @@ extension RecordLayout {
                 guard plainNames || cue.contains(.authorName) || cue.contains(.profileLink) else { continue }
                 strengths[index] = outsideBody(occurrence) ? features.authorCandidate(occurrence.node)?.strength ?? 0 : 0
             }
-            let paths = stats(occurrences.indices.filter { (strengths[$0] ?? 0) > 0 }.map { occurrences[$0] }) { _ in true }
+            let paths = stats(walk) { (strengths[$0] ?? 0) > 0 }
             var best: (score: Double, path: Int32)?
             for (path, entry) in paths.ordered() {
                 var total = 0.0
@@ -313,7 +342,7 @@ extension RecordLayout {
                 // The same text in every record is a label ("Reply", "Membre"), not a name.
                 var sameName: String?
                 var oneName = true
-                for (memberIndex, node) in entry.first {
+                for (memberIndex, node) in paths.first(path) {
                     let candidate = features.authorCandidate(node)
                     total += candidate?.strength ?? 0
                     let member = members[memberIndex]
@@ -334,8 +363,9 @@ extension RecordLayout {
         }
         var found: [String?] = []
         var nodes: [HTMLTree.NodeID?] = []
+        let bestByMember = best.map { paths.first($0.path).byMember(count: members.count) }
         for memberIndex in members.indices {
-            var node = best.flatMap { paths[$0.path]?.first[memberIndex] }
+            var node = bestByMember?[memberIndex]
             if node == nil {
                 // This record lacks the usual place: its first marked name, if any.
                 node = occurrences.indices.first {

@@ -161,8 +161,27 @@ struct TextOutput {
     private var pendingBreak = 0
     private var pendingSpace = false
 
+    /// Room for `capacity` bytes at once: most texts rendered are short, and growing an empty
+    /// buffer a few bytes at a time reallocated it several times per text.
+    init(capacity: Int = 64) { bytes.reserveCapacity(capacity) }
+
     var string: String { String(decoding: bytes, as: UTF8.self) }
     var isEmpty: Bool { bytes.isEmpty }
+
+    /// The first `limit` bytes with ASCII letters lowercased (a character cut in two is
+    /// repaired, as `String(decoding:)` does).
+    func lowercasedPrefix(_ limit: Int) -> String {
+        bytes.withUnsafeBufferPointer { all in
+            let count = min(limit, all.count)
+            return String(unsafeUninitializedCapacity: count) { target in
+                for index in 0 ..< count {
+                    let byte = all[index]
+                    target[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return count
+            }
+        }
+    }
 
     mutating func requestBreak(_ lines: Int) {
         pendingBreak = max(pendingBreak, lines)
@@ -214,9 +233,16 @@ struct TextOutput {
                 pendingSpace = true  // en/em/thin spaces, narrow no-break space
                 index += 3
             default:
+                // A run of plain bytes is written at once (most text is such runs).
+                var runEnd = index + 1
+                while runEnd < end {
+                    let next = text[runEnd]
+                    if next <= 0x20 || next == 0xC2 || next == 0xE2 || next == 0xEF { break }
+                    runEnd += 1
+                }
                 flushPending()
-                bytes.append(byte)
-                index += 1
+                bytes.append(contentsOf: text[index ..< runEnd])
+                index = runEnd
             }
         }
     }
