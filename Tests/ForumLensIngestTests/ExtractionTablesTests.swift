@@ -83,4 +83,10 @@ import Testing
         // "é" is two bytes: a prefix ending between them ends with a replacement character.
         #expect(output.lowercasedPrefix(18) == "membre depuis : d\u{FFFD}")
     }
+
+    @Test func classWordsSplitAtAnyASCIIWhitespace() {
+        #expect(" post\r\nbg1\tis-unread \u{0C}x ".classWords == ["post", "bg1", "is-unread", "x"])
+        #expect("".classWords.isEmpty)
+        #expect(ClassReading.read("Post\r\nBG1").words == ["post", "bg#"])
+    }
 }

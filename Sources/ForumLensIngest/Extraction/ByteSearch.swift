@@ -36,3 +36,25 @@ extension ArraySlice<UInt8> {
         return withUnsafeBufferPointer { text in needle.withUTF8 { ByteSearch.contains(text, $0) } }
     }
 }
+
+extension String {
+    /// The words of a class attribute, split at ASCII whitespace on bytes (a split on
+    /// Characters compared each one as a string, and kept "\r\n" inside a word).
+    var classWords: [Substring] {
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                if let wordStart = start { words.append(self[wordStart ..< index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = utf8.index(after: index)
+        }
+        if let wordStart = start { words.append(self[wordStart...]) }
+        return words
+    }
+}

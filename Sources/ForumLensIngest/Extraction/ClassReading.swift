@@ -19,7 +19,7 @@ struct ClassReading: Sendable {
     }
 
     private static func reading(_ classes: String) -> ClassReading {
-        let tokens = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map { $0.lowercased() }
+        let tokens = classes.classWords.map { $0.lowercased() }
         var cue = Cue()
         // `js-…` classes are script hooks (`js-selectToQuote` is a post body), not roles.
         for token in tokens where !token.hasPrefix("js-") && !token.hasPrefix("js_") { cue.formUnion(Self.cue(of: token)) }

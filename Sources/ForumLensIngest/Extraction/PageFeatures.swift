@@ -160,7 +160,7 @@ struct PageFeatures {
 
     func classTokens(_ id: HTMLTree.NodeID) -> [Substring] {
         guard let classID, let value = tree.attribute(classID, of: id) else { return [] }
-        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        return value.classWords
     }
 
     func idValue(_ id: HTMLTree.NodeID) -> String? { idID.flatMap { tree.attribute($0, of: id) } }
