@@ -45,10 +45,18 @@ struct NodeSet {
 /// Dense ids (0, 1, 2…, in the order met) for 64-bit hashes: an open-addressing table, where a
 /// Dictionary would hash each of the many lookups again with SipHash.
 struct DenseIDs {
-    // Small at first: pages make a dozen tables, most of which stay small.
-    private var keys = [UInt64](repeating: 0, count: 64)
-    private var ids = [Int32](repeating: -1, count: 64)
+    private var keys: [UInt64]
+    private var ids: [Int32]
     private(set) var count = 0
+
+    /// Room for `capacity` keys before growing. Small by default: pages make a dozen tables,
+    /// most of which stay small.
+    init(capacity: Int = 32) {
+        var slots = 64
+        while slots < capacity * 2 { slots *= 2 }
+        keys = [UInt64](repeating: 0, count: slots)
+        ids = [Int32](repeating: -1, count: slots)
+    }
 
     mutating func id(of key: UInt64) -> Int32 {
         if count * 2 >= keys.count { grow() }

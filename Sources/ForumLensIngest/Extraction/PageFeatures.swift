@@ -338,7 +338,8 @@ struct PageFeatures {
         let parent = tree[index].parent
         guard parent >= 0, dateOn[parent] == nil, !cues[Int(parent)].contains(.insideQuote) else { return }
         let bytes = tree.textBytes(index)
-        guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || bytes.count < 40, dates.mayHoldDate(bytes) else { return }
+        // A digit is enough to try; short texts without one may still name a day ("Yesterday").
+        guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || (bytes.count < 40 && dates.mayHoldDate(bytes)) else { return }
         let textValue = String(decoding: bytes, as: UTF8.self)
         guard var match = dates.displayed(textValue) else { return }
         // A date and its time in separate nodes ("August 29, 2011<br>6:24 am"): read the

@@ -62,10 +62,11 @@ extension PageMetadata {
                     canonicalURL = hrefID.flatMap { tree.attribute($0, of: index) }?.collapsingSpaces.nilIfEmpty
                 }
             case "meta":
-                let content = contentID.flatMap { tree.attribute($0, of: index) }?.collapsingSpaces
                 let name = (nameID.flatMap { tree.attribute($0, of: index) }
                     ?? propertyID.flatMap { tree.attribute($0, of: index) }
                     ?? httpEquivID.flatMap { tree.attribute($0, of: index) })?.lowercased()
+                // Descriptions and keywords can be long: only the contents read are collapsed.
+                var content: String? { contentID.flatMap { tree.attribute($0, of: index) }?.collapsingSpaces }
                 switch name {
                 case "generator"?: generator = generator ?? content
                 case "og:url"?: canonicalURL = canonicalURL ?? content

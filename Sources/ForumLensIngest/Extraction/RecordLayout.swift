@@ -132,7 +132,8 @@ extension RecordLayout {
         var occurrences: [Occurrence] = []
         // At most one per node of the records (nested records are skipped, not walked twice).
         occurrences.reserveCapacity(min(tree.count, members.reduce(0) { $0 + Int(tree[$1].end - $1) }))
-        var pathIDs = DenseIDs()
+        // Records of a few hundred elements take hundreds of distinct paths.
+        var pathIDs = DenseIDs(capacity: 512)
         for (memberIndex, member) in members.enumerated() {
             // Open elements: occurrence index, end, path hash, nested text and meta to subtract.
             var stack: [(occurrence: Int, end: HTMLTree.NodeID, path: UInt64, nestedText: Int32, nestedLink: Int32, nestedMeta: Int32)] = []
