@@ -206,7 +206,7 @@ busy_seconds() {
     fi
 }
 
-declare -A BEST CPU RSS NOISE
+declare -A BEST CPU RSS NOISE ROUND_TIMES
 CONFIGS=(); LABEL=(); CORES=()
 add_config() { CONFIGS+=("$1"); LABEL+=("$2"); CORES+=("$3"); }
 if [ -n "$XMLLINT" ]; then
@@ -272,6 +272,7 @@ for run in $(seq 1 "$RUNS"); do
             check "$noise < 0" && noise="0"
         fi
         printf ' %s %.2fs' "$key" "$secs"
+        ROUND_TIMES[$key]="${ROUND_TIMES[$key]:-} $secs"
         if [ -z "${BEST[$key]:-}" ] || check "$secs < ${BEST[$key]}"; then
             BEST[$key]="$secs"; CPU[$key]="$LAST_CPU"; NOISE[$key]="$noise"
         fi
@@ -328,6 +329,17 @@ if [ -n "$XMLLINT" ]; then
     printf '  split --jobs 2 / xmllint 1 process : %6.3f  (target >= %s)   %s\n' "$r2" "$TARGET_RATIO_2" "$(verdict "$r2 >= $TARGET_RATIO_2")"
     printf '  (scale of this machine: xmllint 2 processes / 1 process = %.2f; split --jobs 2 / --jobs 1 = %.2f)\n' \
         "$rx" "$(calc "${BEST[jsonl1]} / ${BEST[jsonl2]}")"
+    # The host's load moves from minute to minute: ratios within each round (runs seconds
+    # apart) are steadier than ratios of best times taken in different rounds.
+    round_ratios() {   # round_ratios KEY: "median (lowest-highest)" of xmllint 1 process / KEY per round
+        awk -v xml="${ROUND_TIMES[xml1]}" -v other="${ROUND_TIMES[$1]}" 'BEGIN {
+            n = split(xml, x, " "); split(other, o, " ")
+            for (i = 1; i <= n; i++) r[i] = x[i] / o[i]
+            for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (r[j] < r[i]) { t = r[i]; r[i] = r[j]; r[j] = t }
+            median = n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2
+            printf "%.3f (%.3f-%.3f over %d rounds)", median, r[1], r[n], n }'
+    }
+    say "  per-round ratios, median (range)   : --jobs 1 $(round_ratios jsonl1); --jobs 2 $(round_ratios jsonl2)"
 else
     say "  split / xmllint ratios             :  n/a (xmllint missing)"
 fi
