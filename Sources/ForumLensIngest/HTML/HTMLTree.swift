@@ -52,8 +52,10 @@ public struct HTMLTree: Sendable {
         tagNames.firstIndex(of: name).map { UInt16($0) }
     }
 
+    /// Only attributes listed in `UnreadMarkup.readAttributes` are in the tree.
     public func attributeID(_ name: String) -> UInt16? {
-        attributeNames.firstIndex(of: name).map { UInt16($0) }
+        assert(UnreadMarkup.keeps(attribute: name), "attribute \(name) is cut before parsing: list it in UnreadMarkup.readAttributes")
+        return attributeNames.firstIndex(of: name).map { UInt16($0) }
     }
 
     public func children(of id: NodeID) -> ChildSequence { ChildSequence(tree: self, parent: id) }
@@ -87,15 +89,6 @@ public struct HTMLTree: Sendable {
             return string(attributes[index].start, attributes[index].end)
         }
         return nil
-    }
-
-    /// All attributes of element `id` as (name, value) pairs.
-    public func attributes(of id: NodeID) -> [(name: String, value: String)] {
-        let node = self[id]
-        guard node.kind == .element else { return [] }
-        return (Int(node.start) ..< Int(node.start + node.count)).map {
-            (attributeNames[Int(attributes[$0].name)], string(attributes[$0].start, attributes[$0].end))
-        }
     }
 
     /// The text of a text or comment node.

@@ -26,10 +26,10 @@ enum LibXML2 {
     }
 
     /// Parses `bytes` (in `encoding`) into a tree; elements nested deeper than `depthCap` are
-    /// flattened into their ancestor at the cap. Script and style contents are cut out first
-    /// (`RawText`) unless `keepingRawText`, which the tests compare against.
+    /// flattened into their ancestor at the cap. What no extractor reads is cut out first
+    /// (`UnreadMarkup`) unless `whole`, which the tests compare against.
     static func parseHTML(
-        _ bytes: UnsafeRawBufferPointer, encoding: String, depthCap: Int, keepingRawText: Bool = false
+        _ bytes: UnsafeRawBufferPointer, encoding: String, depthCap: Int, whole: Bool = false
     ) -> HTMLTree {
         _ = initialized
         // A struct behind a pointer rather than a class: class property access pays dynamic
@@ -50,7 +50,7 @@ enum LibXML2 {
             sax.pointee.initialized = 1
         }
         context.pointee._private = UnsafeMutableRawPointer(builder)
-        let cut = !keepingRawText && RawText.asciiCompatible(encoding) ? RawText.cut(bytes.assumingMemoryBound(to: UInt8.self)) : nil
+        let cut = !whole && UnreadMarkup.asciiCompatible(encoding) ? UnreadMarkup.cut(bytes.assumingMemoryBound(to: UInt8.self)) : nil
         if let cut {
             cut.withUnsafeBytes { read(context, $0, encoding) }
         } else {

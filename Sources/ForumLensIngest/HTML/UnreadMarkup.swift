@@ -1,8 +1,12 @@
 import Foundation
 
-/// Script and style contents, cut out before libxml2 parses a page. Inline CSS and JavaScript
-/// are a third of the bytes of saved pages, never message text (`LibXML2` ignores them), and
-/// libxml2 2.9 reads them one character at a time; without them the tree is the same.
+/// What ForumLens never reads, cut out before libxml2 parses a page: the contents of script
+/// and style elements (inline CSS and JavaScript are a third of the bytes of saved pages, and
+/// libxml2 2.9 reads them one character at a time) and the attributes no extractor reads
+/// (SVG paths, event handlers, `aria-*`, tracking data: libxml2 reads each value a character
+/// at a time into a buffer it allocates and grows). The tree is otherwise the same: the same
+/// nodes, texts and read attributes (`HTMLUnreadMarkupTests` checks it). Code that reads an
+/// attribute must list its name in `readAttributes`; `HTMLTree.attributeID` asserts it.
 ///
 /// The scan follows libxml2 2.9's HTML tokenizer (recovery mode) wherever it decides what is
 /// markup: comments end at `-->` or `--!>`; in a start tag a quoted value may hold `<` and `>`
@@ -10,21 +14,44 @@ import Foundation
 /// attribute runs to a blank, `>` or `/>`; an end tag runs to the next `>`; raw text ends at
 /// `</` followed by the element's name. Whatever it cannot follow (an unclosed comment, tag or
 /// quote, a NUL byte, an unusual doctype) ends the cutting: the rest is parsed as it is.
-enum RawText {
-    /// The page without the contents of its script and style elements; nil when nothing was cut.
+enum UnreadMarkup {
+    /// Attributes the extractors read.
+    static let readAttributes = [
+        "class", "id", "href", "src", "alt", "title", "style", "hidden", "rel", "itemprop", "itemtype", "content",
+        "name", "property", "http-equiv", "charset", "lang", "xml:lang", "datetime", "ts", "created-timestamp",
+        "author", "component", "data-role", "data-author", "data-user", "data-username", "data-time",
+        "data-timestamp", "data-datetime", "data-date", "data-utime", "data-source", "data-quote", "data-postid",
+        "data-post", "data-pid", "data-ipsquote-username", "data-ipsquote-contentcommentid",
+    ]
+
+    private static let readAttributeHashes = Set(readAttributes.map { nameHash(Array($0.utf8)[...]) })
+
+    /// Whether attributes called `name` are kept in the tree.
+    static func keeps(attribute name: String) -> Bool { readAttributeHashes.contains(nameHash(Array(name.utf8)[...])) }
+
+    /// A hash of a name as libxml2 reads it (ASCII letters lowercased). Two names sharing a
+    /// hash are both kept: a collision can keep an attribute, never drop one that is read.
+    private static func nameHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.reduce(0xCBF2_9CE4_8422_2325) { nameHash($0, $1) }
+    }
+
+    fileprivate static func nameHash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte | 0x20)) &* 0x100_0000_01B3 }
+
+    /// The page without what is never read; nil when nothing was cut.
     /// Only for encodings where these ASCII bytes mean themselves (`asciiCompatible`).
     static func cut(_ page: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard let base = page.baseAddress, !page.isEmpty, memchr(base, 0, page.count) == nil else { return nil }
         return byteClasses.withUnsafeBufferPointer { classes in
             var scanner = Scanner(base: base, count: page.count, classes: classes.baseAddress!)
+            scanner.scan()
+            guard !scanner.cuts.isEmpty else { return nil }
             var output: [UInt8] = []
+            output.reserveCapacity(page.count)
             var copied = 0
-            while let (start, end) = scanner.nextRawText() {
-                if output.isEmpty { output.reserveCapacity(page.count) }
+            for (start, end) in scanner.cuts {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied ..< start]))
                 copied = end
             }
-            guard copied > 0 else { return nil }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
             return output
         }
@@ -54,6 +81,12 @@ enum RawText {
         let count: Int
         let classes: UnsafePointer<UInt8>
         var position = 0
+        /// Byte ranges to leave out, in order.
+        var cuts: [(Int, Int)] = []
+
+        mutating func scan() {
+            while let range = nextRawText() { cuts.append(range) }
+        }
 
         /// The next non-empty script or style content, as a byte range; nil at the end or
         /// where the scan stops following the markup.
@@ -131,27 +164,38 @@ enum RawText {
 
         /// The end of a start tag whose name ends at `index`: the position after its `>`, and
         /// whether it ends with `/>` (libxml2 then opens no raw text).
-        private func endOfStartTag(from start: Int) -> (Int, Bool)? {
+        private mutating func endOfStartTag(from start: Int) -> (Int, Bool)? {
             var index = start
+            let firstCut = cuts.count
             while true {
                 while isBlank(byte(index)) { index += 1 }
                 let current = byte(index)
-                if current == 0 { return nil }
+                if current == 0 { cuts.removeSubrange(firstCut...); return nil }
                 if current == 0x3E { return (index + 1, false) }
                 if current == 0x2F, byte(index + 1) == 0x3E { return (index + 2, true) }
                 if isNameStart(current) {
-                    while isNameByte(byte(index)) { index += 1 }
-                    while isBlank(byte(index)) { index += 1 }
-                    guard byte(index) == 0x3D else { continue }  // =
-                    index += 1
-                    while isBlank(byte(index)) { index += 1 }
-                    let quote = byte(index)
-                    if quote == 0x22 || quote == 0x27 {
-                        guard let close = find(quote, from: index + 1) else { return nil }
-                        index = close + 1
-                    } else {
-                        while index < count, !isBlank(base[index]), base[index] != 0x3E { index += 1 }
+                    let nameStart = index
+                    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                    while isNameByte(byte(index)) {
+                        hash = UnreadMarkup.nameHash(hash, base[index])
+                        index += 1
                     }
+                    let nameEnd = index
+                    while isBlank(byte(index)) { index += 1 }
+                    if byte(index) == 0x3D {  // =
+                        index += 1
+                        while isBlank(byte(index)) { index += 1 }
+                        let quote = byte(index)
+                        if quote == 0x22 || quote == 0x27 {
+                            guard let close = find(quote, from: index + 1) else { cuts.removeSubrange(firstCut...); return nil }
+                            index = close + 1
+                        } else {
+                            while index < count, !isBlank(base[index]), base[index] != 0x3E { index += 1 }
+                        }
+                    } else {
+                        index = nameEnd
+                    }
+                    if !UnreadMarkup.readAttributeHashes.contains(hash) { cuts.append((nameStart, index)) }
                 } else {
                     // A bogus attribute: dropped up to a blank or the end of the tag.
                     while index < count, !isBlank(base[index]), base[index] != 0x3E,
@@ -199,9 +243,9 @@ enum RawText {
 
         /// The byte at `index`, or 0 past the end (pages with a NUL are never scanned).
         private func byte(_ index: Int) -> UInt8 { index < count ? base[index] : 0 }
-        private func isBlank(_ byte: UInt8) -> Bool { classes[Int(byte)] & RawText.blank != 0 }
-        private func isLetter(_ byte: UInt8) -> Bool { classes[Int(byte)] & RawText.letter != 0 }
-        private func isNameStart(_ byte: UInt8) -> Bool { classes[Int(byte)] & RawText.nameStart != 0 }
-        private func isNameByte(_ byte: UInt8) -> Bool { classes[Int(byte)] & RawText.nameByte != 0 }
+        private func isBlank(_ byte: UInt8) -> Bool { classes[Int(byte)] & UnreadMarkup.blank != 0 }
+        private func isLetter(_ byte: UInt8) -> Bool { classes[Int(byte)] & UnreadMarkup.letter != 0 }
+        private func isNameStart(_ byte: UInt8) -> Bool { classes[Int(byte)] & UnreadMarkup.nameStart != 0 }
+        private func isNameByte(_ byte: UInt8) -> Bool { classes[Int(byte)] & UnreadMarkup.nameByte != 0 }
     }
 }

@@ -2,19 +2,20 @@ import Foundation
 import Testing
 @testable import ForumLensIngest
 
-/// Cutting script and style contents before the parse must leave libxml2's tree exactly as it
-/// was: checked on markup that trips tokenizers, on every saved page at hand, and on random
-/// tag soup.
-@Suite struct HTMLRawTextTests {
-    /// Every node, attribute and text of a tree, in order.
+/// Cutting what is never read before the parse must leave libxml2's tree as it was, but for
+/// the unread attributes: checked on markup that trips tokenizers, on every saved page at
+/// hand, and on random tag soup.
+@Suite struct HTMLUnreadMarkupTests {
+    /// Every node, read attribute and text of a tree, in order.
     private func dump(_ tree: HTMLTree) -> [String] {
         (0 ..< Int32(tree.count)).map { id in
             let node = tree[id]
             switch node.kind {
             case .element:
-                let attributes = (Int(node.start) ..< Int(node.start + node.count)).map { index in
+                let attributes = (Int(node.start) ..< Int(node.start + node.count)).compactMap { index -> String? in
                     let attribute = tree.attributes[index]
-                    return tree.attributeNames[Int(attribute.name)] + "=" + tree.string(attribute.start, attribute.end)
+                    let name = tree.attributeNames[Int(attribute.name)]
+                    return UnreadMarkup.keeps(attribute: name) ? name + "=" + tree.string(attribute.start, attribute.end) : nil
                 }
                 return "<\(tree.tagName(id)) \(attributes) parent \(node.parent) end \(node.end) depth \(node.depth)>"
             case .text: return "text \(node.parent): \(tree.text(id))"
@@ -23,20 +24,20 @@ import Testing
         }
     }
 
-    private func cut(_ html: [UInt8]) -> [UInt8]? { html.withUnsafeBufferPointer { RawText.cut($0) } }
+    private func cut(_ html: [UInt8]) -> [UInt8]? { html.withUnsafeBufferPointer { UnreadMarkup.cut($0) } }
 
-    /// Whether the tree is the same with and without the cut.
+    /// Whether the tree is the same with and without the cut (read attributes only).
     private func sameTree(_ html: [UInt8], encoding: String = "UTF-8") -> Bool {
         html.withUnsafeBytes { bytes in
             dump(LibXML2.parseHTML(bytes, encoding: encoding, depthCap: 10_000))
-                == dump(LibXML2.parseHTML(bytes, encoding: encoding, depthCap: 10_000, keepingRawText: true))
+                == dump(LibXML2.parseHTML(bytes, encoding: encoding, depthCap: 10_000, whole: true))
         }
     }
 
     @Test func cutsScriptAndStyleContents() {
-        let html = "<head><style>p { color: red }</style><SCRIPT type=\"x\">if (a < b && c > d) document.write('<div class=post>fake</div>')</SCRIPT ></head><p>réel</p>"
+        let html = "<head><style>p { color: red }</style><SCRIPT id=\"x\">if (a < b && c > d) document.write('<div class=post>fake</div>')</SCRIPT ></head><p>réel</p>"
         let cut = cut(Array(html.utf8)).map { String(decoding: $0, as: UTF8.self) }
-        #expect(cut == "<head><style></style><SCRIPT type=\"x\"></SCRIPT ></head><p>réel</p>")
+        #expect(cut == "<head><style></style><SCRIPT id=\"x\"></SCRIPT ></head><p>réel</p>")
         #expect(sameTree(Array(html.utf8)))
     }
 
@@ -75,17 +76,30 @@ import Testing
         #expect(sameTree(Array(html.utf8)), "\(html)")
     }
 
+    @Test func dropsTheAttributesNoExtractorReads() {
+        let html = #"<a href="/u/7" onclick="track('<b>')" data-author="Eogez" aria-label=profile CLASS=name>Eogez</a>"#
+        #expect(cut(Array(html.utf8)).map { String(decoding: $0, as: UTF8.self) }
+            == #"<a href="/u/7"  data-author="Eogez"  CLASS=name>Eogez</a>"#)
+        let tree = HTMLParsing.parse(Array(html.utf8), encoding: "UTF-8")
+        let link = (0 ..< Int32(tree.count)).first { tree.tagName($0) == "a" }!
+        #expect(tree.attribute("href", of: link) == "/u/7")
+        #expect(tree.attribute("data-author", of: link) == "Eogez")
+        #expect(tree.attribute("class", of: link) == "name")
+        #expect(!tree.attributeNames.contains("onclick") && !tree.attributeNames.contains("aria-label"))
+        #expect(UnreadMarkup.keeps(attribute: "DATA-Author") && !UnreadMarkup.keeps(attribute: "d"))
+    }
+
     @Test func leavesPagesWithNULBytesAlone() {
         let html = Array("<script>a".utf8) + [0] + Array("b</script><p>c</p>".utf8)
         #expect(cut(html) == nil)
     }
 
     @Test func onlyCutsWhereASCIIBytesMeanThemselves() {
-        #expect(RawText.asciiCompatible("UTF-8"))
-        #expect(RawText.asciiCompatible("windows-1252"))
-        #expect(RawText.asciiCompatible("ISO-8859-15"))
-        #expect(!RawText.asciiCompatible("UTF-16LE"))
-        #expect(!RawText.asciiCompatible("ISO-2022-JP"))
+        #expect(UnreadMarkup.asciiCompatible("UTF-8"))
+        #expect(UnreadMarkup.asciiCompatible("windows-1252"))
+        #expect(UnreadMarkup.asciiCompatible("ISO-8859-15"))
+        #expect(!UnreadMarkup.asciiCompatible("UTF-16LE"))
+        #expect(!UnreadMarkup.asciiCompatible("ISO-2022-JP"))
     }
 
     @Test func savedPagesParseTheSameWithoutTheirScripts() throws {
@@ -98,7 +112,7 @@ import Testing
                 let charset = Charset.decide(bytes)
                 let page = Array(bytes[charset.skip...])
                 pages += 1
-                if RawText.asciiCompatible(charset.encoding), let cut = cut(page), cut.count < page.count { cutPages += 1 }
+                if UnreadMarkup.asciiCompatible(charset.encoding), let cut = cut(page), cut.count < page.count { cutPages += 1 }
                 #expect(sameTree(page, encoding: charset.encoding), "\(name)")
             }
         }
