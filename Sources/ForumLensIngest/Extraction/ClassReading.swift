@@ -11,8 +11,10 @@ struct ClassReading: Sendable {
 
     private static let readings = RunCache<String, ClassReading>()
     private static let wordCues = RunCache<String, Cue>()
-    private static let idCues = RunCache<String, Cue>()
-    private static let profileLinks = RunCache<String, Bool>()
+    /// Keyed by a hash of the bytes: ids and links are read on every element that has one,
+    /// and a String made, lowercased and hashed with SipHash for each cost more than the reading.
+    private static let idCues = RunCache<Int, Cue>()
+    private static let profileLinks = RunCache<Int, Bool>()
 
     static func read(_ classes: String) -> ClassReading {
         readings.value(for: classes) { reading(classes) }
@@ -26,10 +28,15 @@ struct ClassReading: Sendable {
         return ClassReading(cue: cue, words: CueWords.normalizedClasses(tokens))
     }
 
-    /// What an id pattern (`p#`, `post_#`, `thing_t#_*`) says: the class cues of its words,
-    /// and whether it names a post.
-    static func idCue(of pattern: String) -> Cue {
-        idCues.value(for: pattern) {
+    /// What an id says, read as its pattern (`p1234` → `p#`, `thing_t1_abc12` → `thing_t#_*`:
+    /// ids are unique, patterns repeat): the class cues of its words, and whether it names a post.
+    static func idCue(ofID identifier: ArraySlice<UInt8>) -> Cue {
+        // ASCII ids (nearly all) are lowercased on bytes; others as Strings.
+        let pattern = identifier.allSatisfy { $0 < 0x80 }
+            ? RecordGroups.idPattern(bytes: identifier.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+            : Array(RecordGroups.idPattern(String(decoding: identifier, as: UTF8.self).lowercased()).utf8)
+        return idCues.value(for: hash(pattern[...])) {
+            let pattern = String(decoding: pattern, as: UTF8.self)
             var cue = cue(of: pattern)
             if CueWords.isPostID(pattern) { cue.insert(.postID) }
             return cue
@@ -37,8 +44,14 @@ struct ClassReading: Sendable {
     }
 
     /// Whether a link leads to a member's profile; links repeat (a member's many posts).
-    static func isProfileLink(_ href: String) -> Bool {
-        profileLinks.value(for: href) { CueWords.isProfileLink(href) }
+    static func isProfileLink(_ href: ArraySlice<UInt8>) -> Bool {
+        profileLinks.value(for: hash(href)) { CueWords.isProfileLink(String(decoding: href, as: UTF8.self)) }
+    }
+
+    private static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
+        var hasher = ByteHash(seed: bytes.count)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
     }
 
     /// What one class word (or an id) says.

@@ -274,16 +274,13 @@ struct PageFeatures {
                 continue
             }
             var cue = cues[Int(index)]
-            if let identifier = idValue(index) {
-                // Read as its pattern (`p1234` → `p#`): ids are unique, patterns repeat.
-                cue.formUnion(ClassReading.idCue(of: RecordGroups.idPattern(identifier.lowercased())))
-            }
+            if let idID, let identifier = tree.attributeBytes(idID, of: index) { cue.formUnion(ClassReading.idCue(ofID: identifier)) }
             if index < quoteEnd {
                 // Names and dates quoted from another post are not this record's.
                 cue.insert(.insideQuote)
                 cue.subtract([.authorName, .dateElement, .joinDate])
             }
-            if node.tag == anchorTag, index >= quoteEnd, let hrefID, let href = tree.attribute(hrefID, of: index), ClassReading.isProfileLink(href) {
+            if node.tag == anchorTag, index >= quoteEnd, let hrefID, let href = tree.attributeBytes(hrefID, of: index), ClassReading.isProfileLink(href) {
                 cue.insert(.profileLink)
             }
             if renderer.isHiddenByMarkup(index) {

@@ -90,12 +90,16 @@ enum RecordGroups {
 
     /// `p1234` → `p#`, `post_42` → `post_#`, `thing_t1_abc12` → `thing_t#_*`.
     static func idPattern(_ identifier: String) -> String {
+        String(decoding: idPattern(bytes: identifier.utf8), as: UTF8.self)
+    }
+
+    static func idPattern<Bytes: Collection<UInt8>>(bytes identifier: Bytes) -> [UInt8] {
         var pattern: [UInt8] = []
-        pattern.reserveCapacity(identifier.utf8.count)
+        pattern.reserveCapacity(identifier.count)
         var inNumber = false
         var sawNumber = false
         var lastSeparator = -1
-        for byte in identifier.utf8 {
+        for byte in identifier {
             if byte >= 0x30, byte <= 0x39 {
                 if !inNumber { pattern.append(UInt8(ascii: "#")) }
                 inNumber = true
@@ -111,7 +115,7 @@ enum RecordGroups {
             pattern.removeSubrange(lastSeparator + 1 ..< pattern.count)
             pattern.append(UInt8(ascii: "*"))
         }
-        return String(decoding: pattern, as: UTF8.self)
+        return pattern
     }
 
     /// A post list holds several records, each with one author, one date and a body, and

@@ -82,6 +82,16 @@ public struct HTMLTree: Sendable {
         return attribute(nameID, of: id)
     }
 
+    /// The bytes of attribute `nameID` on element `id`, without making a String.
+    func attributeBytes(_ nameID: UInt16, of id: NodeID) -> ArraySlice<UInt8>? {
+        let node = self[id]
+        guard node.kind == .element else { return nil }
+        for index in Int(node.start) ..< Int(node.start + node.count) where attributes[index].name == nameID {
+            return bytes[Int(attributes[index].start) ..< Int(attributes[index].end)]
+        }
+        return nil
+    }
+
     public func attribute(_ nameID: UInt16, of id: NodeID) -> String? {
         let node = self[id]
         guard node.kind == .element else { return nil }

@@ -24,10 +24,32 @@ enum UnreadMarkup {
         "data-post", "data-pid", "data-ipsquote-username", "data-ipsquote-contentcommentid",
     ]
 
-    private static let readAttributeHashes = Set(readAttributes.map { nameHash(Array($0.utf8)[...]) })
+    /// The hashes of `readAttributes` in an open-addressing table (0: empty), looked up for
+    /// every attribute of every page.
+    private static let readAttributeSlots: [UInt64] = {
+        var slots = [UInt64](repeating: 0, count: 256)
+        for name in readAttributes {
+            let hash = nameHash(Array(name.utf8)[...])
+            var slot = Int(hash >> 56)
+            while slots[slot] != 0, slots[slot] != hash { slot = (slot + 1) & 255 }
+            slots[slot] = hash
+        }
+        return slots
+    }()
+
+    fileprivate static func isRead(_ hash: UInt64, in slots: UnsafePointer<UInt64>) -> Bool {
+        var slot = Int(hash >> 56)
+        while slots[slot] != 0 {
+            if slots[slot] == hash { return true }
+            slot = (slot + 1) & 255
+        }
+        return false
+    }
 
     /// Whether attributes called `name` are kept in the tree.
-    static func keeps(attribute name: String) -> Bool { readAttributeHashes.contains(nameHash(Array(name.utf8)[...])) }
+    static func keeps(attribute name: String) -> Bool {
+        readAttributeSlots.withUnsafeBufferPointer { isRead(nameHash(Array(name.utf8)[...]), in: $0.baseAddress!) }
+    }
 
     /// A hash of a name as libxml2 reads it (ASCII letters lowercased). Two names sharing a
     /// hash are both kept: a collision can keep an attribute, never drop one that is read.
@@ -41,8 +63,8 @@ enum UnreadMarkup {
     /// Only for encodings where these ASCII bytes mean themselves (`asciiCompatible`).
     static func cut(_ page: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard let base = page.baseAddress, !page.isEmpty, memchr(base, 0, page.count) == nil else { return nil }
-        return byteClasses.withUnsafeBufferPointer { classes in
-            var scanner = Scanner(base: base, count: page.count, classes: classes.baseAddress!)
+        return byteClasses.withUnsafeBufferPointer { classes in readAttributeSlots.withUnsafeBufferPointer { read in
+            var scanner = Scanner(base: base, count: page.count, classes: classes.baseAddress!, readAttributes: read.baseAddress!)
             scanner.scan()
             guard !scanner.cuts.isEmpty else { return nil }
             var output: [UInt8] = []
@@ -54,7 +76,7 @@ enum UnreadMarkup {
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
             return output
-        }
+        } }
     }
 
     private static let blank: UInt8 = 1, letter: UInt8 = 2, nameStart: UInt8 = 4, nameByte: UInt8 = 8
@@ -80,6 +102,7 @@ enum UnreadMarkup {
         let base: UnsafePointer<UInt8>
         let count: Int
         let classes: UnsafePointer<UInt8>
+        let readAttributes: UnsafePointer<UInt64>
         var position = 0
         /// Byte ranges to leave out, in order.
         var cuts: [(Int, Int)] = []
@@ -195,7 +218,7 @@ enum UnreadMarkup {
                     } else {
                         index = nameEnd
                     }
-                    if !UnreadMarkup.readAttributeHashes.contains(hash) { cuts.append((nameStart, index)) }
+                    if !UnreadMarkup.isRead(hash, in: readAttributes) { cuts.append((nameStart, index)) }
                 } else {
                     // A bogus attribute: dropped up to a blank or the end of the tag.
                     while index < count, !isBlank(base[index]), base[index] != 0x3E,
