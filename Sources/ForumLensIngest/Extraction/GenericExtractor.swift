@@ -33,18 +33,18 @@ public struct GenericExtractor: Extractor {
         }
         // Lists inside lists: a list whose items wrap several posts of a good list is a frame;
         // a list whose items sit inside posts that have words of their own is their comments.
+        // By index, with the lists and shares taken out once: the pairs below are many.
+        let lists = evaluated.map(\.group.members)
+        let postLike = evaluated.map { $0.layout.authorShare >= 0.6 && $0.layout.bodyShare >= 0.6 && $0.layout.dateShare >= 0.5 }
         for index in evaluated.indices {
-            let candidate = evaluated[index].group.members
-            for (otherIndex, other) in evaluated.enumerated() where otherIndex != index
-                && other.layout.authorShare >= 0.6 && other.layout.bodyShare >= 0.6 && other.layout.dateShare >= 0.5
-            {
-                let nesting = ListNesting(outer: candidate, inner: other.group.members, features: features)
-                let reverse = ListNesting(outer: other.group.members, inner: candidate, features: features)
+            for other in evaluated.indices where other != index && postLike[other] {
+                let nesting = ListNesting(outer: lists[index], inner: lists[other], features: features)
+                let reverse = ListNesting(outer: lists[other], inner: lists[index], features: features)
                 // Comments hang under the posts of one consistent list, not under a page block.
-                let postList = other.group.members.count >= 2 && Self.purity(other.group.members, features) >= 0.7
+                let postList = lists[other].count >= 2 && Self.purity(lists[other], features) >= 0.7
                 if nesting.outerWrapsInner || (reverse.innerIsSubList && postList) {
                     if page.explain {
-                        notes.append("\(evaluated[index].group.key): \(nesting.outerWrapsInner ? "a frame around" : "comments under") \(other.group.key)")
+                        notes.append("\(evaluated[index].group.key): \(nesting.outerWrapsInner ? "a frame around" : "comments under") \(evaluated[other].group.key)")
                     }
                     evaluated[index].score *= 0.2
                     break
@@ -54,9 +54,9 @@ public struct GenericExtractor: Extractor {
         // Of a threaded wrapper and the post inside it, the wrapper keeps who answers whom.
         let demoted = evaluated.map(\.score)
         for index in evaluated.indices {
-            for (otherIndex, other) in evaluated.enumerated() where otherIndex != index {
-                let nesting = ListNesting(outer: evaluated[index].group.members, inner: other.group.members, features: features)
-                if nesting.outerThreadsInner { evaluated[index].score = max(demoted[index], demoted[otherIndex] * 1.05) }
+            for other in evaluated.indices where other != index {
+                let nesting = ListNesting(outer: lists[index], inner: lists[other], features: features)
+                if nesting.outerThreadsInner { evaluated[index].score = max(demoted[index], demoted[other] * 1.05) }
             }
         }
         if page.explain {

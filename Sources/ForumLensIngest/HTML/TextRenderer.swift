@@ -63,7 +63,8 @@ struct TextRenderer {
         var compact: [UInt8] = []
         for index in 0 ..< Int32(tree.count) where tree[index].kind == .element && tree[index].count > 0 {
             let node = tree[index]
-            for attribute in tree.attributes[Int(node.start) ..< Int(node.start + node.count)] {
+            for slot in Int(node.start) ..< Int(node.start + node.count) {
+                let attribute = tree.attributes[slot]
                 if attribute.name == hiddenID {
                     hidden[Int(index)] = true
                 } else if attribute.name == styleID {
@@ -208,8 +209,14 @@ struct TextOutput {
     }
 
     mutating func append(_ text: ArraySlice<UInt8>, preformatted: Bool) {
-        var index = text.startIndex
-        let end = text.endIndex
+        // Through a buffer pointer: appending slices of the tree's bytes retained and released
+        // the whole array for each run.
+        text.withUnsafeBufferPointer { append($0, preformatted: preformatted) }
+    }
+
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>, preformatted: Bool) {
+        var index = 0
+        let end = text.count
         while index < end {
             let byte = text[index]
             switch byte {
@@ -241,7 +248,7 @@ struct TextOutput {
                     runEnd += 1
                 }
                 flushPending()
-                bytes.append(contentsOf: text[index ..< runEnd])
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[index ..< runEnd]))
                 index = runEnd
             }
         }
