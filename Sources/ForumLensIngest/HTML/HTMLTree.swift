@@ -93,12 +93,7 @@ public struct HTMLTree: Sendable {
     }
 
     public func attribute(_ nameID: UInt16, of id: NodeID) -> String? {
-        let node = self[id]
-        guard node.kind == .element else { return nil }
-        for index in Int(node.start) ..< Int(node.start + node.count) where attributes[index].name == nameID {
-            return string(attributes[index].start, attributes[index].end)
-        }
-        return nil
+        attributeBytes(nameID, of: id).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The text of a text or comment node.
