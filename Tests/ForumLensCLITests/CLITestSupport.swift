@@ -16,7 +16,8 @@ struct CommandResult: Sendable {
     var timedOut: Bool
     var stdout: [UInt8]
     var stderr: [UInt8]
-    /// The child's peak resident memory, from `wait4`.
+    /// The child's peak resident memory, from `wait4`. On Linux it is at least the test
+    /// process's own peak at the spawn (the child shares its memory until exec): an upper bound.
     var peakMemoryBytes: Int
     var seconds: Double
 
