@@ -90,6 +90,8 @@ public enum InputReader {
                 message: "the page seems truncated (it ends without </body> or </html>); its last message may be incomplete"))
         }
         var charset = Charset.decide(html)
+        // `decide` reads bytes as UTF-8 without a BOM only when they are valid UTF-8.
+        let validUTF8 = charset.encoding == "UTF-8" && charset.skip == 0
         if let declared = envelope?.charset, charset.skip == 0, charset.warning == nil {
             let name = Charset.canonicalName(declared)
             if LibXML2.knowsEncoding(name) { charset.encoding = name }
@@ -100,7 +102,7 @@ public enum InputReader {
         let tree = html.withUnsafeBytes { buffer in
             LibXML2.parseHTML(
                 UnsafeRawBufferPointer(rebasing: buffer[charset.skip...]), encoding: charset.encoding,
-                depthCap: options.depthCap)
+                validUTF8: validUTF8 ? true : nil, depthCap: options.depthCap)
         }
         if tree.depthCapped {
             result.problems.append(Problem(

@@ -24,7 +24,9 @@ import Testing
         }
     }
 
-    private func cut(_ html: [UInt8]) -> [UInt8]? { html.withUnsafeBufferPointer { UnreadMarkup.cut($0) } }
+    private func cut(_ html: [UInt8], moveAttributes: Bool = false) -> [UInt8]? {
+        html.withUnsafeBufferPointer { UnreadMarkup.cut($0, moveAttributes: moveAttributes)?.page }
+    }
 
     /// Whether the tree is the same with and without the cut (read attributes only).
     private func sameTree(_ html: [UInt8], encoding: String = "UTF-8") -> Bool {
@@ -89,6 +91,33 @@ import Testing
         #expect(UnreadMarkup.keeps(attribute: "DATA-Author") && !UnreadMarkup.keeps(attribute: "d"))
     }
 
+    @Test func movesTheReadAttributesOutOfUTF8Tags() {
+        let html = #"<a href="/u/7?a=1&amp;b=2" onclick="x()" TITLE='caf&eacute; &#x263A;&#10;' title=second class>Eogez</a><br/><p id=x/>"#
+        #expect(cut(Array(html.utf8), moveAttributes: true).map { String(decoding: $0, as: UTF8.self) }
+            == #"<a _0>Eogez</a><br/><p _1>"#)
+        let tree = HTMLParsing.parse(Array(html.utf8), encoding: "UTF-8")
+        let link = (0 ..< Int32(tree.count)).first { tree.tagName($0) == "a" }!
+        #expect(tree.attribute("href", of: link) == "/u/7?a=1&b=2")
+        // The first of two attributes of one name, entities and character references decoded.
+        #expect(tree.attribute("title", of: link) == "café ☺\n")
+        #expect(tree.attribute("class", of: link) == "")
+        let paragraph = (0 ..< Int32(tree.count)).first { tree.tagName($0) == "p" }!
+        #expect(tree.attribute("id", of: paragraph) == "x/")
+        #expect(sameTree(Array(html.utf8)))
+    }
+
+    @Test(arguments: [
+        // What libxml2 does with references it cannot use, and with names it does not know.
+        #"<p title="a&#0;b" class="c&#1;d" id="&#xD800;e" alt="&#;f" rel="&#x;g">x</p>"#,
+        #"<p title="&amp &amp;x &AMP; &nbsp;&nbsp &foo; &a.b; &1; & ;&#38;amp;" id='&#x110000;z' alt="&#4294967361;&#x100000041;">x</p>"#,
+        #"<p title=&lt;&gt; class=a&#9;b id=&#65&#x42>x</p>"#,
+        "<p title=\"a\r\nb\rc\" class='é&eacute;\u{1F600}'>x</p>",
+        #"<div _0 class="page">x</div><p class=a _1>y</p><p _1>z</p>"#,
+    ])
+    func decodesValuesAsLibxml2Does(_ html: String) {
+        #expect(sameTree(Array(html.utf8)), "\(html)")
+    }
+
     @Test func leavesPagesWithNULBytesAlone() {
         let html = Array("<script>a".utf8) + [0] + Array("b</script><p>c</p>".utf8)
         #expect(cut(html) == nil)
@@ -127,6 +156,8 @@ import Testing
             "<!--", "-->", "--!>", "<!DOCTYPE html>", "<?x y?>", "<div", "<p class=\"", "<a href='", "\"", "'", "=",
             ">", "/>", "<", "</", "</div>", "</p>", "<b>", "text", " ", "\n", "&amp;", "<![CDATA[", "]]>", "<body>",
             "<noscript>", "<title>", "<br/>", "x=y", "<i", "é",
+            // Read attributes and what their values may hold.
+            " class=", " ID=\"", " title='", " href=", " _1", " _0=x", "&#", "&#x", "41;", "0;", "&nbsp", ";", "&", "\r\n", "\r",
         ]
         var generator = SplitMix(seed: 0x5EED)
         var differing: [String] = []

@@ -25,17 +25,38 @@ enum LibXML2 {
         return true
     }
 
+    /// The character of the HTML 4 entity `name` (without `&` and `;`), as libxml2 decodes it.
+    static func htmlEntity(_ name: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        // Entity names are short: a longer run is no entity.
+        guard name.count < 16 else { return nil }
+        return withUnsafeTemporaryAllocation(of: xmlChar.self, capacity: name.count + 1) { buffer in
+            _ = buffer.initialize(from: name)
+            buffer[name.count] = 0
+            return htmlEntityLookup(buffer.baseAddress).map { UInt32($0.pointee.value) }
+        }
+    }
+
     /// Parses `bytes` (in `encoding`) into a tree; elements nested deeper than `depthCap` are
     /// flattened into their ancestor at the cap. What no extractor reads is cut out first
-    /// (`UnreadMarkup`) unless `whole`, which the tests compare against.
+    /// (`UnreadMarkup`) unless `whole`, which the tests compare against. `validUTF8`: whether
+    /// the caller already knows the bytes are valid UTF-8 (nil: checked here when they are UTF-8).
     static func parseHTML(
-        _ bytes: UnsafeRawBufferPointer, encoding: String, depthCap: Int, whole: Bool = false
+        _ bytes: UnsafeRawBufferPointer, encoding: String, validUTF8: Bool? = nil, depthCap: Int, whole: Bool = false
     ) -> HTMLTree {
         _ = initialized
+        var cut: UnreadMarkup.Cut?
+        if !whole, UnreadMarkup.asciiCompatible(encoding) {
+            let page = bytes.assumingMemoryBound(to: UInt8.self)
+            // On invalid UTF-8 libxml2 reads the rest of the page as Latin-1: values decoded
+            // beforehand would differ.
+            let isUTF8 = encoding.uppercased() == "UTF-8"
+            let moves = isUTF8 && (validUTF8 ?? UTF8Check.scan(page).valid)
+            cut = UnreadMarkup.cut(page, moveAttributes: moves)
+        }
         // A struct behind a pointer rather than a class: class property access pays dynamic
         // exclusivity checks on every SAX event (a tenth of the parse time, measured).
         let builder = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
-        builder.initialize(to: TreeBuilder(depthCap: depthCap, expectedBytes: bytes.count))
+        builder.initialize(to: TreeBuilder(depthCap: depthCap, expectedBytes: bytes.count, moved: cut?.moved ?? .init()))
         defer { builder.deinitialize(count: 1).deallocate() }
         guard let context = htmlNewParserCtxt() else { return builder.pointee.finish() }
         defer { htmlFreeParserCtxt(context) }
@@ -50,9 +71,8 @@ enum LibXML2 {
             sax.pointee.initialized = 1
         }
         context.pointee._private = UnsafeMutableRawPointer(builder)
-        let cut = !whole && UnreadMarkup.asciiCompatible(encoding) ? UnreadMarkup.cut(bytes.assumingMemoryBound(to: UInt8.self)) : nil
         if let cut {
-            cut.withUnsafeBytes { read(context, $0, encoding) }
+            cut.page.withUnsafeBytes { read(context, $0, encoding) }
         } else {
             read(context, bytes, encoding)
         }
@@ -111,9 +131,17 @@ private struct TreeBuilder {
     private let depthCap: Int
     /// Start tags ignored past the depth cap, whose end tags must be ignored too.
     private var overflow = 0
+    /// The attributes taken out of the tags before the parse, and each one's name id once used.
+    private let moved: UnreadMarkup.MovedAttributes
+    private var movedNameIDs = [UInt16](repeating: .max, count: UnreadMarkup.readAttributes.count)
+    /// The last marked tag seen: marks come in order, so a later one is a page's own attribute.
+    private var lastMarkedTag = -1
 
-    init(depthCap: Int, expectedBytes: Int) {
+    init(depthCap: Int, expectedBytes: Int, moved: UnreadMarkup.MovedAttributes) {
         self.depthCap = max(depthCap, 2)
+        self.moved = moved
+        // The moved values head the byte arena, where their ranges already point.
+        tree.bytes = moved.values
         tree.bytes.reserveCapacity(expectedBytes / 2)
         tree.nodes.reserveCapacity(expectedBytes / 40)
         tree.tagNames = ["#document"]
@@ -192,6 +220,13 @@ private struct TreeBuilder {
         if let attributes {
             var index = 0
             while let attributeName = attributes[index] {
+                if attributeName[0] == UnreadMarkup.MovedAttributes.markerStart, attributes[index + 1] == nil,
+                   let tag = markedTag(attributeName + 1)
+                {
+                    appendMovedAttributes(of: tag)
+                    index += 2
+                    continue
+                }
                 let nameID = Self.intern(attributeName, &attributeIDs, &attributeNameIDs, &tree.attributeNames)
                 let start = Int32(tree.bytes.count)
                 if let value = attributes[index + 1] {
@@ -206,6 +241,39 @@ private struct TreeBuilder {
             end: 0, nextSibling: HTMLTree.none, start: attributeStart,
             count: Int32(tree.attributes.count) - attributeStart))
         stack.append((index, HTMLTree.none))
+    }
+
+    /// The tag number after the `_` of a marker's name, if it is a later mark than the last.
+    private mutating func markedTag(_ digits: UnsafePointer<xmlChar>) -> Int? {
+        var digit = digits
+        guard digit.pointee != 0 else { return nil }
+        var tag = 0
+        while digit.pointee != 0 {
+            guard digit.pointee >= 0x30, digit.pointee <= 0x39, tag < moved.tagCount else { return nil }
+            tag = tag * 10 + Int(digit.pointee - 0x30)
+            digit += 1
+        }
+        guard tag > lastMarkedTag, tag < moved.tagCount else { return nil }
+        lastMarkedTag = tag
+        return tag
+    }
+
+    private mutating func appendMovedAttributes(of tag: Int) {
+        for attribute in moved.attributes[Int(moved.tagStarts[tag]) ..< Int(moved.tagStarts[tag + 1])] {
+            var nameID = movedNameIDs[Int(attribute.name)]
+            if nameID == .max {
+                let name = UnreadMarkup.readAttributes[Int(attribute.name)]
+                if let known = attributeNameIDs[name] {
+                    nameID = known
+                } else {
+                    nameID = UInt16(truncatingIfNeeded: tree.attributeNames.count)
+                    tree.attributeNames.append(name)
+                    attributeNameIDs[name] = nameID
+                }
+                movedNameIDs[Int(attribute.name)] = nameID
+            }
+            tree.attributes.append(HTMLTree.Attribute(name: nameID, start: attribute.start, end: attribute.end))
+        }
     }
 
     mutating func endElement(name: UnsafePointer<xmlChar>) {

@@ -14,6 +14,11 @@ import Foundation
 /// attribute runs to a blank, `>` or `/>`; an end tag runs to the next `>`; raw text ends at
 /// `</` followed by the element's name. Whatever it cannot follow (an unclosed comment, tag or
 /// quote, a NUL byte, an unusual doctype) ends the cutting: the rest is parsed as it is.
+///
+/// On valid UTF-8 pages the read attributes leave the tags too: the scan decodes their values
+/// as libxml2 would (`MovedAttributes`) and each tag keeps a single short `_N` that the tree
+/// builder swaps back for them. libxml2 spends a tenth of a page's parse on attribute values
+/// otherwise (a buffer allocated and grown per value, each character decoded twice).
 enum UnreadMarkup {
     /// Attributes the extractors read.
     static let readAttributes = [
@@ -25,57 +30,85 @@ enum UnreadMarkup {
     ]
 
     /// The hashes of `readAttributes` in an open-addressing table (0: empty), looked up for
-    /// every attribute of every page.
+    /// every attribute of every page; the low byte of the next 256 slots is the name's index
+    /// in `readAttributes`.
     private static let readAttributeSlots: [UInt64] = {
-        var slots = [UInt64](repeating: 0, count: 256)
-        for name in readAttributes {
+        var slots = [UInt64](repeating: 0, count: 512)
+        for (index, name) in readAttributes.enumerated() {
             let hash = nameHash(Array(name.utf8)[...])
             var slot = Int(hash >> 56)
             while slots[slot] != 0, slots[slot] != hash { slot = (slot + 1) & 255 }
             slots[slot] = hash
+            slots[256 + slot] = UInt64(index)
         }
         return slots
     }()
 
-    fileprivate static func isRead(_ hash: UInt64, in slots: UnsafePointer<UInt64>) -> Bool {
+    /// The index in `readAttributes` of the name with this hash, if it is read.
+    fileprivate static func readIndex(_ hash: UInt64, in slots: UnsafePointer<UInt64>) -> Int? {
         var slot = Int(hash >> 56)
         while slots[slot] != 0 {
-            if slots[slot] == hash { return true }
+            if slots[slot] == hash { return Int(slots[256 + slot]) }
             slot = (slot + 1) & 255
         }
-        return false
+        return nil
     }
 
     /// Whether attributes called `name` are kept in the tree.
     static func keeps(attribute name: String) -> Bool {
-        readAttributeSlots.withUnsafeBufferPointer { isRead(nameHash(Array(name.utf8)[...]), in: $0.baseAddress!) }
+        readAttributeSlots.withUnsafeBufferPointer { readIndex(nameHash(Array(name.utf8)[...]), in: $0.baseAddress!) != nil }
     }
 
-    /// A hash of a name as libxml2 reads it (ASCII letters lowercased). Two names sharing a
-    /// hash are both kept: a collision can keep an attribute, never drop one that is read.
+    /// A hash of a name as libxml2 reads it (ASCII letters lowercased; on the bytes names are
+    /// made of, `| 0x20` changes nothing else). A name whose 64-bit hash equals a read one's
+    /// would be kept (under the read name, on UTF-8 pages): the odds are negligible.
     private static func nameHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         bytes.reduce(0xCBF2_9CE4_8422_2325) { nameHash($0, $1) }
     }
 
     fileprivate static func nameHash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte | 0x20)) &* 0x100_0000_01B3 }
 
-    /// The page without what is never read; nil when nothing was cut.
-    /// Only for encodings where these ASCII bytes mean themselves (`asciiCompatible`).
-    static func cut(_ page: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// What libxml2 parses instead of a page, and the attributes taken out of its tags.
+    struct Cut {
+        var page: [UInt8]
+        var moved: MovedAttributes
+    }
+
+    /// The read attributes of the tags of a UTF-8 page, values decoded as libxml2 decodes them.
+    /// The tag marked with an attribute named `_N` (no value: libxml2 then allocates nothing)
+    /// had the attributes `attributes[tagStarts[N] ..< tagStarts[N + 1]]`.
+    struct MovedAttributes {
+        static let markerStart: UInt8 = 0x5F  // `_`
+
+        /// The values' bytes, one after the other: the start of the tree's byte arena.
+        var values: [UInt8] = []
+        /// Each attribute's index in `readAttributes` and its bytes in `values`.
+        var attributes: [(name: UInt8, start: Int32, end: Int32)] = []
+        var tagStarts: [Int32] = [0]
+
+        var tagCount: Int { tagStarts.count - 1 }
+    }
+
+    /// The page without what is never read; nil when nothing was cut. Only for encodings where
+    /// these ASCII bytes mean themselves (`asciiCompatible`); `moveAttributes` only for valid UTF-8.
+    static func cut(_ page: UnsafeBufferPointer<UInt8>, moveAttributes: Bool = false) -> Cut? {
         guard let base = page.baseAddress, !page.isEmpty, memchr(base, 0, page.count) == nil else { return nil }
         return byteClasses.withUnsafeBufferPointer { classes in readAttributeSlots.withUnsafeBufferPointer { read in
-            var scanner = Scanner(base: base, count: page.count, classes: classes.baseAddress!, readAttributes: read.baseAddress!)
+            var scanner = Scanner(
+                base: base, count: page.count, classes: classes.baseAddress!, readAttributes: read.baseAddress!,
+                movesAttributes: moveAttributes)
             scanner.scan()
             guard !scanner.cuts.isEmpty else { return nil }
             var output: [UInt8] = []
             output.reserveCapacity(page.count)
             var copied = 0
-            for (start, end) in scanner.cuts {
+            for (start, end, marker) in scanner.cuts {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied ..< start]))
+                if marker >= 0 { output.append(contentsOf: " _\(marker)".utf8) }
                 copied = end
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
-            return output
+            return Cut(page: output, moved: scanner.moved)
         } }
     }
 
@@ -103,12 +136,15 @@ enum UnreadMarkup {
         let count: Int
         let classes: UnsafePointer<UInt8>
         let readAttributes: UnsafePointer<UInt64>
+        let movesAttributes: Bool
         var position = 0
-        /// Byte ranges to leave out, in order.
-        var cuts: [(Int, Int)] = []
+        /// Byte ranges to leave out, in order, each replaced by the marker of a tag's moved
+        /// attributes when `marker` is not -1.
+        var cuts: [(start: Int, end: Int, marker: Int)] = []
+        var moved = MovedAttributes()
 
         mutating func scan() {
-            while let range = nextRawText() { cuts.append(range) }
+            while let (start, end) = nextRawText() { cuts.append((start, end, -1)) }
         }
 
         /// The next non-empty script or style content, as a byte range; nil at the end or
@@ -190,12 +226,30 @@ enum UnreadMarkup {
         private mutating func endOfStartTag(from start: Int) -> (Int, Bool)? {
             var index = start
             let firstCut = cuts.count
+            let firstMoved = moved.attributes.count
+            let firstValueByte = moved.values.count
+            func giveUp(_ scanner: inout Scanner) -> (Int, Bool)? {
+                scanner.cuts.removeSubrange(firstCut...)
+                scanner.moved.attributes.removeSubrange(firstMoved...)
+                scanner.moved.values.removeSubrange(firstValueByte...)
+                return nil
+            }
             while true {
                 while isBlank(byte(index)) { index += 1 }
                 let current = byte(index)
-                if current == 0 { cuts.removeSubrange(firstCut...); return nil }
-                if current == 0x3E { return (index + 1, false) }
-                if current == 0x2F, byte(index + 1) == 0x3E { return (index + 2, true) }
+                if current == 0 { return giveUp(&self) }
+                let selfClosing = current == 0x2F && byte(index + 1) == 0x3E
+                if current == 0x3E || selfClosing {
+                    if movesAttributes, index > start {
+                        var marker = -1
+                        if moved.attributes.count > firstMoved {
+                            marker = moved.tagCount
+                            moved.tagStarts.append(Int32(moved.attributes.count))
+                        }
+                        cuts.append((start, index, marker))
+                    }
+                    return selfClosing ? (index + 2, true) : (index + 1, false)
+                }
                 if isNameStart(current) {
                     let nameStart = index
                     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -204,21 +258,35 @@ enum UnreadMarkup {
                         index += 1
                     }
                     let nameEnd = index
+                    var value = nameEnd ..< nameEnd
                     while isBlank(byte(index)) { index += 1 }
                     if byte(index) == 0x3D {  // =
                         index += 1
                         while isBlank(byte(index)) { index += 1 }
                         let quote = byte(index)
                         if quote == 0x22 || quote == 0x27 {
-                            guard let close = find(quote, from: index + 1) else { cuts.removeSubrange(firstCut...); return nil }
+                            guard let close = find(quote, from: index + 1) else { return giveUp(&self) }
+                            value = index + 1 ..< close
                             index = close + 1
                         } else {
+                            let valueStart = index
                             while index < count, !isBlank(base[index]), base[index] != 0x3E { index += 1 }
+                            value = valueStart ..< index
                         }
                     } else {
                         index = nameEnd
                     }
-                    if !UnreadMarkup.isRead(hash, in: readAttributes) { cuts.append((nameStart, index)) }
+                    let read = UnreadMarkup.readIndex(hash, in: readAttributes)
+                    if movesAttributes {
+                        // libxml2 keeps the first of two attributes of one name.
+                        if let read, !moved.attributes[firstMoved...].contains(where: { Int($0.name) == read }) {
+                            let valueStart = Int32(moved.values.count)
+                            appendValue(value)
+                            moved.attributes.append((UInt8(read), valueStart, Int32(moved.values.count)))
+                        }
+                    } else if read == nil {
+                        cuts.append((nameStart, index, -1))
+                    }
                 } else {
                     // A bogus attribute: dropped up to a blank or the end of the tag.
                     while index < count, !isBlank(base[index]), base[index] != 0x3E,
@@ -227,6 +295,79 @@ enum UnreadMarkup {
                         index += 1
                     }
                 }
+            }
+        }
+
+        /// Appends an attribute value as libxml2 2.9 hands it over: character references and
+        /// the HTML 4 entities it knows (directly followed by `;`) decoded, everything else as
+        /// it is; a reference to a character XML forbids (`&#0;`, `&#1;`, a surrogate) ends the
+        /// value there, as the NUL byte libxml2 writes for it does.
+        private mutating func appendValue(_ value: Range<Int>) {
+            var index = value.lowerBound
+            while index < value.upperBound {
+                guard let ampersand = find(0x26, from: index, before: value.upperBound) else { break }
+                moved.values.append(contentsOf: UnsafeBufferPointer(start: base + index, count: ampersand - index))
+                index = ampersand + 1
+                if byte(index) == 0x23 {  // #
+                    let (character, after) = characterReference(from: index + 1, to: value.upperBound)
+                    guard character != 0 else { return }
+                    appendUTF8(character)
+                    index = after
+                    continue
+                }
+                var nameEnd = index
+                while nameEnd < value.upperBound, isNameByte(base[nameEnd]) { nameEnd += 1 }
+                if nameEnd > index, nameEnd < value.upperBound, base[nameEnd] == 0x3B,
+                   let character = LibXML2.htmlEntity(UnsafeBufferPointer(start: base + index, count: nameEnd - index))
+                {
+                    appendUTF8(character)
+                    index = nameEnd + 1
+                } else {
+                    moved.values.append(0x26)
+                }
+            }
+            moved.values.append(contentsOf: UnsafeBufferPointer(start: base + index, count: value.upperBound - index))
+        }
+
+        /// The character of `&#…` (digits from `start`) and where the reference ends; 0 for
+        /// none or one XML forbids. Like libxml2: digits up to the first other byte, a `;`
+        /// after them skipped, values past U+10FFFF no longer grown.
+        private func characterReference(from start: Int, to end: Int) -> (UInt32, Int) {
+            var index = start
+            var value: UInt32 = 0
+            let hex = index < end && base[index] | 0x20 == 0x78  // x or X
+            if hex { index += 1 }
+            while index < end {
+                let digit: UInt32
+                switch base[index] {
+                case 0x30 ... 0x39: digit = UInt32(base[index] - 0x30)
+                case 0x61 ... 0x66 where hex: digit = UInt32(base[index] - 0x61 + 10)
+                case 0x41 ... 0x46 where hex: digit = UInt32(base[index] - 0x41 + 10)
+                default: digit = .max
+                }
+                guard digit != .max else { break }
+                if value < 0x110000 { value = value * (hex ? 16 : 10) + digit }
+                index += 1
+            }
+            if index < end, base[index] == 0x3B { index += 1 }
+            let allowed = value == 0x9 || value == 0xA || value == 0xD || (0x20 ... 0xD7FF).contains(value)
+                || (0xE000 ... 0xFFFD).contains(value) || (0x10000 ... 0x10FFFF).contains(value)
+            return (allowed ? value : 0, index)
+        }
+
+        private mutating func appendUTF8(_ character: UInt32) {
+            switch character {
+            case ..<0x80: moved.values.append(UInt8(character))
+            case ..<0x800: moved.values.append(contentsOf: [UInt8(0xC0 | character >> 6), UInt8(0x80 | character & 0x3F)])
+            case ..<0x10000:
+                moved.values.append(contentsOf: [
+                    UInt8(0xE0 | character >> 12), UInt8(0x80 | character >> 6 & 0x3F), UInt8(0x80 | character & 0x3F),
+                ])
+            default:
+                moved.values.append(contentsOf: [
+                    UInt8(0xF0 | character >> 18), UInt8(0x80 | character >> 12 & 0x3F),
+                    UInt8(0x80 | character >> 6 & 0x3F), UInt8(0x80 | character & 0x3F),
+                ])
             }
         }
 
@@ -259,8 +400,9 @@ enum UnreadMarkup {
             return true
         }
 
-        private func find(_ target: UInt8, from start: Int) -> Int? {
-            guard start < count, let found = memchr(base + start, Int32(target), count - start) else { return nil }
+        private func find(_ target: UInt8, from start: Int, before end: Int? = nil) -> Int? {
+            let end = end ?? count
+            guard start < end, let found = memchr(base + start, Int32(target), end - start) else { return nil }
             return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
         }
 
