@@ -308,7 +308,7 @@ enum UnreadMarkup {
                 guard let ampersand = find(0x26, from: index, before: value.upperBound) else { break }
                 moved.values.append(contentsOf: UnsafeBufferPointer(start: base + index, count: ampersand - index))
                 index = ampersand + 1
-                if byte(index) == 0x23 {  // #
+                if index < value.upperBound, base[index] == 0x23 {  // #
                     let (character, after) = characterReference(from: index + 1, to: value.upperBound)
                     guard character != 0 else { return }
                     appendUTF8(character)
