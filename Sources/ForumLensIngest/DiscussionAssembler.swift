@@ -13,7 +13,8 @@ public enum MergeMode: String, Sendable, CaseIterable {
 
 /// Joins the pages of one thread into one discussion and hands discussions out as soon as
 /// nothing later can add to them: at once with `--merge none` or for pages with no URL,
-/// at the end of the run for threads that may have more pages.
+/// at the end of the run for threads that may have more pages. A message a page repeats
+/// from the page before, when that page is in the run, is kept once.
 public struct DiscussionAssembler {
     public let mode: MergeMode
     private var open: [String: Pending] = [:]
@@ -77,10 +78,21 @@ public struct DiscussionAssembler {
         merged.sources = []
         merged.extraction = []
         var used = Set<String>()
+        // Ids the pages before gave their messages themselves.
+        var earlierOwnIDs = Set<String>()
+        var previous: (page: Int, last: Message?)?
         for page in sorted {
             merged.sources += page.discussion.sources
             merged.extraction += page.discussion.extraction
-            for var message in page.discussion.messages {
+            var ownIDs: [String] = []
+            for (index, var message) in page.discussion.messages.enumerated() {
+                let ownID = !page.generated.contains(message.id)
+                if ownID ? earlierOwnIDs.contains(message.id)
+                    : index == 0 && previous.map { $0.page < page.page && Self.repeats(message, $0.last) } == true
+                {
+                    continue
+                }
+                if ownID { ownIDs.append(message.id) }
                 // Made-up ids follow the discussion's numbering; the page's own stay as they are.
                 if page.generated.contains(message.id) || used.contains(message.id) {
                     let fresh = "m\(merged.messages.count + 1)"
@@ -90,9 +102,20 @@ public struct DiscussionAssembler {
                 message.position = merged.messages.count + 1
                 merged.messages.append(message)
             }
+            earlierOwnIDs.formUnion(ownIDs)
+            previous = (page.page, page.discussion.messages.last)
         }
         ReplyStructure.resolve(&merged.messages)
         return merged
+    }
+
+    /// Whether `message`, first on its page, repeats the last one of the page before
+    /// ("Reprise du message précédent"): pages whose messages have ids show the same id (the
+    /// check above); without ids, the same author and the same text after a label, a text
+    /// long enough that a new message would not repeat it by chance ("merci", "+1").
+    private static func repeats(_ message: Message, _ last: Message?) -> Bool {
+        guard let last, last.text.count >= 20, message.author == last.author else { return false }
+        return message.text.hasSuffix(last.text)
     }
 
     /// A short stable id for a page's discussion: `d` and 12 hex digits of the SHA-256 of its

@@ -55,6 +55,36 @@ import Testing
         #expect(Set(messages.map(\.id)).count == messages.count, "\(messages.map(\.id))")
     }
 
+    /// Pages 2 and 3 open with the last message of the page before ("Reprise du message
+    /// précédent", as forum.hardware.fr shows it): under its own id, or without ids by its
+    /// author and text. Given out of order; kept once, in place.
+    @Test func aMessageRepeatedFromThePageBeforeIsKeptOnce() {
+        let repeated = "Reprise du message précédent :\n\n"
+        let withIDs = [
+            page("p3.html", url: thread + "&start=20", [("t50", "Bob", repeated + "cinq"), ("t60", "Eva", "six")]),
+            page("p1.html", url: thread, [("t10", "Ann", "un"), ("t20", "Bob", "deux")]),
+            page("p2.html", url: thread + "&start=10", [("t20", "Bob", repeated + "deux"), ("t30", "Cy", "trois"), ("t50", "Bob", "cinq")]),
+        ]
+        let long = "Un message assez long pour être reconnu"
+        let withoutIDs = [
+            page("q1.html", url: thread + "&x=1", [("m1", "Ann", "un"), ("m2", "Bob", long)], generated: true),
+            page("q2.html", url: thread + "&x=1&start=10", [("m1", "Bob", repeated + long), ("m2", "Cy", "trois")], generated: true),
+            page("q3.html", url: thread + "&x=1&start=20", [("m1", "Cy", "merci"), ("m2", "Cy", "merci")], generated: true),
+        ]
+        for (pages, texts) in [(withIDs, ["un", "deux", "trois", "cinq", "six"]), (withoutIDs, ["un", long, "trois", "merci", "merci"])] {
+            var assembler = DiscussionAssembler(mode: .url)
+            for (order, page) in pages.enumerated() { _ = assembler.add(page, order: order) }
+            let merged = assembler.finish()
+            #expect(merged.count == 1)
+            #expect(merged.first?.messages.map(\.text) == texts)
+            #expect(merged.first?.messages.map(\.position) == Array(1 ... texts.count))
+        }
+        // Without the page it repeats, the repeat is a message like any other.
+        var alone = DiscussionAssembler(mode: .url)
+        _ = alone.add(withIDs[2], order: 0)
+        #expect(alone.finish().first?.messages.map(\.id) == ["t20", "t30", "t50"])
+    }
+
     @Test func mergeNoneAndPagesWithoutAURLComeOutAtOnce() {
         var none = DiscussionAssembler(mode: .none)
         #expect(none.add(page("p1.html", url: thread, [("p1", "A", "x")]), order: 0).count == 1)
