@@ -12,16 +12,30 @@ public enum MergeMode: String, Sendable, CaseIterable {
 }
 
 /// Joins the pages of one thread into one discussion and hands discussions out as soon as
-/// nothing later can add to them: at once with `--merge none` or for pages with no URL,
-/// at the end of the run for threads that may have more pages. A message a page repeats
+/// nothing later can add to them: at once with `--merge none` or for pages with no URL, as
+/// soon as all its pages are read for a thread whose pages say how many there are ("Page 2
+/// sur 3"), at the end of the run for other threads. A message a page repeats
 /// from the page before, when that page is in the run, is kept once.
 public struct DiscussionAssembler {
     public let mode: MergeMode
     private var open: [String: Pending] = [:]
     private var openOrder: [String] = []
+    /// Threads already written because all their pages were read.
+    private var written: Set<String> = []
 
     private struct Pending {
         var pages: [(order: Int, page: Int, discussion: Discussion, generated: Set<String>)]
+        /// Each page's place in the thread as it says it; nil for a page that does not.
+        var paginations: [Pagination?] = []
+
+        /// Whether every page says where it sits and pages 1 to the count are all here.
+        var isComplete: Bool {
+            let known = paginations.compactMap { $0 }
+            guard known.count == paginations.count, let count = known.first?.count,
+                  known.allSatisfy({ $0.count == count })
+            else { return false }
+            return Set(known.map(\.page)) == Set(1 ... count)
+        }
     }
 
     public init(mode: MergeMode) {
@@ -34,11 +48,13 @@ public struct DiscussionAssembler {
         var complete: [Discussion] = []
         for (index, discussion) in read.discussions.enumerated() {
             let generated = index < read.generatedIDs.count ? read.generatedIDs[index] : []
-            guard mode != .none, let key = threadKey(discussion) else {
+            let key = mode == .none ? nil : threadKey(discussion)
+            guard let key, !written.contains(key) else {
                 var alone = discussion
                 // Kept apart, two files of one thread (or two copies of a page) are two
-                // discussions: their ids come from their paths.
-                if mode == .none, let path = discussion.sources.first, discussion.url != nil {
+                // discussions: their ids come from their paths. So is a page of a thread
+                // already written whole (a copy of one of its pages).
+                if key != nil || mode == .none, let path = discussion.sources.first, discussion.url != nil {
                     alone.id = Self.discussionID(url: nil, path: path)
                 }
                 complete.append(Self.finished([(order, 0, alone, generated)]))
@@ -49,6 +65,12 @@ public struct DiscussionAssembler {
                 openOrder.append(key)
             }
             open[key]!.pages.append((order, Self.pageNumber(discussion.url), discussion, generated))
+            open[key]!.paginations.append(read.pagination)
+            if open[key]!.isComplete {
+                complete.append(Self.finished(open.removeValue(forKey: key)!.pages))
+                openOrder.removeAll { $0 == key }
+                written.insert(key)
+            }
         }
         return complete
     }

@@ -16,6 +16,9 @@ public struct IngestOptions: Sendable {
     public var extractor: any Extractor = GenericExtractor()
     /// Keep the extractor's account of its choices (`--explain`).
     public var explain = false
+    /// Read where each page sits in its thread (for `--merge`: a thread is written once all
+    /// its pages are read).
+    public var readsPagination = false
 
     public init() {}
 }
@@ -28,6 +31,8 @@ public struct ReadInput: Sendable {
     /// be renumbered when pages are merged.
     public var generatedIDs: [Set<String>] = []
     public var problems: [Problem] = []
+    /// Where the page sits in its thread, when it says so and `readsPagination`.
+    public var pagination: Pagination?
     /// The extractor's account of how it read the page (always its choice; with
     /// `IngestOptions.explain`, the candidates and each record's fields).
     public var notes: [String] = []
@@ -139,6 +144,7 @@ public enum InputReader {
             sources: [path], engine: metadata.engine, language: language, messages: messages,
             extraction: [Extraction(source: path, extractor: extracted.extractor, confidence: extracted.confidence, messages: messages.count)])]
         result.generatedIDs = [extracted.generatedIDs]
+        if options.readsPagination { result.pagination = Pagination.read(tree: tree, title: metadata.title) }
     }
 
     /// A saved page ends with `</html>` or at least `</body>`; one cut short (an interrupted

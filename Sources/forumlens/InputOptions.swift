@@ -58,6 +58,7 @@ struct InputOptions: ParsableArguments {
         options.timeZone = timezone.flatMap(TimeZone.init(identifier:))
         options.language = language?.lowercased()
         options.explain = explain
+        options.readsPagination = merge != .none
         return options
     }
 }

@@ -85,6 +85,31 @@ import Testing
         #expect(alone.finish().first?.messages.map(\.id) == ["t20", "t30", "t50"])
     }
 
+    /// Streaming: a thread whose pages say how many there are is written when its last
+    /// page is read, not at the end of the run; a later copy of one of its pages stands alone.
+    @Test func aThreadIsWrittenAsSoonAsAllItsPagesAreRead() {
+        func paged(_ path: String, _ start: Int, _ number: Int, count: Int = 3) -> ReadInput {
+            var read = page(path, url: thread + "&start=\(start)", [("t\(number)", "A", "page \(number)")])
+            read.pagination = Pagination(page: number, count: count)
+            return read
+        }
+        var assembler = DiscussionAssembler(mode: .url)
+        #expect(assembler.add(paged("p3.html", 20, 3), order: 0).isEmpty)
+        #expect(assembler.add(paged("p1.html", 0, 1), order: 1).isEmpty)
+        let written = assembler.add(paged("p2.html", 10, 2), order: 2)
+        #expect(written.map { $0.messages.map(\.text) } == [["page 1", "page 2", "page 3"]])
+        let copy = assembler.add(paged("copie/p2.html", 10, 2), order: 3)
+        #expect(copy.map(\.sources) == [["copie/p2.html"]])
+        #expect(copy.first?.id != written.first?.id)
+        #expect(assembler.finish().isEmpty)
+
+        // A page that does not say where it sits keeps its thread open to the end.
+        var unsure = DiscussionAssembler(mode: .url)
+        _ = unsure.add(paged("p1.html", 0, 1, count: 2), order: 0)
+        _ = unsure.add(page("p2.html", url: thread + "&start=10", [("t2", "A", "deux")]), order: 1)
+        #expect(unsure.finish().first?.messages.count == 2)
+    }
+
     @Test func mergeNoneAndPagesWithoutAURLComeOutAtOnce() {
         var none = DiscussionAssembler(mode: .none)
         #expect(none.add(page("p1.html", url: thread, [("p1", "A", "x")]), order: 0).count == 1)

@@ -116,6 +116,6 @@ struct DateReader {
     }
 }
 
-private extension UInt8 {
+extension UInt8 {
     var isDigit: Bool { self >= 0x30 && self <= 0x39 }
 }
