@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // YAML (and JSON) rule files: site profiles, with line numbers for their errors.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The only C: libxml2 (and the zlib it already links) behind a small shim.
@@ -23,7 +25,9 @@ let package = Package(
         // libcrypto's SHA-256 for the report's input hashes (SHA instructions: 1.2 GB/s here, 5× the Swift one it replaced).
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "ForumLensCore"),
-        .target(name: "ForumLensIngest", dependencies: ["ForumLensCore", "CLibXML2", "COpenSSL"]),
+        .target(
+            name: "ForumLensIngest",
+            dependencies: ["ForumLensCore", "CLibXML2", "COpenSSL", .product(name: "Yams", package: "Yams")]),
         .target(name: "ForumLensReport", dependencies: ["ForumLensCore"]),
         .executableTarget(
             name: "forumlens",

@@ -16,6 +16,8 @@ public struct IngestOptions: Sendable {
     public var extractor: any Extractor = GenericExtractor()
     /// Keep the extractor's account of its choices (`--explain`).
     public var explain = false
+    /// Attributes kept in the tree: the extractors' and those the site profiles test.
+    public var keptAttributes = KeptAttributes.standard
     /// Read where each page sits in its thread (for `--merge`: a thread is written once all
     /// its pages are read).
     public var readsPagination = false
@@ -107,7 +109,7 @@ public enum InputReader {
         let tree = html.withUnsafeBytes { buffer in
             LibXML2.parseHTML(
                 UnsafeRawBufferPointer(rebasing: buffer[charset.skip...]), encoding: charset.encoding,
-                validUTF8: validUTF8 ? true : nil, depthCap: options.depthCap)
+                validUTF8: validUTF8 ? true : nil, depthCap: options.depthCap, kept: options.keptAttributes)
         }
         if tree.depthCapped {
             result.problems.append(Problem(
@@ -125,6 +127,7 @@ public enum InputReader {
             dateContext: DateContext(reference: reference, timeZone: options.timeZone), explain: options.explain)
         let extracted = options.extractor.extract(page)
         result.notes = extracted.notes
+        result.problems += extracted.warnings.map { Problem(path: path, severity: .warning, message: $0) }
         var messages = extracted.messages
         guard !messages.isEmpty else {
             result.problems.append(Problem(path: path, severity: .warning, message: "no messages found"))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ForumLensCore
 import ForumLensIngest
 
 /// Options every command that reads inputs shares.
@@ -15,8 +16,13 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Files read in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "Extractor: generic (the one that serves any forum).")
-    var engine: String = "generic"
+    @Option(name: .long, help: "Force an extractor: generic (the one that serves any forum; site profiles are then not used).")
+    var engine: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A site profile (a YAML or JSON file of CSS selectors: docs/profiles.md) or a folder of them; repeatable. Those in $FORUMLENS_PROFILES or ~/.config/forumlens/profiles are read too.",
+        valueName: "file|folder"))
+    var profile: [String] = []
 
     @Option(name: .long, help: "The forum's time zone for local times shown without one, e.g. Europe/Paris.")
     var timezone: String?
@@ -40,7 +46,7 @@ struct InputOptions: ParsableArguments {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard maxPageSize >= 1 else { throw ValidationError("--max-page-size must be at least 1 (MB)") }
         guard maxDepth >= 16 else { throw ValidationError("--max-depth must be at least 16") }
-        guard engine == "generic" else {
+        if let engine, engine != "generic" {
             throw ValidationError("unknown engine '\(engine)'; available: generic")
         }
         if let timezone, TimeZone(identifier: timezone) == nil {
@@ -51,8 +57,26 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    var ingestOptions: IngestOptions {
+    /// How to read the inputs, with the site profiles loaded. A profile named on the command
+    /// line that is wrong is a usage error; one in the default folder is a warning and left out.
+    func ingestOptions(console: Console) throws -> IngestOptions {
         var options = IngestOptions()
+        if engine == nil {
+            let given = SiteProfile.load(profile)
+            guard given.errors.isEmpty else {
+                throw ValidationError(given.errors.map(\.description).joined(separator: "\n"))
+            }
+            let folder = Self.profileFolder
+            let found = FileManager.default.fileExists(atPath: folder) ? SiteProfile.load([folder]) : (profiles: [], errors: [])
+            for error in found.errors {
+                console.report(Problem(path: error.path, severity: .warning, message: "profile left out: \(error.message)" + (error.line.map { " (line \($0))" } ?? "")))
+            }
+            let profiles = given.profiles + found.profiles
+            if !profiles.isEmpty {
+                options.extractor = ExtractorChoice(profiles: profiles)
+                options.keptAttributes = KeptAttributes.standard.adding(profiles.flatMap { $0.attributeNames })
+            }
+        }
         options.maxPageBytes = maxPageSize << 20
         options.depthCap = maxDepth
         options.timeZone = timezone.flatMap(TimeZone.init(identifier:))
@@ -60,6 +84,14 @@ struct InputOptions: ParsableArguments {
         options.explain = explain
         options.readsPagination = merge != .none
         return options
+    }
+
+    /// `$FORUMLENS_PROFILES`, else `~/.config/forumlens/profiles` (under `$XDG_CONFIG_HOME` when set).
+    static var profileFolder: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let folder = environment["FORUMLENS_PROFILES"], !folder.isEmpty { return folder }
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+        return config + "/forumlens/profiles"
     }
 }
 

@@ -20,6 +20,7 @@ extension ForumLens {
 
         func run() async throws {
             let console = Console(quiet: input.quiet)
+            let options = try input.ingestOptions(console: console)
             let collected = try Inputs.collect(input.paths)
             var writers = try output.writers()
             var run = RunRecord()
@@ -34,7 +35,7 @@ extension ForumLens {
             }
             do {
                 try emit(collected.stdinDiscussions.flatMap { assembler.add($0, order: -1) })
-                try await ParallelReader.read(collected.items, options: input.ingestOptions, jobs: input.jobs) { order, read in
+                try await ParallelReader.read(collected.items, options: options, jobs: input.jobs) { order, read in
                     if let file = read.input { run.inputs.append(file) }
                     run.problems += read.problems
                     read.problems.forEach(console.report)

@@ -27,6 +27,8 @@ import ForumLensCore
         }
 
         var source: String
+        /// The site profile the page is read with (a page of a forum no extractor knows).
+        var profile: String?
         var messages: [ExpectedMessage]
     }
 
@@ -61,22 +63,34 @@ import ForumLensCore
         iso.map { $0.hasSuffix("Z") ? String($0.dropLast()) + "+00:00" : $0 }
     }
 
-    /// A page read as `forumlens split --merge none` reads it (replies resolved on assembly).
-    static func read(_ page: URL) -> [Message] {
+    /// A page read as `forumlens split --merge none [--profile FILE]` reads it (replies
+    /// resolved on assembly).
+    static func read(_ page: URL, profile: URL? = nil) throws -> [Message] {
+        var options = IngestOptions()
+        if let profile {
+            let loaded = try SiteProfile.load(file: profile.path)
+            options.extractor = ExtractorChoice(profiles: [loaded])
+            options.keptAttributes = KeptAttributes.standard.adding(loaded.attributeNames)
+        }
         var assembler = DiscussionAssembler(mode: .none)
-        let read = InputReader.read(InputItem(path: page.path, kind: .page), options: IngestOptions())
+        let read = InputReader.read(InputItem(path: page.path, kind: .page), options: options)
         return assembler.add(read, order: 0).flatMap(\.messages)
     }
 
-    static func tally() throws -> Tally {
+    /// Every expected page of the corpus: those read by the generic extractor, or those read
+    /// with a site profile.
+    static func tally(profiles: Bool = false) throws -> Tally {
         var tally = Tally()
         let pages = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("corpora").path)
             .filter { $0.hasSuffix(".expected.json") }.sorted()
-        #expect(pages.count >= 12, "corpora/ should hold at least 12 pages")
+        #expect(pages.count >= 13, "corpora/ should hold at least 12 pages for the extractors and one for a profile")
         for name in pages {
             let url = root.appendingPathComponent("corpora").appendingPathComponent(name)
             let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: url))
-            let predicted = read(url.deletingLastPathComponent().appendingPathComponent(expected.source))
+            guard (expected.profile != nil) == profiles else { continue }
+            let folder = url.deletingLastPathComponent()
+            let predicted = try read(
+                folder.appendingPathComponent(expected.source), profile: expected.profile.map(folder.appendingPathComponent))
             tally.expected += expected.messages.count
             tally.predicted += predicted.count
             // Align in order on the first words, as the shared metric does.
@@ -127,5 +141,17 @@ import ForumLensCore
         #expect(tally.share(tally.quotes) >= 0.93, "\(tally)")
         #expect(tally.share(tally.role) == 1, "\(tally)")
         #expect(tally.share(tally.replyTo) >= 0.85, "\(tally)")
+    }
+
+    /// A forum no extractor knows, read by its profile file alone: every field as expected
+    /// (the generic extractor leaves its quotes in the text).
+    @Test func aProfileReadsAForumNoExtractorKnows() throws {
+        let tally = try Self.tally(profiles: true)
+        #expect(tally.expected >= 5)
+        for count in [tally.predicted, tally.matched, tally.author, tally.text, tally.published, tally.quotes, tally.role, tally.replyTo] {
+            #expect(count == tally.expected, "\(tally)")
+        }
+        let page = Self.root.appendingPathComponent("corpora/profiles/bulletin-du-lac.html")
+        #expect(try Self.read(page).contains { $0.quotes.isEmpty && $0.text.contains(" a dit :") }, "the generic reading")
     }
 }

@@ -82,7 +82,7 @@ import ForumLensCore
         for name in pages {
             let truth = try JSONDecoder().decode(Truth.self, from: Data(contentsOf: Self.folder.appendingPathComponent(name)))
             let page = Self.folder.appendingPathComponent(String(name.dropLast(".truth.json".count)) + ".html")
-            let predicted = CorpusTests.read(page)
+            let predicted = try CorpusTests.read(page)
             let pairs = Self.align(truth.messages, predicted)
             truthCount += truth.messages.count
             predictedCount += predicted.count

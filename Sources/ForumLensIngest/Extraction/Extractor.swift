@@ -22,6 +22,8 @@ public struct ExtractedPage: Sendable {
     public var generatedIDs: Set<String> = []
     /// How the extractor decided: the container it took, and with `explain` its candidates.
     public var notes: [String] = []
+    /// What the user should know about this page's reading (reported as warnings).
+    public var warnings: [String] = []
 }
 
 /// Turns a parsed page into messages. The generic extractor serves any forum; engine

@@ -100,15 +100,19 @@ public struct GenericExtractor: Extractor {
         return (fields * (0.6 + 0.4 * repeated) * 100).rounded() / 100
     }
 
-    static func messages(_ layout: RecordLayout, opening: OpeningPost?, features: PageFeatures) -> ([Message], Set<String>) {
+    /// The records' messages; `givenIDs` (by record, from a profile's permalinks) before the
+    /// records' own `id` attributes.
+    static func messages(
+        _ layout: RecordLayout, opening: OpeningPost?, features: PageFeatures, givenIDs: [String?] = []
+    ) -> ([Message], Set<String>) {
         let tree = features.tree
         var messages: [Message] = []
         var usedIDs = Set<String>()
         var generated = Set<String>()
         var idOfMember: [HTMLTree.NodeID: String] = [:]
         var enclosing: [HTMLTree.NodeID] = []
-        func identifier(of node: HTMLTree.NodeID) -> String {
-            var id = features.idValue(node)?.collapsingSpaces ?? ""
+        func identifier(of node: HTMLTree.NodeID, given: String? = nil) -> String {
+            var id = (given ?? features.idValue(node))?.collapsingSpaces ?? ""
             if id.isEmpty || usedIDs.contains(id) {
                 id = "m\(messages.count + 1)"
                 generated.insert(id)
@@ -145,7 +149,7 @@ public struct GenericExtractor: Extractor {
             let post = PostText(body: body, features: features, nestedRecords: layout.memberSet)
             // Records with neither words nor an author are empty shells (deleted posts), not posts.
             if post.text.isEmpty, post.quotes.isEmpty, layout.authors[index] == nil { continue }
-            let id = identifier(of: member)
+            let id = identifier(of: member, given: index < givenIDs.count ? givenIDs[index] : nil)
             idOfMember[member] = id
             var quotes = post.quotes
             for (quoteIndex, target) in post.quoteTargets.enumerated() { quotes[quoteIndex].messageID = target }

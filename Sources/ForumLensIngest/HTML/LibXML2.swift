@@ -41,7 +41,8 @@ enum LibXML2 {
     /// (`UnreadMarkup`) unless `whole`, which the tests compare against. `validUTF8`: whether
     /// the caller already knows the bytes are valid UTF-8 (nil: checked here when they are UTF-8).
     static func parseHTML(
-        _ bytes: UnsafeRawBufferPointer, encoding: String, validUTF8: Bool? = nil, depthCap: Int, whole: Bool = false
+        _ bytes: UnsafeRawBufferPointer, encoding: String, validUTF8: Bool? = nil, depthCap: Int,
+        kept: KeptAttributes = .standard, whole: Bool = false
     ) -> HTMLTree {
         _ = initialized
         var cut: UnreadMarkup.Cut?
@@ -51,12 +52,12 @@ enum LibXML2 {
             // beforehand would differ.
             let isUTF8 = encoding.uppercased() == "UTF-8"
             let moves = isUTF8 && (validUTF8 ?? UTF8Check.scan(page).valid)
-            cut = UnreadMarkup.cut(page, moveAttributes: moves)
+            cut = UnreadMarkup.cut(page, moveAttributes: moves, kept: kept)
         }
         // A struct behind a pointer rather than a class: class property access pays dynamic
         // exclusivity checks on every SAX event (a tenth of the parse time, measured).
         let builder = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
-        builder.initialize(to: TreeBuilder(depthCap: depthCap, expectedBytes: bytes.count, moved: cut?.moved ?? .init()))
+        builder.initialize(to: TreeBuilder(depthCap: depthCap, expectedBytes: bytes.count, moved: cut?.moved ?? .init(), keptNames: kept.names))
         defer { builder.deinitialize(count: 1).deallocate() }
         guard let context = htmlNewParserCtxt() else { return builder.pointee.finish() }
         defer { htmlFreeParserCtxt(context) }
@@ -133,13 +134,16 @@ private struct TreeBuilder {
     private var overflow = 0
     /// The attributes taken out of the tags before the parse, and each one's name id once used.
     private let moved: UnreadMarkup.MovedAttributes
-    private var movedNameIDs = [UInt16](repeating: .max, count: UnreadMarkup.readAttributes.count)
+    private let keptNames: [String]
+    private var movedNameIDs: [UInt16]
     /// The last marked tag seen: marks come in order, so a later one is a page's own attribute.
     private var lastMarkedTag = -1
 
-    init(depthCap: Int, expectedBytes: Int, moved: UnreadMarkup.MovedAttributes) {
+    init(depthCap: Int, expectedBytes: Int, moved: UnreadMarkup.MovedAttributes, keptNames: [String]) {
         self.depthCap = max(depthCap, 2)
         self.moved = moved
+        self.keptNames = keptNames
+        movedNameIDs = [UInt16](repeating: .max, count: keptNames.count)
         // The moved values head the byte arena, where their ranges already point.
         tree.bytes = moved.values
         tree.bytes.reserveCapacity(expectedBytes / 2)
@@ -262,7 +266,7 @@ private struct TreeBuilder {
         for attribute in moved.attributes[Int(moved.tagStarts[tag]) ..< Int(moved.tagStarts[tag + 1])] {
             var nameID = movedNameIDs[Int(attribute.name)]
             if nameID == .max {
-                let name = UnreadMarkup.readAttributes[Int(attribute.name)]
+                let name = keptNames[Int(attribute.name)]
                 if let known = attributeNameIDs[name] {
                     nameID = known
                 } else {

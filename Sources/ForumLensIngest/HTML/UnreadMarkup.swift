@@ -29,40 +29,13 @@ enum UnreadMarkup {
         "data-post", "data-pid", "data-ipsquote-username", "data-ipsquote-contentcommentid",
     ]
 
-    /// The hashes of `readAttributes` in an open-addressing table (0: empty), looked up for
-    /// every attribute of every page; the low byte of the next 256 slots is the name's index
-    /// in `readAttributes`.
-    private static let readAttributeSlots: [UInt64] = {
-        var slots = [UInt64](repeating: 0, count: 512)
-        for (index, name) in readAttributes.enumerated() {
-            let hash = nameHash(Array(name.utf8)[...])
-            var slot = Int(hash >> 56)
-            while slots[slot] != 0, slots[slot] != hash { slot = (slot + 1) & 255 }
-            slots[slot] = hash
-            slots[256 + slot] = UInt64(index)
-        }
-        return slots
-    }()
-
-    /// The index in `readAttributes` of the name with this hash, if it is read.
-    fileprivate static func readIndex(_ hash: UInt64, in slots: UnsafePointer<UInt64>) -> Int? {
-        var slot = Int(hash >> 56)
-        while slots[slot] != 0 {
-            if slots[slot] == hash { return Int(slots[256 + slot]) }
-            slot = (slot + 1) & 255
-        }
-        return nil
-    }
-
-    /// Whether attributes called `name` are kept in the tree.
-    static func keeps(attribute name: String) -> Bool {
-        readAttributeSlots.withUnsafeBufferPointer { readIndex(nameHash(Array(name.utf8)[...]), in: $0.baseAddress!) != nil }
-    }
+    /// Whether attributes called `name` are kept in the tree (by the extractors' list).
+    static func keeps(attribute name: String) -> Bool { KeptAttributes.standard.keeps(name) }
 
     /// A hash of a name as libxml2 reads it (ASCII letters lowercased; on the bytes names are
     /// made of, `| 0x20` changes nothing else). A name whose 64-bit hash equals a read one's
     /// would be kept (under the read name, on UTF-8 pages): the odds are negligible.
-    private static func nameHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    fileprivate static func nameHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         bytes.reduce(0xCBF2_9CE4_8422_2325) { nameHash($0, $1) }
     }
 
@@ -82,18 +55,19 @@ enum UnreadMarkup {
 
         /// The values' bytes, one after the other: the start of the tree's byte arena.
         var values: [UInt8] = []
-        /// Each attribute's index in `readAttributes` and its bytes in `values`.
+        /// Each attribute's index in the kept names and its bytes in `values`.
         var attributes: [(name: UInt8, start: Int32, end: Int32)] = []
         var tagStarts: [Int32] = [0]
 
         var tagCount: Int { tagStarts.count - 1 }
     }
 
-    /// The page without what is never read; nil when nothing was cut. Only for encodings where
-    /// these ASCII bytes mean themselves (`asciiCompatible`); `moveAttributes` only for valid UTF-8.
-    static func cut(_ page: UnsafeBufferPointer<UInt8>, moveAttributes: Bool = false) -> Cut? {
+    /// The page without what is never read (attributes not in `kept`); nil when nothing was
+    /// cut. Only for encodings where these ASCII bytes mean themselves (`asciiCompatible`);
+    /// `moveAttributes` only for valid UTF-8.
+    static func cut(_ page: UnsafeBufferPointer<UInt8>, moveAttributes: Bool = false, kept: KeptAttributes = .standard) -> Cut? {
         guard let base = page.baseAddress, !page.isEmpty, memchr(base, 0, page.count) == nil else { return nil }
-        return byteClasses.withUnsafeBufferPointer { classes in readAttributeSlots.withUnsafeBufferPointer { read in
+        return byteClasses.withUnsafeBufferPointer { classes in kept.slots.withUnsafeBufferPointer { read in
             var scanner = Scanner(
                 base: base, count: page.count, classes: classes.baseAddress!, readAttributes: read.baseAddress!,
                 movesAttributes: moveAttributes)
@@ -276,7 +250,7 @@ enum UnreadMarkup {
                     } else {
                         index = nameEnd
                     }
-                    let read = UnreadMarkup.readIndex(hash, in: readAttributes)
+                    let read = KeptAttributes.index(hash, in: readAttributes)
                     if movesAttributes {
                         // libxml2 keeps the first of two attributes of one name.
                         if let read, !moved.attributes[firstMoved...].contains(where: { Int($0.name) == read }) {
@@ -412,5 +386,53 @@ enum UnreadMarkup {
         private func isLetter(_ byte: UInt8) -> Bool { classes[Int(byte)] & UnreadMarkup.letter != 0 }
         private func isNameStart(_ byte: UInt8) -> Bool { classes[Int(byte)] & UnreadMarkup.nameStart != 0 }
         private func isNameByte(_ byte: UInt8) -> Bool { classes[Int(byte)] & UnreadMarkup.nameByte != 0 }
+    }
+}
+
+/// The attribute names kept in the tree: those the extractors read (`UnreadMarkup.readAttributes`)
+/// and those the loaded site profiles test.
+public struct KeptAttributes: Sendable {
+    public static let standard = KeptAttributes(names: UnreadMarkup.readAttributes)
+
+    /// At most 200 names: indexes are stored in a byte, slots must stay mostly empty.
+    public static let capacity = 200
+
+    public let names: [String]
+    /// The names' hashes in an open-addressing table (0: empty), looked up for every attribute
+    /// of every page; the low byte of the next 256 slots is the name's index in `names`.
+    let slots: [UInt64]
+
+    private init(names: [String]) {
+        self.names = names
+        var slots = [UInt64](repeating: 0, count: 512)
+        for (index, name) in names.enumerated() {
+            let hash = UnreadMarkup.nameHash(Array(name.lowercased().utf8)[...])
+            var slot = Int(hash >> 56)
+            while slots[slot] != 0, slots[slot] != hash { slot = (slot + 1) & 255 }
+            slots[slot] = hash
+            slots[256 + slot] = UInt64(index)
+        }
+        self.slots = slots
+    }
+
+    /// These names and `more` (lower-cased; beyond `capacity`, the rest are left out).
+    public func adding(_ more: some Sequence<String>) -> KeptAttributes {
+        var all = names
+        for name in more.map({ $0.lowercased() }) where !all.contains(name) && all.count < Self.capacity { all.append(name) }
+        return KeptAttributes(names: all)
+    }
+
+    func keeps(_ name: String) -> Bool {
+        slots.withUnsafeBufferPointer { Self.index(UnreadMarkup.nameHash(Array(name.utf8)[...]), in: $0.baseAddress!) != nil }
+    }
+
+    /// The index in `names` of the name with this hash, if it is kept.
+    static func index(_ hash: UInt64, in slots: UnsafePointer<UInt64>) -> Int? {
+        var slot = Int(hash >> 56)
+        while slots[slot] != 0 {
+            if slots[slot] == hash { return Int(slots[256 + slot]) }
+            slot = (slot + 1) & 255
+        }
+        return nil
     }
 }

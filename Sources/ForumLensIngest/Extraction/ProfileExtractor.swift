@@ -1,0 +1,103 @@
+import ForumLensCore
+
+/// Reads a forum's pages as its site profile says: the posts its `post` selector finds, each
+/// post's author, date and body where its selectors point, and its quotes and signature
+/// marked so that the generic reading of a post's own text leaves them out. Fields a profile
+/// does not give are left empty, not guessed: the profile is the user's word.
+public struct ProfileExtractor: Extractor {
+    public let profile: SiteProfile
+    public var name: String { "profile:" + profile.name }
+
+    public init(profile: SiteProfile) {
+        self.profile = profile
+    }
+
+    public func extract(_ page: ParsedPage) -> ExtractedPage {
+        let tree = page.tree
+        var features = PageFeatures(
+            tree: tree, dates: DateReader(context: page.dateContext, tree: tree), pageTitle: page.metadata.title)
+        for node in profile.quote?.matches(in: tree) ?? [] { features.cues[Int(node)].insert(.quote) }
+        for node in profile.signature?.matches(in: tree) ?? [] { features.cues[Int(node)].insert(.signature) }
+        let members = profile.post.matches(in: tree)
+        guard !members.isEmpty else {
+            return ExtractedPage(
+                extractor: name, messages: [], confidence: 0,
+                notes: ["profile \(profile.name) (\(profile.source)): post selector '\(profile.post)' (\(profile.post.xpath)) found nothing"])
+        }
+        let memberSet = NodeSet(members, count: tree.count)
+        var bodies: [HTMLTree.NodeID?] = []
+        var authors: [String?] = []
+        var authorNodes: [HTMLTree.NodeID?] = []
+        var dates: [ReadDate?] = []
+        var ids: [String?] = []
+        for member in members {
+            bodies.append(profile.body.map { $0.first(in: tree, under: member) } ?? member)
+            let authorNode = profile.author?.first(in: tree, under: member)
+            authorNodes.append(authorNode)
+            authors.append(authorNode.flatMap { features.renderer.render($0).collapsingSpaces.nonEmpty })
+            dates.append(profile.date?.first(in: tree, under: member).flatMap { date(in: $0, features) })
+            ids.append(profile.permalink?.first(in: tree, under: member).flatMap { permalinkID($0, tree) })
+        }
+        let layout = RecordLayout(
+            members: members, bodies: bodies, bodiesInPlace: bodies.map { $0 != nil }, authors: authors,
+            authorNodes: authorNodes, dates: dates, memberSet: memberSet)
+        let (messages, generated) = GenericExtractor.messages(layout, opening: nil, features: features, givenIDs: ids)
+        var notes = ["profile \(profile.name) (\(profile.source)): posts \(profile.post.xpath) ×\(members.count)"]
+        if page.explain {
+            for (index, member) in members.enumerated() {
+                notes.append("record \(index + 1) (node \(member)): author \(authors[index] ?? "none"), date \(dates[index]?.shown ?? "none")")
+            }
+        }
+        return ExtractedPage(
+            extractor: name, messages: messages, confidence: GenericExtractor.confidence(layout, messages: messages),
+            generatedIDs: generated, notes: notes)
+    }
+
+    /// The date the page shows in `node`: one already read there (a `datetime` or `title`
+    /// attribute, a date text), else its whole text read as a date.
+    private func date(in node: HTMLTree.NodeID, _ features: PageFeatures) -> ReadDate? {
+        for inner in node ..< features.tree[node].end {
+            if let read = features.dateOn[inner] { return read }
+        }
+        return features.dates.displayed(features.renderer.render(node)).map { ReadDate(date: $0.date, shown: $0.shown, machine: false) }
+    }
+
+    /// A permalink's message id: the fragment of its address (`#p123` → `p123`), else the address.
+    private func permalinkID(_ link: HTMLTree.NodeID, _ tree: HTMLTree) -> String? {
+        guard let href = tree.attributeNames.firstIndex(of: "href").flatMap({ tree.attribute(UInt16($0), of: link) }),
+              !href.isEmpty
+        else { return nil }
+        if let hash = href.lastIndex(of: "#"), href.index(after: hash) < href.endIndex { return String(href[href.index(after: hash)...]) }
+        return href
+    }
+}
+
+/// Picks the extractor for each page: the first site profile that applies to it, else the
+/// generic extractor (also when the profile finds no post there, with a warning).
+public struct ExtractorChoice: Extractor {
+    public let profiles: [SiteProfile]
+    public let fallback: any Extractor
+    public var name: String { fallback.name }
+
+    public init(profiles: [SiteProfile], fallback: any Extractor = GenericExtractor()) {
+        self.profiles = profiles
+        self.fallback = fallback
+    }
+
+    public func extract(_ page: ParsedPage) -> ExtractedPage {
+        guard let profile = profiles.first(where: { $0.applies(url: page.metadata.url, tree: page.tree) }) else {
+            return fallback.extract(page)
+        }
+        let read = ProfileExtractor(profile: profile).extract(page)
+        guard read.messages.isEmpty else { return read }
+        var generic = fallback.extract(page)
+        generic.notes = read.notes + generic.notes
+        generic.warnings.append(
+            "profile '\(profile.name)' (\(profile.source)) applies but its post selector '\(profile.post)' found no message; read by the \(fallback.name) extractor")
+        return generic
+    }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,339 @@
+/// A CSS selector of a site profile, compiled once and matched on an `HTMLTree`; `xpath` is
+/// its translation (the same elements), shown by `--explain` and in validation messages.
+///
+/// The subset: type selectors and `*`, `.class`, `#id`, attribute tests (`[a]`, `[a=v]`,
+/// `[a~=v]`, `[a^=v]`, `[a$=v]`, `[a*=v]`, `[a|=v]`, values quoted or not), `:first-child`,
+/// `:last-child`, the descendant (blank) and child (`>`) combinators, and lists (`a, b`).
+/// Tag and attribute names are matched in lower case, as libxml2 reads them; values as written.
+public struct Selector: Sendable, CustomStringConvertible {
+    public let description: String
+    /// Alternatives (`a, b`), each compound selectors from the outermost to the subject.
+    let alternatives: [[Step]]
+
+    struct Step: Sendable {
+        /// How this step relates to the one before it (ignored on the first).
+        var combinator: Combinator = .descendant
+        var tag: String?
+        var tests: [Test] = []
+    }
+
+    enum Combinator: Sendable { case descendant, child }
+
+    enum Test: Sendable {
+        case hasClass(String)
+        case attribute(name: String, match: AttributeMatch?)
+        case firstChild, lastChild
+    }
+
+    enum AttributeMatch: Sendable {
+        case equals(String), word(String), prefix(String), suffix(String), contains(String), dashPrefix(String)
+    }
+
+    public struct ParseError: Error, Sendable, CustomStringConvertible {
+        /// 1-based character position in the selector.
+        public var column: Int
+        public var reason: String
+        public var description: String { "at character \(column): \(reason)" }
+    }
+
+    public init(_ text: String) throws(ParseError) {
+        var parser = Parser(Array(text.unicodeScalars))
+        alternatives = try parser.selectorList()
+        description = text
+    }
+
+    /// Attribute names the selector tests (they must be kept in the tree).
+    var attributeNames: Set<String> {
+        var names = Set<String>()
+        for test in alternatives.joined().flatMap(\.tests) {
+            switch test {
+            case .hasClass: names.insert("class")
+            case let .attribute(name, _): names.insert(name)
+            case .firstChild, .lastChild: break
+            }
+        }
+        return names
+    }
+
+    // MARK: Matching
+
+    /// Every element of `tree` the selector matches, in document order.
+    public func matches(in tree: HTMLTree) -> [HTMLTree.NodeID] {
+        let matcher = Matcher(tree: tree)
+        return (0 ..< Int32(tree.count)).filter { tree[$0].kind == .element && matcher.matches($0, self) }
+    }
+
+    /// The first element inside `root` (not `root` itself) the selector matches.
+    func first(in tree: HTMLTree, under root: HTMLTree.NodeID) -> HTMLTree.NodeID? {
+        let matcher = Matcher(tree: tree)
+        return (root + 1 ..< tree[root].end).first { tree[$0].kind == .element && matcher.matches($0, self) }
+    }
+
+    private struct Matcher {
+        let tree: HTMLTree
+        let classID: UInt16?
+
+        init(tree: HTMLTree) {
+            self.tree = tree
+            classID = tree.attributeNames.firstIndex(of: "class").map { UInt16($0) }
+        }
+
+        func matches(_ node: HTMLTree.NodeID, _ selector: Selector) -> Bool {
+            selector.alternatives.contains { matches(node, $0, $0.count - 1) }
+        }
+
+        /// Whether `node` matches `steps[last]` and some ancestors match the steps before it.
+        private func matches(_ node: HTMLTree.NodeID, _ steps: [Step], _ last: Int) -> Bool {
+            guard matches(node, steps[last]) else { return false }
+            guard last > 0 else { return true }
+            var ancestor = tree[node].parent
+            while ancestor > 0 {
+                if matches(ancestor, steps, last - 1) { return true }
+                if steps[last].combinator == .child { return false }
+                ancestor = tree[ancestor].parent
+            }
+            return false
+        }
+
+        private func matches(_ node: HTMLTree.NodeID, _ step: Step) -> Bool {
+            if let tag = step.tag, tree.tagName(node) != tag { return false }
+            return step.tests.allSatisfy { passes(node, $0) }
+        }
+
+        private func passes(_ node: HTMLTree.NodeID, _ test: Test) -> Bool {
+            switch test {
+            case let .hasClass(name):
+                guard let classID, let value = tree.attribute(classID, of: node) else { return false }
+                return value.classWords.contains { $0 == name }
+            case let .attribute(name, match):
+                guard let id = tree.attributeNames.firstIndex(of: name), let value = tree.attribute(UInt16(id), of: node) else {
+                    return false
+                }
+                guard let match else { return true }
+                switch match {
+                case let .equals(expected): return value == expected
+                case let .word(expected): return value.classWords.contains { $0 == expected }
+                case let .prefix(expected): return !expected.isEmpty && value.hasPrefix(expected)
+                case let .suffix(expected): return !expected.isEmpty && value.hasSuffix(expected)
+                case let .contains(expected): return !expected.isEmpty && value.contains(expected)
+                case let .dashPrefix(expected): return value == expected || value.hasPrefix(expected + "-")
+                }
+            case .firstChild: return isEdgeChild(node, first: true)
+            case .lastChild: return isEdgeChild(node, first: false)
+            }
+        }
+
+        /// Whether `node` is the first (or last) element under its parent.
+        private func isEdgeChild(_ node: HTMLTree.NodeID, first: Bool) -> Bool {
+            let parent = tree[node].parent
+            guard parent >= 0 else { return true }
+            let elements = tree.children(of: parent).filter { tree[$0].kind == .element }
+            return (first ? elements.first : elements.last) == node
+        }
+    }
+
+    // MARK: XPath
+
+    /// The XPath of the same elements, from the document (`//…`).
+    public var xpath: String {
+        alternatives.map { steps in
+            steps.enumerated().map { index, step in
+                (index > 0 && step.combinator == .child ? "/" : "//") + Self.xpath(step)
+            }.joined()
+        }.joined(separator: " | ")
+    }
+
+    private static func xpath(_ step: Step) -> String {
+        var text = step.tag ?? "*"
+        for test in step.tests {
+            switch test {
+            case let .hasClass(name): text += "[contains(concat(' ', normalize-space(@class), ' '), \(literal(" \(name) ")))]"
+            case let .attribute(name, nil): text += "[@\(name)]"
+            case let .attribute(name, .equals(value)?): text += "[@\(name) = \(literal(value))]"
+            case let .attribute(name, .word(value)?):
+                text += "[contains(concat(' ', normalize-space(@\(name)), ' '), \(literal(" \(value) ")))]"
+            case let .attribute(name, .prefix(value)?): text += "[starts-with(@\(name), \(literal(value)))]"
+            case let .attribute(name, .suffix(value)?):
+                text += "[substring(@\(name), string-length(@\(name)) - \(value.count - 1)) = \(literal(value))]"
+            case let .attribute(name, .contains(value)?): text += "[contains(@\(name), \(literal(value)))]"
+            case let .attribute(name, .dashPrefix(value)?):
+                text += "[@\(name) = \(literal(value)) or starts-with(@\(name), \(literal(value + "-")))]"
+            case .firstChild: text += "[not(preceding-sibling::*)]"
+            case .lastChild: text += "[not(following-sibling::*)]"
+            }
+        }
+        return text
+    }
+
+    /// An XPath 1.0 string literal (no escapes there: `concat` when both quotes occur).
+    private static func literal(_ value: String) -> String {
+        if !value.contains("'") { return "'\(value)'" }
+        if !value.contains("\"") { return "\"\(value)\"" }
+        return "concat('" + value.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "', \"'\", '") + "')"
+    }
+
+    // MARK: Parsing
+
+    private struct Parser {
+        let scalars: [Unicode.Scalar]
+        var index = 0
+
+        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+        private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+
+        private func fail(_ reason: String) -> ParseError { ParseError(column: index + 1, reason: reason) }
+
+        private mutating func skipBlanks() -> Bool {
+            let start = index
+            while let scalar = current, scalar.properties.isWhitespace { index += 1 }
+            return index > start
+        }
+
+        mutating func selectorList() throws(ParseError) -> [[Step]] {
+            var alternatives: [[Step]] = []
+            repeat {
+                _ = skipBlanks()
+                alternatives.append(try complex())
+                _ = skipBlanks()
+                guard let scalar = current else { break }
+                guard scalar == "," else { throw fail("unexpected '\(scalar)'") }
+                index += 1
+            } while true
+            return alternatives
+        }
+
+        private mutating func complex() throws(ParseError) -> [Step] {
+            var steps = [try compound()]
+            while true {
+                let blank = skipBlanks()
+                guard let scalar = current, scalar != "," else { break }
+                var step: Step
+                if scalar == ">" {
+                    index += 1
+                    _ = skipBlanks()
+                    step = try compound()
+                    step.combinator = .child
+                } else if scalar == "+" || scalar == "~" {
+                    throw fail("the sibling combinator '\(scalar)' is not supported (use a descendant or '>' selector)")
+                } else if blank {
+                    step = try compound()
+                } else {
+                    throw fail("unexpected '\(scalar)'")
+                }
+                steps.append(step)
+            }
+            return steps
+        }
+
+        private mutating func compound() throws(ParseError) -> Step {
+            var step = Step()
+            if current == "*" {
+                index += 1
+            } else if let scalar = current, Self.isNameStart(scalar) {
+                step.tag = name().lowercased()
+            }
+            loop: while let scalar = current {
+                switch scalar {
+                case ".":
+                    index += 1
+                    guard let scalar = current, Self.isNameStart(scalar) else { throw fail("a class name must follow '.'") }
+                    step.tests.append(.hasClass(name()))
+                case "#":
+                    index += 1
+                    guard let scalar = current, Self.isNameStart(scalar) || scalar.properties.numericType != nil else {
+                        throw fail("an id must follow '#'")
+                    }
+                    step.tests.append(.attribute(name: "id", match: .equals(name())))
+                case "[": step.tests.append(try attribute())
+                case ":": step.tests.append(try pseudoClass())
+                default: break loop
+                }
+            }
+            guard step.tag != nil || !step.tests.isEmpty || index > 0 && scalars[index - 1] == "*" else {
+                throw fail(current.map { "unexpected '\($0)'" } ?? "a selector is missing")
+            }
+            return step
+        }
+
+        private mutating func attribute() throws(ParseError) -> Test {
+            index += 1
+            _ = skipBlanks()
+            guard let scalar = current, Self.isNameStart(scalar) else { throw fail("an attribute name must follow '['") }
+            let attributeName = name().lowercased()
+            _ = skipBlanks()
+            guard let next = current else { throw fail("']' is missing") }
+            if next == "]" {
+                index += 1
+                return .attribute(name: attributeName, match: nil)
+            }
+            var operatorText = ""
+            if next != "=" {
+                guard "~^$*|".unicodeScalars.contains(next), index + 1 < scalars.count, scalars[index + 1] == "=" else {
+                    throw fail("expected ']' or one of = ~= ^= $= *= |= after [\(attributeName)")
+                }
+                operatorText.unicodeScalars.append(next)
+                index += 1
+            }
+            index += 1
+            _ = skipBlanks()
+            let value = try attributeValue()
+            _ = skipBlanks()
+            guard current == "]" else { throw fail("']' is missing") }
+            index += 1
+            let match: AttributeMatch
+            switch operatorText {
+            case "": match = .equals(value)
+            case "~": match = .word(value)
+            case "^": match = .prefix(value)
+            case "$": match = .suffix(value)
+            case "*": match = .contains(value)
+            default: match = .dashPrefix(value)
+            }
+            return .attribute(name: attributeName, match: match)
+        }
+
+        private mutating func attributeValue() throws(ParseError) -> String {
+            guard let quote = current else { throw fail("a value is missing") }
+            guard quote == "\"" || quote == "'" else {
+                guard Self.isNameStart(quote) || quote.properties.numericType != nil else { throw fail("a value is missing") }
+                return name()
+            }
+            index += 1
+            var value = ""
+            while let scalar = current, scalar != quote {
+                value.unicodeScalars.append(scalar)
+                index += 1
+            }
+            guard current == quote else { throw fail("the quoted value is not closed") }
+            index += 1
+            return value
+        }
+
+        private mutating func pseudoClass() throws(ParseError) -> Test {
+            let start = index
+            index += 1
+            let pseudo = name().lowercased()
+            switch pseudo {
+            case "first-child": return .firstChild
+            case "last-child": return .lastChild
+            default:
+                index = start
+                throw fail("':\(pseudo)' is not supported (:first-child and :last-child are)")
+            }
+        }
+
+        private mutating func name() -> String {
+            var text = ""
+            while let scalar = current, Self.isNameStart(scalar) || scalar == "-" || scalar.properties.numericType != nil {
+                text.unicodeScalars.append(scalar)
+                index += 1
+            }
+            return text
+        }
+
+        private static func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "_" || scalar == "-" || scalar.properties.isAlphabetic || scalar.value >= 0x80
+        }
+    }
+}

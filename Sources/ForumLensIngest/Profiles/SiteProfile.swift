@@ -1,0 +1,224 @@
+import Foundation
+import Yams
+
+/// A site profile: how to read one forum's pages, written by a user as CSS selectors in a YAML
+/// (or JSON) file, no compiling (docs/profiles.md). It applies to pages whose address matches
+/// one of its `url` patterns, or on which its `page` selector finds something.
+///
+///     name: Le Bulletin du Lac
+///     match:
+///       url: https://lac.example.org/sujet/*
+///       page: div.lac-message
+///     post: div.lac-message
+///     author: .lac-auteur
+///     date: .lac-date
+///     body: .lac-texte
+///     quote: blockquote.lac-citation
+///     signature: .lac-signature
+///     permalink: a.lac-lien
+///     next_page: a.lac-suivante
+public struct SiteProfile: Sendable {
+    public var name: String
+    /// The file it was read from.
+    public var source: String
+    /// Address patterns, `*` standing for any run of characters.
+    public var urlPatterns: [String]
+    public var pageSelector: Selector?
+    public var post: Selector
+    /// Each relative to a post (the first match inside it); `body` defaults to the post.
+    public var author, date, body, quote, signature, permalink, nextPage: Selector?
+
+    /// Whether the profile applies to a page at `url` whose tree is `tree`.
+    public func applies(url: String?, tree: HTMLTree) -> Bool {
+        if let url, urlPatterns.contains(where: { Self.glob($0, matches: url) }) { return true }
+        return pageSelector.map { !$0.matches(in: tree).isEmpty } ?? false
+    }
+
+    /// Attribute names the selectors test: kept in the tree for them.
+    public var attributeNames: Set<String> {
+        var names: Set<String> = permalink == nil && nextPage == nil ? [] : ["href"]
+        for selector in [pageSelector, post, author, date, body, quote, signature, permalink, nextPage] {
+            names.formUnion(selector?.attributeNames ?? [])
+        }
+        return names
+    }
+
+    static func glob(_ pattern: String, matches text: String) -> Bool {
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return pattern == text }
+        guard text.hasPrefix(parts[0]), text.dropFirst(parts[0].count).hasSuffix(parts[parts.count - 1]) else { return false }
+        var rest = text.dropFirst(parts[0].count).dropLast(parts[parts.count - 1].count)
+        for part in parts.dropFirst().dropLast() where !part.isEmpty {
+            guard let range = rest.range(of: part) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return true
+    }
+}
+
+/// What is wrong with a profile file, where: `path:line: message`.
+public struct ProfileError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var message: String
+    public var description: String { "\(path)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}
+
+extension SiteProfile {
+    static let selectorKeys = ["post", "author", "date", "body", "quote", "signature", "permalink", "next_page"]
+    static let keys = ["name", "match"] + selectorKeys
+
+    /// Every profile in `paths`: files, or folders of `.yml`, `.yaml` and `.json` files (in
+    /// name order). A file that cannot be read or is wrong gives an error, not a profile.
+    public static func load(_ paths: [String]) -> (profiles: [SiteProfile], errors: [ProfileError]) {
+        var profiles: [SiteProfile] = []
+        var errors: [ProfileError] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                errors.append(ProfileError(path: path, message: "no such file or folder"))
+                continue
+            }
+            let files = isFolder.boolValue
+                ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+                .filter { ["yml", "yaml", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
+                .sorted().map { (path as NSString).appendingPathComponent($0) }
+                : [path]
+            for file in files {
+                do {
+                    profiles.append(try load(file: file))
+                } catch {
+                    errors.append(error)
+                }
+            }
+        }
+        return (profiles, errors)
+    }
+
+    public static func load(file: String) throws(ProfileError) -> SiteProfile {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ProfileError(path: file, message: "cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw ProfileError(path: file, message: "is not UTF-8 text") }
+        return try parse(text, path: file)
+    }
+
+    /// Reads a profile from YAML or JSON text (`path` names it in errors).
+    public static func parse(_ text: String, path: String) throws(ProfileError) -> SiteProfile {
+        func error(_ node: Node?, _ message: String) -> ProfileError {
+            ProfileError(path: path, line: node?.mark?.line, message: message)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            throw ProfileError(path: path, line: context.mark.line, message: "\(duplicates.joined(separator: ", ")) given twice")
+        } catch let yaml as YamlError {
+            throw ProfileError(path: path, line: Self.line(of: yaml), message: "not valid YAML or JSON: \(Self.reason(of: yaml))")
+        } catch {
+            throw ProfileError(path: path, message: "not valid YAML or JSON: \(error)")
+        }
+        guard let root, case let .mapping(mapping) = root else {
+            throw error(root, "a profile is a mapping of keys: \(keys.joined(separator: ", "))")
+        }
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else { throw error(key, "keys are words (\(keys.joined(separator: ", ")))") }
+            guard keys.contains(name) else { throw error(key, "unknown key '\(name)'\(suggestion(for: name, among: keys))") }
+            guard values[name] == nil else { throw error(key, "'\(name)' is given twice") }
+            values[name] = value
+        }
+        func string(_ key: String) throws(ProfileError) -> String? {
+            guard let node = values[key] else { return nil }
+            guard case let .scalar(scalar) = node, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw error(node, "'\(key)' must be a non-empty text")
+            }
+            return scalar.string
+        }
+        func selector(_ key: String, _ node: Node?, _ text: String?) throws(ProfileError) -> Selector? {
+            guard let text else { return nil }
+            do {
+                return try Selector(text)
+            } catch {
+                throw ProfileError(path: path, line: node?.mark?.line, message: "\(key): '\(text)' is not a selector ForumLens reads: \(error)")
+            }
+        }
+        guard let name = try string("name") else { throw error(root, "'name' is missing (the forum's name, shown in reports)") }
+        guard try string("post") != nil else {
+            throw error(root, "'post' is missing: the CSS selector of the element that holds each message")
+        }
+        guard let matchNode = values["match"] else {
+            throw error(root, "'match' is missing: give 'url' (address patterns) or 'page' (a selector found on the forum's pages)")
+        }
+        guard case let .mapping(matchMapping) = matchNode else { throw error(matchNode, "'match' holds 'url' and/or 'page'") }
+        var urlPatterns: [String] = []
+        var pageSelector: Selector?
+        for (key, value) in matchMapping {
+            switch key.string {
+            case "url":
+                switch value {
+                case let .scalar(scalar): urlPatterns = [scalar.string]
+                case let .sequence(sequence):
+                    urlPatterns = try sequence.map { (item: Node) throws(ProfileError) -> String in
+                        guard let text = item.string, !text.isEmpty else { throw error(item, "each url pattern is a text") }
+                        return text
+                    }
+                default: throw error(value, "'url' is a pattern or a list of patterns")
+                }
+                if let empty = urlPatterns.first(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    throw error(value, "empty url pattern '\(empty)'")
+                }
+            case "page":
+                guard let text = value.string, !text.isEmpty else { throw error(value, "'page' is a CSS selector") }
+                pageSelector = try selector("match.page", value, text)
+            default:
+                throw error(key, "unknown key '\(key.string ?? "?")' under 'match'\(suggestion(for: key.string ?? "", among: ["url", "page"]))")
+            }
+        }
+        guard !urlPatterns.isEmpty || pageSelector != nil else {
+            throw error(matchNode, "'match' needs 'url' (address patterns) or 'page' (a selector found on the forum's pages)")
+        }
+        var parsed: [String: Selector] = [:]
+        for key in selectorKeys {
+            if let found = try selector(key, values[key], string(key)) { parsed[key] = found }
+        }
+        return SiteProfile(
+            name: name, source: path, urlPatterns: urlPatterns, pageSelector: pageSelector, post: parsed["post"]!,
+            author: parsed["author"], date: parsed["date"], body: parsed["body"], quote: parsed["quote"],
+            signature: parsed["signature"], permalink: parsed["permalink"], nextPage: parsed["next_page"])
+    }
+
+    /// ", did you mean 'author'?" for a key one or two letters away from a known one.
+    private static func suggestion(for key: String, among known: [String]) -> String {
+        let close = known.min { distance(key, $0) < distance(key, $1) }
+        guard let close, distance(key, close) <= 2 else { return " (known keys: \(known.joined(separator: ", ")))" }
+        return "; did you mean '\(close)'?"
+    }
+
+    private static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0 ... b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    private static func reason(of error: YamlError) -> String {
+        switch error {
+        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _): return problem
+        default: return "\(error)"
+        }
+    }
+}

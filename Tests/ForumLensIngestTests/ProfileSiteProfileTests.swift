@@ -1,0 +1,77 @@
+import Foundation
+import ForumLensTestSupport
+import Testing
+@testable import ForumLensIngest
+
+@Suite struct ProfileSiteProfileTests {
+    static let valid = """
+        # a comment
+        name: Le Bulletin du Lac
+        match:
+          url: [https://lac.example.org/sujet/*, "https://www.lac.example.org/sujet/*"]
+          page: div.bl-msg
+        post: div.bl-msg[data-num]
+        author: .bl-qui
+        next_page: a.suivante
+        """
+
+    @Test func readsAProfileAndTheAttributesItTests() throws {
+        let profile = try SiteProfile.parse(Self.valid, path: "lac.yml")
+        #expect(profile.name == "Le Bulletin du Lac")
+        #expect(profile.urlPatterns.count == 2)
+        #expect(profile.post.description == "div.bl-msg[data-num]")
+        #expect(profile.date == nil && profile.body == nil)
+        #expect(profile.attributeNames == ["class", "data-num", "href"])
+        // JSON is YAML too.
+        let json = #"{"name": "Lac", "match": {"page": "div.bl-msg"}, "post": "div.bl-msg"}"#
+        #expect(try SiteProfile.parse(json, path: "lac.json").pageSelector?.description == "div.bl-msg")
+    }
+
+    @Test(arguments: [
+        ("name: x\nmatch: {url: 'a*'}\npost: div\nautor: .who\n", 4, "unknown key 'autor'; did you mean 'author'?"),
+        ("name: x\nmatch: {url: 'a*'}\n", 1, "'post' is missing"),
+        ("name: x\npost: div\n", 1, "'match' is missing"),
+        ("name: x\nmatch: {}\npost: div\n", 2, "'match' needs 'url'"),
+        ("name: x\nmatch:\n  adresse: 'a*'\npost: div\n", 3, "unknown key 'adresse' under 'match'"),
+        ("name: x\nmatch: {url: 'a*'}\npost: div..x\n", 3, "post: 'div..x' is not a selector ForumLens reads: at character 5"),
+        ("name: x\nmatch: {url: 'a*'}\npost: div\ndate: [a, b]\n", 4, "'date' must be a non-empty text"),
+        // libyaml points at the first of the two keys, and at where the flow mapping broke.
+        ("name: x\nmatch: {url: 'a*'}\npost: div\npost: p\n", 3, "post given twice"),
+        ("name: x\nmatch: {url: 'a*'\npost: div\n", 3, "not valid YAML or JSON"),
+        ("- name: x\n", 1, "a profile is a mapping of keys"),
+    ])
+    func saysWhatIsWrongAndOnWhichLine(_ text: String, _ line: Int, _ message: String) {
+        do {
+            _ = try SiteProfile.parse(text, path: "p.yml")
+            Issue.record("no error for \(text)")
+        } catch {
+            #expect(error.line == line, "\(error)")
+            #expect(error.message.contains(message), "\(error)")
+            #expect(error.description.hasPrefix("p.yml:\(line): "), "\(error)")
+        }
+    }
+
+    @Test func appliesByAddressOrByWhatThePageHolds() throws {
+        let profile = try SiteProfile.parse(Self.valid, path: "lac.yml")
+        let other = HTMLParsing.parse(Array("<div class=post>x</div>".utf8), encoding: "UTF-8")
+        let lac = HTMLParsing.parse(Array("<div class=bl-msg>x</div>".utf8), encoding: "UTF-8")
+        #expect(profile.applies(url: "https://lac.example.org/sujet/218?page=2", tree: other))
+        #expect(profile.applies(url: "https://www.lac.example.org/sujet/9", tree: other))
+        #expect(!profile.applies(url: "https://lac.example.org/forum/218", tree: other))
+        #expect(profile.applies(url: nil, tree: lac))
+        #expect(!profile.applies(url: nil, tree: other))
+        #expect(SiteProfile.glob("a*b*c", matches: "a-b-b-c") && !SiteProfile.glob("a*b*c", matches: "a-c"))
+        #expect(SiteProfile.glob("exact", matches: "exact") && !SiteProfile.glob("exact", matches: "exactly"))
+    }
+
+    @Test func loadsAFolderAndReportsEachBrokenFile() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.file("profiles/a.yml", Self.valid)
+        try scratch.file("profiles/b.json", #"{"name": "B", "match": {"page": "p"}, "post": "p"}"#)
+        try scratch.file("profiles/c.yaml", "name: C\n")
+        try scratch.file("profiles/notes.txt", "not a profile")
+        let loaded = SiteProfile.load([scratch.url("profiles"), scratch.url("missing.yml")])
+        #expect(loaded.profiles.map(\.name) == ["Le Bulletin du Lac", "B"])
+        #expect(loaded.errors.map { ($0.path as NSString).lastPathComponent } == ["c.yaml", "missing.yml"])
+    }
+}
