@@ -14,7 +14,8 @@ public enum MergeMode: String, Sendable, CaseIterable {
 /// Joins the pages of one thread into one discussion and hands discussions out as soon as
 /// nothing later can add to them: at once with `--merge none` or for pages with no URL, as
 /// soon as all its pages are read for a thread whose pages say how many there are ("Page 2
-/// sur 3"), at the end of the run for other threads. A message a page repeats
+/// sur 3") or link to the next one (a profile's `next_page`), at the end of the run for other
+/// threads. A message a page repeats
 /// from the page before, when that page is in the run, is kept once.
 public struct DiscussionAssembler {
     public let mode: MergeMode
@@ -27,14 +28,30 @@ public struct DiscussionAssembler {
         var pages: [(order: Int, page: Int, discussion: Discussion, generated: Set<String>)]
         /// Each page's place in the thread as it says it; nil for a page that does not.
         var paginations: [Pagination?] = []
+        /// Each page's next page as its link says; nil when its extractor cannot tell.
+        var followings: [FollowingPage?] = []
 
-        /// Whether every page says where it sits and pages 1 to the count are all here.
+        /// Whether all the thread's pages are here: every page says where it sits and pages 1
+        /// to the count are all here, or the pages link to one another from the first to one
+        /// with no next page.
         var isComplete: Bool {
             let known = paginations.compactMap { $0 }
-            guard known.count == paginations.count, let count = known.first?.count,
-                  known.allSatisfy({ $0.count == count })
-            else { return false }
-            return Set(known.map(\.page)) == Set(1 ... count)
+            if known.count == paginations.count, let count = known.first?.count, known.allSatisfy({ $0.count == count }),
+               Set(known.map(\.page)) == Set(1 ... count)
+            {
+                return true
+            }
+            guard followings.allSatisfy({ $0 != nil }) else { return false }
+            // One page per number (copies of a page say the same), in page order.
+            var byNumber: [Int: FollowingPage] = [:]
+            for (page, following) in zip(pages, followings) { byNumber[page.page] = following }
+            let numbers = byNumber.keys.sorted()
+            // The first page shows no page marker, or the first one (`page=1`).
+            guard let first = numbers.first, first <= 1 else { return false }
+            for (number, next) in zip(numbers, numbers.dropFirst()) {
+                guard case let .at(url)? = byNumber[number], DiscussionAssembler.pageNumber(url) == next else { return false }
+            }
+            return byNumber[numbers.last!] == FollowingPage.none
         }
     }
 
@@ -66,6 +83,7 @@ public struct DiscussionAssembler {
             }
             open[key]!.pages.append((order, Self.pageNumber(discussion.url), discussion, generated))
             open[key]!.paginations.append(read.pagination)
+            open[key]!.followings.append(read.followingPage)
             if open[key]!.isComplete {
                 complete.append(Self.finished(open.removeValue(forKey: key)!.pages))
                 openOrder.removeAll { $0 == key }

@@ -35,6 +35,8 @@ public struct ReadInput: Sendable {
     public var problems: [Problem] = []
     /// Where the page sits in its thread, when it says so and `readsPagination`.
     public var pagination: Pagination?
+    /// The page after it, when its extractor can tell.
+    public var followingPage: FollowingPage?
     /// The extractor's account of how it read the page (always its choice; with
     /// `IngestOptions.explain`, the candidates and each record's fields).
     public var notes: [String] = []
@@ -128,6 +130,7 @@ public enum InputReader {
         let extracted = options.extractor.extract(page)
         result.notes = extracted.notes
         result.problems += extracted.warnings.map { Problem(path: path, severity: .warning, message: $0) }
+        result.followingPage = extracted.followingPage
         var messages = extracted.messages
         guard !messages.isEmpty else {
             result.problems.append(Problem(path: path, severity: .warning, message: "no messages found"))

@@ -75,3 +75,52 @@ import Testing
         #expect(loaded.errors.map { ($0.path as NSString).lastPathComponent } == ["c.yaml", "missing.yml"])
     }
 }
+
+/// A profile's `next_page` tells the assembler where a thread goes on: pages linked from the
+/// first to one without a next link are the whole thread, written as soon as all are read.
+@Suite struct ProfileNextPageTests {
+    static let profile = """
+        name: Carnet
+        match: {url: "https://carnet.example.net/fil/*"}
+        post: li.note
+        author: .qui
+        next_page: nav a.apres
+        """
+
+    static func page(_ number: Int, of count: Int) -> String {
+        let url = "https://carnet.example.net/fil/7" + (number > 1 ? "?page=\(number)" : "")
+        let next = number < count ? #"<nav><a class="apres" href="/fil/7?page=\#(number + 1)">suite</a></nav>"# : "<nav></nav>"
+        return """
+            <!-- saved from url=(0040)\(url) -->
+            <html><head><meta charset="utf-8"><title>Fil 7</title></head><body><ul>
+            <li class="note" id="n\(number)1"><b class="qui">Ana</b><p>Note \(number)1 : assez de mots pour un message.</p></li>
+            <li class="note" id="n\(number)2"><b class="qui">Léo</b><p>Note \(number)2 : une réponse tout aussi longue.</p></li>
+            </ul>\(next)</body></html>
+            """
+    }
+
+    @Test func aThreadLinkedToItsLastPageIsWrittenWhenItsPagesAreRead() throws {
+        let scratch = try ScratchDirectory()
+        var options = IngestOptions()
+        let profile = try SiteProfile.parse(Self.profile, path: "carnet.yml")
+        options.extractor = ExtractorChoice(profiles: [profile])
+        func read(_ number: Int) throws -> ReadInput {
+            let path = try scratch.file("p\(number).html", Self.page(number, of: 3))
+            return InputReader.read(InputItem(path: path, kind: .page), options: options)
+        }
+        let pages = try [1, 3, 2].map(read)
+        #expect(pages.map(\.followingPage) == [
+            .at("https://carnet.example.net/fil/7?page=2"), FollowingPage.none, .at("https://carnet.example.net/fil/7?page=3"),
+        ])
+        var assembler = DiscussionAssembler(mode: .url)
+        #expect(assembler.add(pages[0], order: 0).isEmpty)
+        #expect(assembler.add(pages[1], order: 1).isEmpty, "page 2 is missing")
+        let written = assembler.add(pages[2], order: 2)
+        #expect(written.first?.messages.map(\.id) == ["n11", "n12", "n21", "n22", "n31", "n32"])
+
+        // Without page 1, the chain does not start: the thread waits for the end of the run.
+        var partial = DiscussionAssembler(mode: .url)
+        #expect(partial.add(pages[2], order: 0).isEmpty && partial.add(pages[1], order: 1).isEmpty)
+        #expect(partial.finish().first?.messages.count == 4)
+    }
+}

@@ -24,6 +24,16 @@ public struct ExtractedPage: Sendable {
     public var notes: [String] = []
     /// What the user should know about this page's reading (reported as warnings).
     public var warnings: [String] = []
+    /// Where the page says its thread goes on, when the extractor can tell (a profile's `next_page`).
+    public var followingPage: FollowingPage?
+}
+
+/// The page after this one in its thread, as a page's "next page" link tells it.
+public enum FollowingPage: Sendable, Equatable {
+    /// No next-page link: the thread ends here.
+    case none
+    /// The next page's address.
+    case at(String)
 }
 
 /// Turns a parsed page into messages. The generic extractor serves any forum; engine

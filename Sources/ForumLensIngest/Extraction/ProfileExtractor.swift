@@ -1,3 +1,4 @@
+import Foundation
 import ForumLensCore
 
 /// Reads a forum's pages as its site profile says: the posts its `post` selector finds, each
@@ -48,9 +49,24 @@ public struct ProfileExtractor: Extractor {
                 notes.append("record \(index + 1) (node \(member)): author \(authors[index] ?? "none"), date \(dates[index]?.shown ?? "none")")
             }
         }
-        return ExtractedPage(
+        var read = ExtractedPage(
             extractor: name, messages: messages, confidence: GenericExtractor.confidence(layout, messages: messages),
             generatedIDs: generated, notes: notes)
+        if let nextPage = profile.nextPage {
+            let link = nextPage.matches(in: tree).lazy.compactMap { href($0, tree) }.first
+            read.followingPage = link.map { .at(Self.resolve($0, against: page.metadata.url)) } ?? FollowingPage.none
+        }
+        return read
+    }
+
+    /// `href` made absolute against the page's address, when the page has one.
+    static func resolve(_ href: String, against base: String?) -> String {
+        guard let base, let url = URL(string: href, relativeTo: URL(string: base)) else { return href }
+        return url.absoluteString
+    }
+
+    private func href(_ link: HTMLTree.NodeID, _ tree: HTMLTree) -> String? {
+        tree.attributeNames.firstIndex(of: "href").flatMap { tree.attribute(UInt16($0), of: link) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The date the page shows in `node`: one already read there (a `datetime` or `title`
@@ -64,9 +80,7 @@ public struct ProfileExtractor: Extractor {
 
     /// A permalink's message id: the fragment of its address (`#p123` → `p123`), else the address.
     private func permalinkID(_ link: HTMLTree.NodeID, _ tree: HTMLTree) -> String? {
-        guard let href = tree.attributeNames.firstIndex(of: "href").flatMap({ tree.attribute(UInt16($0), of: link) }),
-              !href.isEmpty
-        else { return nil }
+        guard let href = href(link, tree) else { return nil }
         if let hash = href.lastIndex(of: "#"), href.index(after: hash) < href.endIndex { return String(href[href.index(after: hash)...]) }
         return href
     }
