@@ -128,7 +128,7 @@ public struct DiscussionAssembler {
             for (index, var message) in page.discussion.messages.enumerated() {
                 let ownID = !page.generated.contains(message.id)
                 if ownID ? earlierOwnIDs.contains(message.id)
-                    : index == 0 && previous.map { $0.page < page.page && Self.repeats(message, $0.last) } == true
+                    : index == 0 && previous.map({ $0.page < page.page && Self.repeats(message, $0.last) }) == true
                 {
                     continue
                 }

@@ -13,7 +13,9 @@ public struct IngestOptions: Sendable {
     public var language: String?
     /// Extractions less sure than this are reported as warnings.
     public var lowConfidence = 0.5
-    public var extractor: any Extractor = GenericExtractor()
+    /// By default the user's profiles (none here), else an engine that recognises the page,
+    /// else the generic extractor.
+    public var extractor: any Extractor = ExtractorChoice()
     /// Keep the extractor's account of its choices (`--explain`).
     public var explain = false
     /// Attributes kept in the tree: the extractors' and those the site profiles test.

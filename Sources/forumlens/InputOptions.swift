@@ -16,7 +16,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Files read in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "Force an extractor: generic (the one that serves any forum; site profiles are then not used).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Force an extractor: generic (the one that serves any forum) or an engine (\(Engine.all.map(\.name).joined(separator: ", "))); site profiles are then not used. Default: chosen per page.",
+        valueName: "name"))
     var engine: String?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -46,8 +48,8 @@ struct InputOptions: ParsableArguments {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard maxPageSize >= 1 else { throw ValidationError("--max-page-size must be at least 1 (MB)") }
         guard maxDepth >= 16 else { throw ValidationError("--max-depth must be at least 16") }
-        if let engine, engine != "generic" {
-            throw ValidationError("unknown engine '\(engine)'; available: generic")
+        if let engine, engine != "generic", Engine.named(engine) == nil {
+            throw ValidationError("unknown engine '\(engine)'; available: generic, \(Engine.all.map(\.name).joined(separator: ", "))")
         }
         if let timezone, TimeZone(identifier: timezone) == nil {
             throw ValidationError("unknown time zone '\(timezone)' (use an IANA name such as Europe/Paris)")
@@ -61,7 +63,9 @@ struct InputOptions: ParsableArguments {
     /// line that is wrong is a usage error; one in the default folder is a warning and left out.
     func ingestOptions(console: Console) throws -> IngestOptions {
         var options = IngestOptions()
-        if engine == nil {
+        if let engine {
+            options.extractor = Engine.named(engine)?.extractor ?? GenericExtractor()
+        } else {
             let given = SiteProfile.load(profile)
             guard given.errors.isEmpty else {
                 throw ValidationError(given.errors.map(\.description).joined(separator: "\n"))
@@ -72,10 +76,8 @@ struct InputOptions: ParsableArguments {
                 console.report(Problem(path: error.path, severity: .warning, message: "profile left out: \(error.message)" + (error.line.map { " (line \($0))" } ?? "")))
             }
             let profiles = given.profiles + found.profiles
-            if !profiles.isEmpty {
-                options.extractor = ExtractorChoice(profiles: profiles)
-                options.keptAttributes = KeptAttributes.standard.adding(profiles.flatMap { $0.attributeNames })
-            }
+            options.extractor = ExtractorChoice(profiles: profiles)
+            options.keptAttributes = KeptAttributes.standard.adding(profiles.flatMap { $0.attributeNames })
         }
         options.maxPageBytes = maxPageSize << 20
         options.depthCap = maxDepth

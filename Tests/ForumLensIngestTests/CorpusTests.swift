@@ -63,14 +63,15 @@ import ForumLensCore
         iso.map { $0.hasSuffix("Z") ? String($0.dropLast()) + "+00:00" : $0 }
     }
 
-    /// A page read as `forumlens split --merge none [--profile FILE]` reads it (replies
-    /// resolved on assembly).
-    static func read(_ page: URL, profile: URL? = nil) throws -> [Message] {
+    /// A page read as `forumlens split --merge none --engine generic` (or `--profile FILE`, or
+    /// with the extractor given) reads it; replies resolved on assembly.
+    static func read(_ page: URL, profile: URL? = nil, extractor: any Extractor = GenericExtractor()) throws -> [Message] {
         var options = IngestOptions()
+        options.extractor = extractor
         if let profile {
             let loaded = try SiteProfile.load(file: profile.path)
             options.extractor = ExtractorChoice(profiles: [loaded])
-            options.keptAttributes = KeptAttributes.standard.adding(loaded.attributeNames)
+            options.keptAttributes = options.keptAttributes.adding(loaded.attributeNames)
         }
         var assembler = DiscussionAssembler(mode: .none)
         let read = InputReader.read(InputItem(path: page.path, kind: .page), options: options)
@@ -79,7 +80,7 @@ import ForumLensCore
 
     /// Every expected page of the corpus: those read by the generic extractor, or those read
     /// with a site profile.
-    static func tally(profiles: Bool = false) throws -> Tally {
+    static func tally(profiles: Bool = false, extractor: any Extractor = GenericExtractor(), only: (String) -> Bool = { _ in true }) throws -> Tally {
         var tally = Tally()
         let pages = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("corpora").path)
             .filter { $0.hasSuffix(".expected.json") }.sorted()
@@ -87,10 +88,11 @@ import ForumLensCore
         for name in pages {
             let url = root.appendingPathComponent("corpora").appendingPathComponent(name)
             let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: url))
-            guard (expected.profile != nil) == profiles else { continue }
+            guard (expected.profile != nil) == profiles, only(name) else { continue }
             let folder = url.deletingLastPathComponent()
             let predicted = try read(
-                folder.appendingPathComponent(expected.source), profile: expected.profile.map(folder.appendingPathComponent))
+                folder.appendingPathComponent(expected.source), profile: expected.profile.map(folder.appendingPathComponent),
+                extractor: extractor)
             tally.expected += expected.messages.count
             tally.predicted += predicted.count
             // Align in order on the first words, as the shared metric does.

@@ -7,10 +7,12 @@ import ForumLensCore
 /// does not give are left empty, not guessed: the profile is the user's word.
 public struct ProfileExtractor: Extractor {
     public let profile: SiteProfile
-    public var name: String { "profile:" + profile.name }
+    /// `profile:<name>` for a user's profile, the engine's name for a built-in one.
+    public let name: String
 
-    public init(profile: SiteProfile) {
+    public init(profile: SiteProfile, name: String? = nil) {
         self.profile = profile
+        self.name = name ?? "profile:" + profile.name
     }
 
     public func extract(_ page: ParsedPage) -> ExtractedPage {
@@ -35,14 +37,18 @@ public struct ProfileExtractor: Extractor {
             bodies.append(profile.body.map { $0.first(in: tree, under: member) } ?? member)
             let authorNode = profile.author?.first(in: tree, under: member)
             authorNodes.append(authorNode)
-            authors.append(authorNode.flatMap { features.renderer.render($0).collapsingSpaces.nonEmpty })
+            authors.append(authorNode.flatMap { Self.names(in: $0, tree).nonEmpty })
             dates.append(profile.date?.first(in: tree, under: member).flatMap { date(in: $0, features) })
             ids.append(profile.permalink?.first(in: tree, under: member).flatMap { permalinkID($0, tree) })
         }
         let layout = RecordLayout(
             members: members, bodies: bodies, bodiesInPlace: bodies.map { $0 != nil }, authors: authors,
             authorNodes: authorNodes, dates: dates, memberSet: memberSet)
-        let (messages, generated) = GenericExtractor.messages(layout, opening: nil, features: features, givenIDs: ids)
+        var (messages, generated) = GenericExtractor.messages(layout, opening: nil, features: features, givenIDs: ids)
+        if let firstPost = profile.firstPost, let first = messages.first {
+            if firstPost == .article { messages[0].role = .article }
+            for index in messages.indices.dropFirst() where messages[index].replyTo == nil { messages[index].replyTo = first.id }
+        }
         var notes = ["profile \(profile.name) (\(profile.source)): posts \(profile.post.xpath) ×\(members.count)"]
         if page.explain {
             for (index, member) in members.enumerated() {
@@ -69,6 +75,16 @@ public struct ProfileExtractor: Extractor {
         tree.attributeNames.firstIndex(of: "href").flatMap { tree.attribute(UInt16($0), of: link) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// An author element's words, hidden ones too (a name kept for screen readers or microdata).
+    static func names(in node: HTMLTree.NodeID, _ tree: HTMLTree) -> String {
+        var bytes: [UInt8] = []
+        for inner in node ..< tree[node].end where tree[inner].kind == .text {
+            bytes += tree.textBytes(inner)
+            bytes.append(0x20)
+        }
+        return String(decoding: bytes, as: UTF8.self).collapsingSpaces
+    }
+
     /// The date the page shows in `node`: one already read there (a `datetime` or `title`
     /// attribute, a date text), else its whole text read as a date.
     private func date(in node: HTMLTree.NodeID, _ features: PageFeatures) -> ReadDate? {
@@ -86,28 +102,42 @@ public struct ProfileExtractor: Extractor {
     }
 }
 
-/// Picks the extractor for each page: the first site profile that applies to it, else the
-/// generic extractor (also when the profile finds no post there, with a warning).
+/// Picks the extractor for each page: the first of the user's site profiles that applies to
+/// it, else the first engine that recognises it, else the generic extractor (also when the
+/// profile or engine finds no post there; for a user's profile, with a warning).
 public struct ExtractorChoice: Extractor {
     public let profiles: [SiteProfile]
+    public let engines: [Engine]
     public let fallback: any Extractor
-    public var name: String { fallback.name }
+    public var name: String { "auto" }
 
-    public init(profiles: [SiteProfile], fallback: any Extractor = GenericExtractor()) {
+    public init(profiles: [SiteProfile] = [], engines: [Engine] = Engine.all, fallback: any Extractor = GenericExtractor()) {
         self.profiles = profiles
+        self.engines = engines
         self.fallback = fallback
     }
 
     public func extract(_ page: ParsedPage) -> ExtractedPage {
-        guard let profile = profiles.first(where: { $0.applies(url: page.metadata.url, tree: page.tree) }) else {
-            return fallback.extract(page)
+        let url = page.metadata.url, generator = page.metadata.generator
+        if let profile = profiles.first(where: { $0.applies(url: url, generator: generator, tree: page.tree) }) {
+            return read(page, with: ProfileExtractor(profile: profile), warning: true)
         }
-        let read = ProfileExtractor(profile: profile).extract(page)
+        if let engine = engines.first(where: { $0.profile.applies(url: url, generator: generator, tree: page.tree) }) {
+            return read(page, with: engine.extractor, warning: false)
+        }
+        return fallback.extract(page)
+    }
+
+    private func read(_ page: ParsedPage, with extractor: ProfileExtractor, warning: Bool) -> ExtractedPage {
+        let read = extractor.extract(page)
         guard read.messages.isEmpty else { return read }
         var generic = fallback.extract(page)
         generic.notes = read.notes + generic.notes
-        generic.warnings.append(
-            "profile '\(profile.name)' (\(profile.source)) applies but its post selector '\(profile.post)' found no message; read by the \(fallback.name) extractor")
+        if warning {
+            let profile = extractor.profile
+            generic.warnings.append(
+                "profile '\(profile.name)' (\(profile.source)) applies but its post selector '\(profile.post)' found no message; read by the \(fallback.name) extractor")
+        }
         return generic
     }
 }

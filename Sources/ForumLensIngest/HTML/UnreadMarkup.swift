@@ -389,10 +389,11 @@ enum UnreadMarkup {
     }
 }
 
-/// The attribute names kept in the tree: those the extractors read (`UnreadMarkup.readAttributes`)
-/// and those the loaded site profiles test.
+/// The attribute names kept in the tree: those the extractors read (`UnreadMarkup.readAttributes`
+/// and what the built-in engines' selectors test), and those the loaded site profiles test.
 public struct KeptAttributes: Sendable {
     public static let standard = KeptAttributes(names: UnreadMarkup.readAttributes)
+        .adding(Engine.all.flatMap { $0.profile.attributeNames }.sorted())
 
     /// At most 200 names: indexes are stored in a byte, slots must stay mostly empty.
     public static let capacity = 200

@@ -3,7 +3,8 @@ import Yams
 
 /// A site profile: how to read one forum's pages, written by a user as CSS selectors in a YAML
 /// (or JSON) file, no compiling (docs/profiles.md). It applies to pages whose address matches
-/// one of its `url` patterns, or on which its `page` selector finds something.
+/// one of its `url` patterns, whose generator tag starts with one of its `generator` names, or
+/// on which its `page` selector finds something.
 ///
 ///     name: Le Bulletin du Lac
 ///     match:
@@ -23,14 +24,22 @@ public struct SiteProfile: Sendable {
     public var source: String
     /// Address patterns, `*` standing for any run of characters.
     public var urlPatterns: [String]
+    /// Lower-cased beginnings of `<meta name="generator">` ("phpbb", "vbulletin 4").
+    public var generators: [String] = []
     public var pageSelector: Selector?
     public var post: Selector
     /// Each relative to a post (the first match inside it); `body` defaults to the post.
     public var author, date, body, quote, signature, permalink, nextPage: Selector?
+    /// How the page's first post stands to the others: `question` (Q&A sites: posts that
+    /// answer no other one answer it), `article` (a blog post or story: also `role: article`).
+    public var firstPost: FirstPost?
 
-    /// Whether the profile applies to a page at `url` whose tree is `tree`.
-    public func applies(url: String?, tree: HTMLTree) -> Bool {
+    public enum FirstPost: String, Sendable, CaseIterable { case question, article }
+
+    /// Whether the profile applies to a page at `url`, made by `generator`, whose tree is `tree`.
+    public func applies(url: String?, generator: String? = nil, tree: HTMLTree) -> Bool {
         if let url, urlPatterns.contains(where: { Self.glob($0, matches: url) }) { return true }
+        if let generator = generator?.lowercased(), generators.contains(where: { generator.hasPrefix($0) }) { return true }
         return pageSelector.map { !$0.matches(in: tree).isEmpty } ?? false
     }
 
@@ -66,7 +75,7 @@ public struct ProfileError: Error, Sendable, CustomStringConvertible {
 
 extension SiteProfile {
     static let selectorKeys = ["post", "author", "date", "body", "quote", "signature", "permalink", "next_page"]
-    static let keys = ["name", "match"] + selectorKeys
+    static let keys = ["name", "match", "first_post"] + selectorKeys
 
     /// Every profile in `paths`: files, or folders of `.yml`, `.yaml` and `.json` files (in
     /// name order). A file that cannot be read or is wrong gives an error, not a profile.
@@ -150,42 +159,55 @@ extension SiteProfile {
         guard let matchNode = values["match"] else {
             throw error(root, "'match' is missing: give 'url' (address patterns) or 'page' (a selector found on the forum's pages)")
         }
-        guard case let .mapping(matchMapping) = matchNode else { throw error(matchNode, "'match' holds 'url' and/or 'page'") }
+        guard case let .mapping(matchMapping) = matchNode else { throw error(matchNode, "'match' holds 'url', 'generator' and/or 'page'") }
         var urlPatterns: [String] = []
+        var generators: [String] = []
         var pageSelector: Selector?
         for (key, value) in matchMapping {
             switch key.string {
-            case "url":
-                switch value {
-                case let .scalar(scalar): urlPatterns = [scalar.string]
-                case let .sequence(sequence):
-                    urlPatterns = try sequence.map { (item: Node) throws(ProfileError) -> String in
-                        guard let text = item.string, !text.isEmpty else { throw error(item, "each url pattern is a text") }
-                        return text
-                    }
-                default: throw error(value, "'url' is a pattern or a list of patterns")
-                }
-                if let empty = urlPatterns.first(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                    throw error(value, "empty url pattern '\(empty)'")
-                }
+            case "url": urlPatterns = try texts(value, "url", "an address pattern", path: path)
+            case "generator": generators = try texts(value, "generator", "a generator name", path: path).map { $0.lowercased() }
             case "page":
                 guard let text = value.string, !text.isEmpty else { throw error(value, "'page' is a CSS selector") }
                 pageSelector = try selector("match.page", value, text)
             default:
-                throw error(key, "unknown key '\(key.string ?? "?")' under 'match'\(suggestion(for: key.string ?? "", among: ["url", "page"]))")
+                throw error(key, "unknown key '\(key.string ?? "?")' under 'match'\(suggestion(for: key.string ?? "", among: ["url", "generator", "page"]))")
             }
         }
-        guard !urlPatterns.isEmpty || pageSelector != nil else {
-            throw error(matchNode, "'match' needs 'url' (address patterns) or 'page' (a selector found on the forum's pages)")
+        guard !urlPatterns.isEmpty || !generators.isEmpty || pageSelector != nil else {
+            throw error(matchNode, "'match' needs 'url' (address patterns), 'generator' or 'page' (a selector found on the forum's pages)")
+        }
+        var firstPost: FirstPost?
+        if let text = try string("first_post") {
+            guard let value = FirstPost(rawValue: text) else {
+                throw error(values["first_post"], "'first_post' is one of: \(FirstPost.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            firstPost = value
         }
         var parsed: [String: Selector] = [:]
         for key in selectorKeys {
             if let found = try selector(key, values[key], string(key)) { parsed[key] = found }
         }
         return SiteProfile(
-            name: name, source: path, urlPatterns: urlPatterns, pageSelector: pageSelector, post: parsed["post"]!,
+            name: name, source: path, urlPatterns: urlPatterns, generators: generators, pageSelector: pageSelector, post: parsed["post"]!,
             author: parsed["author"], date: parsed["date"], body: parsed["body"], quote: parsed["quote"],
-            signature: parsed["signature"], permalink: parsed["permalink"], nextPage: parsed["next_page"])
+            signature: parsed["signature"], permalink: parsed["permalink"], nextPage: parsed["next_page"], firstPost: firstPost)
+    }
+
+    /// A text or a list of texts, none empty.
+    private static func texts(_ node: Node, _ key: String, _ what: String, path: String = "") throws(ProfileError) -> [String] {
+        let items: [Node]
+        switch node {
+        case .scalar: items = [node]
+        case let .sequence(sequence): items = Array(sequence)
+        default: throw ProfileError(path: path, line: node.mark?.line, message: "'\(key)' is \(what) or a list of them")
+        }
+        return try items.map { (item: Node) throws(ProfileError) -> String in
+            guard let text = item.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ProfileError(path: path, line: item.mark?.line, message: "each '\(key)' is \(what) (not empty)")
+            }
+            return text
+        }
     }
 
     /// ", did you mean 'author'?" for a key one or two letters away from a known one.

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import ForumLensIngest
+
+/// The built-in engines (Sources/ForumLensIngest/Engines): each recognised on the pages of its
+/// engine and on no other, and exact on the corpus pages written to its templates.
+@Suite struct EngineTests {
+    /// The markup each engine was checked against: corpus pages (`corpora/`) and real pages
+    /// (`../shared/data/forums-dev/`, when present).
+    static let checkedAgainst: [String: (corpus: [String], dev: [String])] = [
+        "stackexchange": (["en/stackexchange-workplace.html"], ["stackexchange-en-1.html"]),
+    ]
+
+    static func extractor(of page: URL) -> String? {
+        let read = InputReader.read(InputItem(path: page.path, kind: .page), options: IngestOptions())
+        return read.discussions.first?.extraction.first?.extractor
+    }
+
+    @Test func everyEngineIsListedWithTheMarkupItWasCheckedAgainst() {
+        #expect(Set(Engine.all.map(\.name)).count == Engine.all.count)
+        #expect(Set(Engine.all.map(\.name)) == Set(Self.checkedAgainst.keys))
+        #expect(Engine.named("StackExchange")?.name == "stackexchange")
+    }
+
+    /// Every corpus page and every real page is read by its own engine, or by the generic
+    /// extractor when no engine is written for it.
+    @Test func enginesRecogniseTheirPagesAndNoOthers() throws {
+        var owner: [String: String] = [:]
+        for (engine, pages) in Self.checkedAgainst {
+            for page in pages.corpus { owner["corpora/" + page] = engine }
+            for page in pages.dev { owner["dev/" + page] = engine }
+        }
+        let corpus = CorpusTests.root.appendingPathComponent("corpora")
+        var pages = try FileManager.default.subpathsOfDirectory(atPath: corpus.path)
+            .filter { $0.hasSuffix(".html") && !$0.hasPrefix("profiles/") }
+            .map { ("corpora/" + $0, corpus.appendingPathComponent($0)) }
+        if DevSetTests.available {
+            pages += try FileManager.default.contentsOfDirectory(atPath: DevSetTests.folder.path).filter { $0.hasSuffix(".html") }
+                .map { ("dev/" + $0, DevSetTests.folder.appendingPathComponent($0)) }
+        }
+        for (name, url) in pages {
+            #expect(Self.extractor(of: url) == owner[name] ?? "generic", "\(name)")
+        }
+    }
+
+    /// On the corpus pages written to its templates, an engine gets every field right.
+    @Test func enginesReadTheirCorpusPagesExactly() throws {
+        let pages = Set(Self.checkedAgainst.values.flatMap(\.corpus))
+        let tally = try CorpusTests.tally(extractor: ExtractorChoice()) { name in pages.contains(String(name.dropLast(".expected.json".count)) + ".html") }
+        #expect(tally.expected > 0)
+        for count in [tally.predicted, tally.matched, tally.author, tally.text, tally.published, tally.quotes, tally.role, tally.replyTo] {
+            #expect(count == tally.expected, "\(tally)")
+        }
+    }
+}
