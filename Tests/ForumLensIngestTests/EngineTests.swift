@@ -8,7 +8,20 @@ import Testing
     /// The markup each engine was checked against: corpus pages (`corpora/`) and real pages
     /// (`../shared/data/forums-dev/`, when present).
     static let checkedAgainst: [String: (corpus: [String], dev: [String])] = [
+        "phpbb3": (["fr/phpbb3-reseaux-p1.html", "fr/phpbb3-reseaux-p2.html"], []),
+        "forumactif": (["fr/forumactif-emploi.html"], []),
+        "fluxbb": (["fr/fluxbb-benevolat.html"], []),
+        "smf": (["fr/smf-teletravail.html"], []),
+        "vbulletin3": (["fr/vbulletin-reconversion.html"], []),
+        "vbulletin4": (["en/vbulletin4-freelance.html"], []),
+        "xenforo2": (["en/xenforo2-networking.html"], ["xenforo-de-1.html"]),
+        "mybb": (["en/mybb-side-projects.html"], []),
+        "invision": (["en/invision-career-change.html"], ["ipb-en-1.html"]),
+        "discourse": (["en/discourse-crawler-remote-work.html"], []),
         "stackexchange": (["en/stackexchange-workplace.html"], ["stackexchange-en-1.html"]),
+        "oldreddit": (["en/oldreddit-burnout.html"], []),
+        "reddit": ([], ["reddit-en-1.html"]),
+        "wordpress": (["fr/wordpress-article-commentaires.html"], []),
     ]
 
     static func extractor(of page: URL) -> String? {

@@ -20,7 +20,10 @@ public struct Engine: Sendable {
 
     /// In the order they are tried: an engine whose markup another's signature could match
     /// comes first.
-    public static let all: [Engine] = [.stackExchange]
+    public static let all: [Engine] = [
+        .phpBB3, .forumactif, .fluxBB, .smf, .vBulletin3, .vBulletin4, .xenForo2, .myBB, .invision, .discourse,
+        .stackExchange, .oldReddit, .reddit, .wordPress,
+    ]
 
     public static func named(_ name: String) -> Engine? { all.first { $0.name == name.lowercased() } }
 }

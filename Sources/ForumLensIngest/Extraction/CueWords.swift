@@ -3,14 +3,14 @@
 enum CueWords {
 
 
-    /// A quote itself, not one of its parts (`ipsQuote_citation` is its header,
-    /// `bbCodeBlock-expandContent` its body) nor a quote button.
+    /// A quote itself, not one of its parts (`ipsQuote_citation` is its header, `ipsQuote_open`
+    /// its state, `bbCodeBlock-expandContent` its body) nor a quote button.
     static func isQuoteWord(_ word: String) -> Bool {
         if word == "citation" || word == "oldcitation" || word == "quotebox" || word == "replied-comment" { return true }
         guard word.contains("quote") else { return false }
         return !["button", "btn", "multiquote", "link", "container", "title", "head", "author", "cite", "citation",
                  "content", "expand", "footer", "meta", "message", "icon", "reply", "select", "tooltip", "action",
-                 "slice", "postedby", "posted-by", "posted_by", "arrow"]
+                 "slice", "postedby", "posted-by", "posted_by", "arrow", "open"]
             .contains(where: word.contains)
     }
 
@@ -54,8 +54,9 @@ enum CueWords {
     }
 
     static func isChromeWord(_ word: String) -> Bool {
+        // `expandLink`: XenForo's "Click to expand..." under long quotes.
         ["button", "btn", "toolbar", "actions", "share", "reaction", "likes", "vote", "controls", "report",
-         "menu", "dropdown", "tooltip", "modal", "popup", "pagination", "breadcrumb"]
+         "menu", "dropdown", "tooltip", "modal", "popup", "pagination", "breadcrumb", "expandlink", "expand-link"]
             .contains { word.contains($0) }
     }
 

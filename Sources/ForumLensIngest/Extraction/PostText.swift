@@ -196,6 +196,11 @@ extension PostText {
             if small, tree.tagName(index) == "cite" || isTitleClassed(index, features), !isQuoteHeader(index, features) {
                 return index
             }
+            // The header of a quote nested in this one (SMF writes it before that quote).
+            if isQuoteHeader(index, features) {
+                index = node.end
+                continue
+            }
             if firstElement == nil, features.text[Int(index)] > 0 { firstElement = index }
             index += 1
         }
@@ -277,12 +282,23 @@ extension PostText {
         for attribute in ["data-source", "data-post", "data-ipsquote-contentcommentid", "data-postid", "data-pid"] {
             if let value = tree.attribute(attribute, of: quote), value.contains(where: \.isNumber) { return value }
         }
+        // The quote's own header first, then the quote, but not the quotes nested in it (nor
+        // their headers, which SMF writes inside the outer quote).
         var regions = [quote]
-        if let header, !tree.isAncestor(quote, of: header) { regions.append(header) }
+        if let header, !tree.isAncestor(quote, of: header) { regions.insert(header, at: 0) }
         for region in regions {
-            for node in region ..< tree[region].end where tree.tagName(node) == "a" {
-                guard let href = features.hrefID.flatMap({ tree.attribute($0, of: node) }) else { continue }
-                if let target = postReference(in: href) { return target }
+            var node = region
+            while node < tree[region].end {
+                if node != region, node != header, features.cues[Int(node)].contains(.quote) || isQuoteHeader(node, features) {
+                    node = tree[node].end
+                    continue
+                }
+                if tree.tagName(node) == "a", let href = features.hrefID.flatMap({ tree.attribute($0, of: node) }),
+                   let target = postReference(in: href)
+                {
+                    return target
+                }
+                node += 1
             }
         }
         return nil

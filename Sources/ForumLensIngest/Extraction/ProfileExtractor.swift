@@ -2,7 +2,8 @@ import Foundation
 import ForumLensCore
 
 /// Reads a forum's pages as its site profile says: the posts its `post` selector finds, each
-/// post's author, date and body where its selectors point, and its quotes and signature
+/// post's author, date and body where its selectors point (inside the post, not inside the
+/// posts nested in it), and its quotes and signature
 /// marked so that the generic reading of a post's own text leaves them out. Fields a profile
 /// does not give are left empty, not guessed: the profile is the user's word.
 public struct ProfileExtractor: Extractor {
@@ -34,8 +35,8 @@ public struct ProfileExtractor: Extractor {
         var dates: [ReadDate?] = []
         var ids: [String?] = []
         for member in members {
-            bodies.append(profile.body.map { $0.first(in: tree, under: member) } ?? member)
-            let authorNode = profile.author?.first(in: tree, under: member)
+            bodies.append(profile.body.map { $0.first(in: tree, under: member, skipping: memberSet) } ?? member)
+            let authorNode = profile.author?.first(in: tree, under: member, skipping: memberSet)
             authorNodes.append(authorNode)
             authors.append(authorNode.flatMap { Self.names(in: $0, tree).nonEmpty })
             dates.append(profile.date?.first(in: tree, under: member).flatMap { date(in: $0, features) })
@@ -94,11 +95,16 @@ public struct ProfileExtractor: Extractor {
         return features.dates.displayed(features.renderer.render(node)).map { ReadDate(date: $0.date, shown: $0.shown, machine: false) }
     }
 
-    /// A permalink's message id: the fragment of its address (`#p123` → `p123`), else the address.
+    /// A permalink's message id: the fragment of its address (`#p123` → `p123`), else the last
+    /// segment of its path (`/r/x/comments/1cq/title/comment/l3qgfh6/` → `l3qgfh6`); for an
+    /// element without an address, its `id`.
     private func permalinkID(_ link: HTMLTree.NodeID, _ tree: HTMLTree) -> String? {
-        guard let href = href(link, tree) else { return nil }
+        guard let href = href(link, tree) else {
+            return tree.attributeNames.firstIndex(of: "id").flatMap { tree.attribute(UInt16($0), of: link) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
         if let hash = href.lastIndex(of: "#"), href.index(after: hash) < href.endIndex { return String(href[href.index(after: hash)...]) }
-        return href
+        let path = href.split(separator: "?").first ?? Substring(href)
+        return path.split(separator: "/").last.map(String.init) ?? href
     }
 }
 

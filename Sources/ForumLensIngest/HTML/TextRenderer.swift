@@ -122,7 +122,13 @@ struct TextRenderer {
                 index += 1
             case .element:
                 let nodeRole = role(index)
-                if nodeRole == .hidden || (index != root && skip(index)) || isHiddenByMarkup(index) {
+                if nodeRole == .hidden || isHiddenByMarkup(index) {
+                    index = node.end
+                    continue
+                }
+                if index != root, skip(index) {
+                    // A block left out (a quote between two paragraphs) still parts them.
+                    if nodeRole == .block { output.requestBreak(2) } else if nodeRole == .line { output.requestBreak(1) }
                     index = node.end
                     continue
                 }

@@ -27,6 +27,13 @@ public struct Selector: Sendable, CustomStringConvertible {
 
     enum AttributeMatch: Sendable {
         case equals(String), word(String), prefix(String), suffix(String), contains(String), dashPrefix(String)
+
+        var value: String {
+            switch self {
+            case let .equals(value), let .word(value), let .prefix(value), let .suffix(value), let .contains(value), let .dashPrefix(value):
+                return value
+            }
+        }
     }
 
     public struct ParseError: Error, Sendable, CustomStringConvertible {
@@ -59,68 +66,136 @@ public struct Selector: Sendable, CustomStringConvertible {
 
     /// Every element of `tree` the selector matches, in document order.
     public func matches(in tree: HTMLTree) -> [HTMLTree.NodeID] {
-        let matcher = Matcher(tree: tree)
-        return (0 ..< Int32(tree.count)).filter { tree[$0].kind == .element && matcher.matches($0, self) }
+        let matcher = Matcher(self, tree)
+        return (0 ..< Int32(tree.count)).filter { matcher.matches($0) }
     }
 
-    /// The first element inside `root` (not `root` itself) the selector matches.
-    func first(in tree: HTMLTree, under root: HTMLTree.NodeID) -> HTMLTree.NodeID? {
-        let matcher = Matcher(tree: tree)
-        return (root + 1 ..< tree[root].end).first { tree[$0].kind == .element && matcher.matches($0, self) }
+    /// Whether some element of `tree` matches (stops at the first).
+    func occurs(in tree: HTMLTree) -> Bool {
+        let matcher = Matcher(self, tree)
+        return (0 ..< Int32(tree.count)).contains { matcher.matches($0) }
     }
 
+    /// The first element inside `root` (not `root` itself) the selector matches, outside the
+    /// subtrees of `skipping` (the posts nested in a post: their fields are not its own).
+    func first(in tree: HTMLTree, under root: HTMLTree.NodeID, skipping: NodeSet? = nil) -> HTMLTree.NodeID? {
+        let matcher = Matcher(self, tree)
+        var node = root + 1
+        while node < tree[root].end {
+            if let skipping, skipping.contains(node) {
+                node = tree[node].end
+                continue
+            }
+            if matcher.matches(node) { return node }
+            node += 1
+        }
+        return nil
+    }
+
+    /// The selector with its names looked up once in one tree: tags and attributes as the
+    /// tree's ids, values as bytes (engines' page tests run on every page of a run).
     private struct Matcher {
         let tree: HTMLTree
-        let classID: UInt16?
+        /// Per alternative, per step: nil when the step can match nothing in this tree.
+        let alternatives: [[ResolvedStep?]]
 
-        init(tree: HTMLTree) {
-            self.tree = tree
-            classID = tree.attributeNames.firstIndex(of: "class").map { UInt16($0) }
+        struct ResolvedStep {
+            var combinator: Combinator
+            var tag: UInt16?
+            var tests: [ResolvedTest]
         }
 
-        func matches(_ node: HTMLTree.NodeID, _ selector: Selector) -> Bool {
-            selector.alternatives.contains { matches(node, $0, $0.count - 1) }
+        enum ResolvedTest {
+            case attribute(UInt16, AttributeMatch?, [UInt8])
+            case hasClass(UInt16, [UInt8])
+            case firstChild, lastChild
+        }
+
+        init(_ selector: Selector, _ tree: HTMLTree) {
+            self.tree = tree
+            func attributeID(_ name: String) -> UInt16? { tree.attributeNames.firstIndex(of: name).map { UInt16($0) } }
+            alternatives = selector.alternatives.map { steps in
+                steps.map { step -> ResolvedStep? in
+                    var resolved = ResolvedStep(combinator: step.combinator, tests: [])
+                    if let tag = step.tag {
+                        guard let id = tree.tagID(tag) else { return nil }
+                        resolved.tag = id
+                    }
+                    for test in step.tests {
+                        switch test {
+                        case let .hasClass(name):
+                            guard let id = attributeID("class") else { return nil }
+                            resolved.tests.append(.hasClass(id, Array(name.utf8)))
+                        case let .attribute(name, match):
+                            guard let id = attributeID(name) else { return nil }
+                            resolved.tests.append(.attribute(id, match, Array((match?.value ?? "").utf8)))
+                        case .firstChild: resolved.tests.append(.firstChild)
+                        case .lastChild: resolved.tests.append(.lastChild)
+                        }
+                    }
+                    return resolved
+                }
+            }
+        }
+
+        func matches(_ node: HTMLTree.NodeID) -> Bool {
+            guard tree[node].kind == .element else { return false }
+            return alternatives.contains { steps in
+                !steps.contains { $0 == nil } && matches(node, steps, steps.count - 1)
+            }
         }
 
         /// Whether `node` matches `steps[last]` and some ancestors match the steps before it.
-        private func matches(_ node: HTMLTree.NodeID, _ steps: [Step], _ last: Int) -> Bool {
-            guard matches(node, steps[last]) else { return false }
+        private func matches(_ node: HTMLTree.NodeID, _ steps: [ResolvedStep?], _ last: Int) -> Bool {
+            guard let step = steps[last], matches(node, step) else { return false }
             guard last > 0 else { return true }
             var ancestor = tree[node].parent
             while ancestor > 0 {
                 if matches(ancestor, steps, last - 1) { return true }
-                if steps[last].combinator == .child { return false }
+                if step.combinator == .child { return false }
                 ancestor = tree[ancestor].parent
             }
             return false
         }
 
-        private func matches(_ node: HTMLTree.NodeID, _ step: Step) -> Bool {
-            if let tag = step.tag, tree.tagName(node) != tag { return false }
+        private func matches(_ node: HTMLTree.NodeID, _ step: ResolvedStep) -> Bool {
+            if let tag = step.tag, tree[node].tag != tag { return false }
             return step.tests.allSatisfy { passes(node, $0) }
         }
 
-        private func passes(_ node: HTMLTree.NodeID, _ test: Test) -> Bool {
+        private func passes(_ node: HTMLTree.NodeID, _ test: ResolvedTest) -> Bool {
             switch test {
-            case let .hasClass(name):
-                guard let classID, let value = tree.attribute(classID, of: node) else { return false }
-                return value.classWords.contains { $0 == name }
-            case let .attribute(name, match):
-                guard let id = tree.attributeNames.firstIndex(of: name), let value = tree.attribute(UInt16(id), of: node) else {
-                    return false
-                }
+            case let .hasClass(id, name):
+                guard let value = tree.attributeBytes(id, of: node) else { return false }
+                return Self.hasWord(value, name)
+            case let .attribute(id, match, expected):
+                guard let value = tree.attributeBytes(id, of: node) else { return false }
                 guard let match else { return true }
                 switch match {
-                case let .equals(expected): return value == expected
-                case let .word(expected): return value.classWords.contains { $0 == expected }
-                case let .prefix(expected): return !expected.isEmpty && value.hasPrefix(expected)
-                case let .suffix(expected): return !expected.isEmpty && value.hasSuffix(expected)
-                case let .contains(expected): return !expected.isEmpty && value.contains(expected)
-                case let .dashPrefix(expected): return value == expected || value.hasPrefix(expected + "-")
+                case .equals: return value.elementsEqual(expected)
+                case .word: return Self.hasWord(value, expected)
+                case .prefix: return !expected.isEmpty && value.starts(with: expected)
+                case .suffix: return !expected.isEmpty && value.reversed().starts(with: expected.reversed())
+                case .contains: return !expected.isEmpty && value.contains(utf8: String(decoding: expected, as: UTF8.self))
+                case .dashPrefix: return value.elementsEqual(expected) || value.starts(with: expected + [0x2D])
                 }
             case .firstChild: return isEdgeChild(node, first: true)
             case .lastChild: return isEdgeChild(node, first: false)
             }
+        }
+
+        /// Whether the blank-separated words of `value` include `word`.
+        private static func hasWord(_ value: ArraySlice<UInt8>, _ word: [UInt8]) -> Bool {
+            guard !word.isEmpty else { return false }
+            var start = value.startIndex
+            while start < value.endIndex {
+                while start < value.endIndex, value[start].isBlank { start += 1 }
+                var end = start
+                while end < value.endIndex, !value[end].isBlank { end += 1 }
+                if end - start == word.count, value[start ..< end].elementsEqual(word) { return true }
+                start = end
+            }
+            return false
         }
 
         /// Whether `node` is the first (or last) element under its parent.
@@ -336,4 +411,8 @@ public struct Selector: Sendable, CustomStringConvertible {
             scalar == "_" || scalar == "-" || scalar.properties.isAlphabetic || scalar.value >= 0x80
         }
     }
+}
+
+private extension UInt8 {
+    var isBlank: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D || self == 0x0C }
 }

@@ -40,7 +40,7 @@ public struct SiteProfile: Sendable {
     public func applies(url: String?, generator: String? = nil, tree: HTMLTree) -> Bool {
         if let url, urlPatterns.contains(where: { Self.glob($0, matches: url) }) { return true }
         if let generator = generator?.lowercased(), generators.contains(where: { generator.hasPrefix($0) }) { return true }
-        return pageSelector.map { !$0.matches(in: tree).isEmpty } ?? false
+        return pageSelector?.occurs(in: tree) ?? false
     }
 
     /// Attribute names the selectors test: kept in the tree for them.
