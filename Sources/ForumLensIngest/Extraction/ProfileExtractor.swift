@@ -125,10 +125,11 @@ public struct ExtractorChoice: Extractor {
 
     public func extract(_ page: ParsedPage) -> ExtractedPage {
         let url = page.metadata.url, generator = page.metadata.generator
-        if let profile = profiles.first(where: { $0.applies(url: url, generator: generator, tree: page.tree) }) {
+        let words = Selector.ClassWords(page.tree)
+        if let profile = profiles.first(where: { $0.applies(url: url, generator: generator, tree: page.tree, words: words) }) {
             return read(page, with: ProfileExtractor(profile: profile), warning: true)
         }
-        if let engine = engines.first(where: { $0.profile.applies(url: url, generator: generator, tree: page.tree) }) {
+        if let engine = engines.first(where: { $0.profile.applies(url: url, generator: generator, tree: page.tree, words: words) }) {
             return read(page, with: engine.extractor, warning: false)
         }
         return fallback.extract(page)

@@ -15,6 +15,17 @@ public struct Selector: Sendable, CustomStringConvertible {
         var combinator: Combinator = .descendant
         var tag: String?
         var tests: [Test] = []
+
+        /// The class words an element needs to pass this step.
+        var classWords: [[UInt8]] {
+            tests.compactMap { test in
+                switch test {
+                case let .hasClass(name), let .attribute("class", .word(name)?), let .attribute("class", .equals(name)?):
+                    return name.contains(where: \.isWhitespace) ? nil : Array(name.utf8)
+                default: return nil
+                }
+            }
+        }
     }
 
     enum Combinator: Sendable { case descendant, child }
@@ -70,10 +81,48 @@ public struct Selector: Sendable, CustomStringConvertible {
         return (0 ..< Int32(tree.count)).filter { matcher.matches($0) }
     }
 
-    /// Whether some element of `tree` matches (stops at the first).
-    func occurs(in tree: HTMLTree) -> Bool {
+    /// Whether some element of `tree` matches (stops at the first). `words`, the page's class
+    /// words, rules most selectors out before any element is tried.
+    func occurs(in tree: HTMLTree, words: ClassWords? = nil) -> Bool {
+        if let words, !alternatives.contains(where: { $0.allSatisfy { $0.classWords.allSatisfy(words.contains) } }) {
+            return false
+        }
         let matcher = Matcher(self, tree)
         return (0 ..< Int32(tree.count)).contains { matcher.matches($0) }
+    }
+
+    /// The class words of a page, as byte hashes: engines' page selectors are tried on every
+    /// page of a run, and most name a class word the page does not use.
+    struct ClassWords {
+        private var hashes = DenseIDs(capacity: 256)
+
+        init(_ tree: HTMLTree) {
+            guard let classID = tree.attributeNames.firstIndex(of: "class").map({ UInt16($0) }) else { return }
+            var values = DenseIDs(capacity: 256)
+            for node in 0 ..< Int32(tree.count) where tree[node].kind == .element {
+                guard let value = tree.attributeBytes(classID, of: node) else { continue }
+                // Pages repeat a few hundred class strings over thousands of elements.
+                let before = values.count
+                _ = values.id(of: Self.hash(value))
+                guard values.count > before else { continue }
+                var start = value.startIndex
+                while start < value.endIndex {
+                    while start < value.endIndex, value[start].isBlank { start += 1 }
+                    var end = start
+                    while end < value.endIndex, !value[end].isBlank { end += 1 }
+                    if end > start { _ = hashes.id(of: Self.hash(value[start ..< end])) }
+                    start = end
+                }
+            }
+        }
+
+        func contains(_ word: [UInt8]) -> Bool { hashes.existing(Self.hash(word[...])) != nil }
+
+        private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+            var hasher = ByteHash(seed: 0x5E1E)
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            return UInt64(bitPattern: Int64(hasher.finalize()))
+        }
     }
 
     /// The first element inside `root` (not `root` itself) the selector matches, outside the

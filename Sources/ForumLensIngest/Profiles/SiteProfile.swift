@@ -36,11 +36,16 @@ public struct SiteProfile: Sendable {
 
     public enum FirstPost: String, Sendable, CaseIterable { case question, article }
 
-    /// Whether the profile applies to a page at `url`, made by `generator`, whose tree is `tree`.
+    /// Whether the profile applies to a page at `url`, made by `generator`, whose tree is
+    /// `tree` (and whose class words are `words`, when known).
     public func applies(url: String?, generator: String? = nil, tree: HTMLTree) -> Bool {
+        applies(url: url, generator: generator, tree: tree, words: nil)
+    }
+
+    func applies(url: String?, generator: String?, tree: HTMLTree, words: Selector.ClassWords?) -> Bool {
         if let url, urlPatterns.contains(where: { Self.glob($0, matches: url) }) { return true }
         if let generator = generator?.lowercased(), generators.contains(where: { generator.hasPrefix($0) }) { return true }
-        return pageSelector?.occurs(in: tree) ?? false
+        return pageSelector?.occurs(in: tree, words: words) ?? false
     }
 
     /// Attribute names the selectors test: kept in the tree for them.
