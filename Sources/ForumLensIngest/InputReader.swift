@@ -149,7 +149,9 @@ public enum InputReader {
         }
         result.discussions = [Discussion(
             id: DiscussionAssembler.discussionID(url: metadata.url, path: path), title: metadata.title, url: metadata.url,
-            sources: [path], engine: metadata.engine, language: language, messages: messages,
+            // The generator tag's engine, else the engine or profile that read the page.
+            sources: [path], engine: metadata.engine ?? (extracted.extractor == GenericExtractor().name ? nil : extracted.extractor),
+            language: language, messages: messages,
             extraction: [Extraction(source: path, extractor: extracted.extractor, confidence: extracted.confidence, messages: messages.count)])]
         result.generatedIDs = [extracted.generatedIDs]
         if options.readsPagination { result.pagination = Pagination.read(tree: tree, title: metadata.title) }

@@ -65,4 +65,12 @@ import Testing
             #expect(count == tally.expected, "\(tally)")
         }
     }
+
+    /// The engine that read a page is the discussion's engine when no generator tag names one
+    /// (`--merge title` joins same-title pages of one engine).
+    @Test func theEngineThatReadAPageIsItsDiscussionsEngine() {
+        let page = CorpusTests.root.appendingPathComponent("corpora/fr/smf-teletravail.html")
+        let read = InputReader.read(InputItem(path: page.path, kind: .page), options: IngestOptions())
+        #expect(read.discussions.first?.engine == "smf")
+    }
 }
