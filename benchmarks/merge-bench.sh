@@ -30,15 +30,7 @@ if ! "$GNU_TIME" -v true >/dev/null 2>&1; then
 fi
 command -v python3 >/dev/null 2>&1 || die "python3 is needed to write the corpora"
 mkdir -p "$WORK"
-if [ -n "${FORUMLENS:-}" ]; then
-    BIN="$FORUMLENS"
-else
-    echo "Building the release binary (scratch path .build-bench) ..."
-    swift build -c release --product forumlens --scratch-path "$ROOT/.build-bench" > "$WORK/build.log" 2>&1 \
-        || { tail -n 30 "$WORK/build.log" >&2; die "the release build failed (benchmarks/work/build.log)"; }
-    BIN="$(swift build -c release --product forumlens --scratch-path "$ROOT/.build-bench" --show-bin-path)/forumlens"
-fi
-[ -x "$BIN" ] || die "no forumlens binary at $BIN"
+source "$ROOT/benchmarks/release-binary.sh"
 
 # make_corpus DIR THREADS PAGED(1|0)
 make_corpus() {

@@ -31,15 +31,7 @@ CC="$(command -v cc || command -v gcc || command -v clang || true)"
 [ -n "$CC" ] || die "a C compiler (cc, gcc or clang) is needed for the valgrind sigsuspend shim"
 
 mkdir -p "$PROFILE"
-if [ -n "${FORUMLENS:-}" ]; then
-    BIN="$FORUMLENS"
-else
-    echo "Building the release binary (scratch path .build-bench) ..."
-    swift build -c release --product forumlens --scratch-path "$ROOT/.build-bench" > "$WORK/build.log" 2>&1 \
-        || { tail -n 30 "$WORK/build.log" >&2; die "the release build failed (benchmarks/work/build.log)"; }
-    BIN="$(swift build -c release --product forumlens --scratch-path "$ROOT/.build-bench" --show-bin-path)/forumlens"
-fi
-[ -x "$BIN" ] || die "no executable at $BIN"
+source "$ROOT/benchmarks/release-binary.sh"
 
 CORPUS="$(CORPUS_ONLY=1 bash "$ROOT/benchmarks/split-bench.sh" "$SIZE_MB" | tail -n 1)"
 [ -d "$CORPUS" ] || die "split-bench.sh did not make a corpus"
