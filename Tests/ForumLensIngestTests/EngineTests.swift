@@ -22,6 +22,9 @@ import Testing
         "oldreddit": (["en/oldreddit-burnout.html"], []),
         "reddit": ([], ["reddit-en-1.html"]),
         "wordpress": (["fr/wordpress-article-commentaires.html"], []),
+        "hfr": ([], ["hfr-fr-1.html", "hfr-fr-2.html"]),
+        "talkyard": ([], ["talkyard-en-1.html"]),
+        "homeland": ([], ["homeland-zh-1.html"]),
     ]
 
     static func extractor(of page: URL) -> String? {

@@ -201,7 +201,9 @@ extension PostText {
                 index = node.end
                 continue
             }
-            if firstElement == nil, features.text[Int(index)] > 0 { firstElement = index }
+            // The first element with words of its own, not a wrapper of the whole quote (HFR's
+            // `table.citation > tbody > tr > td` holds its `b` "X a écrit :" inside).
+            if firstElement == nil, features.text[Int(index)] > 0, features.text[Int(index)] * 5 < quoteText * 3 { firstElement = index }
             index += 1
         }
         if let first = firstElement, features.text[Int(first)] * 5 < quoteText * 3, looksLikeQuoteHeader(first, features) {

@@ -38,7 +38,7 @@ public struct ProfileExtractor: Extractor {
             bodies.append(profile.body.map { $0.first(in: tree, under: member, skipping: memberSet) } ?? member)
             let authorNode = profile.author?.first(in: tree, under: member, skipping: memberSet)
             authorNodes.append(authorNode)
-            authors.append(authorNode.flatMap { Self.names(in: $0, tree).nonEmpty })
+            authors.append(authorNode.flatMap { Self.names(in: $0, features).nonEmpty })
             dates.append(profile.date?.first(in: tree, under: member).flatMap { date(in: $0, features) })
             ids.append(profile.permalink?.first(in: tree, under: member).flatMap { permalinkID($0, tree) })
         }
@@ -76,12 +76,17 @@ public struct ProfileExtractor: Extractor {
         tree.attributeNames.firstIndex(of: "href").flatMap { tree.attribute(UInt16($0), of: link) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// An author element's words, hidden ones too (a name kept for screen readers or microdata).
-    static func names(in node: HTMLTree.NodeID, _ tree: HTMLTree) -> String {
+    /// An author element's words, hidden ones too (a name kept for screen readers or
+    /// microdata); inline elements run together (`<span>@</span>radu` is `@radu`).
+    static func names(in node: HTMLTree.NodeID, _ features: PageFeatures) -> String {
+        let tree = features.tree
         var bytes: [UInt8] = []
-        for inner in node ..< tree[node].end where tree[inner].kind == .text {
-            bytes += tree.textBytes(inner)
-            bytes.append(0x20)
+        for inner in node ..< tree[node].end {
+            if tree[inner].kind == .text {
+                bytes += tree.textBytes(inner)
+            } else if tree[inner].kind == .element, features.renderer.role(inner) != .inline {
+                bytes.append(0x20)
+            }
         }
         return String(decoding: bytes, as: UTF8.self).collapsingSpaces
     }
