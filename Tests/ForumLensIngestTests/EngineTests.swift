@@ -25,6 +25,8 @@ import Testing
         "hfr": ([], ["hfr-fr-1.html", "hfr-fr-2.html"]),
         "talkyard": ([], ["talkyard-en-1.html"]),
         "homeland": ([], ["homeland-zh-1.html"]),
+        "asgaros": ([], ["asgaros-de-1.html"]),
+        "answer": ([], ["answer-en-1.html"]),
     ]
 
     static func extractor(of page: URL) -> String? {
