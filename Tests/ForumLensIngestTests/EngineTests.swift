@@ -27,6 +27,7 @@ import Testing
         "homeland": ([], ["homeland-zh-1.html"]),
         "asgaros": ([], ["asgaros-de-1.html"]),
         "answer": ([], ["answer-en-1.html"]),
+        "bbpress": ([], ["bbpress-en-1.html"]),
     ]
 
     static func extractor(of page: URL) -> String? {

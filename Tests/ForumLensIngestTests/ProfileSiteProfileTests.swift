@@ -124,3 +124,25 @@ import Testing
         #expect(partial.finish().first?.messages.count == 4)
     }
 }
+
+/// A profile's `header`: fields written in an element right before each post (bbPress).
+@Suite struct ProfileHeaderTests {
+    @Test func fieldsAreLookedForInThePostThenInItsHeader() throws {
+        let html = """
+            <ul><li class="body"><div class="head" id="h1"><span class="when">January 4, 2020 at 4:00 am</span><a class="link" href="#post-7">#7</a></div>
+            <div class="reply"><span class="who">helson</span><div class="text">Hello together, a question about selectors.</div></div>
+            <div class="head"><span class="when">January 8, 2020 at 9:21 am</span><a class="link" href="#post-9">#9</a></div>
+            <div class="reply"><span class="who">Mattia</span><div class="text">Try the last-child selector.</div></div></li></ul>
+            """
+        let profile = try SiteProfile.parse(
+            "name: H\nmatch: {page: div.head}\npost: div.reply\nheader: div.head\nauthor: .who\ndate: .when\nbody: .text\npermalink: a.link\n",
+            path: "h.yml")
+        let tree = HTMLParsing.parse(Array(html.utf8), encoding: "UTF-8")
+        let page = ParsedPage(
+            path: "h.html", tree: tree, metadata: PageMetadata(tree: tree), dateContext: DateContext(reference: nil, timeZone: nil))
+        let messages = ProfileExtractor(profile: profile).extract(page).messages
+        #expect(messages.map(\.id) == ["post-7", "post-9"])
+        #expect(messages.map(\.author) == ["helson", "Mattia"])
+        #expect(messages.map(\.published) == ["2020-01-04T04:00:00", "2020-01-08T09:21:00"])
+    }
+}

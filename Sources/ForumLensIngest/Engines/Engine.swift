@@ -22,7 +22,7 @@ public struct Engine: Sendable {
     /// comes first.
     public static let all: [Engine] = [
         .phpBB3, .forumactif, .fluxBB, .smf, .vBulletin3, .vBulletin4, .xenForo2, .myBB, .invision, .discourse,
-        .stackExchange, .oldReddit, .reddit, .wordPress, .hfr, .talkyard, .homeland, .asgaros, .apacheAnswer,
+        .stackExchange, .oldReddit, .reddit, .wordPress, .hfr, .talkyard, .homeland, .asgaros, .apacheAnswer, .bbPress,
     ]
 
     public static func named(_ name: String) -> Engine? { all.first { $0.name == name.lowercased() } }

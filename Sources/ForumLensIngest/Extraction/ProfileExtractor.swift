@@ -35,12 +35,21 @@ public struct ProfileExtractor: Extractor {
         var dates: [ReadDate?] = []
         var ids: [String?] = []
         for member in members {
+            let header = profile.header.flatMap { selector in
+                Self.previousElement(member, tree).flatMap { selector.matches($0, in: tree) ? $0 : nil }
+            }
+            /// A field's element: in the post, else in its header.
+            func field(_ selector: Selector?) -> HTMLTree.NodeID? {
+                guard let selector else { return nil }
+                return selector.first(in: tree, under: member, skipping: memberSet)
+                    ?? header.flatMap { selector.matches($0, in: tree) ? $0 : selector.first(in: tree, under: $0) }
+            }
             bodies.append(profile.body.map { $0.first(in: tree, under: member, skipping: memberSet) } ?? member)
-            let authorNode = profile.author?.first(in: tree, under: member, skipping: memberSet)
+            let authorNode = field(profile.author)
             authorNodes.append(authorNode)
             authors.append(authorNode.flatMap { Self.names(in: $0, features).nonEmpty })
-            dates.append(profile.date?.first(in: tree, under: member).flatMap { date(in: $0, features) })
-            ids.append(profile.permalink?.first(in: tree, under: member).flatMap { permalinkID($0, tree) })
+            dates.append(field(profile.date).flatMap { date(in: $0, features) })
+            ids.append(field(profile.permalink).flatMap { permalinkID($0, tree) })
         }
         let layout = RecordLayout(
             members: members, bodies: bodies, bodiesInPlace: bodies.map { $0 != nil }, authors: authors,
@@ -74,6 +83,18 @@ public struct ProfileExtractor: Extractor {
 
     private func href(_ link: HTMLTree.NodeID, _ tree: HTMLTree) -> String? {
         tree.attributeNames.firstIndex(of: "href").flatMap { tree.attribute(UInt16($0), of: link) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The element just before `node` under the same parent.
+    static func previousElement(_ node: HTMLTree.NodeID, _ tree: HTMLTree) -> HTMLTree.NodeID? {
+        let parent = tree[node].parent
+        guard parent >= 0 else { return nil }
+        var previous: HTMLTree.NodeID?
+        for child in tree.children(of: parent) {
+            if child == node { return previous }
+            if tree[child].kind == .element { previous = child }
+        }
+        return nil
     }
 
     /// An author element's words, hidden ones too (a name kept for screen readers or

@@ -125,6 +125,9 @@ public struct Selector: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether `node` matches.
+    func matches(_ node: HTMLTree.NodeID, in tree: HTMLTree) -> Bool { Matcher(self, tree).matches(node) }
+
     /// The first element inside `root` (not `root` itself) the selector matches, outside the
     /// subtrees of `skipping` (the posts nested in a post: their fields are not its own).
     func first(in tree: HTMLTree, under root: HTMLTree.NodeID, skipping: NodeSet? = nil) -> HTMLTree.NodeID? {

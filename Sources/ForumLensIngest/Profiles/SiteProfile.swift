@@ -30,6 +30,10 @@ public struct SiteProfile: Sendable {
     public var post: Selector
     /// Each relative to a post (the first match inside it); `body` defaults to the post.
     public var author, date, body, quote, signature, permalink, nextPage: Selector?
+    /// The element right before a post that holds some of its fields (bbPress writes each
+    /// reply's date and permalink in a header before it): author, date and permalink are looked
+    /// for in the post, then in it.
+    public var header: Selector?
     /// How the page's first post stands to the others: `question` (Q&A sites: posts that
     /// answer no other one answer it), `article` (a blog post or story: also `role: article`).
     public var firstPost: FirstPost?
@@ -51,7 +55,7 @@ public struct SiteProfile: Sendable {
     /// Attribute names the selectors test: kept in the tree for them.
     public var attributeNames: Set<String> {
         var names: Set<String> = permalink == nil && nextPage == nil ? [] : ["href"]
-        for selector in [pageSelector, post, author, date, body, quote, signature, permalink, nextPage] {
+        for selector in [pageSelector, post, header, author, date, body, quote, signature, permalink, nextPage] {
             names.formUnion(selector?.attributeNames ?? [])
         }
         return names
@@ -79,7 +83,7 @@ public struct ProfileError: Error, Sendable, CustomStringConvertible {
 }
 
 extension SiteProfile {
-    static let selectorKeys = ["post", "author", "date", "body", "quote", "signature", "permalink", "next_page"]
+    static let selectorKeys = ["post", "header", "author", "date", "body", "quote", "signature", "permalink", "next_page"]
     static let keys = ["name", "match", "first_post"] + selectorKeys
 
     /// Every profile in `paths`: files, or folders of `.yml`, `.yaml` and `.json` files (in
@@ -196,7 +200,8 @@ extension SiteProfile {
         return SiteProfile(
             name: name, source: path, urlPatterns: urlPatterns, generators: generators, pageSelector: pageSelector, post: parsed["post"]!,
             author: parsed["author"], date: parsed["date"], body: parsed["body"], quote: parsed["quote"],
-            signature: parsed["signature"], permalink: parsed["permalink"], nextPage: parsed["next_page"], firstPost: firstPost)
+            signature: parsed["signature"], permalink: parsed["permalink"], nextPage: parsed["next_page"],
+            header: parsed["header"], firstPost: firstPost)
     }
 
     /// A text or a list of texts, none empty.
