@@ -3,9 +3,9 @@ import ForumLensCore
 
 /// Reads a forum's pages as its site profile says: the posts its `post` selector finds, each
 /// post's author, date and body where its selectors point (inside the post, not inside the
-/// posts nested in it), and its quotes and signature
-/// marked so that the generic reading of a post's own text leaves them out. Fields a profile
-/// does not give are left empty, not guessed: the profile is the user's word.
+/// posts nested in it), and its quotes and signature marked so that the generic reading of a
+/// post's own text leaves them out. Fields a profile does not give are left empty, not
+/// guessed: the profile is the user's word.
 public struct ProfileExtractor: Extractor {
     public let profile: SiteProfile
     /// `profile:<name>` for a user's profile, the engine's name for a built-in one.
