@@ -28,6 +28,8 @@ import Testing
         "asgaros": ([], ["asgaros-de-1.html"]),
         "answer": ([], ["answer-en-1.html"]),
         "bbpress": ([], ["bbpress-en-1.html"]),
+        "hackernews": (["en/hackernews-remote-hiring.html"], []),
+        "vanilla": (["en/vanilla-freelance-rates.html"], []),
     ]
 
     static func extractor(of page: URL) -> String? {
@@ -49,6 +51,10 @@ import Testing
             for page in pages.corpus { owner["corpora/" + page] = engine }
             for page in pages.dev { owner["dev/" + page] = engine }
         }
+        // A Discourse topic saved from the JavaScript app keeps the crawler view in <noscript>,
+        // which the engine reads (its reply-to tabs are in the app's markup only: two replies
+        // and a quote from another topic come out wrong, as with the generic extractor).
+        owner["corpora/fr/discourse-app-teletravail.html"] = "discourse"
         let corpus = CorpusTests.root.appendingPathComponent("corpora")
         var pages = try FileManager.default.subpathsOfDirectory(atPath: corpus.path)
             .filter { $0.hasSuffix(".html") && !$0.hasPrefix("profiles/") }

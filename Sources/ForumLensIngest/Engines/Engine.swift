@@ -23,6 +23,7 @@ public struct Engine: Sendable {
     public static let all: [Engine] = [
         .phpBB3, .forumactif, .fluxBB, .smf, .vBulletin3, .vBulletin4, .xenForo2, .myBB, .invision, .discourse,
         .stackExchange, .oldReddit, .reddit, .wordPress, .hfr, .talkyard, .homeland, .asgaros, .apacheAnswer, .bbPress,
+        .hackerNews, .vanilla,
     ]
 
     public static func named(_ name: String) -> Engine? { all.first { $0.name == name.lowercased() } }

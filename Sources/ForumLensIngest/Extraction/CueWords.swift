@@ -4,13 +4,13 @@ enum CueWords {
 
 
     /// A quote itself, not one of its parts (`ipsQuote_citation` is its header, `ipsQuote_open`
-    /// its state, `bbCodeBlock-expandContent` its body) nor a quote button.
+    /// its state, `bbCodeBlock-expandContent` and Vanilla's `QuoteText` its body) nor a quote button.
     static func isQuoteWord(_ word: String) -> Bool {
         if word == "citation" || word == "oldcitation" || word == "quotebox" || word == "replied-comment" { return true }
         guard word.contains("quote") else { return false }
         return !["button", "btn", "multiquote", "link", "container", "title", "head", "author", "cite", "citation",
                  "content", "expand", "footer", "meta", "message", "icon", "reply", "select", "tooltip", "action",
-                 "slice", "postedby", "posted-by", "posted_by", "arrow", "open"]
+                 "slice", "postedby", "posted-by", "posted_by", "arrow", "open", "text"]
             .contains(where: word.contains)
     }
 

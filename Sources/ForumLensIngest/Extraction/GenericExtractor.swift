@@ -101,9 +101,10 @@ public struct GenericExtractor: Extractor {
     }
 
     /// The records' messages; `givenIDs` (by record, from a profile's permalinks) before the
-    /// records' own `id` attributes.
+    /// records' own `id` attributes; `parents` (by record, the index of the record it answers,
+    /// from a profile's depths) instead of the records' nesting.
     static func messages(
-        _ layout: RecordLayout, opening: OpeningPost?, features: PageFeatures, givenIDs: [String?] = []
+        _ layout: RecordLayout, opening: OpeningPost?, features: PageFeatures, givenIDs: [String?] = [], parents: [Int?]? = nil
     ) -> ([Message], Set<String>) {
         let tree = features.tree
         var messages: [Message] = []
@@ -159,7 +160,7 @@ public struct GenericExtractor: Extractor {
                 id: id, position: messages.count + 1, role: role, author: layout.authors[index],
                 authorID: layout.authorNodes[index].flatMap { authorID(of: $0, features) },
                 published: date?.date.iso8601(), publishedText: date?.shown, text: post.text, quotes: quotes,
-                replyTo: enclosing.last.flatMap { idOfMember[$0] } ?? root))
+                replyTo: (parents.map { $0[index].flatMap { idOfMember[layout.members[$0]] } } ?? enclosing.last.flatMap { idOfMember[$0] }) ?? root))
             // Comments under an article answer it unless they answer another comment.
             if role == .article { root = id }
         }

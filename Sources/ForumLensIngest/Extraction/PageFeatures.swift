@@ -312,23 +312,32 @@ struct PageFeatures {
     private mutating func markMachineDate(_ index: HTMLTree.NodeID) {
         let node = tree[index]
         guard node.count > 0 else { return }
-        for attribute in Int(node.start) ..< Int(node.start + node.count) {
-            let nameID = tree.attributes[attribute].name
-            guard let name = dateAttributes[Int(nameID)] else { continue }
-            let start = tree.attributes[attribute].start
-            let end = tree.attributes[attribute].end
-            // Most titles and contents hold no date: judged on bytes before a String is made.
-            guard end > start, end - start < 80, dates.mayHoldDate(tree.bytes[Int(start) ..< Int(end)]) else { continue }
-            let value = tree.string(start, end)
-            if name == "content", itempropID.flatMap({ tree.attribute($0, of: index) })?.lowercased().contains("date") != true { continue }
-            if let date = dates.machine(value) ?? (name == "title" ? dates.displayed(value)?.date : nil) {
-                // The text shown for the date, unless the attribute sits on a whole post.
-                let shown = node.end - index <= 12 ? renderer.render(index).collapsingSpaces : ""
-                dateOn[index] = ReadDate(date: date, shown: shown.isEmpty ? value : shown, machine: true)
-                cues[Int(index)].insert(.dateValue)
-                return
+        // Machine attributes before a title, whatever their order (Vanilla and Discourse write
+        // a zone-less local `title` before the `datetime` or `data-time` that has the zone).
+        for titles in [false, true] {
+            for attribute in Int(node.start) ..< Int(node.start + node.count) {
+                if markMachineDate(index, attribute: attribute, title: titles) { return }
             }
         }
+    }
+
+    /// Reads the date of one attribute (titles only, or all but titles); whether it held one.
+    private mutating func markMachineDate(_ index: HTMLTree.NodeID, attribute: Int, title titles: Bool) -> Bool {
+        let node = tree[index]
+        let nameID = tree.attributes[attribute].name
+        guard let name = dateAttributes[Int(nameID)], (name == "title") == titles else { return false }
+        let start = tree.attributes[attribute].start
+        let end = tree.attributes[attribute].end
+        // Most titles and contents hold no date: judged on bytes before a String is made.
+        guard end > start, end - start < 80, dates.mayHoldDate(tree.bytes[Int(start) ..< Int(end)]) else { return false }
+        let value = tree.string(start, end)
+        if name == "content", itempropID.flatMap({ tree.attribute($0, of: index) })?.lowercased().contains("date") != true { return false }
+        guard let date = dates.machine(value) ?? (name == "title" ? dates.displayed(value)?.date : nil) else { return false }
+        // The text shown for the date, unless the attribute sits on a whole post.
+        let shown = node.end - index <= 12 ? renderer.render(index).collapsingSpaces : ""
+        dateOn[index] = ReadDate(date: date, shown: shown.isEmpty ? value : shown, machine: true)
+        cues[Int(index)].insert(.dateValue)
+        return true
     }
 
     private mutating func markDateText(_ index: HTMLTree.NodeID) {

@@ -34,6 +34,7 @@ public struct ProfileExtractor: Extractor {
         var authorNodes: [HTMLTree.NodeID?] = []
         var dates: [ReadDate?] = []
         var ids: [String?] = []
+        var depths: [Int] = []
         for member in members {
             let header = profile.header.flatMap { selector in
                 Self.previousElement(member, tree).flatMap { selector.matches($0, in: tree) ? $0 : nil }
@@ -50,11 +51,17 @@ public struct ProfileExtractor: Extractor {
             authors.append(authorNode.flatMap { Self.names(in: $0, features).nonEmpty })
             dates.append(field(profile.date).flatMap { date(in: $0, features) })
             ids.append(field(profile.permalink).flatMap { permalinkID($0, tree) })
+            depths.append(field(profile.depth).flatMap { Self.depth(of: $0, tree) } ?? 0)
         }
         let layout = RecordLayout(
             members: members, bodies: bodies, bodiesInPlace: bodies.map { $0 != nil }, authors: authors,
             authorNodes: authorNodes, dates: dates, memberSet: memberSet)
-        var (messages, generated) = GenericExtractor.messages(layout, opening: nil, features: features, givenIDs: ids)
+        // With depths: each post answers the nearest post before it one level up.
+        let parents: [Int?]? = profile.depth == nil ? nil : depths.indices.map { index in
+            depths[index] == 0 ? nil : depths[..<index].lastIndex { $0 == depths[index] - 1 }
+        }
+        var (messages, generated) = GenericExtractor.messages(
+            layout, opening: nil, features: features, givenIDs: ids, parents: parents)
         if let firstPost = profile.firstPost, let first = messages.first {
             if firstPost == .article { messages[0].role = .article }
             for index in messages.indices.dropFirst() where messages[index].replyTo == nil { messages[index].replyTo = first.id }
@@ -83,6 +90,18 @@ public struct ProfileExtractor: Extractor {
 
     private func href(_ link: HTMLTree.NodeID, _ tree: HTMLTree) -> String? {
         tree.attributeNames.firstIndex(of: "href").flatMap { tree.attribute(UInt16($0), of: link) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A depth from the element's depth attributes (the first whole number there).
+    static func depth(of node: HTMLTree.NodeID, _ tree: HTMLTree) -> Int? {
+        for name in SiteProfile.depthAttributes {
+            if let id = tree.attributeNames.firstIndex(of: name), let value = tree.attribute(UInt16(id), of: node),
+               let number = Int(value.trimmingCharacters(in: .whitespaces))
+            {
+                return number
+            }
+        }
+        return nil
     }
 
     /// The element just before `node` under the same parent.

@@ -30,6 +30,11 @@ public struct SiteProfile: Sendable {
     public var post: Selector
     /// Each relative to a post (the first match inside it); `body` defaults to the post.
     public var author, date, body, quote, signature, permalink, nextPage: Selector?
+    /// An element inside a post whose `indent`, `data-depth`, `data-level` or `aria-level`
+    /// attribute gives its depth in the thread (Hacker News writes every comment as a row of one
+    /// table): a post answers the nearest post before it one level up.
+    public var depth: Selector?
+    static let depthAttributes = ["indent", "data-depth", "data-level", "aria-level"]
     /// The element right before a post that holds some of its fields (bbPress writes each
     /// reply's date and permalink in a header before it): author, date and permalink are looked
     /// for in the post, then in it.
@@ -55,9 +60,10 @@ public struct SiteProfile: Sendable {
     /// Attribute names the selectors test: kept in the tree for them.
     public var attributeNames: Set<String> {
         var names: Set<String> = permalink == nil && nextPage == nil ? [] : ["href"]
-        for selector in [pageSelector, post, header, author, date, body, quote, signature, permalink, nextPage] {
+        for selector in [pageSelector, post, header, author, date, body, quote, signature, permalink, depth, nextPage] {
             names.formUnion(selector?.attributeNames ?? [])
         }
+        if depth != nil { names.formUnion(Self.depthAttributes) }
         return names
     }
 
@@ -83,7 +89,7 @@ public struct ProfileError: Error, Sendable, CustomStringConvertible {
 }
 
 extension SiteProfile {
-    static let selectorKeys = ["post", "header", "author", "date", "body", "quote", "signature", "permalink", "next_page"]
+    static let selectorKeys = ["post", "header", "author", "date", "body", "quote", "signature", "permalink", "depth", "next_page"]
     static let keys = ["name", "match", "first_post"] + selectorKeys
 
     /// Every profile in `paths`: files, or folders of `.yml`, `.yaml` and `.json` files (in
@@ -201,7 +207,7 @@ extension SiteProfile {
             name: name, source: path, urlPatterns: urlPatterns, generators: generators, pageSelector: pageSelector, post: parsed["post"]!,
             author: parsed["author"], date: parsed["date"], body: parsed["body"], quote: parsed["quote"],
             signature: parsed["signature"], permalink: parsed["permalink"], nextPage: parsed["next_page"],
-            header: parsed["header"], firstPost: firstPost)
+            depth: parsed["depth"], header: parsed["header"], firstPost: firstPost)
     }
 
     /// A text or a list of texts, none empty.
