@@ -53,7 +53,7 @@ import Testing
         }
         // A Discourse topic saved from the JavaScript app keeps the crawler view in <noscript>,
         // which the engine reads (its reply-to tabs are in the app's markup only: two replies
-        // and a quote from another topic come out wrong, as with the generic extractor).
+        // come out wrong, as with the generic extractor).
         owner["corpora/fr/discourse-app-teletravail.html"] = "discourse"
         let corpus = CorpusTests.root.appendingPathComponent("corpora")
         var pages = try FileManager.default.subpathsOfDirectory(atPath: corpus.path)

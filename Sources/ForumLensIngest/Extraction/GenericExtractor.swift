@@ -12,7 +12,8 @@ public struct GenericExtractor: Extractor {
     public func extract(_ page: ParsedPage) -> ExtractedPage {
         // A constant: every function and closure below borrows it rather than copying its arrays.
         let features = PageFeatures(
-            tree: page.tree, dates: DateReader(context: page.dateContext, tree: page.tree), pageTitle: page.metadata.title)
+            tree: page.tree, dates: DateReader(context: page.dateContext, tree: page.tree), pageTitle: page.metadata.title,
+            pageURL: page.metadata.url)
         let candidateList = RecordGroups.candidates(features)
         var evaluated: [(score: Double, group: RecordGroup, layout: RecordLayout)] = []
         var notes: [String] = []

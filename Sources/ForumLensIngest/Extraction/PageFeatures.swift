@@ -45,6 +45,8 @@ struct PageFeatures {
 
     /// The page's title, to recognise post subject lines that repeat it.
     let pageTitle: String?
+    /// The thread's number in the page's address (Discourse `/t/slug/1843`), when it shows one.
+    let topicID: String?
 
     let classID: UInt16?
     let authorAttributeIDs: [UInt16]
@@ -126,10 +128,15 @@ struct PageFeatures {
     let hrefID: UInt16?
     let itempropID: UInt16?
 
-    init(tree: HTMLTree, dates: DateReader, pageTitle: String?) {
+    init(tree: HTMLTree, dates: DateReader, pageTitle: String?, pageURL: String? = nil) {
         self.tree = tree
         self.dates = dates
         self.pageTitle = pageTitle
+        topicID = pageURL.flatMap { url in
+            let path = url.split(separator: "?").first.map { $0.split(separator: "/") } ?? []
+            guard let t = path.lastIndex(of: "t") else { return nil }
+            return path[(t + 1)...].first { $0.allSatisfy(\.isNumber) }.map(String.init)
+        }
         renderer = TextRenderer(tree: tree)
         let count = tree.count
         cues = Array(repeating: [], count: count)

@@ -281,6 +281,8 @@ extension PostText {
     /// a `data-source`/`data-post` attribute. Returned as written; matched by number later.
     static func quoteTarget(quote: HTMLTree.NodeID, header: HTMLTree.NodeID?, features: PageFeatures) -> String? {
         let tree = features.tree
+        // A quote from another topic (Discourse's `data-topic`) answers no message of this one.
+        if let topic = tree.attribute("data-topic", of: quote), let own = features.topicID, topic != own { return nil }
         for attribute in ["data-source", "data-post", "data-ipsquote-contentcommentid", "data-postid", "data-pid"] {
             if let value = tree.attribute(attribute, of: quote), value.contains(where: \.isNumber) { return value }
         }

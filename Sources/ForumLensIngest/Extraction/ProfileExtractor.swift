@@ -19,7 +19,8 @@ public struct ProfileExtractor: Extractor {
     public func extract(_ page: ParsedPage) -> ExtractedPage {
         let tree = page.tree
         var features = PageFeatures(
-            tree: tree, dates: DateReader(context: page.dateContext, tree: tree), pageTitle: page.metadata.title)
+            tree: tree, dates: DateReader(context: page.dateContext, tree: tree), pageTitle: page.metadata.title,
+            pageURL: page.metadata.url)
         for node in profile.quote?.matches(in: tree) ?? [] { features.cues[Int(node)].insert(.quote) }
         for node in profile.signature?.matches(in: tree) ?? [] { features.cues[Int(node)].insert(.signature) }
         let members = profile.post.matches(in: tree)

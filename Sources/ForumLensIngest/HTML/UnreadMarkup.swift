@@ -25,7 +25,7 @@ enum UnreadMarkup {
         "class", "id", "href", "src", "alt", "title", "style", "hidden", "rel", "itemprop", "itemtype", "content",
         "name", "property", "http-equiv", "charset", "lang", "xml:lang", "datetime", "ts", "created-timestamp",
         "author", "component", "data-role", "data-author", "data-user", "data-username", "data-time",
-        "data-timestamp", "data-datetime", "data-date", "data-utime", "data-source", "data-quote", "data-postid",
+        "data-timestamp", "data-datetime", "data-date", "data-utime", "data-source", "data-quote", "data-topic", "data-postid",
         "data-post", "data-pid", "data-ipsquote-username", "data-ipsquote-contentcommentid",
     ]
 
