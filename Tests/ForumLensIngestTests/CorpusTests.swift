@@ -133,11 +133,15 @@ import ForumLensCore
         return tally
     }
 
-    /// The generic extractor alone, on every page (engines read most of them exactly, see
+    /// Pages only an engine can read: phpBB 2's subSilver wraps no post in an element of its
+    /// own (a post is two table cells), so no repeated container holds author, date and text.
+    static let engineOnly: Set<String> = ["fr/phpbb2-subsilver-cv.expected.json"]
+
+    /// The generic extractor alone, on every other page (engines read them exactly, see
     /// EngineTests): floors, lower for authors and replies since the corpus holds Hacker News,
     /// whose thread shows only in indents, and Stack Exchange, whose answers answer the question.
     @Test func genericExtractorReadsTheCorpus() throws {
-        let tally = try Self.tally()
+        let tally = try Self.tally { !Self.engineOnly.contains($0) }
         #expect(tally.matched == tally.expected, "\(tally)")
         #expect(tally.predicted == tally.expected, "\(tally)")
         #expect(tally.share(tally.author) >= 0.97, "\(tally)")

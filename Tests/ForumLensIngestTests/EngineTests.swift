@@ -30,6 +30,9 @@ import Testing
         "bbpress": ([], ["bbpress-en-1.html"]),
         "hackernews": (["en/hackernews-remote-hiring.html"], []),
         "vanilla": (["en/vanilla-freelance-rates.html"], []),
+        "phpbb2": (["fr/phpbb2-subsilver-cv.html"], []),
+        "vbulletin5": (["en/vbulletin5-side-hustle.html"], []),
+        "xenforo1": (["en/xenforo1-portfolio.html"], []),
     ]
 
     static func extractor(of page: URL) -> String? {

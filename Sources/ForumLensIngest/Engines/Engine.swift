@@ -21,7 +21,7 @@ public struct Engine: Sendable {
     /// In the order they are tried: an engine whose markup another's signature could match
     /// comes first.
     public static let all: [Engine] = [
-        .phpBB3, .forumactif, .fluxBB, .smf, .vBulletin3, .vBulletin4, .xenForo2, .myBB, .invision, .discourse,
+        .phpBB3, .phpBB2, .forumactif, .fluxBB, .smf, .vBulletin3, .vBulletin4, .vBulletin5, .xenForo1, .xenForo2, .myBB, .invision, .discourse,
         .stackExchange, .oldReddit, .reddit, .wordPress, .hfr, .talkyard, .homeland, .asgaros, .apacheAnswer, .bbPress,
         .hackerNews, .vanilla,
     ]

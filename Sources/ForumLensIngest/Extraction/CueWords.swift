@@ -54,9 +54,10 @@ enum CueWords {
     }
 
     static func isChromeWord(_ word: String) -> Bool {
-        // `expandLink`: XenForo's "Click to expand..." under long quotes.
+        // `expandLink` (XenForo 2), `quoteExpand` (XenForo 1): "Click to expand..." under long quotes.
         ["button", "btn", "toolbar", "actions", "share", "reaction", "likes", "vote", "controls", "report",
-         "menu", "dropdown", "tooltip", "modal", "popup", "pagination", "breadcrumb", "expandlink", "expand-link"]
+         "menu", "dropdown", "tooltip", "modal", "popup", "pagination", "breadcrumb", "expandlink", "expand-link",
+         "quoteexpand"]
             .contains { word.contains($0) }
     }
 

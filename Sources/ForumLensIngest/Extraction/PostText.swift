@@ -10,6 +10,19 @@ struct PostText {
 }
 
 extension PostText {
+    /// The text before a line of underscores alone: phpBB 2 writes the signature after
+    /// `_________________` inside the post's own text, with no element around it.
+    static func withoutSignatureLine(_ text: String) -> String {
+        guard text.contains("__________") else { return text }
+        var kept: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.count >= 10, trimmed.allSatisfy({ $0 == "_" }) { break }
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     init(body: HTMLTree.NodeID, features: borrowing PageFeatures, nestedRecords: borrowing NodeSet) {
         let tree = features.tree
         var quoteNodes: [HTMLTree.NodeID] = []
@@ -32,7 +45,7 @@ extension PostText {
             }
             return false
         }
-        text = features.renderer.render(body, skip: skip)
+        text = PostText.withoutSignatureLine(features.renderer.render(body, skip: skip))
         var quotes: [Quote] = []
         var targets: [String?] = []
         // Quotes nested in quotes are listed after their parent, without repeating their words.
@@ -56,8 +69,9 @@ extension PostText {
                 }
                 return node == header || cue.contains(.hidden) || cue.contains(.chrome) || PostText.isQuoteHeader(node, features)
             }
-            // A quote frame around a single quote (`aside.quote > div.title + blockquote`) is one quote.
-            if words.isEmpty, inner.count == 1 {
+            // A quote frame around a single quote (`aside.quote > div.title + blockquote`, or
+            // XenForo 1's `div.bbCodeQuote > blockquote > div.quote`) is one quote.
+            while words.isEmpty, inner.count == 1 {
                 let only = inner.removeFirst()
                 words = features.renderer.render(only) { node in
                     let cue = features.cues[Int(node)]
