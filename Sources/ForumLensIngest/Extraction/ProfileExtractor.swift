@@ -36,23 +36,26 @@ public struct ProfileExtractor: Extractor {
         var dates: [ReadDate?] = []
         var ids: [String?] = []
         var depths: [Int] = []
+        // Each field's selector looked up in this tree once, for all the posts.
+        func matcher(_ selector: Selector?) -> Selector.Matcher? { selector.map { Selector.Matcher($0, tree) } }
+        let (headerMatcher, bodyMatcher) = (matcher(profile.header), matcher(profile.body))
+        let fields = (author: matcher(profile.author), date: matcher(profile.date),
+                      permalink: matcher(profile.permalink), depth: matcher(profile.depth))
         for member in members {
-            let header = profile.header.flatMap { selector in
-                Self.previousElement(member, tree).flatMap { selector.matches($0, in: tree) ? $0 : nil }
-            }
+            let header = headerMatcher.flatMap { matcher in Self.previousElement(member, tree).flatMap { matcher.matches($0) ? $0 : nil } }
             /// A field's element: in the post, else in its header.
-            func field(_ selector: Selector?) -> HTMLTree.NodeID? {
-                guard let selector else { return nil }
-                return selector.first(in: tree, under: member, skipping: memberSet)
-                    ?? header.flatMap { selector.matches($0, in: tree) ? $0 : selector.first(in: tree, under: $0) }
+            func field(_ matcher: Selector.Matcher?) -> HTMLTree.NodeID? {
+                guard let matcher else { return nil }
+                return matcher.first(under: member, skipping: memberSet)
+                    ?? header.flatMap { matcher.matches($0) ? $0 : matcher.first(under: $0) }
             }
-            bodies.append(profile.body.map { $0.first(in: tree, under: member, skipping: memberSet) } ?? member)
-            let authorNode = field(profile.author)
+            bodies.append(bodyMatcher.map { $0.first(under: member, skipping: memberSet) } ?? member)
+            let authorNode = field(fields.author)
             authorNodes.append(authorNode)
             authors.append(authorNode.flatMap { Self.names(in: $0, features).nonEmpty })
-            dates.append(field(profile.date).flatMap { date(in: $0, features) })
-            ids.append(field(profile.permalink).flatMap { permalinkID($0, tree) })
-            depths.append(field(profile.depth).flatMap { Self.depth(of: $0, tree) } ?? 0)
+            dates.append(field(fields.date).flatMap { date(in: $0, features) })
+            ids.append(field(fields.permalink).flatMap { permalinkID($0, tree) })
+            depths.append(field(fields.depth).flatMap { Self.depth(of: $0, tree) } ?? 0)
         }
         let layout = RecordLayout(
             members: members, bodies: bodies, bodiesInPlace: bodies.map { $0 != nil }, authors: authors,

@@ -125,28 +125,15 @@ public struct Selector: Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether `node` matches.
-    func matches(_ node: HTMLTree.NodeID, in tree: HTMLTree) -> Bool { Matcher(self, tree).matches(node) }
-
-    /// The first element inside `root` (not `root` itself) the selector matches, outside the
-    /// subtrees of `skipping` (the posts nested in a post: their fields are not its own).
-    func first(in tree: HTMLTree, under root: HTMLTree.NodeID, skipping: NodeSet? = nil) -> HTMLTree.NodeID? {
-        let matcher = Matcher(self, tree)
-        var node = root + 1
-        while node < tree[root].end {
-            if let skipping, skipping.contains(node) {
-                node = tree[node].end
-                continue
-            }
-            if matcher.matches(node) { return node }
-            node += 1
-        }
-        return nil
+    /// The first element inside `root` (not `root` itself) the selector matches.
+    func first(in tree: HTMLTree, under root: HTMLTree.NodeID) -> HTMLTree.NodeID? {
+        Matcher(self, tree).first(under: root)
     }
 
     /// The selector with its names looked up once in one tree: tags and attributes as the
-    /// tree's ids, values as bytes (engines' page tests run on every page of a run).
-    private struct Matcher {
+    /// tree's ids, values as bytes (engines' page tests run on every page of a run, and a
+    /// profile's fields are looked for in every post of a page).
+    struct Matcher {
         let tree: HTMLTree
         /// Per alternative, per step: nil when the step can match nothing in this tree.
         let alternatives: [[ResolvedStep?]]
@@ -188,6 +175,21 @@ public struct Selector: Sendable, CustomStringConvertible {
                     return resolved
                 }
             }
+        }
+
+        /// The first element inside `root` (not `root` itself) that matches, outside the
+        /// subtrees of `skipping` (the posts nested in a post: their fields are not its own).
+        func first(under root: HTMLTree.NodeID, skipping: NodeSet? = nil) -> HTMLTree.NodeID? {
+            var node = root + 1
+            while node < tree[root].end {
+                if let skipping, skipping.contains(node) {
+                    node = tree[node].end
+                    continue
+                }
+                if matches(node) { return node }
+                node += 1
+            }
+            return nil
         }
 
         func matches(_ node: HTMLTree.NodeID) -> Bool {
