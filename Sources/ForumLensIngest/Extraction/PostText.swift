@@ -82,7 +82,7 @@ extension PostText {
                     return cue.contains(.hidden) || cue.contains(.chrome)
                 }
             }
-            let outsideHeader = PostText.previousElement(quote, tree).flatMap { PostText.isQuoteHeader($0, features) ? $0 : nil }
+            let outsideHeader = tree.previousElement(quote).flatMap { PostText.isQuoteHeader($0, features) ? $0 : nil }
             let author = PostText.quoteAuthor(quote: quote, header: header ?? outsideHeader, features: features)
                 ?? attribution.flatMap { PostText.authorFromHeaderLine(features.renderer.render($0)) }
             quotes.append(Quote(author: author, text: words))
@@ -143,17 +143,6 @@ extension PostText {
         guard length >= 2, length <= 8, features.tree.tagName(node) == "a" else { return false }
         let words = features.renderer.render(node)
         return words.first == "#" && words.dropFirst().allSatisfy(\.isNumber)
-    }
-
-    static func previousElement(_ node: HTMLTree.NodeID, _ tree: HTMLTree) -> HTMLTree.NodeID? {
-        let parent = tree[node].parent
-        guard parent >= 0 else { return nil }
-        var previous: HTMLTree.NodeID?
-        for child in tree.children(of: parent) {
-            if child == node { return previous }
-            if tree[child].kind == .element { previous = child }
-        }
-        return nil
     }
 
     private static let editStarts = [

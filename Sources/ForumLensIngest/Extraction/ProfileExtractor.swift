@@ -42,7 +42,7 @@ public struct ProfileExtractor: Extractor {
         let fields = (author: matcher(profile.author), date: matcher(profile.date),
                       permalink: matcher(profile.permalink), depth: matcher(profile.depth))
         for member in members {
-            let header = headerMatcher.flatMap { matcher in Self.previousElement(member, tree).flatMap { matcher.matches($0) ? $0 : nil } }
+            let header = headerMatcher.flatMap { matcher in tree.previousElement(member).flatMap { matcher.matches($0) ? $0 : nil } }
             /// A field's element: in the post, else in its header.
             func field(_ matcher: Selector.Matcher?) -> HTMLTree.NodeID? {
                 guard let matcher else { return nil }
@@ -104,18 +104,6 @@ public struct ProfileExtractor: Extractor {
             {
                 return number
             }
-        }
-        return nil
-    }
-
-    /// The element just before `node` under the same parent.
-    static func previousElement(_ node: HTMLTree.NodeID, _ tree: HTMLTree) -> HTMLTree.NodeID? {
-        let parent = tree[node].parent
-        guard parent >= 0 else { return nil }
-        var previous: HTMLTree.NodeID?
-        for child in tree.children(of: parent) {
-            if child == node { return previous }
-            if tree[child].kind == .element { previous = child }
         }
         return nil
     }

@@ -9,7 +9,7 @@ extension RecordLayout {
     mutating func takeDatesFromHeaders(_ features: PageFeatures) {
         let tree = features.tree
         let headerDates: [ReadDate?] = members.map { member in
-            guard let header = PostText.previousElement(member, tree), !memberSet.contains(header),
+            guard let header = tree.previousElement(member), !memberSet.contains(header),
                   features.dateCues[Int(header)] > 0, features.text[Int(header)] < 200
             else { return nil }
             // Loops rather than lazy sequences here: their closures would copy the features.

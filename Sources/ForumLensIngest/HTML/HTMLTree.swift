@@ -109,6 +109,18 @@ public struct HTMLTree: Sendable {
         return bytes[Int(node.start) ..< Int(node.start + node.count)]
     }
 
+    /// The element just before `id` under the same parent.
+    public func previousElement(_ id: NodeID) -> NodeID? {
+        let parent = self[id].parent
+        guard parent >= 0 else { return nil }
+        var previous: NodeID?
+        for child in children(of: parent) {
+            if child == id { return previous }
+            if self[child].kind == .element { previous = child }
+        }
+        return nil
+    }
+
     public func isAncestor(_ ancestor: NodeID, of id: NodeID) -> Bool {
         id > ancestor && id < self[ancestor].end
     }
