@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up (libxml2 and zlib headers if missing), builds forumlens, and splits the bundled
-# corpus: a summary on the terminal, the messages in out/corpora/ (JSON, JSONL and CSV).
+# corpus (its forum of an unknown engine with its site profile): a summary on the terminal, the
+# messages in out/corpora/ (JSON, JSONL and CSV).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,8 +21,8 @@ fi
 
 swift build -c release --product forumlens
 forumlens=.build/release/forumlens
-"$forumlens" split corpora/
+"$forumlens" split corpora/ --profile corpora/profiles/bulletin-du-lac.yml
 mkdir -p out/corpora
-"$forumlens" split corpora/ --format json,jsonl,csv --out out/corpora --quiet
+"$forumlens" split corpora/ --profile corpora/profiles/bulletin-du-lac.yml --format json,jsonl,csv --out out/corpora --quiet
 echo
 echo "Wrote out/corpora/report.json, report.jsonl, messages.csv and discussions.csv."
