@@ -12,7 +12,9 @@
 # Valgrind 3.19 (Debian 12) dies with "the 'impossible' happened" on any async Swift program:
 # at exit libdispatch calls sigsuspend() with a mask in read-only memory, and valgrind writes
 # into that mask. A four-line LD_PRELOAD shim (built here, into benchmarks/work) passes a
-# writable copy instead; it changes nothing else.
+# writable copy instead; it changes nothing else. It also gives up on the debug info of binaries
+# linked with Yams ("Possibly corrupted debuginfo file"): it profiles a copy stripped of its
+# debug info (`strip --strip-debug`), whose symbols still name every function.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -53,8 +55,10 @@ EOF
 OUTFILE="$PROFILE/callgrind.out.split-jobs1-${SIZE_MB}mb"
 echo "Profiling: forumlens split ${CORPUS#"$ROOT/"} --merge none --format jsonl --jobs 1 (callgrind; minutes) ..."
 start=$EPOCHREALTIME
+STRIPPED="$WORK/forumlens-nodebug"
+cp "$BIN" "$STRIPPED" && strip --strip-debug "$STRIPPED" || die "could not make a copy of $BIN without debug info (strip, from binutils)"
 LD_PRELOAD="$SHIM" valgrind --tool=callgrind --callgrind-out-file="$OUTFILE" \
-    "$BIN" split "$CORPUS" --merge none --format jsonl --out "$PROFILE/split.jsonl" --quiet --jobs 1 \
+    "$STRIPPED" split "$CORPUS" --merge none --format jsonl --out "$PROFILE/split.jsonl" --quiet --jobs 1 \
     > "$PROFILE/valgrind.log" 2>&1 || { tail -n 30 "$PROFILE/valgrind.log" >&2; die "the callgrind run failed"; }
 echo "done in $(awk "BEGIN { printf \"%.0f\", ${EPOCHREALTIME/,/.} - ${start/,/.} }") s; profile: ${OUTFILE#"$ROOT/"}"
 
