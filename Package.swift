@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ForumLensCore", targets: ["ForumLensCore"]),
         .library(name: "ForumLensIngest", targets: ["ForumLensIngest"]),
         .library(name: "ForumLensReport", targets: ["ForumLensReport"]),
+        .library(name: "ForumLensText", targets: ["ForumLensText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,8 @@ let package = Package(
             name: "ForumLensIngest",
             dependencies: ["ForumLensCore", "CLibXML2", "COpenSSL", .product(name: "Yams", package: "Yams")]),
         .target(name: "ForumLensReport", dependencies: ["ForumLensCore"]),
+        // What analyzers read of a message: normalized text, tokens, sentences, language, negation.
+        .target(name: "ForumLensText"),
         .executableTarget(
             name: "forumlens",
             dependencies: [
@@ -41,6 +44,7 @@ let package = Package(
         .testTarget(name: "ForumLensCoreTests", dependencies: ["ForumLensCore"]),
         .testTarget(name: "ForumLensIngestTests", dependencies: ["ForumLensIngest", "ForumLensTestSupport"]),
         .testTarget(name: "ForumLensReportTests", dependencies: ["ForumLensReport", "ForumLensIngest"]),
+        .testTarget(name: "ForumLensTextTests", dependencies: ["ForumLensText"]),
         // Runs the built `forumlens` binary as a subprocess; the dependency only makes sure it is built.
         .testTarget(name: "ForumLensCLITests", dependencies: ["forumlens", "ForumLensTestSupport"]),
     ],

@@ -1,0 +1,52 @@
+/// The language of a message, from its function words: an ISO 639-1 code and how sure the
+/// guess is (0…1). Forum messages are short, so few words decide: a message with fewer than
+/// `minimumWords` words, or an unsure guess, should take its discussion's language, then the
+/// user's (`resolved(fallback:)`).
+public struct LanguageGuess: Sendable, Equatable {
+    public var code: String
+    public var confidence: Double
+
+    public static let undetermined = LanguageGuess(code: "und", confidence: 0)
+    public static let minimumWords = 4
+    public static let minimumConfidence = 0.5
+
+    /// This guess when it is sure enough, else `fallback` (the discussion's language, then
+    /// `--language`), else `und`.
+    public func resolved(fallback: String?) -> String {
+        confidence >= Self.minimumConfidence ? code : fallback ?? (code == "und" ? "und" : code)
+    }
+
+    /// Function words per language: frequent, short, and rarely shared.
+    static let functionWords: [(code: String, words: Set<String>)] = [
+        ("fr", ["le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "pour", "pas", "que", "qui", "dans", "sur",
+                "avec", "je", "vous", "nous", "il", "elle", "ce", "cette", "mais", "ou", "au", "aux", "ne", "plus", "très",
+                "sont", "ai", "c'", "l'", "d'", "j'", "qu'", "n'", "s'", "à", "ça", "mon", "ma", "mes", "tout", "bien"]),
+        ("en", ["the", "and", "is", "are", "of", "to", "in", "that", "it", "for", "with", "you", "was", "this", "have",
+                "not", "but", "they", "be", "on", "at", "my", "i", "we", "what", "so", "if", "just", "do", "'s", "n't", "an",
+                "or", "would", "there", "been", "from", "your", "can", "will"]),
+        ("de", ["der", "die", "das", "und", "ist", "nicht", "ich", "ein", "eine", "zu", "mit", "sie", "es", "den", "auf",
+                "für", "auch", "sich", "dass", "wie", "aber", "noch", "wir", "habe", "hat", "bei", "oder", "nur", "schon"]),
+        ("es", ["el", "la", "los", "las", "que", "de", "y", "en", "es", "por", "para", "con", "una", "un", "no", "se",
+                "lo", "pero", "más", "como", "muy", "yo", "está", "del", "al", "porque", "también", "hay", "mi", "su"]),
+        ("it", ["il", "di", "che", "e", "la", "per", "un", "una", "non", "sono", "è", "con", "mi", "si", "ma", "anche",
+                "del", "della", "gli", "le", "io", "ho", "come", "questo", "molto", "più", "hai", "ha", "perché", "ci"]),
+        ("pt", ["o", "os", "as", "de", "que", "e", "do", "da", "em", "um", "uma", "não", "para", "com", "se", "por",
+                "mais", "como", "mas", "eu", "você", "muito", "isso", "está", "são", "tem", "dos", "das", "na", "no"]),
+    ]
+
+    /// Guesses from the word and clitic tokens.
+    public static func guess(_ tokens: [Token]) -> LanguageGuess {
+        var scores = [Int](repeating: 0, count: functionWords.count)
+        var words = 0
+        for token in tokens where token.kind == .word || token.kind == .clitic {
+            words += 1
+            for (index, language) in functionWords.enumerated() where language.words.contains(token.lowercased) { scores[index] += 1 }
+        }
+        guard words > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] > 0 else { return .undetermined }
+        let second = scores.indices.filter { $0 != best }.map { scores[$0] }.max() ?? 0
+        // Sure when the best language leads clearly and the message has words enough.
+        let margin = Double(scores[best] - second) / Double(scores[best])
+        let length = min(1, Double(words) / Double(minimumWords * 3))
+        return LanguageGuess(code: functionWords[best].code, confidence: (margin * length * 100).rounded() / 100)
+    }
+}

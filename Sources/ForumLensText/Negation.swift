@@ -1,0 +1,70 @@
+/// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point`
+/// (the words between `ne` and the negator, and after it), `pas de`, `sans`, `aucun(e)`,
+/// `jamais`, `ni`; English: `not`, `no`, `never`, `n't`, `nor`, `without`, `nothing`. A scope
+/// runs to the end of the clause (punctuation, `mais`/`but`/`et`…) or four words, whichever
+/// comes first.
+public enum Negation {
+    static let negators: Set<String> = [
+        "pas", "plus", "jamais", "rien", "guère", "personne", "point", "sans", "aucun", "aucune", "ni",
+        "not", "no", "never", "n't", "nor", "without", "nothing", "none", "nobody", "neither", "cannot",
+    ]
+    /// Words that end a clause, and so a scope.
+    static let clauseEnds: Set<String> = [
+        "mais", "et", "ou", "car", "donc", "or", "pourtant", "cependant", "sinon", "but", "and", "or", "so", "yet",
+        "however", "although", "though", "because", "que", "qui", "which", "that",
+    ]
+    static let scopeLength = 4
+
+    /// For each token, whether a negation governs it (the negators themselves are not negated).
+    public static func scopes(_ tokens: [Token]) -> [Bool] {
+        var negated = [Bool](repeating: false, count: tokens.count)
+        var index = 0
+        while index < tokens.count {
+            let word = tokens[index].lowercased
+            // `ne` / `n'`: the words up to the negator that follows in the clause are negated too.
+            if word == "ne" || word == "n'", let negator = negator(after: index, in: tokens) {
+                for inner in index + 1 ..< negator where isWord(tokens[inner]) { negated[inner] = true }
+                markScope(after: negator, in: tokens, &negated)
+                index = negator + 1
+                continue
+            }
+            if negators.contains(word), isWord(tokens[index]) {
+                // `plus` alone is "more", `personne` alone "a person", `point` a full stop's name:
+                // only after `ne` (above) are they negations.
+                if !["plus", "personne", "point", "rien"].contains(word) || (index > 0 && tokens[index - 1].lowercased == "de") {
+                    markScope(after: index, in: tokens, &negated)
+                }
+            }
+            index += 1
+        }
+        return negated
+    }
+
+    /// The negator that closes `ne` at `index`, within its clause.
+    static func negator(after index: Int, in tokens: [Token]) -> Int? {
+        var cursor = index + 1
+        while cursor < tokens.count, cursor - index <= 6 {
+            let token = tokens[cursor]
+            if token.kind == .punctuation || clauseEnds.contains(token.lowercased) { return nil }
+            if negators.contains(token.lowercased) { return cursor }
+            cursor += 1
+        }
+        return nil
+    }
+
+    static func markScope(after negator: Int, in tokens: [Token], _ negated: inout [Bool]) {
+        var words = 0
+        var cursor = negator + 1
+        while cursor < tokens.count, words < scopeLength {
+            let token = tokens[cursor]
+            if token.kind == .punctuation || token.kind == .emoticon || clauseEnds.contains(token.lowercased) { break }
+            if isWord(token) {
+                negated[cursor] = true
+                if token.kind == .word { words += 1 }
+            }
+            cursor += 1
+        }
+    }
+
+    static func isWord(_ token: Token) -> Bool { token.kind == .word || token.kind == .clitic }
+}

@@ -1,0 +1,213 @@
+/// A token of a message: its kind, its scalars in the normalized text, and its text lowercased
+/// (the form lexicons look up).
+public struct Token: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Letters, with inner hyphens and apostrophes (`peut-être`, `aujourd'hui`).
+        case word
+        /// An elided article or pronoun (`l'`, `d'`, `qu'`) or an English clitic (`'s`, `n't`).
+        case clitic
+        /// Digits, with a decimal part and a unit (`3,5`, `1h30`, `2h`, `20min`, `50€`, `10%`).
+        case number
+        case url, email, emoticon, emoji
+        /// Punctuation, a run of one mark (`!!!`, `...`).
+        case punctuation
+    }
+
+    public var kind: Kind
+    /// Scalar indexes in the normalized text.
+    public var range: Range<Int>
+    public var lowercased: String
+}
+
+/// Splits normalized text into tokens, French and English: on scalars, one pass, no regular
+/// expressions (DESIGN.md: Characters and Swift `Regex` are an order of magnitude slower).
+public enum Tokenizer {
+    public static func tokens(_ text: NormalizedText) -> [Token] {
+        var scanner = Scanner(scalars: text.scalars)
+        return scanner.scan()
+    }
+
+    /// French elisions (before a vowel or h) and English clitics split off words.
+    static let elisions: Set<String> = ["l'", "d'", "j'", "n'", "s'", "c'", "m'", "t'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'"]
+    static let clitics: Set<String> = ["'s", "'re", "'ve", "'ll", "'d", "'m"]
+    /// Emoticons, longest first so that `:-)` wins over `:-`.
+    static let emoticons: [[Unicode.Scalar]] = [
+        ":-)", ":)", ":-(", ":(", ";-)", ";)", ":-D", ":D", ":-P", ":P", ":-p", ":p", ":-/", ":/", ":'(", ":-o", ":o",
+        ":-O", ":O", ":-|", ":|", "xD", "XD", "^^", "^_^", "<3", "</3", ":-*", ":*", "8-)", "B-)", "o_O", "O_o", "-_-",
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    /// Units after a number that stay in its token.
+    static let units: Set<String> = [
+        "h", "min", "mn", "s", "sec", "j", "m", "km", "kg", "g", "k", "ans", "an", "mois", "sem", "hr", "hrs", "mins",
+        "€", "$", "£", "%", "e", "er", "ème", "eme", "st", "nd", "rd", "th", "x",
+    ]
+
+    struct Scanner {
+        let scalars: [Unicode.Scalar]
+        var index = 0
+        var tokens: [Token] = []
+
+        init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+        func at(_ offset: Int) -> Unicode.Scalar? { offset < scalars.count ? scalars[offset] : nil }
+
+        mutating func scan() -> [Token] {
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if scalar.properties.isWhitespace {
+                    index += 1
+                } else if let end = urlEnd() {
+                    add(.url, index ..< end)
+                } else if let length = emoticonLength() {
+                    add(.emoticon, index ..< index + length)
+                } else if Self.isEmoji(scalar) {
+                    add(.emoji, index ..< emojiEnd())
+                } else if Self.isDigit(scalar) {
+                    add(.number, index ..< numberEnd())
+                } else if Self.isLetter(scalar) {
+                    word()
+                } else {
+                    var end = index + 1
+                    while end < scalars.count, scalars[end] == scalar, !Self.isLetter(scalar) { end += 1 }
+                    add(.punctuation, index ..< end)
+                }
+            }
+            return tokens
+        }
+
+        mutating func add(_ kind: Token.Kind, _ range: Range<Int>) {
+            tokens.append(Token(kind: kind, range: range, lowercased: String(String.UnicodeScalarView(scalars[range])).lowercased()))
+            index = range.upperBound
+        }
+
+        /// `http://…`, `https://…`, `www.…` up to a blank, without trailing punctuation.
+        func urlEnd() -> Int? {
+            let prefix = String(String.UnicodeScalarView(scalars[index ..< min(index + 8, scalars.count)])).lowercased()
+            guard prefix.hasPrefix("http://") || prefix.hasPrefix("https://") || prefix.hasPrefix("www.") else { return nil }
+            var end = index
+            while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
+            while end > index, ".,;:!?)]}\"'".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
+            return end
+        }
+
+        func emoticonLength() -> Int? {
+            // An emoticon stands apart: not glued to a letter before it (`http:` is no `:/`).
+            if index > 0, Self.isLetter(scalars[index - 1]) || Self.isDigit(scalars[index - 1]) { return nil }
+            for emoticon in Tokenizer.emoticons where index + emoticon.count <= scalars.count {
+                guard scalars[index ..< index + emoticon.count].elementsEqual(emoticon) else { continue }
+                let next = at(index + emoticon.count)
+                if let next, Self.isLetter(next) || Self.isDigit(next) { continue }
+                return emoticon.count
+            }
+            return nil
+        }
+
+        /// An emoji with its modifiers, variation selectors and zero-width-joined parts.
+        func emojiEnd() -> Int {
+            var end = index + 1
+            while let next = at(end) {
+                let value = next.value
+                if value == 0xFE0F || value == 0xFE0E || (0x1F3FB ... 0x1F3FF).contains(value) || (0xE0020 ... 0xE007F).contains(value) {
+                    end += 1
+                } else if value == 0x200D, let joined = at(end + 1), Self.isEmoji(joined) {
+                    end += 2
+                } else if (0x1F1E6 ... 0x1F1FF).contains(value), (0x1F1E6 ... 0x1F1FF).contains(scalars[end - 1].value), end == index + 1 {
+                    end += 1  // a flag: two regional indicators
+                } else {
+                    break
+                }
+            }
+            return end
+        }
+
+        /// Digits, a decimal or thousands part (`3,5`, `1.5`, `10 000` is two tokens), then a
+        /// unit and digits again (`1h30`), or a unit alone (`2h`, `20min`, `50€`).
+        func numberEnd() -> Int {
+            var end = index
+            while let next = at(end), Self.isDigit(next) { end += 1 }
+            if let mark = at(end), mark == "," || mark == ".", let digit = at(end + 1), Self.isDigit(digit) {
+                end += 1
+                while let next = at(end), Self.isDigit(next) { end += 1 }
+            }
+            var unitEnd = end
+            while let next = at(unitEnd), Self.isLetter(next) || "€$£%".unicodeScalars.contains(next), unitEnd - end < 4 { unitEnd += 1 }
+            let unit = String(String.UnicodeScalarView(scalars[end ..< unitEnd])).lowercased()
+            if unitEnd > end, Tokenizer.units.contains(unit), !(at(unitEnd).map(Self.isLetter) ?? false) {
+                end = unitEnd
+                while let next = at(end), Self.isDigit(next) { end += 1 }
+            }
+            return end
+        }
+
+        /// A word with its inner hyphens and apostrophes; elisions and clitics split off;
+        /// `word@host.tld` an e-mail address.
+        mutating func word() {
+            let start = index
+            var end = index
+            while let next = at(end) {
+                if Self.isLetter(next) || Self.isDigit(next) {
+                    end += 1
+                } else if next == "-" || next == "'" || next == "." || next == "_", let after = at(end + 1), Self.isLetter(after) || Self.isDigit(after) {
+                    // An inner `.` only in e-mail addresses: decided below.
+                    if next == "." || next == "_" {
+                        guard scalars[start ..< end].contains("@") || emailAhead(from: end) else { break }
+                    }
+                    end += 2
+                } else if next == "@", let after = at(end + 1), Self.isLetter(after) || Self.isDigit(after), end > start {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            let text = String(String.UnicodeScalarView(scalars[start ..< end]))
+            let lower = text.lowercased()
+            if lower.contains("@"), lower.contains(".") {
+                add(.email, start ..< end)
+                return
+            }
+            // French elision at the start: `l'ami`, `qu'il`, `jusqu'à`.
+            if let apostrophe = lower.firstIndex(of: "'") {
+                let head = String(lower[...apostrophe])
+                if Tokenizer.elisions.contains(head) {
+                    let length = head.unicodeScalars.count
+                    add(.clitic, start ..< start + length)
+                    // The rest may elide again (`qu'l'…` does not occur; `jusqu'aujourd'hui` stays).
+                    if start + length < end { addWord(start + length ..< end) }
+                    return
+                }
+            }
+            addWord(start ..< end)
+        }
+
+        /// A word, with an English negation or clitic split off its end (`don't` → `do n't`).
+        mutating func addWord(_ range: Range<Int>) {
+            let lower = String(String.UnicodeScalarView(scalars[range])).lowercased()
+            if lower.hasSuffix("n't"), range.count > 3 {
+                add(.word, range.lowerBound ..< range.upperBound - 3)
+                add(.clitic, range.upperBound - 3 ..< range.upperBound)
+                return
+            }
+            for clitic in Tokenizer.clitics where lower.hasSuffix(clitic) && range.count > clitic.count {
+                add(.word, range.lowerBound ..< range.upperBound - clitic.count)
+                add(.clitic, range.upperBound - clitic.count ..< range.upperBound)
+                return
+            }
+            add(.word, range)
+        }
+
+        func emailAhead(from offset: Int) -> Bool {
+            var end = offset
+            while let next = at(end), !next.properties.isWhitespace {
+                if next == "@" { return true }
+                end += 1
+            }
+            return false
+        }
+
+        static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+        static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0" ... "9").contains(scalar) }
+        static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value > 0x2000 && !("0" ... "9").contains(scalar))
+                || (0x1F1E6 ... 0x1F1FF).contains(scalar.value)
+        }
+    }
+}

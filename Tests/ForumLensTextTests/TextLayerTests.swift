@@ -1,0 +1,119 @@
+import Testing
+@testable import ForumLensText
+
+@Suite struct NormalizedTextTests {
+    @Test func offsetsPointIntoTheOriginalText() {
+        // A zero-width space inside a name, a typographic apostrophe, a decomposed é (e + ◌́).
+        let original = "Ca\u{200B}role a dit\u{00A0}: c\u{2019}est cre\u{0301}e\u{0301}"
+        let text = NormalizedText(original)
+        #expect(String(String.UnicodeScalarView(text.scalars)) == "Carole a dit : c'est créé")
+        // "créé" in the normalized text is at 21..<25; in the original it spans the combining marks.
+        let range = text.originalRange(21 ..< 25)
+        let scalars = Array(original.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[range])) == "cre\u{0301}e\u{0301}")
+        #expect(text.originalRange(0 ..< 6) == 0 ..< 7, "Carole spans the zero-width space")
+    }
+}
+
+@Suite struct TokenizerTests {
+    private func tokens(_ text: String) -> [String] { Tokenizer.tokens(NormalizedText(text)).map(\.lowercased) }
+    private func kinds(_ text: String) -> [Token.Kind] { Tokenizer.tokens(NormalizedText(text)).map(\.kind) }
+
+    @Test func splitsFrenchElisionsAndKeepsHyphenatedWords() {
+        #expect(tokens("L'ami qu'il voit jusqu'à aujourd'hui, c'est peut-être le week-end.")
+            == ["l'", "ami", "qu'", "il", "voit", "jusqu'", "à", "aujourd'hui", ",", "c'", "est", "peut-être", "le", "week-end", "."])
+        #expect(tokens("Je n\u{2019}y crois pas") == ["je", "n'", "y", "crois", "pas"])
+    }
+
+    @Test func splitsEnglishContractions() {
+        #expect(tokens("I don't think it's worth it, can't say") == ["i", "do", "n't", "think", "it", "'s", "worth", "it", ",", "ca", "n't", "say"])
+    }
+
+    @Test func keepsNumbersWithTheirUnits() {
+        #expect(tokens("1h30 par jour, 2h le soir, 3,5 ans, 50€ et 10% de 20min") == [
+            "1h30", "par", "jour", ",", "2h", "le", "soir", ",", "3,5", "ans", ",", "50€", "et", "10%", "de", "20min",
+        ])
+        #expect(kinds("1h30 2h") == [.number, .number])
+    }
+
+    @Test func readsAddressesEmoticonsAndEmoji() {
+        let text = "Voir https://www.linkedin.com/in/carole. ou écrire à carole.m@exemple.fr :) 👍🏽 👩‍💻 !!!"
+        let found = Tokenizer.tokens(NormalizedText(text))
+        #expect(found.map(\.kind) == [.word, .url, .punctuation, .word, .word, .word, .email, .emoticon, .emoji, .emoji, .punctuation])
+        #expect(found[1].lowercased == "https://www.linkedin.com/in/carole")
+        #expect(found[6].lowercased == "carole.m@exemple.fr")
+        #expect(found[9].lowercased == "👩‍💻")
+        #expect(found[10].lowercased == "!!!")
+        // An emoticon stands apart from words: `http:` and `C:/` are none.
+        #expect(!kinds("le lien http://x.fr").contains(.emoticon))
+    }
+}
+
+@Suite struct SentencesTests {
+    private func sentences(_ text: String) -> [String] {
+        let layer = TextLayer(text)
+        return layer.sentences.indices.map { layer.sentence($0).text }
+    }
+
+    @Test func knowsAbbreviations() {
+        #expect(sentences("M. Dupont et Mme Martin sont venus, etc. et ils ont parlé. Ensuite ? Rien !")
+            == ["M. Dupont et Mme Martin sont venus, etc. et ils ont parlé.", "Ensuite ?", "Rien !"])
+        #expect(sentences("Use a list, e.g. LinkedIn, i.e. one network. Then stop.")
+            == ["Use a list, e.g. LinkedIn, i.e. one network.", "Then stop."])
+        #expect(sentences("Des réseaux, p. ex. Viadeo. Bof…") == ["Des réseaux, p. ex. Viadeo.", "Bof…"])
+    }
+
+    @Test func endsAtAParagraphBreak() {
+        #expect(sentences("Bonjour à tous\n\nJe cherche un emploi") == ["Bonjour à tous", "Je cherche un emploi"])
+    }
+
+    @Test func reportsSentencesInTheMessagesOffsets() {
+        let layer = TextLayer("Oui.\u{200B} Très bien.")
+        #expect(layer.sentence(1).range == 6 ..< 16)
+    }
+}
+
+@Suite struct LanguageGuessTests {
+    @Test(arguments: [
+        ("Je ne sais pas sur combien de réseaux il faut laisser ses coordonnées, c'est chronophage.", "fr"),
+        ("I don't know how many networks you should be on, it is a waste of time.", "en"),
+        ("Ich weiß nicht, auf wie vielen Netzwerken man sein muss, das ist mir zu viel.", "de"),
+        ("No sé en cuántas redes hay que estar, es una pérdida de tiempo para mí.", "es"),
+    ])
+    func guessesTheLanguage(_ text: String, _ code: String) {
+        let guess = TextLayer(text).language
+        #expect(guess.code == code, "\(guess)")
+        #expect(guess.confidence >= LanguageGuess.minimumConfidence, "\(guess)")
+    }
+
+    @Test func shortMessagesTakeTheFallback() {
+        let guess = TextLayer("Merci !").language
+        #expect(guess.confidence < LanguageGuess.minimumConfidence)
+        #expect(guess.resolved(fallback: "fr") == "fr")
+        #expect(TextLayer("👍").language.resolved(fallback: nil) == "und")
+    }
+}
+
+@Suite struct NegationTests {
+    /// The negated words of `text`.
+    private func negated(_ text: String) -> [String] {
+        let layer = TextLayer(text)
+        return layer.tokens.indices.filter { layer.negated[$0] }.map { layer.tokens[$0].lowercased }
+    }
+
+    @Test(arguments: [
+        ("Ce n'est pas génial mais ça marche", ["est", "génial"]),
+        ("Je ne l'aime guère", ["l'", "aime"]),
+        ("Pas de miracle pour l'instant.", ["de", "miracle", "pour", "l'", "instant"]),
+        ("Je ne trouve rien d'intéressant", ["trouve", "d'", "intéressant"]),
+        ("Un réseau sans intérêt, franchement", ["intérêt"]),
+        ("Aucun retour depuis trois semaines", ["retour", "depuis", "trois", "semaines"]),
+        ("Il y a plus de monde sur LinkedIn", []),
+        ("It's not worth it but I like it", ["worth", "it"]),
+        ("I don't like Viadeo.", ["like", "viadeo"]),
+        ("Never again, it was fine", ["again"]),
+    ])
+    func scopes(_ text: String, _ expected: [String]) {
+        #expect(negated(text) == expected, "\(text)")
+    }
+}
