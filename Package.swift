@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ForumLensIngest", targets: ["ForumLensIngest"]),
         .library(name: "ForumLensReport", targets: ["ForumLensReport"]),
         .library(name: "ForumLensText", targets: ["ForumLensText"]),
+        .library(name: "ForumLensAnalysis", targets: ["ForumLensAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,8 @@ let package = Package(
         .target(name: "ForumLensReport", dependencies: ["ForumLensCore"]),
         // What analyzers read of a message: normalized text, tokens, sentences, language, negation.
         .target(name: "ForumLensText"),
+        // The Analyzer protocol and the pipeline that orders and runs analyzers.
+        .target(name: "ForumLensAnalysis", dependencies: ["ForumLensCore", "ForumLensText"]),
         .executableTarget(
             name: "forumlens",
             dependencies: [
@@ -45,6 +48,7 @@ let package = Package(
         .testTarget(name: "ForumLensIngestTests", dependencies: ["ForumLensIngest", "ForumLensTestSupport"]),
         .testTarget(name: "ForumLensReportTests", dependencies: ["ForumLensReport", "ForumLensIngest"]),
         .testTarget(name: "ForumLensTextTests", dependencies: ["ForumLensText"]),
+        .testTarget(name: "ForumLensAnalysisTests", dependencies: ["ForumLensAnalysis"]),
         // Runs the built `forumlens` binary as a subprocess; the dependency only makes sure it is built.
         .testTarget(name: "ForumLensCLITests", dependencies: ["forumlens", "ForumLensTestSupport"]),
     ],

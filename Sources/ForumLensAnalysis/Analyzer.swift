@@ -1,0 +1,114 @@
+import ForumLensCore
+import ForumLensText
+
+/// An analyzer: a result per message, and counts and sums of its results that add up per
+/// discussion, per author and per corpus (so that partial runs merge exactly). Built-ins and
+/// plugins alike (DESIGN.md, "Analyzers and the three plugin kinds").
+public protocol Analyzer: Sendable {
+    var descriptor: AnalyzerDescriptor { get }
+    /// The result for one message; `input.results` holds those of the analyzers it requires.
+    func analyze(_ input: AnalyzerInput) -> JSONValue
+    /// What one message's result adds to the summaries (`messages` is counted by the pipeline).
+    func tally(_ result: JSONValue) -> Tally
+}
+
+/// What an analyzer reads of a message.
+public struct AnalyzerInput: Sendable {
+    public var message: Message
+    /// The message's text layer, computed once for all analyzers.
+    public var text: TextLayer
+    /// The message's language: its own, else its guess, else the discussion's, else `--language`.
+    public var language: String
+    /// The results of the analyzers this one requires, by id.
+    public var results: [String: JSONValue]
+
+    public init(message: Message, text: TextLayer, language: String, results: [String: JSONValue] = [:]) {
+        self.message = message
+        self.text = text
+        self.language = language
+        self.results = results
+    }
+}
+
+/// Who an analyzer is, what it reads and gives, and examples of it that run as tests.
+public struct AnalyzerDescriptor: Sendable {
+    public var id: String
+    public var version: String
+    public var summary: String
+    /// ISO 639-1 codes; empty for every language.
+    public var languages: Set<String>
+    /// Ids of the analyzers whose results this one reads (the text layer is always there).
+    public var requires: [String]
+    public var produces: [Field]
+    public var examples: [Example]
+
+    /// A field of the result, and its column in `messages.csv` (`<id>.<name>`) when it has one.
+    public struct Field: Sendable {
+        public var name: String
+        public var meaning: String
+        public var inCSV: Bool
+
+        public init(_ name: String, _ meaning: String, inCSV: Bool = true) {
+            self.name = name
+            self.meaning = meaning
+            self.inCSV = inCSV
+        }
+    }
+
+    /// A text and what the result must hold (the fields given, with these values).
+    public struct Example: Sendable {
+        public var language: String
+        public var text: String
+        public var expected: JSONValue
+
+        public init(_ language: String, _ text: String, _ expected: JSONValue) {
+            self.language = language
+            self.text = text
+            self.expected = expected
+        }
+    }
+
+    public init(
+        id: String, version: String, summary: String, languages: Set<String> = [], requires: [String] = [],
+        produces: [Field], examples: [Example]
+    ) {
+        self.id = id
+        self.version = version
+        self.summary = summary
+        self.languages = languages
+        self.requires = requires
+        self.produces = produces
+        self.examples = examples
+    }
+
+    /// Whether the analyzer reads messages in `language`.
+    public func handles(_ language: String) -> Bool { languages.isEmpty || languages.contains(language) }
+}
+
+/// Named counts and sums, in the order first met, that add up: summaries per discussion, per
+/// author and per corpus are sums of the messages' tallies, and runs merge by adding theirs.
+public struct Tally: Sendable, Equatable {
+    public private(set) var entries: [(name: String, value: Double)] = []
+
+    public init(_ entries: [(String, Double)] = []) {
+        for (name, value) in entries { add(name, value) }
+    }
+
+    public subscript(name: String) -> Double { entries.first { $0.name == name }?.value ?? 0 }
+
+    public mutating func add(_ name: String, _ value: Double = 1) {
+        if let index = entries.firstIndex(where: { $0.name == name }) {
+            entries[index].value += value
+        } else {
+            entries.append((name, value))
+        }
+    }
+
+    public mutating func add(_ other: Tally) {
+        for (name, value) in other.entries { add(name, value) }
+    }
+
+    public static func == (lhs: Tally, rhs: Tally) -> Bool {
+        lhs.entries.count == rhs.entries.count && zip(lhs.entries, rhs.entries).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    }
+}

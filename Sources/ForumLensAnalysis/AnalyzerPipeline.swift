@@ -1,0 +1,122 @@
+import ForumLensCore
+import ForumLensText
+
+/// The analyzers of a run in the order their requirements need, checked before anything runs:
+/// two analyzers with one id, a requirement no loaded analyzer meets, or a cycle, is an error
+/// that names them. Runs a discussion: the text layer once per message, each analyzer on the
+/// messages in a language it handles (`{"skipped": "language"}` for the others), and the
+/// summaries per discussion and per author as sums of the messages' tallies.
+public struct AnalyzerPipeline: Sendable {
+    public let analyzers: [any Analyzer]
+
+    public struct SetupError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    public init(_ given: [any Analyzer]) throws(SetupError) {
+        var byID: [String: any Analyzer] = [:]
+        for analyzer in given {
+            let id = analyzer.descriptor.id
+            guard byID[id] == nil else { throw SetupError(description: "two analyzers have the id '\(id)'") }
+            byID[id] = analyzer
+        }
+        for analyzer in given {
+            for required in analyzer.descriptor.requires where byID[required] == nil {
+                throw SetupError(description: "analyzer '\(analyzer.descriptor.id)' requires '\(required)', which is not loaded (add it to --analyzers)")
+            }
+        }
+        // Depth-first, in the order given: each analyzer after what it requires.
+        var ordered: [any Analyzer] = []
+        var done = Set<String>()
+        func visit(_ id: String, path: [String]) throws(SetupError) {
+            guard !done.contains(id) else { return }
+            if let start = path.firstIndex(of: id) {
+                throw SetupError(description: "analyzers require each other in a cycle: \((path[start...] + [id]).joined(separator: " → "))")
+            }
+            let analyzer = byID[id]!
+            for required in analyzer.descriptor.requires { try visit(required, path: path + [id]) }
+            done.insert(id)
+            ordered.append(analyzer)
+        }
+        for analyzer in given { try visit(analyzer.descriptor.id, path: []) }
+        analyzers = ordered
+    }
+
+    /// The results of one message, by analyzer id in run order.
+    public typealias Results = [(id: String, value: JSONValue)]
+
+    public struct AnalyzedDiscussion: Sendable {
+        public var discussion: Discussion
+        /// Per message, in the discussion's order.
+        public var results: [Results]
+        /// Per analyzer id.
+        public var summary: [String: Tally]
+        /// Per author, in the order of their first message: their message count and summaries.
+        public var authors: [(author: String, messages: Int, summary: [String: Tally])]
+    }
+
+    public static let skippedForLanguage: JSONValue = ["skipped": "language"]
+
+    /// `fallbackLanguage`: `--language`, for messages whose language neither they nor their
+    /// discussion tell.
+    public func analyze(_ discussion: Discussion, fallbackLanguage: String? = nil) -> AnalyzedDiscussion {
+        var results: [Results] = []
+        var summary: [String: Tally] = [:]
+        var authorOrder: [String] = []
+        var authors: [String: (messages: Int, summary: [String: Tally])] = [:]
+        for message in discussion.messages {
+            let text = TextLayer(message.text)
+            let language = text.language.resolved(fallback: message.language ?? discussion.language ?? fallbackLanguage)
+            var values: [String: JSONValue] = [:]
+            var ordered: Results = []
+            var tallies: [String: Tally] = [:]
+            for analyzer in analyzers {
+                let descriptor = analyzer.descriptor
+                let value: JSONValue
+                var tally = Tally()
+                if descriptor.handles(language) {
+                    value = analyzer.analyze(AnalyzerInput(
+                        message: message, text: text, language: language,
+                        results: values.filter { descriptor.requires.contains($0.key) }))
+                    tally.add("messages")
+                    tally.add(analyzer.tally(value))
+                } else {
+                    value = Self.skippedForLanguage
+                    tally.add("skipped")
+                }
+                values[descriptor.id] = value
+                ordered.append((descriptor.id, value))
+                tallies[descriptor.id] = tally
+                summary[descriptor.id, default: Tally()].add(tally)
+            }
+            results.append(ordered)
+            let author = message.author ?? ""
+            if authors[author] == nil {
+                authorOrder.append(author)
+                authors[author] = (0, [:])
+            }
+            authors[author]!.messages += 1
+            for (id, tally) in tallies { authors[author]!.summary[id, default: Tally()].add(tally) }
+        }
+        return AnalyzedDiscussion(
+            discussion: discussion, results: results, summary: summary,
+            authors: authorOrder.map { ($0, authors[$0]!.messages, authors[$0]!.summary) })
+    }
+
+    /// Every analyzer's examples, each run through the pipeline as a one-message discussion:
+    /// what each example expected and did not get.
+    public func failingExamples() -> [String] {
+        var failures: [String] = []
+        for analyzer in analyzers {
+            for example in analyzer.descriptor.examples {
+                let message = Message(id: "example", position: 1, language: example.language, text: example.text)
+                let discussion = Discussion(id: "examples", language: example.language, messages: [message])
+                let result = analyze(discussion).results[0].first { $0.id == analyzer.descriptor.id }!.value
+                if !result.contains(example.expected) {
+                    failures.append("\(analyzer.descriptor.id) [\(example.language)] \"\(example.text)\": expected \(example.expected), got \(result)")
+                }
+            }
+        }
+        return failures
+    }
+}

@@ -1,0 +1,115 @@
+import ForumLensCore
+import ForumLensText
+import Testing
+@testable import ForumLensAnalysis
+
+/// Two small analyzers for the pipeline's tests: words per message, and, reading it, whether a
+/// message is long.
+private struct WordCounter: Analyzer {
+    var languages: Set<String> = []
+    var descriptor: AnalyzerDescriptor {
+        AnalyzerDescriptor(
+            id: "words", version: "1.0.0", summary: "Words per message", languages: languages,
+            produces: [.init("count", "word tokens")],
+            examples: [.init("fr", "Pas de miracle pour l'instant.", ["count": 6]), .init("en", "Not worth it", ["count": 3])])
+    }
+    func analyze(_ input: AnalyzerInput) -> JSONValue {
+        ["count": .number(Double(input.text.tokens.filter { $0.kind == .word || $0.kind == .clitic }.count))]
+    }
+    func tally(_ result: JSONValue) -> Tally {
+        guard case let .number(count)? = result["count"] else { return Tally() }
+        return Tally([("words", count)])
+    }
+}
+
+private struct LongMessages: Analyzer {
+    var requires = ["words"]
+    var id = "long"
+    var descriptor: AnalyzerDescriptor {
+        AnalyzerDescriptor(
+            id: id, version: "1.0.0", summary: "Messages of ten words or more", requires: requires,
+            produces: [.init("long", "ten words or more")], examples: [.init("en", "Short one", ["long": false])])
+    }
+    func analyze(_ input: AnalyzerInput) -> JSONValue {
+        guard case let .number(count)? = input.results["words"]?["count"] else { return ["long": nil] }
+        return ["long": .bool(count >= 10)]
+    }
+    func tally(_ result: JSONValue) -> Tally { result["long"] == true ? Tally([("long", 1)]) : Tally() }
+}
+
+@Suite struct AnalyzerPipelineTests {
+    static let discussion = Discussion(id: "d1", language: "fr", messages: [
+        Message(id: "m1", position: 1, author: "Eogez", text: "Je me suis inscrit sur Viadeo, LinkedIn, Facebook et Twitter : c'est chronophage."),
+        Message(id: "m2", position: 2, author: "Carole", text: "Fixez-vous des priorités."),
+        Message(id: "m3", position: 3, author: "Eogez", text: "Merci Carole, je vais essayer de m'y tenir cette semaine."),
+    ])
+
+    @Test func runsAnalyzersAfterWhatTheyRequire() throws {
+        let pipeline = try AnalyzerPipeline([LongMessages(), WordCounter()])
+        #expect(pipeline.analyzers.map(\.descriptor.id) == ["words", "long"])
+        let analyzed = pipeline.analyze(Self.discussion)
+        #expect(analyzed.results.map { $0.map(\.id) } == Array(repeating: ["words", "long"], count: 3))
+        #expect(analyzed.results[0][1].value == ["long": true])
+        #expect(analyzed.results[1][1].value == ["long": false])
+    }
+
+    @Test func refusesWhatCannotRunWithAClearMessage() {
+        #expect(throws: AnalyzerPipeline.SetupError.self) { try AnalyzerPipeline([LongMessages()]) }
+        do {
+            _ = try AnalyzerPipeline([LongMessages()])
+        } catch {
+            #expect(error.description == "analyzer 'long' requires 'words', which is not loaded (add it to --analyzers)")
+        }
+        do {
+            _ = try AnalyzerPipeline([LongMessages(requires: ["b"], id: "a"), LongMessages(requires: ["a"], id: "b")])
+            Issue.record("a cycle was accepted")
+        } catch {
+            #expect(error.description == "analyzers require each other in a cycle: a → b → a")
+        }
+        do {
+            _ = try AnalyzerPipeline([WordCounter(), WordCounter()])
+            Issue.record("two analyzers with one id were accepted")
+        } catch {
+            #expect(error.description == "two analyzers have the id 'words'")
+        }
+    }
+
+    @Test func summariesAreSumsThatMerge() throws {
+        let pipeline = try AnalyzerPipeline([WordCounter(), LongMessages()])
+        let whole = pipeline.analyze(Self.discussion)
+        #expect(whole.summary["words"] == Tally([("messages", 3), ("words", 27)]))
+        #expect(whole.summary["long"] == Tally([("messages", 3), ("long", 2)]))
+        #expect(whole.authors.map(\.author) == ["Eogez", "Carole"])
+        #expect(whole.authors.map(\.messages) == [2, 1])
+        #expect(whole.authors[0].summary["long"] == Tally([("messages", 2), ("long", 2)]))
+        // Two runs over halves add up to the run over the whole.
+        var first = Self.discussion, second = Self.discussion
+        first.messages = Array(Self.discussion.messages.prefix(2))
+        second.messages = Array(Self.discussion.messages.dropFirst(2))
+        var merged = pipeline.analyze(first).summary["words"]!
+        merged.add(pipeline.analyze(second).summary["words"]!)
+        #expect(merged == whole.summary["words"])
+    }
+
+    @Test func skipsMessagesInLanguagesAnAnalyzerDoesNotRead() throws {
+        let pipeline = try AnalyzerPipeline([WordCounter(languages: ["en"])])
+        var mixed = Self.discussion
+        mixed.messages.append(Message(id: "m4", position: 4, author: "Sam", text: "I was on five networks and none of them helped me at all."))
+        let analyzed = pipeline.analyze(mixed)
+        #expect(analyzed.results.map { $0[0].value == AnalyzerPipeline.skippedForLanguage } == [true, true, true, false])
+        #expect(analyzed.summary["words"] == Tally([("skipped", 3), ("messages", 1), ("words", 13)]))
+    }
+
+    @Test func runsEachAnalyzersExamples() throws {
+        #expect(try AnalyzerPipeline([WordCounter(), LongMessages()]).failingExamples().isEmpty)
+        struct Wrong: Analyzer {
+            var descriptor: AnalyzerDescriptor {
+                AnalyzerDescriptor(id: "wrong", version: "0", summary: "", produces: [], examples: [.init("fr", "Bonjour", ["ok": true])])
+            }
+            func analyze(_ input: AnalyzerInput) -> JSONValue { ["ok": false] }
+            func tally(_ result: JSONValue) -> Tally { Tally() }
+        }
+        let failures = try AnalyzerPipeline([Wrong()]).failingExamples()
+        #expect(failures == [#"wrong [fr] "Bonjour": expected {"ok":true}, got {"ok":false}"#])
+    }
+}
