@@ -27,9 +27,11 @@ let package = Package(
         // libcrypto's SHA-256 for the report's input hashes (SHA instructions: 1.2 GB/s here, 5× the Swift one it replaced).
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "ForumLensCore"),
+        // Rule files (site profiles, rule plugins): YAML or JSON, errors with file and line.
+        .target(name: "ForumLensRules", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "ForumLensIngest",
-            dependencies: ["ForumLensCore", "CLibXML2", "COpenSSL", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["ForumLensCore", "CLibXML2", "COpenSSL", "ForumLensRules", .product(name: "Yams", package: "Yams")]),
         .target(name: "ForumLensReport", dependencies: ["ForumLensCore"]),
         // What analyzers read of a message: normalized text, tokens, sentences, language, negation.
         .target(name: "ForumLensText"),

@@ -1,4 +1,5 @@
 import Foundation
+import ForumLensRules
 import Yams
 
 /// A site profile: how to read one forum's pages, written by a user as CSS selectors in a YAML
@@ -81,12 +82,7 @@ public struct SiteProfile: Sendable {
 }
 
 /// What is wrong with a profile file, where: `path:line: message`.
-public struct ProfileError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var line: Int?
-    public var message: String
-    public var description: String { "\(path)\(line.map { ":\($0)" } ?? ""): \(message)" }
-}
+public typealias ProfileError = RuleFileError
 
 extension SiteProfile {
     static let selectorKeys = ["post", "header", "author", "date", "body", "quote", "signature", "permalink", "depth", "next_page"]
@@ -120,45 +116,18 @@ extension SiteProfile {
     }
 
     public static func load(file: String) throws(ProfileError) -> SiteProfile {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ProfileError(path: file, message: "cannot be read")
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw ProfileError(path: file, message: "is not UTF-8 text") }
-        return try parse(text, path: file)
+        try parse(RuleFile.load(file, keys: keys, what: "a profile"))
     }
 
     /// Reads a profile from YAML or JSON text (`path` names it in errors).
     public static func parse(_ text: String, path: String) throws(ProfileError) -> SiteProfile {
-        func error(_ node: Node?, _ message: String) -> ProfileError {
-            ProfileError(path: path, line: node?.mark?.line, message: message)
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
-            throw ProfileError(path: path, line: context.mark.line, message: "\(duplicates.joined(separator: ", ")) given twice")
-        } catch let yaml as YamlError {
-            throw ProfileError(path: path, line: Self.line(of: yaml), message: "not valid YAML or JSON: \(Self.reason(of: yaml))")
-        } catch {
-            throw ProfileError(path: path, message: "not valid YAML or JSON: \(error)")
-        }
-        guard let root, case let .mapping(mapping) = root else {
-            throw error(root, "a profile is a mapping of keys: \(keys.joined(separator: ", "))")
-        }
-        var values: [String: Node] = [:]
-        for (key, value) in mapping {
-            guard let name = key.string else { throw error(key, "keys are words (\(keys.joined(separator: ", ")))") }
-            guard keys.contains(name) else { throw error(key, "unknown key '\(name)'\(suggestion(for: name, among: keys))") }
-            guard values[name] == nil else { throw error(key, "'\(name)' is given twice") }
-            values[name] = value
-        }
-        func string(_ key: String) throws(ProfileError) -> String? {
-            guard let node = values[key] else { return nil }
-            guard case let .scalar(scalar) = node, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw error(node, "'\(key)' must be a non-empty text")
-            }
-            return scalar.string
-        }
+        try parse(RuleFile(text, path: path, keys: keys, what: "a profile"))
+    }
+
+    private static func parse(_ file: RuleFile) throws(ProfileError) -> SiteProfile {
+        let values = file.values, root = file.root, path = file.path
+        func error(_ node: Node?, _ message: String) -> ProfileError { file.error(node, message) }
+        func string(_ key: String) throws(ProfileError) -> String? { try file.string(key) }
         func selector(_ key: String, _ node: Node?, _ text: String?) throws(ProfileError) -> Selector? {
             guard let text else { return nil }
             do {
@@ -180,13 +149,13 @@ extension SiteProfile {
         var pageSelector: Selector?
         for (key, value) in matchMapping {
             switch key.string {
-            case "url": urlPatterns = try texts(value, "url", "an address pattern", path: path)
-            case "generator": generators = try texts(value, "generator", "a generator name", path: path).map { $0.lowercased() }
+            case "url": urlPatterns = try file.texts(value, "url", "an address pattern")
+            case "generator": generators = try file.texts(value, "generator", "a generator name").map { $0.lowercased() }
             case "page":
                 guard let text = value.string, !text.isEmpty else { throw error(value, "'page' is a CSS selector") }
                 pageSelector = try selector("match.page", value, text)
             default:
-                throw error(key, "unknown key '\(key.string ?? "?")' under 'match'\(suggestion(for: key.string ?? "", among: ["url", "generator", "page"]))")
+                throw error(key, "unknown key '\(key.string ?? "?")' under 'match'\(RuleFile.suggestion(for: key.string ?? "", among: ["url", "generator", "page"]))")
             }
         }
         guard !urlPatterns.isEmpty || !generators.isEmpty || pageSelector != nil else {
@@ -208,55 +177,5 @@ extension SiteProfile {
             author: parsed["author"], date: parsed["date"], body: parsed["body"], quote: parsed["quote"],
             signature: parsed["signature"], permalink: parsed["permalink"], nextPage: parsed["next_page"],
             depth: parsed["depth"], header: parsed["header"], firstPost: firstPost)
-    }
-
-    /// A text or a list of texts, none empty.
-    private static func texts(_ node: Node, _ key: String, _ what: String, path: String = "") throws(ProfileError) -> [String] {
-        let items: [Node]
-        switch node {
-        case .scalar: items = [node]
-        case let .sequence(sequence): items = Array(sequence)
-        default: throw ProfileError(path: path, line: node.mark?.line, message: "'\(key)' is \(what) or a list of them")
-        }
-        return try items.map { (item: Node) throws(ProfileError) -> String in
-            guard let text = item.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ProfileError(path: path, line: item.mark?.line, message: "each '\(key)' is \(what) (not empty)")
-            }
-            return text
-        }
-    }
-
-    /// ", did you mean 'author'?" for a key one or two letters away from a known one.
-    private static func suggestion(for key: String, among known: [String]) -> String {
-        let close = known.min { distance(key, $0) < distance(key, $1) }
-        guard let close, distance(key, close) <= 2 else { return " (known keys: \(known.joined(separator: ", ")))" }
-        return "; did you mean '\(close)'?"
-    }
-
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0 ... b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-
-    private static func line(of error: YamlError) -> Int? {
-        switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): return mark.line
-        default: return nil
-        }
-    }
-
-    private static func reason(of error: YamlError) -> String {
-        switch error {
-        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _): return problem
-        default: return "\(error)"
-        }
     }
 }
