@@ -36,7 +36,9 @@ let package = Package(
         // What analyzers read of a message: normalized text, tokens, sentences, language, negation.
         .target(name: "ForumLensText"),
         // The Analyzer protocol and the pipeline that orders and runs analyzers.
-        .target(name: "ForumLensAnalysis", dependencies: ["ForumLensCore", "ForumLensText"]),
+        .target(
+            name: "ForumLensAnalysis",
+            dependencies: ["ForumLensCore", "ForumLensText", "ForumLensRules", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "forumlens",
             dependencies: [
