@@ -84,31 +84,3 @@ public struct AnalyzerDescriptor: Sendable {
     /// Whether the analyzer reads messages in `language`.
     public func handles(_ language: String) -> Bool { languages.isEmpty || languages.contains(language) }
 }
-
-/// Named counts and sums, in the order first met, that add up: summaries per discussion, per
-/// author and per corpus are sums of the messages' tallies, and runs merge by adding theirs.
-public struct Tally: Sendable, Equatable {
-    public private(set) var entries: [(name: String, value: Double)] = []
-
-    public init(_ entries: [(String, Double)] = []) {
-        for (name, value) in entries { add(name, value) }
-    }
-
-    public subscript(name: String) -> Double { entries.first { $0.name == name }?.value ?? 0 }
-
-    public mutating func add(_ name: String, _ value: Double = 1) {
-        if let index = entries.firstIndex(where: { $0.name == name }) {
-            entries[index].value += value
-        } else {
-            entries.append((name, value))
-        }
-    }
-
-    public mutating func add(_ other: Tally) {
-        for (name, value) in other.entries { add(name, value) }
-    }
-
-    public static func == (lhs: Tally, rhs: Tally) -> Bool {
-        lhs.entries.count == rhs.entries.count && zip(lhs.entries, rhs.entries).allSatisfy { $0.name == $1.name && $0.value == $1.value }
-    }
-}

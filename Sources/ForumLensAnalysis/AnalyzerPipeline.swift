@@ -42,25 +42,17 @@ public struct AnalyzerPipeline: Sendable {
         analyzers = ordered
     }
 
-    /// The results of one message, by analyzer id in run order.
-    public typealias Results = [(id: String, value: JSONValue)]
-
-    public struct AnalyzedDiscussion: Sendable {
-        public var discussion: Discussion
-        /// Per message, in the discussion's order.
-        public var results: [Results]
-        /// Per analyzer id.
-        public var summary: [String: Tally]
-        /// Per author, in the order of their first message: their message count and summaries.
-        public var authors: [(author: String, messages: Int, summary: [String: Tally])]
+    /// The analyzers as the report names them.
+    public var infos: [AnalyzerInfo] {
+        analyzers.map { AnalyzerInfo(id: $0.descriptor.id, version: $0.descriptor.version, csvFields: $0.descriptor.produces.filter(\.inCSV).map(\.name)) }
     }
 
     public static let skippedForLanguage: JSONValue = ["skipped": "language"]
 
     /// `fallbackLanguage`: `--language`, for messages whose language neither they nor their
     /// discussion tell.
-    public func analyze(_ discussion: Discussion, fallbackLanguage: String? = nil) -> AnalyzedDiscussion {
-        var results: [Results] = []
+    public func analyze(_ discussion: Discussion, fallbackLanguage: String? = nil) -> DiscussionAnalysis {
+        var results: [DiscussionAnalysis.Results] = []
         var summary: [String: Tally] = [:]
         var authorOrder: [String] = []
         var authors: [String: (messages: Int, summary: [String: Tally])] = [:]
@@ -68,7 +60,7 @@ public struct AnalyzerPipeline: Sendable {
             let text = TextLayer(message.text)
             let language = text.language.resolved(fallback: message.language ?? discussion.language ?? fallbackLanguage)
             var values: [String: JSONValue] = [:]
-            var ordered: Results = []
+            var ordered: DiscussionAnalysis.Results = []
             var tallies: [String: Tally] = [:]
             for analyzer in analyzers {
                 let descriptor = analyzer.descriptor
@@ -98,9 +90,11 @@ public struct AnalyzerPipeline: Sendable {
             authors[author]!.messages += 1
             for (id, tally) in tallies { authors[author]!.summary[id, default: Tally()].add(tally) }
         }
-        return AnalyzedDiscussion(
-            discussion: discussion, results: results, summary: summary,
-            authors: authorOrder.map { ($0, authors[$0]!.messages, authors[$0]!.summary) })
+        let ids = analyzers.map(\.descriptor.id)
+        func ordered(_ tallies: [String: Tally]) -> Summaries { Summaries(ids.compactMap { id in tallies[id].map { (id, $0) } }) }
+        return DiscussionAnalysis(
+            results: results, summary: ordered(summary),
+            authors: authorOrder.map { ($0, authors[$0]!.messages, ordered(authors[$0]!.summary)) })
     }
 
     /// Every analyzer's examples, each run through the pipeline as a one-message discussion:

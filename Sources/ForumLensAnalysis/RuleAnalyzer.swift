@@ -1,4 +1,5 @@
 import Foundation
+import ForumLensCore
 import ForumLensRules
 import ForumLensText
 import Yams

@@ -1,0 +1,83 @@
+/// Named counts and sums, in the order first met, that add up: summaries per discussion, per
+/// author and per corpus are sums of the messages' tallies, and runs merge by adding theirs.
+public struct Tally: Sendable, Equatable {
+    public private(set) var entries: [(name: String, value: Double)] = []
+
+    public init(_ entries: [(String, Double)] = []) {
+        for (name, value) in entries { add(name, value) }
+    }
+
+    public subscript(name: String) -> Double { entries.first { $0.name == name }?.value ?? 0 }
+
+    public mutating func add(_ name: String, _ value: Double = 1) {
+        if let index = entries.firstIndex(where: { $0.name == name }) {
+            entries[index].value += value
+        } else {
+            entries.append((name, value))
+        }
+    }
+
+    public mutating func add(_ other: Tally) {
+        for (name, value) in other.entries { add(name, value) }
+    }
+
+    public static func == (lhs: Tally, rhs: Tally) -> Bool {
+        lhs.entries.count == rhs.entries.count && zip(lhs.entries, rhs.entries).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    }
+}
+
+/// What the analyzers gave for one discussion: each message's results (by analyzer id, in run
+/// order), and the summaries per discussion and per author (sums of the messages' tallies).
+public struct DiscussionAnalysis: Sendable {
+    public typealias Results = [(id: String, value: JSONValue)]
+
+    /// Per message, in the discussion's order.
+    public var results: [Results]
+    public var summary: Summaries
+    /// Per author, in the order of their first message.
+    public var authors: [(author: String, messages: Int, summary: Summaries)]
+
+    public init(results: [Results], summary: Summaries, authors: [(author: String, messages: Int, summary: Summaries)]) {
+        self.results = results
+        self.summary = summary
+        self.authors = authors
+    }
+}
+
+/// An analyzer as the report names it: id, version, and its `messages.csv` columns (fields).
+public struct AnalyzerInfo: Sendable {
+    public var id: String
+    public var version: String
+    public var csvFields: [String]
+
+    public init(id: String, version: String, csvFields: [String]) {
+        self.id = id
+        self.version = version
+        self.csvFields = csvFields
+    }
+}
+
+/// Tallies per analyzer id, in run order.
+public struct Summaries: Sendable, Equatable {
+    public private(set) var entries: [(id: String, tally: Tally)] = []
+
+    public init(_ entries: [(id: String, tally: Tally)] = []) { self.entries = entries }
+
+    public subscript(id: String) -> Tally? { entries.first { $0.id == id }?.tally }
+
+    public mutating func add(_ id: String, _ tally: Tally) {
+        if let index = entries.firstIndex(where: { $0.id == id }) {
+            entries[index].tally.add(tally)
+        } else {
+            entries.append((id, tally))
+        }
+    }
+
+    public mutating func add(_ other: Summaries) {
+        for (id, tally) in other.entries { add(id, tally) }
+    }
+
+    public static func == (lhs: Summaries, rhs: Summaries) -> Bool {
+        lhs.entries.count == rhs.entries.count && zip(lhs.entries, rhs.entries).allSatisfy { $0.id == $1.id && $0.tally == $1.tally }
+    }
+}
