@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "forumlens",
             dependencies: [
-                "ForumLensCore", "ForumLensIngest", "ForumLensReport",
+                "ForumLensCore", "ForumLensIngest", "ForumLensReport", "ForumLensAnalysis", "ForumLensRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

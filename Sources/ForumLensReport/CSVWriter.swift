@@ -43,9 +43,25 @@ public struct CSVText {
         if let value { bytes.append(contentsOf: String(value).utf8) }
     }
 
+    /// Whole numbers without a decimal part, as the JSON writer writes them.
     public mutating func number(_ value: Double?) {
         separate()
-        if let value, value.isFinite { bytes.append(contentsOf: String(value).utf8) }
+        guard let value, value.isFinite else { return }
+        bytes.append(contentsOf: (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)).utf8)
+    }
+
+    /// A result's field as one cell: numbers as numbers, lists of texts joined with `; `,
+    /// anything else as its JSON.
+    public mutating func cell(_ value: JSONValue?) {
+        switch value {
+        case nil, .null?: text(nil)
+        case let .number(number)?: self.number(number)
+        case let .bool(flag)?: text(flag ? "true" : "false")
+        case let .string(value)?: text(value)
+        case let .array(items)? where items.allSatisfy({ if case .string = $0 { true } else { false } }):
+            text(items.map { if case let .string(value) = $0 { value } else { "" } }.joined(separator: "; "))
+        case let value?: text(value.description)
+        }
     }
 
     public mutating func endRow() {
@@ -78,19 +94,25 @@ public struct CSVTablesWriter: ReportWriter {
         "discussion_id", "title", "url", "engine", "language", "messages", "authors", "sources", "extractor", "confidence",
     ]
 
-    public init(directory: String) throws {
-        try self.init(messages: OutputSink.file(directory + "/messages.csv"), discussions: OutputSink.file(directory + "/discussions.csv"))
+    /// `<id>.<field>` columns after the message's own, for the analyzers' CSV fields.
+    private let analyzers: [AnalyzerInfo]
+
+    public init(directory: String, analyzers: [AnalyzerInfo] = []) throws {
+        try self.init(
+            messages: OutputSink.file(directory + "/messages.csv"), discussions: OutputSink.file(directory + "/discussions.csv"),
+            analyzers: analyzers)
     }
 
     /// Only `messages.csv`, to a stream such as stdout.
-    public init(messagesOnly sink: OutputSink) throws {
-        try self.init(messages: sink, discussions: nil)
+    public init(messagesOnly sink: OutputSink, analyzers: [AnalyzerInfo] = []) throws {
+        try self.init(messages: sink, discussions: nil, analyzers: analyzers)
     }
 
-    private init(messages: OutputSink, discussions: OutputSink?) throws {
+    private init(messages: OutputSink, discussions: OutputSink?, analyzers: [AnalyzerInfo]) throws {
         self.messages = messages
         self.discussions = discussions
-        csv.header(Self.messageColumns)
+        self.analyzers = analyzers
+        csv.header(Self.messageColumns + analyzers.flatMap { analyzer in analyzer.csvFields.map { analyzer.id + "." + $0 } })
         try messages.write(csv.bytes)
         if let discussions {
             csv.removeAll()
@@ -99,9 +121,9 @@ public struct CSVTablesWriter: ReportWriter {
         }
     }
 
-    public mutating func write(_ discussion: Discussion) throws {
+    public mutating func write(_ discussion: Discussion, analysis: DiscussionAnalysis?) throws {
         csv.removeAll()
-        for message in discussion.messages {
+        for (index, message) in discussion.messages.enumerated() {
             csv.text(discussion.id)
             csv.text(message.id)
             csv.number(message.position)
@@ -115,6 +137,10 @@ public struct CSVTablesWriter: ReportWriter {
             csv.text(message.publishedText)
             csv.number(message.depth)
             csv.number(message.quotes.count)
+            for analyzer in analyzers {
+                let result = analysis?.results[index].first { $0.id == analyzer.id }?.value
+                for field in analyzer.csvFields { csv.cell(result?[field]) }
+            }
             csv.endRow()
         }
         try messages.write(csv.bytes)

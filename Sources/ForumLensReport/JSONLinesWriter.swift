@@ -11,13 +11,14 @@ public struct JSONLinesWriter: ReportWriter {
         self.sink = sink
     }
 
-    public mutating func write(_ discussion: Discussion) throws {
-        for message in discussion.messages {
+    public mutating func write(_ discussion: Discussion, analysis: DiscussionAnalysis?) throws {
+        for (index, message) in discussion.messages.enumerated() {
             json.removeAll()
             json.beginObject()
             json.key("type"); json.string("message")
             json.key("discussion_id"); json.string(discussion.id)
             json.messageFields(message)
+            if let analysis { json.key("results"); json.results(analysis.results[index]) }
             json.endObject()
             json.newline()
             try sink.write(json.bytes)
@@ -28,7 +29,8 @@ public struct JSONLinesWriter: ReportWriter {
         json.discussionFields(discussion)
         var summary = RunSummary()
         summary.add(discussion)
-        json.key("summary"); json.summary(summary)
+        json.key("summary"); json.summary(summary, analysis?.summary)
+        if let analysis { json.key("authors"); json.authors(analysis.authors) }
         json.endObject()
         json.newline()
         try sink.write(json.bytes)
@@ -43,8 +45,9 @@ public struct JSONLinesWriter: ReportWriter {
         json.key("name"); json.string(run.tool.name)
         json.key("version"); json.string(run.tool.version)
         json.endObject()
+        json.key("analyzers"); json.analyzers(run.analyzers)
         json.key("inputs"); json.inputs(run.inputs)
-        json.key("summary"); json.summary(run.summary)
+        json.key("summary"); json.summary(run.summary, run.analysis)
         json.key("problems"); json.problems(run.problems)
         json.endObject()
         json.newline()

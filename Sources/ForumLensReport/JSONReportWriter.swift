@@ -12,18 +12,23 @@ public struct JSONReportWriter: ReportWriter {
         try sink.write("{\"schema\":\"\(reportSchema)\",\"tool\":{\"name\":\"\(Tool.current.name)\",\"version\":\"\(Tool.current.version)\"},\"discussions\":[\n")
     }
 
-    public mutating func write(_ discussion: Discussion) throws {
+    public mutating func write(_ discussion: Discussion, analysis: DiscussionAnalysis?) throws {
         json.removeAll()
         json.beginObject()
         json.discussionFields(discussion)
         json.key("messages")
         json.beginArray()
-        for message in discussion.messages {
+        for (index, message) in discussion.messages.enumerated() {
             json.beginObject()
             json.messageFields(message)
+            if let analysis { json.key("results"); json.results(analysis.results[index]) }
             json.endObject()
         }
         json.endArray()
+        if let analysis {
+            json.key("summary"); json.beginObject(); json.summaryFields(analysis.summary); json.endObject()
+            json.key("authors"); json.authors(analysis.authors)
+        }
         json.endObject()
         if !first { try sink.write(",\n") }
         first = false
@@ -33,8 +38,9 @@ public struct JSONReportWriter: ReportWriter {
     public mutating func finish(_ run: RunRecord) throws {
         // The closing fields of the object opened in `init`, after the discussions array.
         json.removeAll()
+        json.key("analyzers"); json.analyzers(run.analyzers)
         json.key("inputs"); json.inputs(run.inputs)
-        json.key("summary"); json.summary(run.summary)
+        json.key("summary"); json.summary(run.summary, run.analysis)
         json.key("problems"); json.problems(run.problems)
         try sink.write("\n],")
         try sink.write(json.bytes)
@@ -46,12 +52,14 @@ public struct JSONReportWriter: ReportWriter {
 }
 
 extension JSONText {
-    mutating func summary(_ summary: RunSummary) {
+    /// The counts, then each analyzer's tallies under its id.
+    mutating func summary(_ summary: RunSummary, _ analysis: Summaries? = nil) {
         beginObject()
         key("discussions"); number(summary.discussions)
         key("messages"); number(summary.messages)
         key("articles"); number(summary.articles)
         key("authors"); number(summary.authors)
+        if let analysis { summaryFields(analysis) }
         endObject()
     }
 }

@@ -48,6 +48,13 @@ public struct JSONText {
         needsComma[needsComma.count - 1] = false
     }
 
+    /// An object key not known when compiling (an analyzer's id, a result's field).
+    public mutating func key(named name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma[needsComma.count - 1] = false
+    }
+
     public mutating func string(_ value: String?) {
         guard var value else { return null() }
         separate()

@@ -77,4 +77,71 @@ extension JSONText {
         }
         endArray()
     }
+
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case let .bool(flag): bool(flag)
+        case let .number(number): self.number(number)
+        case let .string(text): string(text)
+        case let .array(items):
+            beginArray()
+            for item in items { self.value(item) }
+            endArray()
+        case let .object(fields):
+            beginObject()
+            for (name, item) in fields {
+                key(named: name)
+                self.value(item)
+            }
+            endObject()
+        }
+    }
+
+    /// A message's `results`: each analyzer's result under its id.
+    public mutating func results(_ results: DiscussionAnalysis.Results) {
+        beginObject()
+        for (id, result) in results {
+            key(named: id)
+            value(result)
+        }
+        endObject()
+    }
+
+    /// Summaries as `{"<analyzer>": {"<count>": n, …}, …}` fields of an object already begun.
+    public mutating func summaryFields(_ summaries: Summaries) {
+        for (id, tally) in summaries.entries {
+            key(named: id)
+            beginObject()
+            for (name, count) in tally.entries {
+                key(named: name)
+                number(count)
+            }
+            endObject()
+        }
+    }
+
+    /// A discussion's per-author summaries.
+    public mutating func authors(_ authors: [(author: String, messages: Int, summary: Summaries)]) {
+        beginArray()
+        for entry in authors {
+            beginObject()
+            key("author"); string(entry.author)
+            key("messages"); number(entry.messages)
+            key("summary"); beginObject(); summaryFields(entry.summary); endObject()
+            endObject()
+        }
+        endArray()
+    }
+
+    public mutating func analyzers(_ analyzers: [AnalyzerInfo]) {
+        beginArray()
+        for analyzer in analyzers {
+            beginObject()
+            key("id"); string(analyzer.id)
+            key("version"); string(analyzer.version)
+            endObject()
+        }
+        endArray()
+    }
 }

@@ -6,6 +6,9 @@ public struct RunRecord: Sendable {
     public var inputs: [InputFile] = []
     public var problems: [Problem] = []
     public var summary = RunSummary()
+    /// The analyzers that ran (none for `split`) and their corpus summaries.
+    public var analyzers: [AnalyzerInfo] = []
+    public var analysis = Summaries()
 
     public init() {}
 }
@@ -31,7 +34,8 @@ public struct RunSummary: Sendable, Equatable {
 /// One output format. Discussions arrive one at a time, in output order, so a writer can
 /// stream them; `finish` writes what only the end of the run knows and puts the output in place.
 public protocol ReportWriter {
-    mutating func write(_ discussion: Discussion) throws
+    /// `analysis`: what the analyzers gave for it (`analyze`), nil for `split`.
+    mutating func write(_ discussion: Discussion, analysis: DiscussionAnalysis?) throws
     mutating func finish(_ run: RunRecord) throws
     /// Gives up: nothing half-written is left behind.
     func abandon()
@@ -39,3 +43,7 @@ public protocol ReportWriter {
 
 /// The schema id every report carries.
 public let reportSchema = "forumlens/report@1"
+
+extension ReportWriter {
+    public mutating func write(_ discussion: Discussion) throws { try write(discussion, analysis: nil) }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ForumLensCore
 import ForumLensReport
 
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
@@ -47,7 +48,7 @@ struct OutputOptions: ParsableArguments {
 
     /// Opens one writer per format. Everything is written to temporary files and put in
     /// place only when the run completes.
-    func writers() throws -> [any ReportWriter] {
+    func writers(analyzers: [AnalyzerInfo] = []) throws -> [any ReportWriter] {
         guard let out else { return [] }
         let formats = try formats
         if out == "-" {
@@ -55,7 +56,7 @@ struct OutputOptions: ParsableArguments {
             switch formats[0] {
             case .json: return [try JSONReportWriter(sink: sink)]
             case .jsonl: return [JSONLinesWriter(sink: sink)]
-            case .csv: return [try CSVTablesWriter(messagesOnly: sink)]
+            case .csv: return [try CSVTablesWriter(messagesOnly: sink, analyzers: analyzers)]
             }
         }
         var isDirectory: ObjCBool = false
@@ -73,7 +74,7 @@ struct OutputOptions: ParsableArguments {
             switch format {
             case .json: return try JSONReportWriter(sink: OutputSink.file(path))
             case .jsonl: return JSONLinesWriter(sink: try OutputSink.file(path))
-            case .csv: return try CSVTablesWriter(directory: out)
+            case .csv: return try CSVTablesWriter(directory: out, analyzers: analyzers)
             }
         }
     }

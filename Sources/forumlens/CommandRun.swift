@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import ForumLensAnalysis
+import ForumLensCore
+import ForumLensIngest
+import ForumLensReport
+
+/// The run `split` and `analyze` share: inputs read in parallel, pages of one thread joined,
+/// each discussion analyzed (with `analyze`) and written as soon as it is complete.
+enum CommandRun {
+    static func execute(input: InputOptions, output: OutputOptions, pipeline: AnalyzerPipeline?) async throws {
+        let console = Console(quiet: input.quiet)
+        let options = try input.ingestOptions(console: console)
+        let collected = try Inputs.collect(input.paths)
+        var writers = try output.writers(analyzers: pipeline?.infos ?? [])
+        var run = RunRecord()
+        run.analyzers = pipeline?.infos ?? []
+        run.problems = collected.problems
+        collected.problems.forEach(console.report)
+        var assembler = DiscussionAssembler(mode: input.merge)
+        func emit(_ discussions: [Discussion]) throws {
+            for discussion in discussions {
+                run.summary.add(discussion)
+                let analysis = pipeline?.analyze(discussion, fallbackLanguage: options.language)
+                if let analysis { run.analysis.add(analysis.summary) }
+                for index in writers.indices { try writers[index].write(discussion, analysis: analysis) }
+            }
+        }
+        do {
+            try emit(collected.stdinDiscussions.flatMap { assembler.add($0, order: -1) })
+            try await ParallelReader.read(collected.items, options: options, jobs: input.jobs) { order, read in
+                if let file = read.input { run.inputs.append(file) }
+                run.problems += read.problems
+                read.problems.forEach(console.report)
+                if input.explain { console.explain(path: collected.items[order].path, read.notes) }
+                console.fileSummary(path: collected.items[order].path, read)
+                try emit(assembler.add(read, order: order))
+            }
+            try emit(assembler.finish())
+            for index in writers.indices { try writers[index].finish(run) }
+        } catch {
+            writers.forEach { $0.abandon() }
+            throw error
+        }
+        console.runSummary(run, wroteData: output.out != nil)
+        if run.problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import ForumLensTestSupport
+import Testing
+
+/// `forumlens analyze` with the example rule plugin on the founding thread: results per
+/// message, summaries per discussion, per author and per corpus, in JSON, JSONL and CSV.
+@Suite struct AnalyzeTests {
+    static let pages = ["fr/phpbb3-reseaux-p1.html", "fr/phpbb3-reseaux-p2.html"].map(Corpus.path)
+    static let plugin = URL(fileURLWithPath: Corpus.root).deletingLastPathComponent().appendingPathComponent("Plugins/Examples/networks.yml").path
+
+    @Test func writesEachMessagesResultsAndTheSummaries() async throws {
+        let run = try await ForumLensCommand.run(["analyze"] + Self.pages + ["--analyzers", Self.plugin, "--format", "json", "--out", "-"])
+        #expect(run.exitCode == 0, "\(run.stderrText)")
+        let report = try RawJSON.object(run.stdout)
+        #expect((report["analyzers"] as? [[String: Any]])?.first?["id"] as? String == "networks")
+        let discussion = try #require((report["discussions"] as? [[String: Any]])?.first)
+        let messages = try #require(discussion["messages"] as? [[String: Any]])
+        #expect(messages.count == 17)
+        let first = try #require((messages[0]["results"] as? [String: Any])?["networks"] as? [String: Any])
+        #expect(first["categories"] as? [String] == ["viadeo", "linkedin", "facebook", "twitter"])
+        // Mentions point into the message's own text.
+        let text = try #require(messages[0]["text"] as? String)
+        for mention in try #require(first["mentions"] as? [[String: Any]]) {
+            let scalars = Array(text.unicodeScalars)
+            let start = try #require(mention["start"] as? Int), end = try #require(mention["end"] as? Int)
+            #expect(String(String.UnicodeScalarView(scalars[start ..< end])) == mention["text"] as? String)
+        }
+        // Summaries add up: the discussion's mentions are the messages' sum, the authors' too.
+        let summary = try #require((discussion["summary"] as? [String: Any])?["networks"] as? [String: Double])
+        let perMessage = messages.compactMap { (($0["results"] as? [String: Any])?["networks"] as? [String: Any])?["count"] as? Double }
+        #expect(summary["mentions"] == perMessage.reduce(0, +))
+        #expect(summary["messages"] == 17)
+        let authors = try #require(discussion["authors"] as? [[String: Any]])
+        let byAuthor = authors.compactMap { (($0["summary"] as? [String: Any])?["networks"] as? [String: Double])?["mentions"] }
+        #expect(byAuthor.reduce(0, +) == summary["mentions"])
+        #expect(((report["summary"] as? [String: Any])?["networks"] as? [String: Double])?["mentions"] == summary["mentions"])
+    }
+
+    @Test func jsonlAndCSVCarryTheResultsToo() async throws {
+        let scratch = try ScratchDirectory()
+        let out = scratch.url("out")
+        let run = try await ForumLensCommand.run(["analyze"] + Self.pages + ["--analyzers", Self.plugin, "--format", "jsonl,csv", "--out", out, "--quiet"])
+        #expect(run.exitCode == 0, "\(run.stderrText)")
+        let lines = try String(contentsOfFile: out + "/report.jsonl", encoding: .utf8).split(separator: "\n").map { try RawJSON.object(Array($0.utf8)) }
+        #expect(lines.filter { $0["type"] as? String == "message" }.allSatisfy { ($0["results"] as? [String: Any])?["networks"] != nil })
+        #expect((lines.last?["analyzers"] as? [[String: Any]])?.first?["id"] as? String == "networks")
+        let table = try RFC4180.table(Array(try Data(contentsOf: URL(fileURLWithPath: out + "/messages.csv"))))
+        #expect(table.header.suffix(3) == ["networks.count", "networks.score", "networks.categories"])
+        #expect(table.rows.first?["networks.count"] == "4")
+        #expect(table.rows.first?["networks.categories"] == "viadeo; linkedin; facebook; twitter")
+    }
+
+    @Test func aWrongRuleFileOrAnUnknownAnalyzerIsAUsageError() async throws {
+        let scratch = try ScratchDirectory()
+        let broken = try scratch.file("broken.yml", "id: x\npatterns:\n  slow: \"(a+)+$\"\n")
+        let run = try await ForumLensCommand.run(["analyze", Self.pages[0], "--analyzers", broken, "--format", "json", "--out", "-"])
+        #expect(run.exitCode == 2)
+        #expect(run.stderrText.contains("\(broken):3: the pattern 'slow' repeats a group that repeats itself"), "\(run.stderrText)")
+        #expect(run.stdout.isEmpty)
+        let unknown = try await ForumLensCommand.run(["analyze", Self.pages[0], "--analyzers", "sentimant"])
+        #expect(unknown.exitCode == 2)
+        #expect(unknown.stderrText.contains("unknown analyzer 'sentimant'"), "\(unknown.stderrText)")
+    }
+}
