@@ -62,3 +62,22 @@ import Testing
         #expect(unknown.stderrText.contains("unknown analyzer 'sentimant'"), "\(unknown.stderrText)")
     }
 }
+
+/// `forumlens analyzers test`: the plugins' own examples, failing ones named, exit 1.
+@Suite struct AnalyzersCommandTests {
+    @Test func testRunsThePluginsExamples() async throws {
+        let passing = try await ForumLensCommand.run(["analyzers", "test", AnalyzeTests.plugin])
+        #expect(passing.exitCode == 0, "\(passing.stderrText)")
+        #expect(passing.stdoutText.contains("4 of 4 examples pass (networks)"), "\(passing.stdoutText)")
+
+        let scratch = try ScratchDirectory()
+        let wrong = try scratch.file("wrong.yml", "id: wrong\nterms:\n  linkedin: [linkedin]\nexamples:\n  - {language: fr, text: \"Sur LinkedIn\", expect: {count: 2}}\n")
+        let failing = try await ForumLensCommand.run(["analyzers", "test", wrong])
+        #expect(failing.exitCode == 1)
+        #expect(failing.stdoutText.contains(#"FAIL wrong [fr] "Sur LinkedIn": expected {"count":2}"#), "\(failing.stdoutText)")
+        #expect(failing.stdoutText.contains("0 of 1 examples pass"))
+
+        let listed = try await ForumLensCommand.run(["analyzers", "list", AnalyzeTests.plugin])
+        #expect(listed.stdoutText.hasPrefix("networks  1.0.0  [en,fr]"), "\(listed.stdoutText)")
+    }
+}
