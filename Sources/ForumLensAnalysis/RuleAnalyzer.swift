@@ -23,8 +23,8 @@ import Yams
 ///       - {language: fr, text: "Je suis sur LinkedIn", expect: {count: 1, categories: [linkedin]}}
 public struct RuleAnalyzer: Analyzer {
     public let descriptor: AnalyzerDescriptor
-    /// Per category, its terms as token sequences (lowercased).
-    let terms: [(category: String, tokens: [[String]])]
+    /// The terms by their first token (lowercased): each with its category and all its tokens.
+    let terms: [String: [(category: String, tokens: [String])]]
     let patterns: [(category: String, expression: NSRegularExpression)]
     let weights: [String: Double]
 
@@ -110,7 +110,7 @@ public struct RuleAnalyzer: Analyzer {
                 .init("mentions", "each mention: category, text, start, end (offsets in the message's text)", inCSV: false),
             ],
             examples: examples)
-        self.terms = terms
+        self.terms = Dictionary(grouping: terms.flatMap { category, sequences in sequences.map { (category: category, tokens: $0) } }) { $0.tokens[0] }
         self.patterns = patterns
         self.weights = weights
     }
@@ -118,12 +118,10 @@ public struct RuleAnalyzer: Analyzer {
     public func analyze(_ input: AnalyzerInput) -> JSONValue {
         var mentions: [(category: String, range: Range<Int>)] = []
         let tokens = input.text.tokens
-        for (category, sequences) in terms {
-            for start in tokens.indices {
-                for sequence in sequences where start + sequence.count <= tokens.count {
-                    if zip(tokens[start ..< start + sequence.count], sequence).allSatisfy({ $0.lowercased == $1 }) {
-                        mentions.append((category, tokens[start].range.lowerBound ..< tokens[start + sequence.count - 1].range.upperBound))
-                    }
+        for start in tokens.indices {
+            for (category, sequence) in terms[tokens[start].lowercased] ?? [] where start + sequence.count <= tokens.count {
+                if zip(tokens[start ..< start + sequence.count], sequence).allSatisfy({ $0.lowercased == $1 }) {
+                    mentions.append((category, tokens[start].range.lowerBound ..< tokens[start + sequence.count - 1].range.upperBound))
                 }
             }
         }

@@ -81,6 +81,8 @@ public enum Tokenizer {
 
         /// `http://…`, `https://…`, `www.…` up to a blank, without trailing punctuation.
         func urlEnd() -> Int? {
+            // Most tokens start with neither `h` nor `w`: no String made for them.
+            guard let first = at(index), first == "h" || first == "H" || first == "w" || first == "W" else { return nil }
             let prefix = String(String.UnicodeScalarView(scalars[index ..< min(index + 8, scalars.count)])).lowercased()
             guard prefix.hasPrefix("http://") || prefix.hasPrefix("https://") || prefix.hasPrefix("www.") else { return nil }
             var end = index
@@ -143,43 +145,49 @@ public enum Tokenizer {
         mutating func word() {
             let start = index
             var end = index
+            var apostrophe: Int?
+            var at_ = false, dot = false
             while let next = at(end) {
                 if Self.isLetter(next) || Self.isDigit(next) {
                     end += 1
                 } else if next == "-" || next == "'" || next == "." || next == "_", let after = at(end + 1), Self.isLetter(after) || Self.isDigit(after) {
-                    // An inner `.` only in e-mail addresses: decided below.
+                    // An inner `.` only in e-mail addresses.
                     if next == "." || next == "_" {
-                        guard scalars[start ..< end].contains("@") || emailAhead(from: end) else { break }
+                        guard at_ || emailAhead(from: end) else { break }
+                        dot = dot || next == "."
                     }
+                    if next == "'", apostrophe == nil { apostrophe = end }
                     end += 2
                 } else if next == "@", let after = at(end + 1), Self.isLetter(after) || Self.isDigit(after), end > start {
+                    at_ = true
                     end += 2
                 } else {
                     break
                 }
             }
-            let text = String(String.UnicodeScalarView(scalars[start ..< end]))
-            let lower = text.lowercased()
-            if lower.contains("@"), lower.contains(".") {
+            if at_, dot {
                 add(.email, start ..< end)
                 return
             }
             // French elision at the start: `l'ami`, `qu'il`, `jusqu'à`.
-            if let apostrophe = lower.firstIndex(of: "'") {
-                let head = String(lower[...apostrophe])
+            if let apostrophe {
+                let head = String(String.UnicodeScalarView(scalars[start ... apostrophe])).lowercased()
                 if Tokenizer.elisions.contains(head) {
-                    let length = head.unicodeScalars.count
-                    add(.clitic, start ..< start + length)
+                    add(.clitic, start ..< apostrophe + 1)
                     // The rest may elide again (`qu'l'…` does not occur; `jusqu'aujourd'hui` stays).
-                    if start + length < end { addWord(start + length ..< end) }
+                    if apostrophe + 1 < end { addWord(apostrophe + 1 ..< end) }
                     return
                 }
+                addWord(start ..< end)
+                return
             }
-            addWord(start ..< end)
+            add(.word, start ..< end)
         }
 
-        /// A word, with an English negation or clitic split off its end (`don't` → `do n't`).
+        /// A word with an apostrophe, with an English negation or clitic split off its end
+        /// (`don't` → `do n't`).
         mutating func addWord(_ range: Range<Int>) {
+            guard scalars[range].contains("'") else { return add(.word, range) }
             let lower = String(String.UnicodeScalarView(scalars[range])).lowercased()
             if lower.hasSuffix("n't"), range.count > 3 {
                 add(.word, range.lowerBound ..< range.upperBound - 3)
