@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ForumLensIngestTests", dependencies: ["ForumLensIngest", "ForumLensTestSupport"]),
         .testTarget(name: "ForumLensReportTests", dependencies: ["ForumLensReport", "ForumLensIngest"]),
         .testTarget(name: "ForumLensTextTests", dependencies: ["ForumLensText"]),
-        .testTarget(name: "ForumLensAnalysisTests", dependencies: ["ForumLensAnalysis"]),
+        .testTarget(name: "ForumLensAnalysisTests", dependencies: ["ForumLensAnalysis", "ForumLensRules", "ForumLensTestSupport"]),
         // Runs the built `forumlens` binary as a subprocess; the dependency only makes sure it is built.
         .testTarget(name: "ForumLensCLITests", dependencies: ["forumlens", "ForumLensTestSupport"]),
     ],

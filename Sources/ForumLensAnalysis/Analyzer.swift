@@ -1,4 +1,5 @@
 import ForumLensCore
+import ForumLensRules
 import ForumLensText
 
 /// An analyzer: a result per message, and counts and sums of its results that add up per
@@ -83,4 +84,21 @@ public struct AnalyzerDescriptor: Sendable {
 
     /// Whether the analyzer reads messages in `language`.
     public func handles(_ language: String) -> Bool { languages.isEmpty || languages.contains(language) }
+}
+
+/// An analyzer that can fail on a message without failing the run (a process plugin): what went
+/// wrong is collected as `error` problems of the run.
+public protocol ReportsProblems {
+    /// What went wrong since the last call.
+    func drainProblems() -> [String]
+}
+
+/// Plugins given by path: a manifest with a `command` is a process plugin, any other file a
+/// rule plugin.
+public enum PluginFile {
+    public static func load(_ path: String) throws(RuleFileError) -> any Analyzer {
+        let file = try RuleFile.load(path, keys: Array(Set(RuleAnalyzer.keys + ProcessAnalyzer.keys)), what: "a plugin file")
+        if file.values["command"] != nil { return try ProcessAnalyzer.load(manifest: path) }
+        return try RuleAnalyzer.load(file: path)
+    }
 }

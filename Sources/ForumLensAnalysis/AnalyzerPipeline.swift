@@ -97,6 +97,11 @@ public struct AnalyzerPipeline: Sendable {
             authors: authorOrder.map { ($0, authors[$0]!.messages, ordered(authors[$0]!.summary)) })
     }
 
+    /// What the analyzers that can fail on a message (process plugins) report since the last call.
+    public func drainProblems() -> [String] {
+        analyzers.flatMap { ($0 as? ReportsProblems)?.drainProblems() ?? [] }
+    }
+
     /// Every analyzer's examples, each run through the pipeline as a one-message discussion:
     /// what each example expected and did not get.
     public func failingExamples() -> [String] {

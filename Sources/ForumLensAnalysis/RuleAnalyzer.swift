@@ -86,21 +86,7 @@ public struct RuleAnalyzer: Analyzer {
                 weights[category] = number
             }
         }
-        var examples: [AnalyzerDescriptor.Example] = []
-        if let node = file.values["examples"] {
-            guard case let .sequence(items) = node else { throw file.error(node, "'examples' is a list of {language, text, expect}") }
-            for item in items {
-                let fields = try file.mapping(item, "examples", holds: "language, text and expect")
-                func field(_ name: String) -> Node? { fields.first { $0.key == name }?.value }
-                if let unknown = fields.first(where: { !["language", "text", "expect"].contains($0.key) }) {
-                    throw file.error(unknown.keyNode, "unknown key '\(unknown.key)' in an example\(RuleFile.suggestion(for: unknown.key, among: ["language", "text", "expect"]))")
-                }
-                guard let text = field("text")?.string, let expect = field("expect") else {
-                    throw file.error(item, "an example has a 'text' and what to 'expect' of the result")
-                }
-                examples.append(.init(field("language")?.string ?? languages.first ?? "und", text, Self.json(expect)))
-            }
-        }
+        let examples = try Self.examples(file, defaultLanguage: languages.first)
         descriptor = AnalyzerDescriptor(
             id: id, version: try file.string("version") ?? "1.0.0", summary: try file.string("summary") ?? "",
             languages: Set(languages),
@@ -113,6 +99,26 @@ public struct RuleAnalyzer: Analyzer {
         self.terms = Dictionary(grouping: terms.flatMap { category, sequences in sequences.map { (category: category, tokens: $0) } }) { $0.tokens[0] }
         self.patterns = patterns
         self.weights = weights
+    }
+
+    /// A rule file's `examples`: a list of {language, text, expect}.
+    static func examples(_ file: RuleFile, defaultLanguage: String?) throws(RuleFileError) -> [AnalyzerDescriptor.Example] {
+        var examples: [AnalyzerDescriptor.Example] = []
+        if let node = file.values["examples"] {
+            guard case let .sequence(items) = node else { throw file.error(node, "'examples' is a list of {language, text, expect}") }
+            for item in items {
+                let fields = try file.mapping(item, "examples", holds: "language, text and expect")
+                func field(_ name: String) -> Node? { fields.first { $0.key == name }?.value }
+                if let unknown = fields.first(where: { !["language", "text", "expect"].contains($0.key) }) {
+                    throw file.error(unknown.keyNode, "unknown key '\(unknown.key)' in an example\(RuleFile.suggestion(for: unknown.key, among: ["language", "text", "expect"]))")
+                }
+                guard let text = field("text")?.string, let expect = field("expect") else {
+                    throw file.error(item, "an example has a 'text' and what to 'expect' of the result")
+                }
+                examples.append(.init(field("language")?.string ?? defaultLanguage ?? "und", text, Self.json(expect)))
+            }
+        }
+        return examples
     }
 
     public func analyze(_ input: AnalyzerInput) -> JSONValue {

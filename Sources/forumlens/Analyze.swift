@@ -34,7 +34,7 @@ extension ForumLens {
                 let name = item.hasPrefix("+") ? String(item.dropFirst()) : item
                 if [".yml", ".yaml", ".json"].contains(where: { name.lowercased().hasSuffix($0) }) {
                     do {
-                        chosen.append(try RuleAnalyzer.load(file: name))
+                        chosen.append(try PluginFile.load(name))
                     } catch {
                         throw ValidationError(error.description)
                     }

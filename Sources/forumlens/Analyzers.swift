@@ -15,7 +15,7 @@ extension ForumLens {
             var analyzers: [any Analyzer] = []
             for path in paths {
                 do {
-                    analyzers.append(try RuleAnalyzer.load(file: path))
+                    analyzers.append(try PluginFile.load(path))
                 } catch {
                     throw ValidationError(error.description)
                 }

@@ -23,6 +23,11 @@ enum CommandRun {
                 run.summary.add(discussion)
                 let analysis = pipeline?.analyze(discussion, fallbackLanguage: options.language)
                 if let analysis { run.analysis.add(analysis.summary) }
+                for message in pipeline?.drainProblems() ?? [] {
+                    let problem = Problem(path: discussion.sources.first ?? discussion.id, severity: .error, message: message)
+                    run.problems.append(problem)
+                    console.report(problem)
+                }
                 for index in writers.indices { try writers[index].write(discussion, analysis: analysis) }
             }
         }

@@ -81,3 +81,22 @@ import Testing
         #expect(listed.stdoutText.hasPrefix("networks  1.0.0  [en,fr]"), "\(listed.stdoutText)")
     }
 }
+
+/// A process plugin that crashes: an `error` problem naming it, exit 1, every other result written.
+@Suite struct AnalyzeProcessPluginTests {
+    @Test func aCrashingPluginIsAnErrorAndTheRestIsWritten() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.file("crash/plugin.py", "import json, sys\nfor n, line in enumerate(sys.stdin, 1):\n    if n == 11:\n        sys.exit(1)\n    print(json.dumps({'n': n}), flush=True)\n")
+        let manifest = try scratch.file("crash/crash.yml", "id: crash\ncommand: [python3, plugin.py]\ntimeout: 5\n")
+        let run = try await ForumLensCommand.run(
+            ["analyze"] + AnalyzeTests.pages + ["--analyzers", "\(AnalyzeTests.plugin),\(manifest)", "--format", "json", "--out", "-", "--quiet"])
+        #expect(run.exitCode == 1, "\(run.stderrText)")
+        #expect(run.stderrText.contains("plugin 'crash' exited (status 1) after 10 messages"), "\(run.stderrText)")
+        let report = try RawJSON.object(run.stdout)
+        let problems = try #require(report["problems"] as? [[String: Any]])
+        #expect(problems.contains { $0["severity"] as? String == "error" && ($0["message"] as? String)?.contains("plugin 'crash'") == true })
+        let messages = try #require(((report["discussions"] as? [[String: Any]])?.first)?["messages"] as? [[String: Any]])
+        #expect(messages.count == 17)
+        #expect(messages.allSatisfy { (($0["results"] as? [String: Any])?["networks"] as? [String: Any])?["count"] != nil })
+    }
+}
