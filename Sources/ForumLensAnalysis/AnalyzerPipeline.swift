@@ -57,6 +57,17 @@ public struct AnalyzerPipeline: Sendable {
         var authorOrder: [String] = []
         var authors: [String: (messages: Int, summary: [String: Tally])] = [:]
         for message in discussion.messages {
+            let author = message.author ?? ""
+            if authors[author] == nil {
+                authorOrder.append(author)
+                authors[author] = (0, [:])
+            }
+            authors[author]!.messages += 1
+            // Without analyzers nothing reads the text layer: it is not computed.
+            guard !analyzers.isEmpty else {
+                results.append([])
+                continue
+            }
             let text = TextLayer(message.text)
             let language = text.language.resolved(fallback: message.language ?? discussion.language ?? fallbackLanguage)
             var values: [String: JSONValue] = [:]
@@ -82,12 +93,6 @@ public struct AnalyzerPipeline: Sendable {
                 summary[descriptor.id, default: Tally()].add(tally)
             }
             results.append(ordered)
-            let author = message.author ?? ""
-            if authors[author] == nil {
-                authorOrder.append(author)
-                authors[author] = (0, [:])
-            }
-            authors[author]!.messages += 1
             for (id, tally) in tallies { authors[author]!.summary[id, default: Tally()].add(tally) }
         }
         let ids = analyzers.map(\.descriptor.id)

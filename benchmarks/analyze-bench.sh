@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Messages per second through the analysis pipeline: `forumlens analyze` with no analyzer, with
+# the example rule plugin, and with the example rule and Python process plugins, on the corpus
+# split-bench.sh builds, one core. A process plugin must stream: its cost per message stays in
+# microseconds (one process for the run), not a process start per message.
+#
+#   bash benchmarks/analyze-bench.sh [SIZE_MB]        # default 100
+#   FORUMLENS=path/to/forumlens RUNS=3 bash benchmarks/analyze-bench.sh 20
+#
+# Prints, per configuration, the best of RUNS wall-clock times, messages/s, and the cost per
+# message above the run with no analyzer. A benchmark, not a test: it exits non-zero only when
+# something could not be run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SIZE_MB="${1:-100}"
+RUNS="${RUNS:-3}"
+WORK="$ROOT/benchmarks/work"
+die() { printf 'analyze-bench: error: %s\n' "$*" >&2; exit 1; }
+case "$SIZE_MB" in ''|*[!0-9]*|0) die "SIZE_MB must be a positive whole number (got '$SIZE_MB')";; esac
+command -v python3 >/dev/null 2>&1 || die "python3 is needed for the process plugin"
+mkdir -p "$WORK"
+source "$ROOT/benchmarks/release-binary.sh"
+CORPUS="$(CORPUS_ONLY=1 bash "$ROOT/benchmarks/split-bench.sh" "$SIZE_MB" | tail -n 1)"
+[ -d "$CORPUS" ] || die "split-bench.sh did not make a corpus"
+
+RULES="$ROOT/Plugins/Examples/networks.yml"
+PROCESS="$ROOT/Plugins/Examples/questions/questions.yml"
+now() { printf '%s' "${EPOCHREALTIME/,/.}"; }
+best() {   # best KEY ANALYZERS: sets BEST_SECONDS
+    local list="$2" out="$WORK/analyze-$1.jsonl" start end seconds
+    BEST_SECONDS=""
+    for _ in $(seq "$RUNS"); do
+        start="$(now)"
+        "$BIN" analyze "$CORPUS" --jobs 1 --merge none --analyzers "$list" --format jsonl --out "$out" --quiet \
+            || die "forumlens analyze failed ($1)"
+        end="$(now)"
+        seconds="$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')"
+        if [ -z "$BEST_SECONDS" ] || awk -v s="$seconds" -v b="$BEST_SECONDS" 'BEGIN { exit !(s < b) }'; then BEST_SECONDS="$seconds"; fi
+    done
+    MESSAGES="$(grep -c '"type":"message"' "$out")"
+}
+
+printf 'corpus: %s (%s MB), best of %s, one core\n\n' "$CORPUS" "$SIZE_MB" "$RUNS"
+printf '%-26s %9s %10s %12s %16s\n' analyzers seconds messages messages/s "µs/message more"
+best none ""; BASE="$BEST_SECONDS"
+printf '%-26s %9s %10s %12.0f %16s\n' "none" "$BASE" "$MESSAGES" "$(awk -v m="$MESSAGES" -v s="$BASE" 'BEGIN { print m / s }')" "-"
+for config in "rule plugin:$RULES" "rule + process plugins:$RULES,$PROCESS"; do
+    name="${config%%:*}"; list="${config#*:}"
+    best "${name// /-}" "$list"
+    printf '%-26s %9s %10s %12.0f %16.0f\n' "$name" "$BEST_SECONDS" "$MESSAGES" \
+        "$(awk -v m="$MESSAGES" -v s="$BEST_SECONDS" 'BEGIN { print m / s }')" \
+        "$(awk -v m="$MESSAGES" -v s="$BEST_SECONDS" -v b="$BASE" 'BEGIN { print (s - b) / m * 1e6 }')"
+done
