@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import ForumLensAnalysis
+import ForumLensCore
 import ForumLensRules
 
 extension ForumLens {
@@ -19,11 +21,40 @@ extension ForumLens {
         @OptionGroup var output: OutputOptions
 
         @Option(name: .long, help: ArgumentHelp(
-            "Comma list of analyzer ids or rule-plugin paths; `+X` adds X to the built-ins (none yet).", valueName: "list"))
+            "Comma list of analyzer ids or plugin paths (rule plugins, process-plugin manifests); `+X` adds X to the built-ins (none yet).",
+            valueName: "list"))
         var analyzers: String = ""
 
+        @Option(name: .long, help: ArgumentHelp("Only messages published on or after this date (2010-04-30, or a full ISO 8601 time).", valueName: "date"))
+        var since: String?
+
+        @Option(name: .long, help: ArgumentHelp("Only messages published on or before this date.", valueName: "date"))
+        var until: String?
+
+        @Option(name: .long, help: ArgumentHelp("Only this author's messages (repeatable).", valueName: "name"))
+        var author: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("Analyze this text on the spot instead of files: the results are printed as JSON.", valueName: "text"))
+        var text: String?
+
+        func validate() throws {
+            for date in [since, until].compactMap({ $0 }) where date.count < 4 || !date.prefix(4).allSatisfy(\.isNumber) {
+                throw ValidationError("--since and --until take a date such as 2010-04-30 (got '\(date)')")
+            }
+        }
+
         func run() async throws {
-            try await CommandRun.execute(input: input, output: output, pipeline: try Self.pipeline(analyzers))
+            let pipeline = try Self.pipeline(analyzers)
+            if let text {
+                let message = Message(id: "text", position: 1, language: input.language?.lowercased(), text: text)
+                let analysis = pipeline.analyze(Discussion(id: "text", language: input.language?.lowercased(), messages: [message]))
+                let result: JSONValue = .object([("text", .string(text)), ("results", .object(analysis.results[0].map { ($0.id, $0.value) }))])
+                print(result)
+                for problem in pipeline.drainProblems() { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
+                return
+            }
+            try await CommandRun.execute(
+                input: input, output: output, pipeline: pipeline, filter: MessageFilter(since: since, until: until, authors: Set(author)))
         }
 
         /// The analyzers the list names, checked before anything is read: an unknown id, a rule

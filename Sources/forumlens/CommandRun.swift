@@ -8,7 +8,12 @@ import ForumLensReport
 /// The run `split` and `analyze` share: inputs read in parallel, pages of one thread joined,
 /// each discussion analyzed (with `analyze`) and written as soon as it is complete.
 enum CommandRun {
-    static func execute(input: InputOptions, output: OutputOptions, pipeline: AnalyzerPipeline?) async throws {
+    static func execute(
+        input: InputOptions, output: OutputOptions, pipeline: AnalyzerPipeline?, filter: MessageFilter = MessageFilter()
+    ) async throws {
+        guard !input.paths.isEmpty else {
+            throw ValidationError("give at least one path: a saved page, a directory, a glob, a message file, or - for stdin")
+        }
         let console = Console(quiet: input.quiet)
         let options = try input.ingestOptions(console: console)
         let collected = try Inputs.collect(input.paths)
@@ -19,7 +24,8 @@ enum CommandRun {
         collected.problems.forEach(console.report)
         var assembler = DiscussionAssembler(mode: input.merge)
         func emit(_ discussions: [Discussion]) throws {
-            for discussion in discussions {
+            for var discussion in discussions {
+                guard filter.keep(&discussion) else { continue }
                 run.summary.add(discussion)
                 let analysis = pipeline?.analyze(discussion, fallbackLanguage: options.language)
                 if let analysis { run.analysis.add(analysis.summary) }
@@ -49,5 +55,28 @@ enum CommandRun {
         }
         console.runSummary(run, wroteData: output.out != nil)
         if run.problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+/// `--since`, `--until`, `--author`: the messages an analysis keeps (a discussion left with none
+/// is left out). Dates compare as written, local times as the page shows them.
+struct MessageFilter {
+    var since: String?
+    var until: String?
+    var authors: Set<String> = []
+
+    var isEmpty: Bool { since == nil && until == nil && authors.isEmpty }
+
+    func keep(_ discussion: inout Discussion) -> Bool {
+        guard !isEmpty else { return true }
+        discussion.messages = discussion.messages.filter { message in
+            if !authors.isEmpty, !authors.contains(message.author ?? "") { return false }
+            guard since != nil || until != nil else { return true }
+            guard let published = message.published else { return false }
+            if let since, published.prefix(since.count) < since { return false }
+            if let until, published.prefix(until.count) > until { return false }
+            return true
+        }
+        return !discussion.messages.isEmpty
     }
 }

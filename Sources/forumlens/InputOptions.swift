@@ -8,7 +8,7 @@ struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
         "Saved pages (.html, .htm, .xhtml, .mht, .mhtml, gzipped too), directories, globs, message files (.jsonl, .ndjson, .csv, .tsv), or - for stdin.",
         valueName: "path"))
-    var paths: [String]
+    var paths: [String] = []
 
     @Option(name: .long, help: "Pages of one thread become one discussion: url, title or none.")
     var merge: MergeMode = .url

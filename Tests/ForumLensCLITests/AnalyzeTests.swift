@@ -100,3 +100,27 @@ import Testing
         #expect(messages.allSatisfy { (($0["results"] as? [String: Any])?["networks"] as? [String: Any])?["count"] != nil })
     }
 }
+
+/// `--text` analyzes a string on the spot; `--since`, `--until`, `--author` keep some messages.
+@Suite struct AnalyzeOptionsTests {
+    @Test func textIsAnalyzedOnTheSpot() async throws {
+        let run = try await ForumLensCommand.run(["analyze", "--text", "Je garde LinkedIn et Viadeo.", "--analyzers", AnalyzeTests.plugin])
+        #expect(run.exitCode == 0, "\(run.stderrText)")
+        let result = try RawJSON.object(run.stdout)
+        let networks = try #require((result["results"] as? [String: Any])?["networks"] as? [String: Any])
+        #expect(networks["categories"] as? [String] == ["linkedin", "viadeo"])
+    }
+
+    @Test func filtersKeepTheMessagesAsked() async throws {
+        let run = try await ForumLensCommand.run(["analyze"] + AnalyzeTests.pages + [
+            "--analyzers", AnalyzeTests.plugin, "--author", "Eogez", "--since", "2010-04-30", "--until", "2010-05-02",
+            "--format", "json", "--out", "-",
+        ])
+        #expect(run.exitCode == 0, "\(run.stderrText)")
+        let messages = try Report.decode(run.stdout).messages
+        #expect(messages.map(\.author) == ["Eogez", "Eogez"])
+        #expect(messages.compactMap(\.published).allSatisfy { $0.hasPrefix("2010-04-30") })
+        let badDate = try await ForumLensCommand.run(["analyze", AnalyzeTests.pages[0], "--since", "yesterday"])
+        #expect(badDate.exitCode == 2)
+    }
+}
