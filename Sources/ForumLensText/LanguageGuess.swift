@@ -34,13 +34,22 @@ public struct LanguageGuess: Sendable, Equatable {
                 "mais", "como", "mas", "eu", "você", "muito", "isso", "está", "são", "tem", "dos", "das", "na", "no"]),
     ]
 
+    /// For each function word, the languages it belongs to (one lookup per token).
+    static let languagesOfWord: [String: [Int]] = {
+        var table: [String: [Int]] = [:]
+        for (index, language) in functionWords.enumerated() {
+            for word in language.words { table[word, default: []].append(index) }
+        }
+        return table
+    }()
+
     /// Guesses from the word and clitic tokens.
     public static func guess(_ tokens: [Token]) -> LanguageGuess {
         var scores = [Int](repeating: 0, count: functionWords.count)
         var words = 0
         for token in tokens where token.kind == .word || token.kind == .clitic {
             words += 1
-            for (index, language) in functionWords.enumerated() where language.words.contains(token.lowercased) { scores[index] += 1 }
+            for index in languagesOfWord[token.lowercased] ?? [] { scores[index] += 1 }
         }
         guard words > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] > 0 else { return .undetermined }
         let second = scores.indices.filter { $0 != best }.map { scores[$0] }.max() ?? 0
