@@ -35,6 +35,18 @@ let package = Package(
         .target(name: "ForumLensReport", dependencies: ["ForumLensCore"]),
         // What analyzers read of a message: normalized text, tokens, sentences, language, negation.
         .target(name: "ForumLensText"),
+        // Swift analyzer plugins: every folder under Plugins/ (the rule and process examples
+        // there are not Swift), registered by the PluginRegistry build tool.
+        .target(
+            name: "ForumLensPlugins",
+            dependencies: ["ForumLensAnalysis", "ForumLensCore"],
+            path: "Plugins",
+            exclude: ["Examples/networks.yml", "Examples/questions"],
+            plugins: ["PluginRegistry"]),
+        .executableTarget(name: "PluginRegistryGenerator", path: "BuildTools/PluginRegistryGenerator"),
+        .plugin(
+            name: "PluginRegistry", capability: .buildTool(), dependencies: ["PluginRegistryGenerator"],
+            path: "BuildTools/PluginRegistry"),
         // The Analyzer protocol and the pipeline that orders and runs analyzers.
         .target(
             name: "ForumLensAnalysis",
@@ -42,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "forumlens",
             dependencies: [
-                "ForumLensCore", "ForumLensIngest", "ForumLensReport", "ForumLensAnalysis", "ForumLensRules",
+                "ForumLensCore", "ForumLensIngest", "ForumLensReport", "ForumLensAnalysis", "ForumLensRules", "ForumLensPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +64,8 @@ let package = Package(
         .testTarget(name: "ForumLensIngestTests", dependencies: ["ForumLensIngest", "ForumLensTestSupport"]),
         .testTarget(name: "ForumLensReportTests", dependencies: ["ForumLensReport", "ForumLensIngest"]),
         .testTarget(name: "ForumLensTextTests", dependencies: ["ForumLensText"]),
-        .testTarget(name: "ForumLensAnalysisTests", dependencies: ["ForumLensAnalysis", "ForumLensRules", "ForumLensTestSupport"]),
+        .testTarget(
+            name: "ForumLensAnalysisTests", dependencies: ["ForumLensAnalysis", "ForumLensPlugins", "ForumLensRules", "ForumLensTestSupport"]),
         // Runs the built `forumlens` binary as a subprocess; the dependency only makes sure it is built.
         .testTarget(name: "ForumLensCLITests", dependencies: ["forumlens", "ForumLensTestSupport"]),
     ],

@@ -9,8 +9,9 @@ extension ForumLens {
         static let configuration = CommandConfiguration(
             abstract: "Split saved pages into messages and run analyzers on them.",
             discussion: """
-                Analyzers: ids of built-in analyzers, or paths of rule plugins (.yml, .yaml, .json; docs/analysis.md). \
-                The built-in analyzers (sentiment, time-cost, advice) are not written yet: for now give rule plugins.
+                Analyzers: ids of the Swift plugins under Plugins/ (`forumlens analyzers list`), or paths of rule plugins \
+                and process-plugin manifests (.yml, .yaml, .json; docs/analysis.md). The built-in analyzers (sentiment, \
+                time-cost, advice) are not written yet; the examples are opt-in: `--analyzers +links`.
 
                 Examples:
                   forumlens analyze corpora/ --analyzers Plugins/Examples/networks.yml --format json --out -
@@ -21,7 +22,7 @@ extension ForumLens {
         @OptionGroup var output: OutputOptions
 
         @Option(name: .long, help: ArgumentHelp(
-            "Comma list of analyzer ids or plugin paths (rule plugins, process-plugin manifests); `+X` adds X to the built-ins (none yet).",
+            "Comma list of analyzer ids or plugin paths (rule plugins, process-plugin manifests); default: the Swift plugins under Plugins/ but the examples; `+X` adds X to the defaults.",
             valueName: "list"))
         var analyzers: String = ""
 
@@ -57,21 +58,14 @@ extension ForumLens {
                 input: input, output: output, pipeline: pipeline, filter: MessageFilter(since: since, until: until, authors: Set(author)))
         }
 
-        /// The analyzers the list names, checked before anything is read: an unknown id, a rule
-        /// file that is wrong (its file and line), or requirements that cannot be met are usage errors.
+        /// The analyzers the list names, checked before anything is read: an unknown id, a plugin
+        /// file that is wrong (its file and line), or requirements that cannot be met are usage
+        /// errors. An empty list means the default analyzers; `+X` adds X to them.
         static func pipeline(_ list: String) throws -> AnalyzerPipeline {
-            var chosen: [any Analyzer] = []
-            for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-                let name = item.hasPrefix("+") ? String(item.dropFirst()) : item
-                if [".yml", ".yaml", ".json"].contains(where: { name.lowercased().hasSuffix($0) }) {
-                    do {
-                        chosen.append(try PluginFile.load(name))
-                    } catch {
-                        throw ValidationError(error.description)
-                    }
-                } else {
-                    throw ValidationError("unknown analyzer '\(name)': give the path of a rule plugin (.yml, .yaml, .json); there are no built-in analyzers yet")
-                }
+            let items = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            var chosen: [any Analyzer] = items.allSatisfy { $0.hasPrefix("+") } ? Analyzers.defaults : []
+            for item in items {
+                chosen.append(try Analyzers.resolve(item.hasPrefix("+") ? String(item.dropFirst()) : item))
             }
             do {
                 return try AnalyzerPipeline(chosen)

@@ -1,41 +1,51 @@
 import ArgumentParser
 import Foundation
 import ForumLensAnalysis
+import ForumLensPlugins
 
 extension ForumLens {
     /// `forumlens analyzers list | describe | test`: what is installed, and the plugins' own examples.
     struct Analyzers: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List analyzers, describe one, or run their examples.",
-            subcommands: [List.self, Describe.self, Test.self])
+            subcommands: [List.self, Describe.self, Test.self, New.self])
 
-        /// The built-in analyzers (none yet: sentiment, time-cost and advice come with their
-        /// issues) and the rule plugins at `paths`.
-        static func analyzers(_ paths: [String]) throws -> [any Analyzer] {
-            var analyzers: [any Analyzer] = []
-            for path in paths {
-                do {
-                    analyzers.append(try PluginFile.load(path))
-                } catch {
-                    throw ValidationError(error.description)
-                }
+        /// The analyzers run by default: the Swift plugins under Plugins/ but the examples.
+        static var defaults: [any Analyzer] { PluginRegistry.analyzers }
+
+        /// An analyzer by id (a Swift plugin, examples included) or by path (a rule plugin or a
+        /// process-plugin manifest).
+        static func resolve(_ name: String) throws -> any Analyzer {
+            if let plugin = (PluginRegistry.analyzers + PluginRegistry.examples).first(where: { $0.descriptor.id == name }) { return plugin }
+            guard [".yml", ".yaml", ".json"].contains(where: { name.lowercased().hasSuffix($0) }) else {
+                let known = (PluginRegistry.analyzers + PluginRegistry.examples).map(\.descriptor.id)
+                throw ValidationError("unknown analyzer '\(name)': give an id (\(known.isEmpty ? "none installed" : known.joined(separator: ", "))) or the path of a rule plugin or process-plugin manifest")
             }
-            return analyzers
+            do {
+                return try PluginFile.load(name)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+
+        /// The analyzers named (ids or paths), or all installed ones, examples included.
+        static func analyzers(_ names: [String]) throws -> [any Analyzer] {
+            names.isEmpty ? PluginRegistry.analyzers + PluginRegistry.examples : try names.map(resolve)
         }
 
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "One line per analyzer: id, version, languages, summary.")
 
-            @Argument(help: "Rule plugins (.yml, .yaml, .json) to list beside the built-in analyzers.")
+            @Argument(help: "Plugin files (.yml, .yaml, .json) to list after the installed analyzers.")
             var paths: [String] = []
 
             func run() throws {
-                let analyzers = try Analyzers.analyzers(paths)
-                if analyzers.isEmpty { print("No built-in analyzers yet (sentiment, time-cost, advice are to come); give rule plugins by path.") }
-                for analyzer in analyzers {
+                let examples = Set(PluginRegistry.examples.map(\.descriptor.id))
+                for analyzer in try Analyzers.analyzers([]) + paths.map(Analyzers.resolve) {
                     let descriptor = analyzer.descriptor
                     let languages = descriptor.languages.isEmpty ? "all languages" : descriptor.languages.sorted().joined(separator: ",")
-                    print("\(descriptor.id)  \(descriptor.version)  [\(languages)]  \(descriptor.summary)")
+                    let kind = examples.contains(descriptor.id) ? "  (example: opt-in with --analyzers +\(descriptor.id))" : ""
+                    print("\(descriptor.id)  \(descriptor.version)  [\(languages)]  \(descriptor.summary)\(kind)")
                 }
             }
         }
@@ -43,11 +53,11 @@ extension ForumLens {
         struct Describe: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "What an analyzer reads and gives, and its examples.")
 
-            @Argument(help: "A rule plugin's path.")
-            var path: String
+            @Argument(help: "An analyzer's id, or a plugin file's path.")
+            var name: String
 
             func run() throws {
-                let descriptor = try Analyzers.analyzers([path])[0].descriptor
+                let descriptor = try Analyzers.resolve(name).descriptor
                 print("\(descriptor.id) \(descriptor.version): \(descriptor.summary)")
                 print("languages: \(descriptor.languages.isEmpty ? "all" : descriptor.languages.sorted().joined(separator: ", "))")
                 if !descriptor.requires.isEmpty { print("requires: \(descriptor.requires.joined(separator: ", "))") }
@@ -65,11 +75,11 @@ extension ForumLens {
                 abstract: "Run the analyzers' own examples; exit 1 when one fails.",
                 discussion: "Each example runs through the pipeline as a one-message discussion; its result must hold the fields the example expects.")
 
-            @Argument(help: "Rule plugins (.yml, .yaml, .json) to test.")
-            var paths: [String]
+            @Argument(help: "Ids or plugin files to test; none: every installed analyzer, examples included.")
+            var names: [String] = []
 
             func run() throws {
-                let analyzers = try Analyzers.analyzers(paths)
+                let analyzers = try Analyzers.analyzers(names)
                 let pipeline: AnalyzerPipeline
                 do {
                     pipeline = try AnalyzerPipeline(analyzers)
@@ -81,6 +91,33 @@ extension ForumLens {
                 for failure in failures { print("FAIL \(failure)") }
                 print("\(count - failures.count) of \(count) examples pass (\(analyzers.map(\.descriptor.id).joined(separator: ", ")))")
                 if !failures.isEmpty { throw ExitCode(1) }
+            }
+        }
+
+        struct New: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Create a Swift analyzer plugin under Plugins/ that compiles, with examples that run as its tests.",
+                discussion: "Then build (`swift build`): the plugin is registered by the build and listed by `forumlens analyzers list`.")
+
+            @Argument(help: "The plugin's name, in CamelCase (its id is the name in lowercase with dashes).")
+            var name: String
+
+            @Option(name: .long, help: "The project's folder (where Plugins/ is).")
+            var root: String = "."
+
+            func validate() throws {
+                guard let first = name.unicodeScalars.first, first.properties.isUppercase,
+                      name.allSatisfy({ $0.isLetter || $0.isNumber }), name.unicodeScalars.allSatisfy(\.isASCII)
+                else { throw ValidationError("the name is CamelCase ASCII letters and digits, such as Greetings") }
+            }
+
+            func run() throws {
+                let folder = (root as NSString).appendingPathComponent("Plugins/\(name)")
+                let file = (folder as NSString).appendingPathComponent("\(name)Analyzer.swift")
+                guard !FileManager.default.fileExists(atPath: folder) else { throw ValidationError("\(folder) exists already") }
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try PluginTemplate.source(name: name).write(toFile: file, atomically: true, encoding: .utf8)
+                print("Created \(file). Build (`swift build`), then: forumlens analyzers test \(PluginTemplate.id(of: name))")
             }
         }
     }

@@ -78,7 +78,10 @@ import Testing
         #expect(failing.stdoutText.contains("0 of 1 examples pass"))
 
         let listed = try await ForumLensCommand.run(["analyzers", "list", AnalyzeTests.plugin])
-        #expect(listed.stdoutText.hasPrefix("networks  1.0.0  [en,fr]"), "\(listed.stdoutText)")
+        // The installed analyzers first, then the files named, one line each.
+        let lines = listed.stdoutText.split(separator: "\n")
+        #expect(lines.last?.hasPrefix("networks  1.0.0  [en,fr]") == true, "\(listed.stdoutText)")
+        #expect(lines.contains { $0.hasPrefix("links  ") && $0.hasSuffix("(example: opt-in with --analyzers +links)") }, "\(listed.stdoutText)")
     }
 }
 
@@ -122,5 +125,31 @@ import Testing
         #expect(messages.compactMap(\.published).allSatisfy { $0.hasPrefix("2010-04-30") })
         let badDate = try await ForumLensCommand.run(["analyze", AnalyzeTests.pages[0], "--since", "yesterday"])
         #expect(badDate.exitCode == 2)
+    }
+}
+
+/// Swift plugins: the registered example is listed and opt-in; `analyzers new` writes a plugin.
+@Suite struct SwiftPluginCommandTests {
+    @Test func theExampleIsListedAndRunsWhenAsked() async throws {
+        let listed = try await ForumLensCommand.run(["analyzers", "list"])
+        #expect(listed.stdoutText.contains("links  1.0.0  [all languages]  Links shared in each message, and their sites  (example: opt-in with --analyzers +links)"), "\(listed.stdoutText)")
+        let tested = try await ForumLensCommand.run(["analyzers", "test"])
+        #expect(tested.exitCode == 0, "\(tested.stdoutText)")
+        let run = try await ForumLensCommand.run(["analyze", AnalyzeTests.pages[0], "--analyzers", "+links", "--format", "json", "--out", "-"])
+        let report = try RawJSON.object(run.stdout)
+        #expect((report["analyzers"] as? [[String: Any]])?.map { $0["id"] as? String } == ["links"])
+    }
+
+    @Test func newWritesAPluginFromTheTemplate() async throws {
+        let scratch = try ScratchDirectory()
+        let run = try await ForumLensCommand.run(["analyzers", "new", "Greetings", "--root", scratch.path])
+        #expect(run.exitCode == 0, "\(run.stderrText)")
+        let source = try String(contentsOfFile: scratch.url("Plugins/Greetings/GreetingsAnalyzer.swift"), encoding: .utf8)
+        #expect(source.contains("public struct GreetingsAnalyzer: Analyzer"))
+        #expect(source.contains(#"id: "greetings""#))
+        let again = try await ForumLensCommand.run(["analyzers", "new", "Greetings", "--root", scratch.path])
+        #expect(again.exitCode == 2, "an existing plugin is not overwritten")
+        let badName = try await ForumLensCommand.run(["analyzers", "new", "my plugin", "--root", scratch.path])
+        #expect(badName.exitCode == 2)
     }
 }
