@@ -3,6 +3,7 @@
 #
 #   bash benchmarks/profile-split.sh [SIZE_MB]        # default 20 (callgrind is ~50-100x slower)
 #   FORUMLENS=path/to/forumlens bash benchmarks/profile-split.sh 5
+#   ANALYZERS=Plugins/Examples/networks.yml bash benchmarks/profile-split.sh 5   # `analyze` instead
 #
 # The corpus is the one split-bench.sh builds (benchmarks/work/corpus-<SIZE>mb, git-ignored).
 # Output: benchmarks/work/profile/callgrind.out.split-jobs1-<SIZE>mb, the full annotations
@@ -52,13 +53,15 @@ int sigsuspend(const sigset_t *mask) {
 EOF
 "$CC" -O2 -shared -fPIC -o "$SHIM" "$WORK/sigsuspend-shim.c"
 
-OUTFILE="$PROFILE/callgrind.out.split-jobs1-${SIZE_MB}mb"
-echo "Profiling: forumlens split ${CORPUS#"$ROOT/"} --merge none --format jsonl --jobs 1 (callgrind; minutes) ..."
+COMMAND=(split)
+[ -n "${ANALYZERS+set}" ] && COMMAND=(analyze --analyzers "$ANALYZERS")
+OUTFILE="$PROFILE/callgrind.out.${COMMAND[0]}-jobs1-${SIZE_MB}mb"
+echo "Profiling: forumlens ${COMMAND[*]} ${CORPUS#"$ROOT/"} --merge none --format jsonl --jobs 1 (callgrind; minutes) ..."
 start=$EPOCHREALTIME
 STRIPPED="$WORK/forumlens-nodebug"
 cp "$BIN" "$STRIPPED" && strip --strip-debug "$STRIPPED" || die "could not make a copy of $BIN without debug info (strip, from binutils)"
 LD_PRELOAD="$SHIM" valgrind --tool=callgrind --callgrind-out-file="$OUTFILE" \
-    "$STRIPPED" split "$CORPUS" --merge none --format jsonl --out "$PROFILE/split.jsonl" --quiet --jobs 1 \
+    "$STRIPPED" "${COMMAND[@]}" "$CORPUS" --merge none --format jsonl --out "$PROFILE/split.jsonl" --quiet --jobs 1 \
     > "$PROFILE/valgrind.log" 2>&1 || { tail -n 30 "$PROFILE/valgrind.log" >&2; die "the callgrind run failed"; }
 echo "done in $(awk "BEGIN { printf \"%.0f\", ${EPOCHREALTIME/,/.} - ${start/,/.} }") s; profile: ${OUTFILE#"$ROOT/"}"
 

@@ -50,56 +50,83 @@ public struct AnalyzerPipeline: Sendable {
     public static let skippedForLanguage: JSONValue = ["skipped": "language"]
 
     /// `fallbackLanguage`: `--language`, for messages whose language neither they nor their
-    /// discussion tell.
-    public func analyze(_ discussion: Discussion, fallbackLanguage: String? = nil) -> DiscussionAnalysis {
-        var results: [DiscussionAnalysis.Results] = []
+    /// discussion tell. `jobs`: how many threads analyze the messages; results, summaries and
+    /// the order of everything are the same whatever it is.
+    public func analyze(_ discussion: Discussion, fallbackLanguage: String? = nil, jobs: Int = 1) -> DiscussionAnalysis {
+        let messages = discussion.messages
+        // Without analyzers nothing reads the text layer: it is not computed.
+        var analyzed = [MessageAnalysis](repeating: MessageAnalysis(), count: analyzers.isEmpty ? 0 : messages.count)
+        if !analyzers.isEmpty {
+            // Analyzers that can fail on a message (process plugins) run in message order, so
+            // that what fails does not depend on the parallelism; those before the first of them
+            // run on several messages at once.
+            let concurrent = analyzers.prefix { !($0 is ReportsProblems) }.count
+            let language = { (message: Message, text: TextLayer) in
+                text.language.resolved(fallback: message.language ?? discussion.language ?? fallbackLanguage)
+            }
+            analyzed.withUnsafeMutableBufferPointer { slots in
+                let slots = UnsafeSlots(slots)
+                ForEachIndex.run(messages.count, jobs: jobs) { index in
+                    let text = TextLayer(messages[index].text)
+                    slots[index] = MessageAnalysis(text: text, language: language(messages[index], text))
+                    run(analyzers[..<concurrent], on: messages[index], into: &slots[index])
+                }
+            }
+            if concurrent < analyzers.count {
+                for index in messages.indices { run(analyzers[concurrent...], on: messages[index], into: &analyzed[index]) }
+            }
+        }
         var summary: [String: Tally] = [:]
         var authorOrder: [String] = []
         var authors: [String: (messages: Int, summary: [String: Tally])] = [:]
-        for message in discussion.messages {
+        for (index, message) in messages.enumerated() {
             let author = message.author ?? ""
             if authors[author] == nil {
                 authorOrder.append(author)
                 authors[author] = (0, [:])
             }
             authors[author]!.messages += 1
-            // Without analyzers nothing reads the text layer: it is not computed.
-            guard !analyzers.isEmpty else {
-                results.append([])
-                continue
+            guard !analyzed.isEmpty else { continue }
+            for (id, tally) in analyzed[index].tallies {
+                summary[id, default: Tally()].add(tally)
+                authors[author]!.summary[id, default: Tally()].add(tally)
             }
-            let text = TextLayer(message.text)
-            let language = text.language.resolved(fallback: message.language ?? discussion.language ?? fallbackLanguage)
-            var values: [String: JSONValue] = [:]
-            var ordered: DiscussionAnalysis.Results = []
-            var tallies: [String: Tally] = [:]
-            for analyzer in analyzers {
-                let descriptor = analyzer.descriptor
-                let value: JSONValue
-                var tally = Tally()
-                if descriptor.handles(language) {
-                    value = analyzer.analyze(AnalyzerInput(
-                        message: message, text: text, language: language,
-                        results: values.filter { descriptor.requires.contains($0.key) }))
-                    tally.add("messages")
-                    tally.add(analyzer.tally(value))
-                } else {
-                    value = Self.skippedForLanguage
-                    tally.add("skipped")
-                }
-                values[descriptor.id] = value
-                ordered.append((descriptor.id, value))
-                tallies[descriptor.id] = tally
-                summary[descriptor.id, default: Tally()].add(tally)
-            }
-            results.append(ordered)
-            for (id, tally) in tallies { authors[author]!.summary[id, default: Tally()].add(tally) }
         }
         let ids = analyzers.map(\.descriptor.id)
         func ordered(_ tallies: [String: Tally]) -> Summaries { Summaries(ids.compactMap { id in tallies[id].map { (id, $0) } }) }
         return DiscussionAnalysis(
-            results: results, summary: ordered(summary),
+            results: analyzed.isEmpty ? Array(repeating: [], count: messages.count) : analyzed.map(\.results),
+            summary: ordered(summary),
             authors: authorOrder.map { ($0, authors[$0]!.messages, ordered(authors[$0]!.summary)) })
+    }
+
+    /// One message's text layer, its results in pipeline order and the tallies they add.
+    private struct MessageAnalysis {
+        var text: TextLayer?
+        var language = "und"
+        var results: DiscussionAnalysis.Results = []
+        var tallies: [(id: String, tally: Tally)] = []
+    }
+
+    private func run(_ analyzers: ArraySlice<any Analyzer>, on message: Message, into analysis: inout MessageAnalysis) {
+        guard let text = analysis.text else { return }
+        for analyzer in analyzers {
+            let descriptor = analyzer.descriptor
+            let value: JSONValue
+            var tally = Tally()
+            if descriptor.handles(analysis.language) {
+                var required: [String: JSONValue] = [:]
+                for (id, result) in analysis.results where descriptor.requires.contains(id) { required[id] = result }
+                value = analyzer.analyze(AnalyzerInput(message: message, text: text, language: analysis.language, results: required))
+                tally.add("messages")
+                tally.add(analyzer.tally(value))
+            } else {
+                value = Self.skippedForLanguage
+                tally.add("skipped")
+            }
+            analysis.results.append((descriptor.id, value))
+            analysis.tallies.append((descriptor.id, tally))
+        }
     }
 
     /// What the analyzers that can fail on a message (process plugins) report since the last call.

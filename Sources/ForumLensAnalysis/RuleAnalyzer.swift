@@ -24,7 +24,7 @@ import Yams
 public struct RuleAnalyzer: Analyzer {
     public let descriptor: AnalyzerDescriptor
     /// The terms by their first token (lowercased): each with its category and all its tokens.
-    let terms: [String: [(category: String, tokens: [String])]]
+    let terms: [WordKey: [(category: String, tokens: [WordKey])]]
     let patterns: [(category: String, expression: NSRegularExpression)]
     let weights: [String: Double]
 
@@ -47,11 +47,11 @@ public struct RuleAnalyzer: Analyzer {
             throw file.error(file.values["id"], "'id' is letters, digits, '-' and '_' (it names CSV columns): '\(id)'")
         }
         let languages = try file.values["languages"].map { (node: Node) throws(RuleFileError) in try file.texts(node, "languages", "an ISO 639-1 code") } ?? []
-        var terms: [(String, [[String]])] = []
+        var terms: [(String, [[WordKey]])] = []
         if let node = file.values["terms"] {
             for (category, _, value) in try file.mapping(node, "terms", holds: "category → list of terms") {
                 let list = try file.texts(value, category, "a term")
-                terms.append((category, list.map { TextLayer($0).tokens.map(\.lowercased) }.filter { !$0.isEmpty }))
+                terms.append((category, list.map { TextLayer($0).tokens.map(\.key) }.filter { !$0.isEmpty }))
             }
         }
         var patterns: [(String, NSRegularExpression)] = []
@@ -125,15 +125,14 @@ public struct RuleAnalyzer: Analyzer {
         var mentions: [(category: String, range: Range<Int>)] = []
         let tokens = input.text.tokens
         for start in tokens.indices {
-            for (category, sequence) in terms[tokens[start].lowercased] ?? [] where start + sequence.count <= tokens.count {
-                if zip(tokens[start ..< start + sequence.count], sequence).allSatisfy({ $0.lowercased == $1 }) {
+            for (category, sequence) in terms[tokens[start].key] ?? [] where start + sequence.count <= tokens.count {
+                if zip(tokens[start ..< start + sequence.count], sequence).allSatisfy({ $0.key == $1 }) {
                     mentions.append((category, tokens[start].range.lowerBound ..< tokens[start + sequence.count - 1].range.upperBound))
                 }
             }
         }
         if !patterns.isEmpty {
-            let scalars = input.text.text.scalars
-            let bounded = String(String.UnicodeScalarView(scalars.prefix(Self.patternInputLimit)))
+            let bounded = input.text.text.string(0 ..< min(input.text.text.scalars.count, Self.patternInputLimit))
             for (category, expression) in patterns {
                 for match in expression.matches(in: bounded, range: NSRange(bounded.startIndex..., in: bounded)) {
                     guard let range = Range(match.range, in: bounded), !range.isEmpty else { continue }

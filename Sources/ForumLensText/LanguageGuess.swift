@@ -35,10 +35,10 @@ public struct LanguageGuess: Sendable, Equatable {
     ]
 
     /// For each function word, the languages it belongs to (one lookup per token).
-    static let languagesOfWord: [String: [Int]] = {
-        var table: [String: [Int]] = [:]
+    static let languagesOfWord: [WordKey: [Int]] = {
+        var table: [WordKey: [Int]] = [:]
         for (index, language) in functionWords.enumerated() {
-            for word in language.words { table[word, default: []].append(index) }
+            for word in language.words { table[WordKey(word), default: []].append(index) }
         }
         return table
     }()
@@ -49,7 +49,7 @@ public struct LanguageGuess: Sendable, Equatable {
         var words = 0
         for token in tokens where token.kind == .word || token.kind == .clitic {
             words += 1
-            for index in languagesOfWord[token.lowercased] ?? [] { scores[index] += 1 }
+            for index in languagesOfWord[token.key] ?? [] { scores[index] += 1 }
         }
         guard words > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] > 0 else { return .undetermined }
         let second = scores.indices.filter { $0 != best }.map { scores[$0] }.max() ?? 0

@@ -4,15 +4,15 @@
 /// runs to the end of the clause (punctuation, `mais`/`but`/`et`…) or four words, whichever
 /// comes first.
 public enum Negation {
-    static let negators: Set<String> = [
+    static let negators: Set<WordKey> = Set([
         "pas", "plus", "jamais", "rien", "guère", "personne", "point", "sans", "aucun", "aucune", "ni",
         "not", "no", "never", "n't", "nor", "without", "nothing", "none", "nobody", "neither", "cannot",
-    ]
+    ].map(WordKey.init))
     /// Words that end a clause, and so a scope.
-    static let clauseEnds: Set<String> = [
+    static let clauseEnds: Set<WordKey> = Set([
         "mais", "et", "ou", "car", "donc", "or", "pourtant", "cependant", "sinon", "but", "and", "or", "so", "yet",
         "however", "although", "though", "because", "que", "qui", "which", "that",
-    ]
+    ].map(WordKey.init))
     static let scopeLength = 4
 
     /// For each token, whether a negation governs it (the negators themselves are not negated).
@@ -22,13 +22,14 @@ public enum Negation {
         while index < tokens.count {
             let word = tokens[index].lowercased
             // `ne` / `n'`: the words up to the negator that follows in the clause are negated too.
-            if word == "ne" || word == "n'", let negator = negator(after: index, in: tokens) {
+            // (The length first: comparing Strings costs hundreds of instructions.)
+            if word.utf8.count == 2, word == "ne" || word == "n'", let negator = negator(after: index, in: tokens) {
                 for inner in index + 1 ..< negator where isWord(tokens[inner]) { negated[inner] = true }
                 markScope(after: negator, in: tokens, &negated)
                 index = negator + 1
                 continue
             }
-            if negators.contains(word), isWord(tokens[index]) {
+            if negators.contains(tokens[index].key), isWord(tokens[index]) {
                 // `plus` alone is "more", `personne` alone "a person", `point` a full stop's name:
                 // only after `ne` (above) are they negations.
                 if !["plus", "personne", "point", "rien"].contains(word) || (index > 0 && tokens[index - 1].lowercased == "de") {
@@ -45,8 +46,8 @@ public enum Negation {
         var cursor = index + 1
         while cursor < tokens.count, cursor - index <= 6 {
             let token = tokens[cursor]
-            if token.kind == .punctuation || clauseEnds.contains(token.lowercased) { return nil }
-            if negators.contains(token.lowercased) { return cursor }
+            if token.kind == .punctuation || clauseEnds.contains(token.key) { return nil }
+            if negators.contains(token.key) { return cursor }
             cursor += 1
         }
         return nil
@@ -57,7 +58,7 @@ public enum Negation {
         var cursor = negator + 1
         while cursor < tokens.count, words < scopeLength {
             let token = tokens[cursor]
-            if token.kind == .punctuation || token.kind == .emoticon || clauseEnds.contains(token.lowercased) { break }
+            if token.kind == .punctuation || token.kind == .emoticon || clauseEnds.contains(token.key) { break }
             if isWord(token) {
                 negated[cursor] = true
                 if token.kind == .word { words += 1 }

@@ -12,38 +12,47 @@ public struct NormalizedText: Sendable {
     public init(_ text: String) {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
-        scalars.reserveCapacity(text.unicodeScalars.count)
-        offsets.reserveCapacity(text.unicodeScalars.count + 1)
-        var offset = 0
+        let count = text.unicodeScalars.count
+        scalars.reserveCapacity(count)
+        offsets.reserveCapacity(count + 1)
         // NFC one run at a time: a base scalar and the combining marks after it compose to
-        // fewer scalars, all mapped to the run's first offset.
-        var run: [Unicode.Scalar] = []
-        var runStart = 0
-        func flush() {
-            guard !run.isEmpty else { return }
-            let composed = run.count == 1 ? run : Array(String(String.UnicodeScalarView(run)).precomposedStringWithCanonicalMapping.unicodeScalars)
-            for scalar in composed {
-                scalars.append(scalar)
-                offsets.append(runStart)
-            }
-            run.removeAll(keepingCapacity: true)
+        // fewer scalars, all mapped to the run's first offset. Runs without marks (nearly all)
+        // are left as they are.
+        var runStart: Int?
+        var marked = false
+        func compose() {
+            guard marked, let start = runStart else { return }
+            marked = false
+            let composed = String(String.UnicodeScalarView(scalars[start...])).precomposedStringWithCanonicalMapping.unicodeScalars
+            scalars.replaceSubrange(start..., with: composed)
+            offsets.replaceSubrange(start..., with: repeatElement(offsets[start], count: scalars.count - start))
         }
+        var offset = 0
         for scalar in text.unicodeScalars {
             defer { offset += 1 }
-            if Self.invisible.contains(scalar.value) {
-                flush()
-                continue
+            var plain = scalar
+            // Below U+00A0 only the backtick is looked up: no hashing for most scalars.
+            if scalar.value >= 0xA0 || scalar.value == 0x60 {
+                if Self.invisible.contains(scalar.value) {
+                    compose()
+                    runStart = nil
+                    continue
+                }
+                if let mapped = Self.plain[scalar.value] { plain = Unicode.Scalar(mapped)! }
+                // Combining marks start at U+0300.
+                if scalar.value >= 0x300, runStart != nil, scalar.properties.canonicalCombiningClass != .notReordered {
+                    scalars.append(plain)
+                    offsets.append(offsets[runStart!])
+                    marked = true
+                    continue
+                }
             }
-            let plain = Self.plain[scalar.value].map { Unicode.Scalar($0)! } ?? scalar
-            if scalar.properties.canonicalCombiningClass != .notReordered, !run.isEmpty {
-                run.append(plain)
-                continue
-            }
-            flush()
-            run = [plain]
-            runStart = offset
+            compose()
+            runStart = scalars.count
+            scalars.append(plain)
+            offsets.append(offset)
         }
-        flush()
+        compose()
         offsets.append(offset)
         self.scalars = scalars
         originalOffsets = offsets
@@ -51,7 +60,18 @@ public struct NormalizedText: Sendable {
 
     /// The normalized text of `range` (scalar indexes into `scalars`).
     public func string(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(scalars[range]))
+        // Encoded at once: appending scalars to a `String.UnicodeScalarView` costs hundreds
+        // of instructions each.
+        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars[range] {
+                UTF8.encode(scalar) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            return count
+        }
     }
 
     /// `range` of the normalized scalars as a range of the original text's scalars.

@@ -17,6 +17,8 @@ public struct Token: Sendable, Equatable {
     /// Scalar indexes in the normalized text.
     public var range: Range<Int>
     public var lowercased: String
+    /// `lowercased` as a key for lexicon lookups.
+    public var key: WordKey
 }
 
 /// Splits normalized text into tokens, French and English: on scalars, one pass, no regular
@@ -35,6 +37,8 @@ public enum Tokenizer {
         ":-)", ":)", ":-(", ":(", ";-)", ";)", ":-D", ":D", ":-P", ":P", ":-p", ":p", ":-/", ":/", ":'(", ":-o", ":o",
         ":-O", ":O", ":-|", ":|", "xD", "XD", "^^", "^_^", "<3", "</3", ":-*", ":*", "8-)", "B-)", "o_O", "O_o", "-_-",
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    /// What an emoticon can start with: most tokens start with none of these.
+    static let emoticonStarts = Set(emoticons.map { $0[0] })
     /// Units after a number that stay in its token.
     static let units: Set<String> = [
         "h", "min", "mn", "s", "sec", "j", "m", "km", "kg", "g", "k", "ans", "an", "mois", "sem", "hr", "hrs", "mins",
@@ -45,6 +49,8 @@ public enum Tokenizer {
         let scalars: [Unicode.Scalar]
         var index = 0
         var tokens: [Token] = []
+        /// The UTF-8 of the token being lowercased, kept between tokens to save allocations.
+        var utf8: [UInt8] = []
 
         init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
@@ -53,7 +59,7 @@ public enum Tokenizer {
         mutating func scan() -> [Token] {
             while index < scalars.count {
                 let scalar = scalars[index]
-                if scalar.properties.isWhitespace {
+                if Self.isWhitespace(scalar) {
                     index += 1
                 } else if let end = urlEnd() {
                     add(.url, index ..< end)
@@ -75,23 +81,55 @@ public enum Tokenizer {
         }
 
         mutating func add(_ kind: Token.Kind, _ range: Range<Int>) {
-            tokens.append(Token(kind: kind, range: range, lowercased: String(String.UnicodeScalarView(scalars[range])).lowercased()))
+            let lowercased = lowercased(range)
+            tokens.append(Token(kind: kind, range: range, lowercased: lowercased, key: utf8.withUnsafeBufferPointer(WordKey.init(utf8:))))
             index = range.upperBound
+        }
+
+        /// What `String.lowercased()` gives for these scalars, without making the String first:
+        /// ASCII and Latin-1 capitals (most of French and English) by arithmetic, the others by
+        /// their Unicode lowercase mapping.
+        mutating func lowercased(_ range: Range<Int>) -> String {
+            utf8.removeAll(keepingCapacity: true)
+            for scalar in scalars[range] {
+                let value = scalar.value
+                if value < 0x80 {
+                    utf8.append(UInt8(value) | ((0x41 ... 0x5A).contains(value) ? 0x20 : 0))
+                } else if value < 0x100 {
+                    let lower = (0xC0 ... 0xDE).contains(value) && value != 0xD7 ? value + 0x20 : value
+                    utf8.append(UInt8(0xC0 | lower >> 6))
+                    utf8.append(UInt8(0x80 | lower & 0x3F))
+                } else {
+                    utf8.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                }
+            }
+            return String(decoding: utf8, as: UTF8.self)
+        }
+
+        /// Whether the scalars at `index` are `prefix` (ASCII, lowercase), ignoring case.
+        func hasASCIIPrefix(_ prefix: StaticString) -> Bool {
+            guard index + prefix.utf8CodeUnitCount <= scalars.count else { return false }
+            return prefix.withUTF8Buffer { bytes in
+                bytes.indices.allSatisfy { offset in
+                    let value = scalars[index + offset].value
+                    return (value < 0x80 ? UInt8(value) | ((0x41 ... 0x5A).contains(value) ? 0x20 : 0) : 0) == bytes[offset]
+                }
+            }
         }
 
         /// `http://…`, `https://…`, `www.…` up to a blank, without trailing punctuation.
         func urlEnd() -> Int? {
             // Most tokens start with neither `h` nor `w`: no String made for them.
             guard let first = at(index), first == "h" || first == "H" || first == "w" || first == "W" else { return nil }
-            let prefix = String(String.UnicodeScalarView(scalars[index ..< min(index + 8, scalars.count)])).lowercased()
-            guard prefix.hasPrefix("http://") || prefix.hasPrefix("https://") || prefix.hasPrefix("www.") else { return nil }
+            guard hasASCIIPrefix("http://") || hasASCIIPrefix("https://") || hasASCIIPrefix("www.") else { return nil }
             var end = index
-            while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
+            while end < scalars.count, !Self.isWhitespace(scalars[end]) { end += 1 }
             while end > index, ".,;:!?)]}\"'".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
             return end
         }
 
         func emoticonLength() -> Int? {
+            guard Tokenizer.emoticonStarts.contains(scalars[index]) else { return nil }
             // An emoticon stands apart: not glued to a letter before it (`http:` is no `:/`).
             if index > 0, Self.isLetter(scalars[index - 1]) || Self.isDigit(scalars[index - 1]) { return nil }
             for emoticon in Tokenizer.emoticons where index + emoticon.count <= scalars.count {
@@ -123,7 +161,7 @@ public enum Tokenizer {
 
         /// Digits, a decimal or thousands part (`3,5`, `1.5`, `10 000` is two tokens), then a
         /// unit and digits again (`1h30`), or a unit alone (`2h`, `20min`, `50€`).
-        func numberEnd() -> Int {
+        mutating func numberEnd() -> Int {
             var end = index
             while let next = at(end), Self.isDigit(next) { end += 1 }
             if let mark = at(end), mark == "," || mark == ".", let digit = at(end + 1), Self.isDigit(digit) {
@@ -132,7 +170,7 @@ public enum Tokenizer {
             }
             var unitEnd = end
             while let next = at(unitEnd), Self.isLetter(next) || "€$£%".unicodeScalars.contains(next), unitEnd - end < 4 { unitEnd += 1 }
-            let unit = String(String.UnicodeScalarView(scalars[end ..< unitEnd])).lowercased()
+            let unit = lowercased(end ..< unitEnd)
             if unitEnd > end, Tokenizer.units.contains(unit), !(at(unitEnd).map(Self.isLetter) ?? false) {
                 end = unitEnd
                 while let next = at(end), Self.isDigit(next) { end += 1 }
@@ -171,7 +209,7 @@ public enum Tokenizer {
             }
             // French elision at the start: `l'ami`, `qu'il`, `jusqu'à`.
             if let apostrophe {
-                let head = String(String.UnicodeScalarView(scalars[start ... apostrophe])).lowercased()
+                let head = lowercased(start ..< apostrophe + 1)
                 if Tokenizer.elisions.contains(head) {
                     add(.clitic, start ..< apostrophe + 1)
                     // The rest may elide again (`qu'l'…` does not occur; `jusqu'aujourd'hui` stays).
@@ -188,7 +226,7 @@ public enum Tokenizer {
         /// (`don't` → `do n't`).
         mutating func addWord(_ range: Range<Int>) {
             guard scalars[range].contains("'") else { return add(.word, range) }
-            let lower = String(String.UnicodeScalarView(scalars[range])).lowercased()
+            let lower = lowercased(range)
             if lower.hasSuffix("n't"), range.count > 3 {
                 add(.word, range.lowerBound ..< range.upperBound - 3)
                 add(.clitic, range.upperBound - 3 ..< range.upperBound)
@@ -204,18 +242,34 @@ public enum Tokenizer {
 
         func emailAhead(from offset: Int) -> Bool {
             var end = offset
-            while let next = at(end), !next.properties.isWhitespace {
+            while let next = at(end), !Self.isWhitespace(next) {
                 if next == "@" { return true }
                 end += 1
             }
             return false
         }
 
-        static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+        // ASCII and Latin-1 answered without the Unicode property tables (a lookup each).
+        static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x41 ... 0x5A, 0x61 ... 0x7A: true
+            case 0 ..< 0x80, 0xD7, 0xF7: false
+            case 0xC0 ... 0xFF: true
+            default: scalar.properties.isAlphabetic
+            }
+        }
+        static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x20, 0x09 ... 0x0D: true
+            case 0 ..< 0x80: false
+            default: scalar.properties.isWhitespace
+            }
+        }
         static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0" ... "9").contains(scalar) }
         static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value > 0x2000 && !("0" ... "9").contains(scalar))
-                || (0x1F1E6 ... 0x1F1FF).contains(scalar.value)
+            // Below U+2000, emoji (digits, ©, ®) are text unless they have a presentation of
+            // their own, and the first such is U+231A; regional indicators (flags) are emoji.
+            scalar.value > 0x2000 && scalar.properties.isEmoji
         }
     }
 }

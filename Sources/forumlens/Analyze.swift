@@ -22,9 +22,9 @@ extension ForumLens {
         @OptionGroup var output: OutputOptions
 
         @Option(name: .long, help: ArgumentHelp(
-            "Comma list of analyzer ids or plugin paths (rule plugins, process-plugin manifests); default: the Swift plugins under Plugins/ but the examples; `+X` adds X to the defaults.",
+            "Comma list of analyzer ids or plugin paths (rule plugins, process-plugin manifests); default: the Swift plugins under Plugins/ but the examples; `+X` adds X to the defaults; \"\" runs none.",
             valueName: "list"))
-        var analyzers: String = ""
+        var analyzers: String?
 
         @Option(name: .long, help: ArgumentHelp("Only messages published on or after this date (2010-04-30, or a full ISO 8601 time).", valueName: "date"))
         var since: String?
@@ -60,10 +60,10 @@ extension ForumLens {
 
         /// The analyzers the list names, checked before anything is read: an unknown id, a plugin
         /// file that is wrong (its file and line), or requirements that cannot be met are usage
-        /// errors. An empty list means the default analyzers; `+X` adds X to them.
-        static func pipeline(_ list: String) throws -> AnalyzerPipeline {
-            let items = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            var chosen: [any Analyzer] = items.allSatisfy { $0.hasPrefix("+") } ? Analyzers.defaults : []
+        /// errors. No list means the default analyzers, an empty one none; `+X` adds X to the defaults.
+        static func pipeline(_ list: String?) throws -> AnalyzerPipeline {
+            let items = (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            var chosen: [any Analyzer] = list == nil || !items.isEmpty && items.allSatisfy { $0.hasPrefix("+") } ? Analyzers.defaults : []
             for item in items {
                 chosen.append(try Analyzers.resolve(item.hasPrefix("+") ? String(item.dropFirst()) : item))
             }

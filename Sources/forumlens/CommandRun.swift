@@ -27,7 +27,7 @@ enum CommandRun {
             for var discussion in discussions {
                 guard filter.keep(&discussion) else { continue }
                 run.summary.add(discussion)
-                let analysis = pipeline?.analyze(discussion, fallbackLanguage: options.language)
+                let analysis = pipeline?.analyze(discussion, fallbackLanguage: options.language, jobs: input.jobs)
                 if let analysis { run.analysis.add(analysis.summary) }
                 for message in pipeline?.drainProblems() ?? [] {
                     let problem = Problem(path: discussion.sources.first ?? discussion.id, severity: .error, message: message)

@@ -53,6 +53,26 @@ private struct LongMessages: Analyzer {
         #expect(analyzed.results[1][1].value == ["long": false])
     }
 
+    /// Messages analyzed on several threads: the same results, in the same order, and the same
+    /// summaries as on one.
+    @Test func severalJobsGiveWhatOneGives() throws {
+        let texts = Self.discussion.messages.map(\.text) + ["", "Not worth it, really not.", String(repeating: "mot ", count: 300)]
+        let many = Discussion(id: "d2", language: "fr", messages: (0..<240).map { index in
+            Message(id: "m\(index)", position: index + 1, author: "a\(index % 7)", text: texts[index % texts.count])
+        })
+        let pipeline = try AnalyzerPipeline([WordCounter(), LongMessages()])
+        func flat(_ analysis: DiscussionAnalysis) -> [[String]] { analysis.results.map { $0.map { "\($0.id)=\($0.value)" } } }
+        let one = pipeline.analyze(many, jobs: 1)
+        for jobs in [2, 4, 300] {
+            let several = pipeline.analyze(many, jobs: jobs)
+            #expect(flat(several) == flat(one))
+            #expect(several.summary == one.summary)
+            #expect(several.authors.map(\.author) == one.authors.map(\.author))
+            #expect(several.authors.map(\.summary) == one.authors.map(\.summary))
+        }
+        #expect(one.summary["long"]?["long"] == 120, "3 long texts of 6, 40 times each")
+    }
+
     @Test func refusesWhatCannotRunWithAClearMessage() {
         #expect(throws: AnalyzerPipeline.SetupError.self) { try AnalyzerPipeline([LongMessages()]) }
         do {

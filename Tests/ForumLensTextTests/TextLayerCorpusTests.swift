@@ -23,7 +23,8 @@ import Testing
     @Test func tokensAndSentencesCoverEachMessageInOrder() throws {
         let messages = try Self.messages()
         #expect(messages.count >= 150)
-        for (_, text) in messages {
+        // And capitals beyond Latin-1, Greek, Turkish dotted I, a ligature.
+        for (_, text) in messages + [("und", "ŒUVRE ΣΟΦΊΑ İSTANBUL ǅemal Ĳssel ÀÉÎÕÜ ÿ ß")] {
             let layer = TextLayer(text)
             let length = text.unicodeScalars.count
             var previous = 0
@@ -31,6 +32,11 @@ import Testing
                 let range = layer.originalRange(of: index)
                 #expect(range.lowerBound >= previous && range.upperBound <= length, "\(text)")
                 previous = range.upperBound
+            }
+            // The lowercase forms are what String gives (the tokenizer makes them its own way).
+            for token in layer.tokens {
+                #expect(token.lowercased == layer.text.string(token.range).lowercased(), "\(token)")
+                #expect(token.key == WordKey(token.lowercased))
             }
             // Every token is in exactly one sentence, in order.
             #expect(layer.sentences.map(\.count).reduce(0, +) == layer.tokens.count)

@@ -117,3 +117,13 @@ import Testing
         #expect(negated(text) == expected, "\(text)")
     }
 }
+
+@Suite struct WordKeyTests {
+    /// Short words are packed whole, long ones hashed with their length: near words differ.
+    @Test func nearWordsHaveDifferentKeys() {
+        let words = ["", "a", "à", "ne", "n'", "pas", "chronophage", "chronophages", "abcdefghijklmno", "abcdefghijklmnop",
+                     "abcdefghijklmnoq", "anticonstitutionnellement", "anticonstitutionnellemenu", "anticonstitutionnellements"]
+        #expect(Set(words.map(WordKey.init)).count == words.count)
+        #expect(WordKey("chronophage") == WordKey(String("chronophage".reversed().reversed())))
+    }
+}
