@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Messages per second through the analysis pipeline: `forumlens analyze` with no analyzer, with
 # the example rule plugin, and with the example rule and Python process plugins, on the corpus
-# split-bench.sh builds, one core. A process plugin must stream: its cost per message stays in
+# split-bench.sh builds, one core (and the rule plugin on two: analysis runs on --jobs threads). A process plugin must stream: its cost per message stays in
 # microseconds (one process for the run), not a process start per message.
 #
 #   bash benchmarks/analyze-bench.sh [SIZE_MB]        # default 100
@@ -28,12 +28,12 @@ CORPUS="$(CORPUS_ONLY=1 bash "$ROOT/benchmarks/split-bench.sh" "$SIZE_MB" | tail
 RULES="$ROOT/Plugins/Examples/networks.yml"
 PROCESS="$ROOT/Plugins/Examples/questions/questions.yml"
 now() { printf '%s' "${EPOCHREALTIME/,/.}"; }
-best() {   # best KEY ANALYZERS: sets BEST_SECONDS
-    local list="$2" out="$WORK/analyze-$1.jsonl" start end seconds
+best() {   # best KEY ANALYZERS [JOBS]: sets BEST_SECONDS
+    local list="$2" jobs="${3:-1}" out="$WORK/analyze-$1.jsonl" start end seconds
     BEST_SECONDS=""
     for _ in $(seq "$RUNS"); do
         start="$(now)"
-        "$BIN" analyze "$CORPUS" --jobs 1 --merge none --analyzers "$list" --format jsonl --out "$out" --quiet \
+        "$BIN" analyze "$CORPUS" --jobs "$jobs" --merge none --analyzers "$list" --format jsonl --out "$out" --quiet \
             || die "forumlens analyze failed ($1)"
         end="$(now)"
         seconds="$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')"
@@ -42,7 +42,7 @@ best() {   # best KEY ANALYZERS: sets BEST_SECONDS
     MESSAGES="$(grep -c '"type":"message"' "$out")"
 }
 
-printf 'corpus: %s (%s MB), best of %s, one core\n\n' "$CORPUS" "$SIZE_MB" "$RUNS"
+printf 'corpus: %s (%s MB), best of %s, one core unless said\n\n' "$CORPUS" "$SIZE_MB" "$RUNS"
 printf '%-26s %9s %10s %12s %16s\n' analyzers seconds messages messages/s "µs/message more"
 best none ""; BASE="$BEST_SECONDS"
 printf '%-26s %9s %10s %12.0f %16s\n' "none" "$BASE" "$MESSAGES" "$(awk -v m="$MESSAGES" -v s="$BASE" 'BEGIN { print m / s }')" "-"
@@ -53,3 +53,6 @@ for config in "rule plugin:$RULES" "rule + process plugins:$RULES,$PROCESS"; do
         "$(awk -v m="$MESSAGES" -v s="$BEST_SECONDS" 'BEGIN { print m / s }')" \
         "$(awk -v m="$MESSAGES" -v s="$BEST_SECONDS" -v b="$BASE" 'BEGIN { print (s - b) / m * 1e6 }')"
 done
+best rule-plugin-2 "$RULES" 2
+printf '%-26s %9s %10s %12.0f %16s\n' "rule plugin, 2 jobs" "$BEST_SECONDS" "$MESSAGES" \
+    "$(awk -v m="$MESSAGES" -v s="$BEST_SECONDS" 'BEGIN { print m / s }')" "-"
