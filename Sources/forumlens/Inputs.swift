@@ -87,7 +87,19 @@ final class Console {
         text += ", \(plural(summary.authors, "author")) (distinct per discussion); "
         text += "\(plural(errors, "error")), \(plural(run.problems.count - errors, "warning"))"
         print(([text] + fileLines).joined(separator: "\n"))
-        print("Add --out FILE (and --format json|jsonl|csv) to write the messages.")
+        // Each analyzer's corpus tallies, the largest first after its message counts.
+        for (id, tally) in run.analysis.entries {
+            let counts = tally.entries.prefix { ["messages", "skipped"].contains($0.name) }
+            let rest = tally.entries.dropFirst(counts.count).sorted { $0.value > $1.value }
+            let shown = (counts + rest.prefix(8)).map { "\($0.name) \(Self.number($0.value))" }
+            print("\(id): \(shown.joined(separator: ", "))\(rest.count > 8 ? ", … (\(rest.count - 8) more in the report)" : "")")
+        }
+        print("Add --out FILE (and --format json|jsonl|csv) to write the \(run.analyzers.isEmpty ? "messages" : "messages and results").")
+    }
+
+    /// `12` for whole numbers, `3.5` otherwise.
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
     }
 
     private func plural(_ count: Int, _ noun: String) -> String {

@@ -8,6 +8,16 @@ import Testing
     static let pages = ["fr/phpbb3-reseaux-p1.html", "fr/phpbb3-reseaux-p2.html"].map(Corpus.path)
     static let plugin = URL(fileURLWithPath: Corpus.root).deletingLastPathComponent().appendingPathComponent("Plugins/Examples/networks.yml").path
 
+    /// Without --out: the run's summary, then each analyzer's corpus tallies, largest first.
+    @Test func theTerminalSummaryGivesEachAnalyzersTallies() async throws {
+        let run = try await ForumLensCommand.run(["analyze"] + Self.pages + ["--analyzers", Self.plugin])
+        #expect(run.exitCode == 0, "\(run.stderrText)")
+        let line = try #require(run.stdoutText.split(separator: "\n").first { $0.hasPrefix("networks: ") }, "\(run.stdoutText)")
+        #expect(line.hasPrefix("networks: messages 17, mentions "), "\(line)")
+        let counts = line.split(separator: ", ").dropFirst(3).compactMap { Int($0.split(separator: " ").last ?? "") }
+        #expect(!counts.isEmpty && counts == counts.sorted(by: >), "\(line)")
+    }
+
     @Test func writesEachMessagesResultsAndTheSummaries() async throws {
         let run = try await ForumLensCommand.run(["analyze"] + Self.pages + ["--analyzers", Self.plugin, "--format", "json", "--out", "-"])
         #expect(run.exitCode == 0, "\(run.stderrText)")
