@@ -79,11 +79,13 @@ public struct CSVText {
 }
 
 /// `messages.csv` and `discussions.csv` in a directory: one row per message (the contract's
-/// columns first), one row per discussion.
+/// columns first), one row per discussion; with analyzers, `findings.csv`: one row per finding.
 public struct CSVTablesWriter: ReportWriter {
     private let messages: OutputSink
     /// None when only the messages table goes to stdout.
     private let discussions: OutputSink?
+    /// None without analyzers, or when only the messages table goes to stdout.
+    private let findings: OutputSink?
     private var csv = CSVText()
 
     public static let messageColumns = [
@@ -93,6 +95,12 @@ public struct CSVTablesWriter: ReportWriter {
     public static let discussionColumns = [
         "discussion_id", "title", "url", "engine", "language", "messages", "authors", "sources", "extractor", "confidence",
     ]
+    /// A finding is an element of a result's list of objects that carry a `text` (a rule
+    /// plugin's `mentions`, sentiment `evidence`, advice `items`…): `kind` names the list,
+    /// `label` is the element's category, label, kind, theme(s) or target, `start` and `end`
+    /// its offsets in the message's text.
+    public static let findingColumns = ["discussion_id", "message_id", "author", "analyzer", "kind", "label", "text", "start", "end"]
+    static let labelFields = ["category", "label", "kind", "themes", "theme", "target"]
 
     /// `<id>.<field>` columns after the message's own, for the analyzers' CSV fields.
     private let analyzers: [AnalyzerInfo]
@@ -100,17 +108,18 @@ public struct CSVTablesWriter: ReportWriter {
     public init(directory: String, analyzers: [AnalyzerInfo] = []) throws {
         try self.init(
             messages: OutputSink.file(directory + "/messages.csv"), discussions: OutputSink.file(directory + "/discussions.csv"),
-            analyzers: analyzers)
+            findings: analyzers.isEmpty ? nil : OutputSink.file(directory + "/findings.csv"), analyzers: analyzers)
     }
 
     /// Only `messages.csv`, to a stream such as stdout.
     public init(messagesOnly sink: OutputSink, analyzers: [AnalyzerInfo] = []) throws {
-        try self.init(messages: sink, discussions: nil, analyzers: analyzers)
+        try self.init(messages: sink, discussions: nil, findings: nil, analyzers: analyzers)
     }
 
-    private init(messages: OutputSink, discussions: OutputSink?, analyzers: [AnalyzerInfo]) throws {
+    private init(messages: OutputSink, discussions: OutputSink?, findings: OutputSink?, analyzers: [AnalyzerInfo]) throws {
         self.messages = messages
         self.discussions = discussions
+        self.findings = findings
         self.analyzers = analyzers
         csv.header(Self.messageColumns + analyzers.flatMap { analyzer in analyzer.csvFields.map { analyzer.id + "." + $0 } })
         try messages.write(csv.bytes)
@@ -118,6 +127,11 @@ public struct CSVTablesWriter: ReportWriter {
             csv.removeAll()
             csv.header(Self.discussionColumns)
             try discussions.write(csv.bytes)
+        }
+        if let findings {
+            csv.removeAll()
+            csv.header(Self.findingColumns)
+            try findings.write(csv.bytes)
         }
     }
 
@@ -144,6 +158,7 @@ public struct CSVTablesWriter: ReportWriter {
             csv.endRow()
         }
         try messages.write(csv.bytes)
+        if let findings, let analysis { try writeFindings(discussion, analysis, to: findings) }
         guard let discussions else { return }
         csv.removeAll()
         csv.text(discussion.id)
@@ -160,13 +175,41 @@ public struct CSVTablesWriter: ReportWriter {
         try discussions.write(csv.bytes)
     }
 
+    private mutating func writeFindings(_ discussion: Discussion, _ analysis: DiscussionAnalysis, to sink: OutputSink) throws {
+        csv.removeAll()
+        for (message, results) in zip(discussion.messages, analysis.results) {
+            for (id, result) in results {
+                guard case let .object(fields) = result else { continue }
+                for (kind, value) in fields {
+                    guard case let .array(items) = value else { continue }
+                    for item in items {
+                        guard case .string? = item["text"] else { continue }
+                        csv.text(discussion.id)
+                        csv.text(message.id)
+                        csv.text(message.author)
+                        csv.text(id)
+                        csv.text(kind)
+                        csv.cell(Self.labelFields.lazy.compactMap { item[$0] }.first)
+                        csv.cell(item["text"])
+                        csv.cell(item["start"])
+                        csv.cell(item["end"])
+                        csv.endRow()
+                    }
+                }
+            }
+        }
+        try sink.write(csv.bytes)
+    }
+
     public mutating func finish(_ run: RunRecord) throws {
         try messages.commit()
         try discussions?.commit()
+        try findings?.commit()
     }
 
     public func abandon() {
         messages.abandon()
         discussions?.abandon()
+        findings?.abandon()
     }
 }

@@ -58,6 +58,22 @@ import Testing
         #expect(table.header.suffix(3) == ["networks.count", "networks.score", "networks.categories"])
         #expect(table.rows.first?["networks.count"] == "4")
         #expect(table.rows.first?["networks.categories"] == "viadeo; linkedin; facebook; twitter")
+        // findings.csv: one row per mention, its text at its offsets in the message's text.
+        let findings = try RFC4180.table(Array(try Data(contentsOf: URL(fileURLWithPath: out + "/findings.csv"))))
+        #expect(findings.header == ["discussion_id", "message_id", "author", "analyzer", "kind", "label", "text", "start", "end"])
+        let mentions = lines.filter { $0["type"] as? String == "message" }.flatMap { line in
+            (((line["results"] as? [String: Any])?["networks"] as? [String: Any])?["mentions"] as? [[String: Any]] ?? []).map { (line, $0) }
+        }
+        #expect(findings.rows.count == mentions.count && mentions.count > 10)
+        // (A cell starting with @ gets an apostrophe against formula injection.)
+        func cell(_ text: String) -> String { text.hasPrefix("@") ? "'" + text : text }
+        for (row, (message, mention)) in zip(findings.rows, mentions) {
+            #expect(row["message_id"] == message["id"] as? String && row["analyzer"] == "networks" && row["kind"] == "mentions")
+            #expect(row["label"] == mention["category"] as? String && row["text"] == cell(mention["text"] as? String ?? ""))
+            let text = Array((message["text"] as? String ?? "").unicodeScalars)
+            let start = try #require(Int(row["start"] ?? "")), end = try #require(Int(row["end"] ?? ""))
+            #expect(cell(String(String.UnicodeScalarView(text[start ..< end]))) == row["text"])
+        }
     }
 
     @Test func aWrongRuleFileOrAnUnknownAnalyzerIsAUsageError() async throws {
