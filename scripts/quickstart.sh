@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Sets up (libxml2 and zlib headers if missing), builds forumlens, and splits the bundled
-# corpus (its forum of an unknown engine with its site profile): a summary on the terminal, the
-# messages in out/corpora/ (JSON, JSONL and CSV).
+# Sets up (libxml2 and zlib headers if missing), builds forumlens, and analyzes the bundled
+# corpus (its forum of an unknown engine with its site profile) with the example plugins: a
+# summary on the terminal, the messages and results in out/corpora/ (JSON, JSONL and CSV).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,8 +21,10 @@ fi
 
 swift build -c release --product forumlens
 forumlens=.build/release/forumlens
-"$forumlens" split corpora/ --profile corpora/profiles/bulletin-du-lac.yml
+# The example rule plugin and Swift plugin (opt-in), beside the default analyzers.
+run=(analyze corpora/ --profile corpora/profiles/bulletin-du-lac.yml --analyzers +Plugins/Examples/networks.yml,+links)
+"$forumlens" "${run[@]}"
 mkdir -p out/corpora
-"$forumlens" split corpora/ --profile corpora/profiles/bulletin-du-lac.yml --format json,jsonl,csv --out out/corpora --quiet
+"$forumlens" "${run[@]}" --format json,jsonl,csv --out out/corpora --quiet
 echo
-echo "Wrote out/corpora/report.json, report.jsonl, messages.csv and discussions.csv."
+echo "Wrote out/corpora/report.json, report.jsonl, messages.csv, discussions.csv and findings.csv."

@@ -70,7 +70,7 @@ extension ForumLens {
             do {
                 return try AnalyzerPipeline(chosen)
             } catch {
-                throw ValidationError(error.description)
+                throw PluginError(error.description)
             }
         }
     }

@@ -24,7 +24,7 @@ extension ForumLens {
             do {
                 return try PluginFile.load(name)
             } catch {
-                throw ValidationError(error.description)
+                throw PluginError(error.description)
             }
         }
 
@@ -84,7 +84,7 @@ extension ForumLens {
                 do {
                     pipeline = try AnalyzerPipeline(analyzers)
                 } catch {
-                    throw ValidationError(error.description)
+                    throw PluginError(error.description)
                 }
                 let failures = pipeline.failingExamples()
                 let count = analyzers.map(\.descriptor.examples.count).reduce(0, +)

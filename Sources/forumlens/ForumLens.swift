@@ -24,6 +24,10 @@ struct ForumLens: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as PluginError {
+            // About a file, not about how the command was typed: no usage text after it.
+            FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
@@ -33,4 +37,11 @@ struct ForumLens: AsyncParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+/// A plugin that cannot be loaded or run together with the others (its file and line, a
+/// requirement no analyzer meets): a usage error, exit 2, before anything is read.
+struct PluginError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
