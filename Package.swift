@@ -54,7 +54,8 @@ let package = Package(
         .executableTarget(
             name: "forumlens",
             dependencies: [
-                "ForumLensCore", "ForumLensIngest", "ForumLensReport", "ForumLensAnalysis", "ForumLensRules", "ForumLensPlugins",
+                "ForumLensCore", "ForumLensIngest", "ForumLensReport", "ForumLensText", "ForumLensAnalysis", "ForumLensRules",
+                "ForumLensPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

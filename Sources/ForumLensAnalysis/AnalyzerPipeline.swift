@@ -61,14 +61,12 @@ public struct AnalyzerPipeline: Sendable {
             // that what fails does not depend on the parallelism; those before the first of them
             // run on several messages at once.
             let concurrent = analyzers.prefix { !($0 is ReportsProblems) }.count
-            let language = { (message: Message, text: TextLayer) in
-                text.language.resolved(fallback: message.language ?? discussion.language ?? fallbackLanguage)
-            }
             analyzed.withUnsafeMutableBufferPointer { slots in
                 let slots = UnsafeSlots(slots)
                 ForEachIndex.run(messages.count, jobs: jobs) { index in
                     let text = TextLayer(messages[index].text)
-                    slots[index] = MessageAnalysis(text: text, language: language(messages[index], text))
+                    let language = Self.language(of: messages[index], text: text, in: discussion, fallback: fallbackLanguage)
+                    slots[index] = MessageAnalysis(text: text, language: language)
                     run(analyzers[..<concurrent], on: messages[index], into: &slots[index])
                 }
             }
@@ -98,6 +96,12 @@ public struct AnalyzerPipeline: Sendable {
             results: analyzed.isEmpty ? Array(repeating: [], count: messages.count) : analyzed.map(\.results),
             summary: ordered(summary),
             authors: authorOrder.map { ($0, authors[$0]!.messages, ordered(authors[$0]!.summary)) })
+    }
+
+    /// The language analyzers take a message to be in: its text's own when the guess is sure,
+    /// else the message's (its page's), the discussion's, then `fallback` (`--language`).
+    public static func language(of message: Message, text: TextLayer, in discussion: Discussion, fallback: String?) -> String {
+        text.language.resolved(fallback: message.language ?? discussion.language ?? fallback)
     }
 
     /// One message's text layer, its results in pipeline order and the tallies they add.

@@ -13,6 +13,10 @@ extension ForumLens {
                 and process-plugin manifests (.yml, .yaml, .json; docs/analysis.md). The built-in analyzers (sentiment, \
                 time-cost, advice) are not written yet; the examples are opt-in: `--analyzers +links`.
 
+                Filters: --since, --until and --author keep those messages; --language keeps the messages in \
+                that language (their text's when the guess is sure, else their page's), the others of unknown \
+                language being taken to be in it.
+
                 Examples:
                   forumlens analyze corpora/ --analyzers Plugins/Examples/networks.yml --format json --out -
                   forumlens analyze saved/ --analyzers rules/mine.yml --format json,jsonl,csv --out out/
@@ -55,7 +59,8 @@ extension ForumLens {
                 return
             }
             try await CommandRun.execute(
-                input: input, output: output, pipeline: pipeline, filter: MessageFilter(since: since, until: until, authors: Set(author)))
+                input: input, output: output, pipeline: pipeline,
+                filter: MessageFilter(since: since, until: until, authors: Set(author), language: input.language?.lowercased()))
         }
 
         /// The analyzers the list names, checked before anything is read: an unknown id, a plugin

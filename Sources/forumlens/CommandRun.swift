@@ -4,6 +4,7 @@ import ForumLensAnalysis
 import ForumLensCore
 import ForumLensIngest
 import ForumLensReport
+import ForumLensText
 
 /// The run `split` and `analyze` share: inputs read in parallel, pages of one thread joined,
 /// each discussion analyzed (with `analyze`) and written as soon as it is complete.
@@ -58,19 +59,25 @@ enum CommandRun {
     }
 }
 
-/// `--since`, `--until`, `--author`: the messages an analysis keeps (a discussion left with none
-/// is left out). Dates compare as written, local times as the page shows them.
+/// `--since`, `--until`, `--author`, `--language`: the messages an analysis keeps (a discussion
+/// left with none is left out). Dates compare as written, local times as the page shows them;
+/// a message's language is the one analyzers take it to be in (its text's when sure).
 struct MessageFilter {
     var since: String?
     var until: String?
     var authors: Set<String> = []
+    var language: String?
 
-    var isEmpty: Bool { since == nil && until == nil && authors.isEmpty }
+    var isEmpty: Bool { since == nil && until == nil && authors.isEmpty && language == nil }
 
     func keep(_ discussion: inout Discussion) -> Bool {
         guard !isEmpty else { return true }
+        let whole = discussion
         discussion.messages = discussion.messages.filter { message in
             if !authors.isEmpty, !authors.contains(message.author ?? "") { return false }
+            if let language, AnalyzerPipeline.language(of: message, text: TextLayer(message.text), in: whole, fallback: language) != language {
+                return false
+            }
             guard since != nil || until != nil else { return true }
             guard let published = message.published else { return false }
             if let since, published.prefix(since.count) < since { return false }

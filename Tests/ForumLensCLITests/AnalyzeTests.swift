@@ -130,7 +130,7 @@ import Testing
     }
 }
 
-/// `--text` analyzes a string on the spot; `--since`, `--until`, `--author` keep some messages.
+/// `--text` analyzes a string on the spot; `--since`, `--until`, `--author`, `--language` keep some messages.
 @Suite struct AnalyzeOptionsTests {
     @Test func textIsAnalyzedOnTheSpot() async throws {
         let run = try await ForumLensCommand.run(["analyze", "--text", "Je garde LinkedIn et Viadeo.", "--analyzers", AnalyzeTests.plugin])
@@ -151,6 +151,21 @@ import Testing
         #expect(messages.compactMap(\.published).allSatisfy { $0.hasPrefix("2010-04-30") })
         let badDate = try await ForumLensCommand.run(["analyze", AnalyzeTests.pages[0], "--since", "yesterday"])
         #expect(badDate.exitCode == 2)
+    }
+
+    /// `--language` splits the French and English corpus pages apart: each message in one run.
+    @Test func languageKeepsTheMessagesInThatLanguage() async throws {
+        func messages(_ language: String?) async throws -> [String] {
+            let run = try await ForumLensCommand.run(
+                ["analyze", Corpus.path("fr"), Corpus.path("en"), "--analyzers", "", "--format", "json", "--out", "-"]
+                    + (language.map { ["--language", $0] } ?? []))
+            #expect(run.exitCode == 0, "\(run.stderrText)")
+            return try Report.decode(run.stdout).messages.map(\.text)
+        }
+        let all = try await messages(nil), french = try await messages("fr"), english = try await messages("en")
+        #expect(!french.isEmpty && !english.isEmpty)
+        #expect((french + english).sorted() == all.sorted())
+        #expect(french.contains { $0.contains("chronophage") } && !english.contains { $0.contains("chronophage") })
     }
 }
 
