@@ -39,7 +39,7 @@ let package = Package(
         // there are not Swift), registered by the PluginRegistry build tool.
         .target(
             name: "ForumLensPlugins",
-            dependencies: ["ForumLensAnalysis", "ForumLensCore"],
+            dependencies: ["ForumLensAnalysis", "ForumLensCore", "ForumLensText"],
             path: "Plugins",
             exclude: ["Examples/networks.yml", "Examples/questions"],
             plugins: ["PluginRegistry"]),
@@ -65,8 +65,8 @@ let package = Package(
         .testTarget(name: "ForumLensIngestTests", dependencies: ["ForumLensIngest", "ForumLensTestSupport"]),
         .testTarget(name: "ForumLensReportTests", dependencies: ["ForumLensReport", "ForumLensIngest"]),
         .testTarget(name: "ForumLensTextTests", dependencies: ["ForumLensText"]),
-        .testTarget(
-            name: "ForumLensAnalysisTests", dependencies: ["ForumLensAnalysis", "ForumLensPlugins", "ForumLensRules", "ForumLensTestSupport"]),
+        .testTarget(name: "ForumLensAnalysisTests", dependencies: ["ForumLensAnalysis", "ForumLensRules", "ForumLensTestSupport"]),
+        .testTarget(name: "ForumLensPluginsTests", dependencies: ["ForumLensPlugins", "ForumLensAnalysis", "ForumLensText", "ForumLensTestSupport"]),
         // Runs the built `forumlens` binary as a subprocess; the dependency only makes sure it is built.
         .testTarget(name: "ForumLensCLITests", dependencies: ["forumlens", "ForumLensTestSupport"]),
     ],

@@ -11,7 +11,7 @@ public enum Negation {
     /// Words that end a clause, and so a scope.
     static let clauseEnds: Set<WordKey> = Set([
         "mais", "et", "ou", "car", "donc", "or", "pourtant", "cependant", "sinon", "but", "and", "or", "so", "yet",
-        "however", "although", "though", "because", "que", "qui", "which", "that",
+        "however", "although", "though", "because", "que", "qui", "which",
     ].map(WordKey.init))
     static let scopeLength = 4
 

@@ -178,7 +178,8 @@ import Testing
         #expect(tested.exitCode == 0, "\(tested.stdoutText)")
         let run = try await ForumLensCommand.run(["analyze", AnalyzeTests.pages[0], "--analyzers", "+links", "--format", "json", "--out", "-"])
         let report = try RawJSON.object(run.stdout)
-        #expect((report["analyzers"] as? [[String: Any]])?.map { $0["id"] as? String } == ["links"])
+        // The default analyzers, then the example added to them.
+        #expect((report["analyzers"] as? [[String: Any]])?.map { $0["id"] as? String } == ["sentiment", "links"])
     }
 
     @Test func newWritesAPluginFromTheTemplate() async throws {

@@ -1,0 +1,296 @@
+import ForumLensAnalysis
+import ForumLensCore
+import ForumLensText
+
+/// `sentiment`: how positive or negative a message is, French and English, in the VADER family.
+/// Each sentence is scored from the valences of its words, phrases, emoticons and emoji
+/// (SentimentLexicon), changed by the rules below; a message's score is the mean of its
+/// sentences' scores, weighted by how much each says, so that long posts do not saturate.
+///
+/// Rules, per sentiment word: boosters and dampeners in the three words before it (très,
+/// vraiment, trop, un peu; very, really, slightly); negation through the text layer's scopes
+/// (ne … pas, pas de, jamais, sans; not, never, n't), which turns and weakens it; phrases that
+/// a word-by-word reading gets wrong come first (pas mal, pas terrible, not bad); a word in
+/// capitals in a sentence that is not shouted throughout weighs more. Per sentence: the part
+/// after a contrast (mais, cependant, pourtant; but, however) weighs more than the part before,
+/// a sentence opening with one outweighs the sentences before it; exclamation marks strengthen;
+/// a question is damped. The evidence lists each word or phrase that moved the score, its
+/// offsets in the message's text, its valence after the rules and the rules applied.
+public struct SentimentAnalyzer: Analyzer {
+    public init() {}
+
+    public var descriptor: AnalyzerDescriptor {
+        AnalyzerDescriptor(
+            id: "sentiment", version: "1.0.0", summary: "How positive or negative each message is (-1 to 1), with the words that say so",
+            languages: ["fr", "en"],
+            produces: [
+                .init("score", "from -1 (very negative) to 1 (very positive)"),
+                .init("label", "positive (score ≥ 0.05), negative (≤ -0.05) or neutral"),
+                .init("sentences", "each sentence's start, end and score", inCSV: false),
+                .init("evidence", "the words and phrases that moved the score: text, start, end, valence, rules", inCSV: false),
+            ],
+            examples: [
+                .init("fr", "Ce forum est génial, merci pour vos conseils !", ["label": "positive"]),
+                .init("fr", "Ce n'est pas terrible.", ["label": "negative"]),
+                .init("fr", "Trois réseaux, des heures passées, et pas de miracle.", ["label": "negative"]),
+                .init("fr", "C'est pas mal du tout.", ["label": "positive"]),
+                .init("fr", "LinkedIn est utile mais vraiment chronophage.", ["label": "negative"]),
+                .init("fr", "Je suis inscrit sur Viadeo depuis 2009.", ["label": "neutral", "score": 0]),
+                .init("en", "The advice here is great, thanks!", ["label": "positive"]),
+                .init("en", "Not bad at all.", ["label": "positive"]),
+                .init("en", "It is not good, it is a waste of time.", ["label": "negative"]),
+                .init("en", "The site looks nice, but it is really slow and useless.", ["label": "negative"]),
+                .init("en", "I posted my profile in 2009.", ["label": "neutral", "score": 0]),
+            ])
+    }
+
+    public func analyze(_ input: AnalyzerInput) -> JSONValue {
+        let layer = input.text
+        let lexicon = SentimentLexicon.of(language: input.language)
+        let language = input.language == "fr" ? Self.french : Self.english
+        var sentences: [(range: Range<Int>, sum: Double)] = []
+        var evidence: [Evidence] = []
+        // Capitals stress a word only in a message that is not written in capitals throughout.
+        let words = layer.tokens.filter { $0.kind == .word }
+        let shouted = !words.isEmpty && words.allSatisfy { Self.isCapitals($0, layer) }
+        for sentence in layer.sentences {
+            var scored = Self.scoreSentence(sentence, layer, lexicon, language, shouted: shouted)
+            // A sentence opening with a contrast outweighs the ones before it.
+            if let first = layer.tokens[sentence].first(where: { $0.kind != .punctuation }), language.contrasts.contains(first.key) {
+                for index in sentences.indices { sentences[index].sum *= Self.beforeContrast }
+                for index in evidence.indices { evidence[index].weigh(Self.beforeContrast, "before contrast: \(first.lowercased)") }
+                scored.sum *= Self.afterContrast
+                for index in scored.evidence.indices { scored.evidence[index].weigh(Self.afterContrast, "after contrast: \(first.lowercased)") }
+            }
+            evidence += scored.evidence
+            sentences.append((sentence, scored.sum))
+        }
+        // The mean of the sentences' scores, each weighted by its strength: neutral sentences
+        // do not dilute a message, and many sentences do not push it to ±1.
+        let scores = sentences.map { Self.normalize($0.sum) }
+        let bearing = max(1, sentences.filter { $0.sum != 0 }.count)
+        let total = sentences.reduce(0) { $0 + $1.sum } / Double(bearing).squareRoot()
+        let score = Self.normalize(total)
+        let rounded = (score * 1000).rounded() / 1000
+        return [
+            "score": .number(rounded),
+            "label": .string(Self.label(rounded)),
+            "sentences": .array(zip(sentences, scores).map { sentence, score in
+                let tokens = layer.tokens[sentence.range]
+                let range = layer.text.originalRange(tokens.first!.range.lowerBound ..< tokens.last!.range.upperBound)
+                return ["start": .number(Double(range.lowerBound)), "end": .number(Double(range.upperBound)), "score": .number((score * 1000).rounded() / 1000)]
+            }),
+            "evidence": .array(evidence.map { item in
+                let original = layer.text.originalRange(item.scalars)
+                return [
+                    "text": .string(layer.text.string(item.scalars)),
+                    "start": .number(Double(original.lowerBound)), "end": .number(Double(original.upperBound)),
+                    "valence": .number((item.valence * 100).rounded() / 100),
+                    "rules": .array(item.rules.map { .string($0) }),
+                ]
+            }),
+        ]
+    }
+
+    /// Per discussion, author and corpus: the messages of each label, the sum of the scores
+    /// (their mean is the sum over `messages`), and per month the sum and count, for the trend.
+    public func tally(_ result: JSONValue) -> Tally {
+        guard case let .number(score)? = result["score"], case let .string(label)? = result["label"] else { return Tally() }
+        return Tally([(label, 1), ("score sum", score)])
+    }
+
+    static func label(_ score: Double) -> String { score >= 0.05 ? "positive" : score <= -0.05 ? "negative" : "neutral" }
+
+    /// VADER's normalization: a sum of valences to -1…1.
+    static func normalize(_ sum: Double) -> Double { sum == 0 ? 0 : sum / (sum * sum + 15).squareRoot() }
+
+    // VADER's empirical constants.
+    static let boost = 0.293
+    static let capsBoost = 0.733
+    static let negation = -0.74
+    static let exclamation = 0.292
+    static let beforeContrast = 0.5
+    static let afterContrast = 1.5
+    static let questionDamping = 0.5
+
+    struct ScoredSentence {
+        var sum: Double
+        var evidence: [Evidence]
+    }
+
+    /// A word or phrase that moved the score: its normalized scalars, its valence after the
+    /// rules, and the rules.
+    struct Evidence {
+        var scalars: Range<Int>
+        var valence: Double
+        var rules: [String]
+
+        mutating func weigh(_ factor: Double, _ rule: String) {
+            valence *= factor
+            rules.append(rule)
+        }
+    }
+
+    static func isCapitals(_ token: Token, _ layer: TextLayer) -> Bool {
+        let scalars = layer.text.scalars[token.range]
+        return token.kind == .word && token.range.count > 1
+            && scalars.allSatisfy { !$0.properties.isLowercase } && scalars.contains { $0.properties.isUppercase }
+    }
+
+    /// A word's valence: as written, else with its letters repeated for stress squeezed
+    /// (`loooove`, `sooo`), which stresses it as capitals do.
+    static func valence(of token: Token, in lexicon: SentimentLexicon) -> (value: Float, stretched: Bool)? {
+        if let value = lexicon.words[token.key] { return (value, false) }
+        return stretchedForms(of: token).lazy.compactMap { lexicon.words[$0] }.first.map { ($0, true) }
+    }
+
+    /// A word with a letter written three times or more, with it twice, then once (`soooo` →
+    /// `soo`, `so`); none for other words.
+    static func stretchedForms(of token: Token) -> [WordKey] {
+        var squeezed = "", doubled = "", previous: Character?, run = 0, stretched = false
+        for character in token.lowercased {
+            run = character == previous ? run + 1 : 1
+            previous = character
+            if run == 1 { squeezed.append(character) }
+            if run <= 2 { doubled.append(character) }
+            if run == 3 { stretched = true }
+        }
+        return stretched ? [WordKey(doubled), WordKey(squeezed)] : []
+    }
+
+    static func scoreSentence(
+        _ sentence: Range<Int>, _ layer: TextLayer, _ lexicon: SentimentLexicon, _ language: Words, shouted: Bool
+    ) -> ScoredSentence {
+        let tokens = layer.tokens
+        let contrast = sentence.last { language.contrasts.contains(tokens[$0].key) && $0 > sentence.lowerBound }
+        // Boosters of several words (un peu, kind of): where each ends, and the words they hold.
+        var boosterEnding: [Int: (value: Double, text: String)] = [:]
+        var inBooster = Set<Int>()
+        for start in sentence {
+            for phrase in language.boosterPhrases[tokens[start].key] ?? [] where start + phrase.keys.count <= sentence.upperBound {
+                guard zip(tokens[start ..< start + phrase.keys.count], phrase.keys).allSatisfy({ $0.key == $1 }) else { continue }
+                boosterEnding[start + phrase.keys.count - 1] = (phrase.value, tokens[start ..< start + phrase.keys.count].map(\.lowercased).joined(separator: " "))
+                inBooster.formUnion(start ..< start + phrase.keys.count)
+            }
+        }
+        var found: [(range: Range<Int>, valence: Double, rules: [String])] = []
+        var index = sentence.lowerBound
+        while index < sentence.upperBound {
+            let token = tokens[index]
+            // A phrase first: its words read together (pas mal, not bad), negation included.
+            if let phrase = lexicon.phrases[token.key]?.first(where: { phrase in
+                index + phrase.keys.count <= sentence.upperBound
+                    && zip(tokens[index ..< index + phrase.keys.count], phrase.keys).allSatisfy { $0.key == $1 }
+            }) {
+                found.append((index ..< index + phrase.keys.count, Double(phrase.valence), []))
+                index += phrase.keys.count
+                continue
+            }
+            defer { index += 1 }
+            var hit: (value: Float, stretched: Bool)?
+            switch token.kind {
+            case .emoticon, .emoji: hit = SentimentLexicon.symbols.words[token.key].map { ($0, false) }
+            case .word, .clitic:
+                guard !inBooster.contains(index) else { continue }
+                hit = valence(of: token, in: lexicon)
+                // A booster, or `no`, before a sentiment word modifies it rather than counting
+                // itself (trop bien, super cool, no good).
+                if hit != nil, language.boosters[token.key] != nil || language.negators.contains(token.key),
+                   let next = tokens[(index + 1) ..< sentence.upperBound].first(where: { $0.kind == .word }), valence(of: next, in: lexicon) != nil {
+                    hit = nil
+                }
+            default: hit = nil
+            }
+            guard let hit else { continue }
+            var value = Double(hit.value)
+            var rules: [String] = []
+            if !shouted, isCapitals(token, layer) || hit.stretched {
+                value += value > 0 ? capsBoost : -capsBoost
+                rules.append(hit.stretched ? "stretched" : "capitals")
+            }
+            var distance = 0
+            for before in stride(from: index - 1, through: max(sentence.lowerBound, index - 6), by: -1) where tokens[before].kind == .word {
+                distance += 1
+                if distance > 3 { break }
+                let booster: (value: Double, text: String)
+                if let phrase = boosterEnding[before] {
+                    booster = phrase
+                } else if let value = language.boosters[tokens[before].key] ?? Self.stretchedForms(of: tokens[before]).lazy.compactMap({ language.boosters[$0] }).first {
+                    // A booster in capitals stresses more.
+                    booster = (!shouted && isCapitals(tokens[before], layer) ? value + (value > 0 ? capsBoost : -capsBoost) : value, tokens[before].lowercased)
+                } else {
+                    continue
+                }
+                let scaled = booster.value * (1 - 0.05 * Double(distance - 1))
+                value += value > 0 ? scaled : -scaled
+                rules.append("\(booster.value > 0 ? "booster" : "dampener"): \(booster.text)")
+            }
+            if layer.negated[index] {
+                value *= negation
+                rules.append("negation")
+            }
+            found.append((index ..< index + 1, value, rules))
+        }
+        if let contrast {
+            for item in found.indices {
+                let after = found[item].range.lowerBound > contrast
+                found[item].valence *= after ? afterContrast : beforeContrast
+                found[item].rules.append("\(after ? "after" : "before") contrast: \(tokens[contrast].lowercased)")
+            }
+        }
+        var sum = found.reduce(0) { $0 + $1.valence }
+        let marks = tokens[sentence].filter { $0.kind == .punctuation }
+        let exclamations = marks.filter { $0.lowercased.hasPrefix("!") }.reduce(0) { $0 + $1.range.count }
+        if sum != 0, exclamations > 0 { sum += (sum > 0 ? 1 : -1) * Double(min(exclamations, 4)) * exclamation }
+        if marks.contains(where: { $0.lowercased.hasPrefix("?") }) { sum *= questionDamping }
+        return ScoredSentence(sum: sum, evidence: found.map { item in
+            Evidence(
+                scalars: tokens[item.range.lowerBound].range.lowerBound ..< tokens[item.range.upperBound - 1].range.upperBound,
+                valence: item.valence, rules: item.rules)
+        })
+    }
+
+    /// A language's boosters (positive) and dampeners (negative), of one word or several, its
+    /// contrast words, and the negators that modify a sentiment word after them rather than count.
+    struct Words: Sendable {
+        var boosters: [WordKey: Double] = [:]
+        /// Boosters of several words, by their first word.
+        var boosterPhrases: [WordKey: [(keys: [WordKey], value: Double)]] = [:]
+        var contrasts: Set<WordKey>
+        var negators: Set<WordKey>
+
+        init(boosters: [String], dampeners: [String], contrasts: [String], negators: [String]) {
+            for (words, value) in boosters.map({ ($0, SentimentAnalyzer.boost) }) + dampeners.map({ ($0, -SentimentAnalyzer.boost) }) {
+                let keys = Tokenizer.tokens(NormalizedText(words)).map(\.key)
+                if keys.count == 1 { self.boosters[keys[0]] = value } else { boosterPhrases[keys[0], default: []].append((keys, value)) }
+            }
+            self.contrasts = Set(contrasts.map(WordKey.init))
+            self.negators = Set(negators.map(WordKey.init))
+        }
+    }
+
+    static let french = Words(
+        boosters: [
+            "très", "vraiment", "trop", "tellement", "super", "hyper", "ultra", "extrêmement", "vachement", "carrément",
+            "complètement", "totalement", "absolument", "particulièrement", "énormément", "franchement", "terriblement",
+            "incroyablement", "profondément", "sacrément", "drôlement", "bien", "archi",
+        ],
+        dampeners: [
+            "un peu", "un petit peu", "quelque peu", "peu", "assez", "plutôt", "légèrement", "relativement", "moyennement",
+            "presque", "guère",
+        ],
+        contrasts: ["mais", "cependant", "pourtant", "toutefois", "néanmoins", "sauf"],
+        negators: ["non", "pas", "aucun", "aucune", "jamais"])
+
+    static let english = Words(
+        boosters: [
+            "very", "really", "so", "too", "extremely", "totally", "absolutely", "completely", "incredibly", "particularly",
+            "especially", "hugely", "deeply", "truly", "utterly", "highly", "awfully", "super", "such", "quite",
+        ],
+        dampeners: [
+            "kind of", "sort of", "a bit", "a little", "a little bit", "slightly", "somewhat", "barely", "hardly", "marginally",
+            "partly", "scarcely", "less", "kinda", "sorta",
+        ],
+        contrasts: ["but", "however", "yet", "though", "although"],
+        negators: ["no", "not", "never", "nothing"])
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import ForumLensAnalysis
+import ForumLensCore
+
+extension ForumLens {
+    /// `forumlens eval sentiment FILE.tsv`: an analyzer's scores against human ratings.
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score an analyzer against a labeled TSV file.",
+            discussion: """
+                The file: UTF-8, tab-separated, a header row, then `id, text, score` (a human mean on -4…4) or \
+                `id, text, label` (negative, neutral, positive). Prints, per file, the metrics of \
+                ../shared/eval/sentiment_metrics.py: Pearson r and Spearman ρ (numeric gold), 3-class accuracy \
+                and macro-F1, binary accuracy and macro-F1. Today the analyzer is `sentiment` (or another whose \
+                results have a `score` in -1…1).
+
+                Example:
+                  forumlens eval sentiment ../shared/data/sentiment-dev/deft2017_tweets_val.tsv --language fr
+                """)
+
+        @Argument(help: "The analyzer's id.")
+        var analyzer: String
+
+        @Argument(help: "Labeled TSV files.")
+        var files: [String]
+
+        @Option(name: .long, help: "The language of texts whose own words do not tell (ISO 639-1).")
+        var language: String = "en"
+
+        @Option(name: .long, help: ArgumentHelp("Also write `id<TAB>score` lines to this file (for sentiment_metrics.py).", valueName: "file"))
+        var predictions: String?
+
+        @Option(name: .long, help: "Gold ratings within ±this are neutral.")
+        var goldBand = 0.5
+
+        @Option(name: .long, help: "Predictions within ±this are neutral.")
+        var threshold = 0.05
+
+        @Option(name: .long, help: "Texts analyzed at once.")
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+        func run() throws {
+            let pipeline: AnalyzerPipeline
+            do {
+                pipeline = try AnalyzerPipeline([try Analyzers.resolve(analyzer)])
+            } catch let error as AnalyzerPipeline.SetupError {
+                throw PluginError(error.description)
+            }
+            var written = ""
+            for file in files {
+                let rows = try Self.read(file)
+                // All texts as one discussion: the pipeline runs them on `jobs` threads.
+                let discussion = Discussion(
+                    id: "eval", language: language.lowercased(),
+                    messages: rows.enumerated().map { Message(id: $1.id, position: $0 + 1, text: $1.text) })
+                let analysis = pipeline.analyze(discussion, jobs: jobs)
+                let scores = analysis.results.map { results -> Double in
+                    guard case let .number(score)? = results.first(where: { $0.id == analyzer })?.value["score"] else { return 0 }
+                    return score
+                }
+                let evaluation = SentimentEvaluation(gold: rows.map(\.gold), predicted: scores, goldBand: goldBand, threshold: threshold)
+                print("\(file) \(evaluation.summary)")
+                for (row, score) in zip(rows, scores) { written += "\(row.id)\t\(score)\n" }
+            }
+            if let predictions { try written.write(toFile: predictions, atomically: true, encoding: .utf8) }
+        }
+
+        /// The rows of a labeled TSV; a line that cannot be read is an error naming it.
+        static func read(_ path: String) throws -> [(id: String, text: String, gold: SentimentEvaluation.Gold)] {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw PluginError("\(path): cannot be read as UTF-8 text")
+            }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+            let header = lines.isEmpty ? [] : lines.removeFirst().split(separator: "\t").map { $0.lowercased() }
+            guard header.count >= 3, ["score", "label"].contains(header.last!) else {
+                throw PluginError("\(path):1: the header names id, text, then score or label (got: \(header.joined(separator: ", ")))")
+            }
+            let numeric = header.last == "score"
+            let labels = ["negative": "negative", "neg": "negative", "neutral": "neutral", "neu": "neutral", "positive": "positive", "pos": "positive"]
+            var rows: [(String, String, SentimentEvaluation.Gold)] = []
+            for (number, line) in lines.enumerated() where !line.isEmpty {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                let value = fields.last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                let gold: SentimentEvaluation.Gold?
+                if numeric { gold = Double(value).map { .score($0) } } else { gold = labels[value.lowercased()].map { .label($0) } }
+                guard fields.count >= 3, let gold else {
+                    throw PluginError("\(path):\(number + 2): expected id, text and a \(numeric ? "number" : "label (negative, neutral, positive)")")
+                }
+                rows.append((String(fields[0]), fields[1 ..< fields.count - 1].joined(separator: "\t"), gold))
+            }
+            return rows
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import ForumLensCore
+import ForumLensText
+import Testing
+@testable import ForumLensAnalysis
+@testable import ForumLensPlugins
+
+/// The sentiment analyzer's rules, each against the same sentence without it, and its evidence.
+@Suite struct SentimentAnalyzerTests {
+    static func result(_ text: String, _ language: String) -> JSONValue {
+        SentimentAnalyzer().analyze(AnalyzerInput(message: Message(id: "m", position: 1, text: text), text: TextLayer(text), language: language, results: [:]))
+    }
+
+    static func score(_ text: String, _ language: String) -> Double {
+        guard case let .number(score)? = result(text, language)["score"] else { return .nan }
+        return score
+    }
+
+    @Test(arguments: [
+        // Negation turns a word, a phrase reads as a whole.
+        ("fr", "C'est bien.", "Ce n'est pas bien.", true),
+        ("fr", "C'est terrible.", "Ce n'est pas terrible.", false),
+        ("en", "It is good.", "It is not good.", true),
+        ("en", "It is bad.", "It is not bad.", true),
+    ])
+    func negationTurnsTheScore(language: String, plain: String, negated: String, turns: Bool) {
+        let before = Self.score(plain, language), after = Self.score(negated, language)
+        if turns { #expect(before.sign != after.sign && after != 0, "\(before) → \(after)") }
+        #expect(Self.score("Ce n'est pas terrible.", "fr") < 0 && Self.score("C'est pas mal du tout.", "fr") > 0)
+    }
+
+    @Test(arguments: [
+        ("fr", "C'est bien.", "C'est très bien."), ("fr", "C'est nul.", "C'est vraiment nul."),
+        ("en", "It is good.", "It is really good."), ("en", "It is great.", "It is GREAT."),
+        ("en", "It is great.", "It is great!!!"), ("en", "It is good.", "It is soooo good."),
+    ])
+    func boostersCapitalsAndExclamationsStrengthen(language: String, plain: String, stronger: String) {
+        #expect(abs(Self.score(stronger, language)) > abs(Self.score(plain, language)))
+    }
+
+    @Test(arguments: [
+        ("fr", "C'est cher.", "C'est un peu cher."), ("en", "It is good.", "It is kind of good."),
+        ("en", "It is good.", "Is it good?"),
+    ])
+    func dampenersAndQuestionsWeaken(language: String, plain: String, weaker: String) {
+        #expect(abs(Self.score(weaker, language)) < abs(Self.score(plain, language)))
+    }
+
+    @Test func theClauseAfterAContrastWeighsMore() {
+        #expect(Self.score("Le site est joli mais lent et inutile.", "fr") < 0)
+        #expect(Self.score("Le site est lent mais vraiment génial.", "fr") > 0)
+        #expect(Self.score("It is slow. But the people are wonderful.", "en") > 0)
+    }
+
+    /// Twenty mildly positive sentences score about as their sentences do, not +1.
+    @Test func longPostsDoNotSaturate() {
+        let one = Self.score("Le conseil est utile.", "fr")
+        let long = Self.score(Array(repeating: "Le conseil est utile.", count: 20).joined(separator: " "), "fr")
+        #expect(one > 0 && long > one && long < 0.95, "\(one) \(long)")
+    }
+
+    /// Evidence: the words that moved the score, at their offsets in the message's own text.
+    @Test func evidencePointsIntoTheMessage() throws {
+        let text = "Franchement\u{200B}, c’est vraiment génial… mais c’est chronophage !"
+        guard case let .array(evidence)? = Self.result(text, "fr")["evidence"] else { throw Failure.noEvidence }
+        let scalars = Array(text.unicodeScalars)
+        var words: [String] = []
+        for item in evidence {
+            guard case let .number(start)? = item["start"], case let .number(end)? = item["end"], case let .string(word)? = item["text"] else { continue }
+            #expect(String(String.UnicodeScalarView(scalars[Int(start) ..< Int(end)])) == word)
+            words.append(word)
+        }
+        #expect(words == ["génial", "chronophage"])
+        // Boosted twice; and the sentence after "… mais" outweighs it.
+        #expect(evidence[0]["rules"] == ["booster: vraiment", "booster: franchement", "before contrast: mais"])
+        #expect(evidence[1]["rules"] == ["after contrast: mais"])
+    }
+
+    /// Messages with no sentiment word are neutral with a score of 0, and say so with no evidence.
+    @Test func plainFactsAreNeutral() {
+        #expect(Self.result("Je suis inscrit sur Viadeo depuis 2009.", "fr")["label"] == "neutral")
+        #expect(Self.result("Je suis inscrit sur Viadeo depuis 2009.", "fr")["evidence"] == .array([]))
+    }
+
+    /// The lexicons load once, in milliseconds, and hold the entries the converter wrote.
+    @Test func lexiconsHoldTheirEntries() {
+        #expect(SentimentLexicon.french.words[WordKey("chronophage")] == -1.8)
+        #expect(SentimentLexicon.french.phrases[WordKey("pas")]?.contains { $0.keys == [WordKey("pas"), WordKey("mal")] } == true)
+        #expect(SentimentLexicon.english.words[WordKey("good")] == 1.9)
+        #expect(SentimentLexicon.symbols.words[WordKey(":)")] == 2)
+    }
+
+    enum Failure: Error { case noEvidence }
+}

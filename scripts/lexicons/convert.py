@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Builds ForumLens's sentiment lexicons from permissively licensed sources (NOTICE):
+
+  English  VADER's vader_lexicon.txt (vaderSentiment 3.3.2, MIT), valences -4..4, filled in with
+           Pattern's en-sentiment.xml adjectives (textblob 0.20.1, PDDL), polarity -1..1 times 2.
+  French   vader_FR's fr_lexicon.txt (vaderSentiment-fr 1.3.4, MIT), averaged with Pattern's
+           fr-sentiment.xml (textblob-fr 0.2.0, PDDL) where both have a word; feminine and plural
+           forms added where missing.
+  Symbols  emoticons from VADER's lexicon; emoji scored from the words of VADER's emoji
+           descriptions (emoji_utf8_lexicon.txt), as VADER scores them.
+  Then our own corrections and additions, which win: en-extra.tsv, fr-extra.tsv (forum and
+  spoken French, the founding thread's domain, phrases such as "pas mal").
+
+Writes Plugins/Sentiment/SentimentLexiconData.swift: one table per language, lines of
+`entry<TAB>valence`, an entry being a word or a phrase (lowercase). Standard library only; run it
+with the four packages importable (scripts/lexicons/build.sh makes a virtual environment).
+"""
+import importlib.util
+import os
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "..", "Plugins", "Sentiment", "SentimentLexiconData.swift")
+
+
+def package_dir(name):
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        sys.exit(f"convert.py: the Python package {name} is not installed (run scripts/lexicons/build.sh)")
+    return os.path.dirname(spec.origin)
+
+
+def read_vader(path):
+    table = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2 and parts[0]:
+                table[parts[0].lower()] = float(parts[1])
+    return table
+
+
+def read_vader_fr(path):
+    table = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            word, _, value = line.rstrip("\n").rpartition("->")
+            if word:
+                table[word.lower()] = float(value)
+    return table
+
+
+def read_pattern(path):
+    """Pattern lists each sense of a word; like Pattern, average them. Polarity -1..1 -> -4..4."""
+    senses = defaultdict(list)
+    for word in ET.parse(path).getroot().iter("word"):
+        form = word.get("form", "").lower()
+        if form and word.get("polarity") is not None:
+            senses[form].append(float(word.get("polarity")))
+    return {form: 4 * sum(values) / len(values) for form, values in senses.items()}
+
+
+def read_extra(path):
+    table = {}
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            line = line.split("#", 1)[0].rstrip()
+            if not line:
+                continue
+            entry, _, value = line.rpartition("\t")
+            try:
+                table[entry.strip().lower()] = float(value)
+            except ValueError:
+                sys.exit(f"{path}:{number}: expected entry<TAB>valence")
+    return table
+
+
+def is_word(entry):
+    """Words and phrases; a single letter is an initial or a typo more often than a word."""
+    return len(entry) > 1 and all(c.isalpha() or c in "'- " for c in entry)
+
+
+def french_forms(word):
+    """Feminine and plural forms of a French adjective or participle (some are not words:
+    they are never met, and never override a real entry)."""
+    if " " in word or not word.isalpha():
+        return []
+    for ending, forms in (("eux", ["euse", "euses"]), ("if", ["ive", "ives", "ifs"]), ("el", ["elle", "elles", "els"]),
+                          ("ien", ["ienne", "iennes", "iens"]), ("on", ["onne", "onnes", "ons"]), ("al", ["ale", "ales", "aux"]),
+                          ("er", ["ère", "ères", "ers"]), ("eur", ["euse", "euses", "eurs"]), ("é", ["ée", "és", "ées"])):
+        if word.endswith(ending):
+            return [word[: -len(ending)] + form for form in forms]
+    if word.endswith("e"):
+        return [word + "s"]
+    if word.endswith(("s", "x")):
+        return [word + "e", word + "es"]
+    return [word + "e", word + "s", word + "es"]
+
+
+def main():
+    vader_dir = package_dir("vaderSentiment")
+    vader_fr_dir = package_dir("vaderSentiment_fr")
+    pattern_en = os.path.join(package_dir("textblob"), "en", "en-sentiment.xml")
+    pattern_fr = os.path.join(package_dir("textblob_fr"), "fr-sentiment.xml")
+
+    vader = read_vader(os.path.join(vader_dir, "vader_lexicon.txt"))
+    english = {k: v for k, v in vader.items() if is_word(k)}
+    symbols = {k: v for k, v in vader.items() if not is_word(k)}
+    # Pattern's adjectives are rated for reviews: where VADER has no entry they count at half
+    # strength, the weakest (|polarity| < 0.1) not at all.
+    for form, value in read_pattern(pattern_en).items():
+        if form not in english and is_word(form) and abs(value) >= 0.4:
+            english[form] = value / 2
+
+    # Emoji: the sum of their description's words, as VADER replaces an emoji by its description.
+    with open(os.path.join(vader_dir, "emoji_utf8_lexicon.txt"), encoding="utf-8") as f:
+        for line in f:
+            emoji, _, description = line.rstrip("\n").partition("\t")
+            value = sum(vader.get(word, 0) for word in description.lower().split())
+            if emoji and value:
+                symbols[emoji] = max(-4.0, min(4.0, value))
+
+    vader_fr = read_vader_fr(os.path.join(vader_fr_dir, "fr_lexicon.txt"))
+    french = {k: v for k, v in vader_fr.items() if is_word(k)}
+    for form, value in read_pattern(pattern_fr).items():
+        if not is_word(form):
+            continue
+        french[form] = (french[form] + value) / 2 if form in french else value
+    for word, value in list(french.items()):
+        for form in french_forms(word):
+            french.setdefault(form, value)
+
+    english.update(read_extra(os.path.join(HERE, "en-extra.tsv")))
+    french.update(read_extra(os.path.join(HERE, "fr-extra.tsv")))
+
+    def table(entries):
+        # NFC: ForumLens looks entries up by their bytes, in the text layer's NFC.
+        entries = {unicodedata.normalize("NFC", k): v for k, v in entries.items()}
+        lines = [f"{k}\t{round(v, 2):g}" for k, v in sorted(entries.items()) if round(v, 2) != 0 and '"""#' not in k]
+        return "\n".join(lines)
+
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write("// Generated by scripts/lexicons/convert.py (scripts/lexicons/build.sh): do not edit.\n")
+        f.write("// Sources and licences: NOTICE. Lines: entry, tab, valence (-4 to 4).\n\n")
+        f.write("extension SentimentLexicon {\n")
+        for name, entries in (("english", english), ("french", french), ("symbols", symbols)):
+            f.write(f'    static let {name}Data = #"""\n{table(entries)}\n"""#\n\n')
+        f.write("}\n")
+    print(f"wrote {os.path.relpath(OUT)}: {len(english)} English, {len(french)} French, {len(symbols)} symbols")
+
+
+if __name__ == "__main__":
+    main()
