@@ -2,10 +2,11 @@
 """Builds ForumLens's sentiment lexicons from permissively licensed sources (NOTICE):
 
   English  VADER's vader_lexicon.txt (vaderSentiment 3.3.2, MIT), valences -4..4, filled in with
-           Pattern's en-sentiment.xml adjectives (textblob 0.20.1, PDDL), polarity -1..1 times 2.
-  French   vader_FR's fr_lexicon.txt (vaderSentiment-fr 1.3.4, MIT), averaged with Pattern's
-           fr-sentiment.xml (textblob-fr 0.2.0, PDDL) where both have a word; feminine and plural
-           forms added where missing.
+           Pattern's en-sentiment.xml adjectives (textblob 0.20.1, PDDL) at half strength
+           (polarity -1..1 times 2).
+  French   vader_FR's fr_lexicon.txt (vaderSentiment-fr 1.3.4, MIT), filled in with Pattern's
+           fr-sentiment.xml (textblob-fr 0.2.0, PDDL) adjectives at half strength; feminine and plural
+           forms added where missing; function words (fr-function-words.txt) left out.
   Symbols  emoticons from VADER's lexicon; emoji scored from the words of VADER's emoji
            descriptions (emoji_utf8_lexicon.txt), as VADER scores them.
   Then our own corrections and additions, which win: en-extra.tsv, fr-extra.tsv (forum and
@@ -78,6 +79,11 @@ def read_extra(path):
     return table
 
 
+def read_words(path):
+    with open(path, encoding="utf-8") as f:
+        return [word.lower() for line in f if not line.startswith("#") for word in line.split()]
+
+
 def is_word(entry):
     """Words and phrases; a single letter is an initial or a typo more often than a word."""
     return len(entry) > 1 and all(c.isalpha() or c in "'- " for c in entry)
@@ -124,14 +130,17 @@ def main():
                 symbols[emoji] = max(-4.0, min(4.0, value))
 
     vader_fr = read_vader_fr(os.path.join(vader_fr_dir, "fr_lexicon.txt"))
+    # The same for French, but only Pattern's clearer adjectives (|polarity| >= 0.3): its
+    # French list holds many mild, context-bound ones that tilt neutral texts.
     french = {k: v for k, v in vader_fr.items() if is_word(k)}
     for form, value in read_pattern(pattern_fr).items():
-        if not is_word(form):
-            continue
-        french[form] = (french[form] + value) / 2 if form in french else value
+        if form not in french and is_word(form) and abs(value) >= 1.2:
+            french[form] = value / 2
     for word, value in list(french.items()):
         for form in french_forms(word):
             french.setdefault(form, value)
+    for word in read_words(os.path.join(HERE, "fr-function-words.txt")):
+        french.pop(word, None)
 
     english.update(read_extra(os.path.join(HERE, "en-extra.tsv")))
     french.update(read_extra(os.path.join(HERE, "fr-extra.tsv")))
