@@ -4,8 +4,8 @@ import ForumLensText
 
 /// `sentiment`: how positive or negative a message is, French and English, in the VADER family.
 /// Each sentence is scored from the valences of its words, phrases, emoticons and emoji
-/// (SentimentLexicon), changed by the rules below; a message's score is the mean of its
-/// sentences' scores, weighted by how much each says, so that long posts do not saturate.
+/// (SentimentLexicon), changed by the rules below; a message's score combines its sentences'
+/// so that long posts do not saturate (see `analyze`).
 ///
 /// Rules, per sentiment word: boosters and dampeners in the three words before it (très,
 /// vraiment, trop, un peu; very, really, slightly); negation through the text layer's scopes
@@ -65,12 +65,13 @@ public struct SentimentAnalyzer: Analyzer {
             evidence += scored.evidence
             sentences.append((sentence, scored.sum))
         }
-        // The mean of the sentences' scores, each weighted by its strength: neutral sentences
-        // do not dilute a message, and many sentences do not push it to ±1.
+        // The sentences' sums over the square root of how many carry sentiment: twenty
+        // positive sentences weigh more than one, but not twenty times, and do not push a long
+        // post to ±1; neutral sentences do not dilute it.
         let scores = sentences.map { Self.normalize($0.sum) }
         let bearing = max(1, sentences.filter { $0.sum != 0 }.count)
         let total = sentences.reduce(0) { $0 + $1.sum } / Double(bearing).squareRoot()
-        let score = Self.normalize(total)
+        let score = Self.normalize(total, words: words.count)
         let rounded = (score * 1000).rounded() / 1000
         return [
             "score": .number(rounded),
@@ -101,8 +102,10 @@ public struct SentimentAnalyzer: Analyzer {
 
     static func label(_ score: Double) -> String { score >= 0.05 ? "positive" : score <= -0.05 ? "negative" : "neutral" }
 
-    /// VADER's normalization: a sum of valences to -1…1.
-    static func normalize(_ sum: Double) -> Double { sum == 0 ? 0 : sum / (sum * sum + 15).squareRoot() }
+    /// VADER's normalization of a sum of valences to -1…1, x / √(x² + 15); for a message, the
+    /// 15 grows by one per word, so that a word or two of sentiment in a long factual message
+    /// weighs less than in a short cry.
+    static func normalize(_ sum: Double, words: Int = 0) -> Double { sum == 0 ? 0 : sum / (sum * sum + 15 + Double(words)).squareRoot() }
 
     // VADER's empirical constants.
     static let boost = 0.293

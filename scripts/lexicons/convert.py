@@ -6,7 +6,8 @@
            (polarity -1..1 times 2).
   French   vader_FR's fr_lexicon.txt (vaderSentiment-fr 1.3.4, MIT), filled in with Pattern's
            fr-sentiment.xml (textblob-fr 0.2.0, PDDL) adjectives at half strength; feminine and plural
-           forms added where missing; function words (fr-function-words.txt) left out.
+           forms added where missing; function words (fr-function-words.txt) left out; every word
+           also without its accents, where that is not another word.
   Symbols  emoticons from VADER's lexicon; emoji scored from the words of VADER's emoji
            descriptions (emoji_utf8_lexicon.txt), as VADER scores them.
   Then our own corrections and additions, which win: en-extra.tsv, fr-extra.tsv (forum and
@@ -79,6 +80,10 @@ def read_extra(path):
     return table
 
 
+def without_accents(word):
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def read_words(path):
     with open(path, encoding="utf-8") as f:
         return [word.lower() for line in f if not line.startswith("#") for word in line.split()]
@@ -139,11 +144,16 @@ def main():
     for word, value in list(french.items()):
         for form in french_forms(word):
             french.setdefault(form, value)
+    french.update(read_extra(os.path.join(HERE, "fr-extra.tsv")))
+    # Forums and tweets often drop accents (tres, genial, decu): each word without them too,
+    # where that is not another word.
+    for word, value in list(french.items()):
+        french.setdefault(without_accents(word), value)
+    # After that: "sûr" must not give "sur" a valence.
     for word in read_words(os.path.join(HERE, "fr-function-words.txt")):
         french.pop(word, None)
 
     english.update(read_extra(os.path.join(HERE, "en-extra.tsv")))
-    french.update(read_extra(os.path.join(HERE, "fr-extra.tsv")))
 
     def table(entries):
         # NFC: ForumLens looks entries up by their bytes, in the text layer's NFC.
