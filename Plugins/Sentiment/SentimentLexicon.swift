@@ -10,22 +10,50 @@ struct SentimentLexicon: Sendable {
     private(set) var phrases: [WordKey: [(keys: [WordKey], valence: Float)]] = [:]
 
     init(_ data: String) {
-        for line in data.split(separator: "\n") {
-            guard let tab = line.lastIndex(of: "\t"), let valence = Float(line[line.index(after: tab)...]) else { continue }
-            let entry = String(line[..<tab])
-            // Only entries the tokenizer may split are tokenized: most are one plain word.
-            guard entry.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "'") }) else {
-                words[WordKey(entry)] = valence
-                continue
-            }
-            let keys = Tokenizer.tokens(NormalizedText(entry)).map(\.key)
-            if keys.count == 1 {
-                words[keys[0]] = valence
-            } else if let first = keys.first {
-                phrases[first, default: []].append((keys, valence))
+        var data = data
+        data.withUTF8 { bytes in
+            words.reserveCapacity(bytes.count / 12)
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                var tab = lineEnd - 1
+                while tab > lineStart, bytes[tab] != UInt8(ascii: "\t") { tab -= 1 }
+                guard tab > lineStart, let valence = Self.number(UnsafeBufferPointer(rebasing: bytes[(tab + 1) ..< lineEnd])) else { continue }
+                let entry = UnsafeBufferPointer(rebasing: bytes[lineStart ..< tab])
+                // Only entries the tokenizer may split are tokenized: most are one plain word.
+                guard entry.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "'") }) else {
+                    words[WordKey(utf8: entry)] = valence
+                    continue
+                }
+                let keys = Tokenizer.tokens(NormalizedText(String(decoding: entry, as: UTF8.self))).map(\.key)
+                if keys.count == 1 {
+                    words[keys[0]] = valence
+                } else if let first = keys.first {
+                    phrases[first, default: []].append((keys, valence))
+                }
             }
         }
         for key in phrases.keys { phrases[key]!.sort { $0.keys.count > $1.keys.count } }
+    }
+
+    /// `-1.25` and the like, as the converter writes them (no exponent).
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Float? {
+        var value: Float = 0, scale: Float = 0, negative = false, digits = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "-") where digits == 0 && !negative: negative = true
+            case UInt8(ascii: "."): guard scale == 0 else { return nil }; scale = 1
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"):
+                value = value * 10 + Float(byte - UInt8(ascii: "0"))
+                if scale > 0 { scale *= 10 }
+                digits += 1
+            default: return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        return (negative ? -value : value) / max(scale, 1)
     }
 
     static let english = SentimentLexicon(englishData)

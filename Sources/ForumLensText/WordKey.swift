@@ -13,7 +13,8 @@ public struct WordKey: Hashable, Sendable {
         self = word.withUTF8 { Self(utf8: $0) }
     }
 
-    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    /// The key of a word's UTF-8 bytes (lowercase, NFC).
+    public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var low: UInt64 = 0
         var high: UInt64 = 0
         if bytes.count <= 15 {

@@ -40,6 +40,9 @@ extension ForumLens {
         @Option(name: .long, help: "Texts analyzed at once.")
         var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+        @Flag(name: .long, help: "Print on stderr how long the analysis took (the texts only, not reading the file).")
+        var timing = false
+
         func run() throws {
             let pipeline: AnalyzerPipeline
             do {
@@ -54,8 +57,16 @@ extension ForumLens {
                 let discussion = Discussion(
                     id: "eval", language: language.lowercased(),
                     messages: rows.enumerated().map { Message(id: $1.id, position: $0 + 1, text: $1.text) })
-                let analysis = pipeline.analyze(discussion, jobs: jobs)
-                let scores = analysis.results.map { results -> Double in
+                // The first text alone first: it loads what the analyzer loads once (lexicons).
+                let startUp = Self.seconds { _ = pipeline.analyze(Discussion(id: "warm-up", language: language, messages: Array(discussion.messages.prefix(1)))) }
+                var analysis: DiscussionAnalysis?
+                let seconds = Self.seconds { analysis = pipeline.analyze(discussion, jobs: jobs) }
+                if timing {
+                    FileHandle.standardError.write(Data(String(
+                        format: "%@: start-up %.1f ms, then %d texts in %.4f s: %.0f texts/s (%d jobs)\n",
+                        file, startUp * 1000, rows.count, seconds, Double(rows.count) / seconds, jobs).utf8))
+                }
+                let scores = analysis!.results.map { results -> Double in
                     guard case let .number(score)? = results.first(where: { $0.id == analyzer })?.value["score"] else { return 0 }
                     return score
                 }
@@ -64,6 +75,11 @@ extension ForumLens {
                 for (row, score) in zip(rows, scores) { written += "\(row.id)\t\(score)\n" }
             }
             if let predictions { try written.write(toFile: predictions, atomically: true, encoding: .utf8) }
+        }
+
+        static func seconds(_ work: () -> Void) -> Double {
+            let elapsed = ContinuousClock().measure(work)
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
 
         /// The rows of a labeled TSV; a line that cannot be read is an error naming it.
