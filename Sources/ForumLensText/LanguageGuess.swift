@@ -56,6 +56,8 @@ public struct LanguageGuess: Sendable, Equatable {
         // Sure when the best language leads clearly and the message has words enough.
         let margin = Double(scores[best] - second) / Double(scores[best])
         let length = min(1, Double(words) / Double(minimumWords * 3))
-        return LanguageGuess(code: functionWords[best].code, confidence: (margin * length * 100).rounded() / 100)
+        // And when several function words agree: one (`com` in a web address) proves little.
+        let agreement = min(1, Double(scores[best]) / 3)
+        return LanguageGuess(code: functionWords[best].code, confidence: (margin * length * agreement * 100).rounded() / 100)
     }
 }
