@@ -29,11 +29,16 @@ cd "$ROOT"
 N="${1:-10000}"
 RUNS="${RUNS:-3}"
 WORK="$ROOT/benchmarks/work"
-DEV="${SENTIMENT_DEV:-$ROOT/../shared/data/sentiment-dev}"
+DEV="${SENTIMENT_DEV:-../shared/data/sentiment-dev}"   # relative to the project root
 SNIPPETS="$DEV/vader_movie_snippets_en.tsv"
 VENV="$WORK/venv-sentiment"
 VPY="$VENV/bin/python"
 die() { printf 'sentiment-bench: error: %s\n' "$*" >&2; exit 1; }
+show() {   # a command line to print: shell-quoted, paths under the project root made relative
+    local a out=() s
+    for a in "$@"; do out+=("${a#"$ROOT/"}"); done
+    s="$(printf '%q ' "${out[@]}")"; printf '%s' "${s% }"
+}
 case "$N" in ''|*[!0-9]*|0) die "N must be a positive whole number (got '$N')";; esac
 case "$RUNS" in ''|*[!0-9]*|0) die "RUNS must be a positive whole number (got '$RUNS')";; esac
 command -v python3 >/dev/null 2>&1 || die "python3 is needed (VADER is a Python library)"
@@ -204,8 +209,8 @@ IN_RATIO="$(ratio "$OUR_RATE" "$VADER_RATE")"
 WALL_RATIO="$(ratio "$VADER_WALL" "$OURS_1")"
 WALL_RATIO_2="$(ratio "$VADER_WALL" "$OURS_2")"
 
-printf 'texts: %s\n       %s (%s rows)\n' "$SOURCE" "$TSV" "$N"
-printf 'forumlens: %s; VADER: vaderSentiment 3.3.2 in %s (%s)\n' "$BIN" "$VENV" "$("$VPY" --version 2>&1)"
+printf 'texts: %s\n       %s (%s rows)\n' "$SOURCE" "${TSV#"$ROOT/"}" "$N"
+printf 'forumlens: %s; VADER: vaderSentiment 3.3.2 in %s (%s)\n' "${BIN#"$ROOT/"}" "${VENV#"$ROOT/"}" "$("$VPY" --version 2>&1)"
 printf 'best of %s runs; whole-process times by %s; one core unless said\n\n' "$RUNS" "$TIMER"
 FMT='%-40s %9s %11s %8s %8s %6s\n'
 printf "$FMT" what seconds texts/s ratio target result
@@ -221,8 +226,8 @@ printf 'vader-eval.py:          %s\n' "$(head -n 1 "$WORK/sentiment-bench-vader.
 
 printf '\ncommands:\n'
 printf '  %s\n' \
-    "$(printf '%q ' "$BIN" eval sentiment "$TSV" --jobs 1 --timing)   # x$RUNS, texts/s from stderr" \
-    "$(printf '%q ' "$VPY" "$RATE_PY" "$TSV" "$RUNS")   # best of $RUNS passes in one process" \
-    "$(printf '%q ' "$BIN" eval sentiment "$TSV" --jobs 1)   # wall time, best of $RUNS" \
-    "$(printf '%q ' "$BIN" eval sentiment "$TSV" --jobs 2)   # wall time, best of $RUNS" \
-    "$(printf '%q ' "$VPY" "$EVAL_PY" "$TSV")   # wall time, best of $RUNS"
+    "$(show "$BIN" eval sentiment "$TSV" --jobs 1 --timing)   # x$RUNS, texts/s from stderr" \
+    "$(show "$VPY" "$RATE_PY" "$TSV" "$RUNS")   # best of $RUNS passes in one process" \
+    "$(show "$BIN" eval sentiment "$TSV" --jobs 1)   # wall time, best of $RUNS" \
+    "$(show "$BIN" eval sentiment "$TSV" --jobs 2)   # wall time, best of $RUNS" \
+    "$(show "$VPY" "$EVAL_PY" "$TSV")   # wall time, best of $RUNS"

@@ -26,11 +26,16 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 WORK="$ROOT/benchmarks/work"
 OUT="$WORK/reference"
-DEV="${SENTIMENT_DEV:-$ROOT/../shared/data/sentiment-dev}"
-METRICS="${SENTIMENT_METRICS:-$ROOT/../shared/eval/sentiment_metrics.py}"
+DEV="${SENTIMENT_DEV:-../shared/data/sentiment-dev}"              # relative to the project root
+METRICS="${SENTIMENT_METRICS:-../shared/eval/sentiment_metrics.py}"
 VENV="$WORK/venv-sentiment"
 VPY="$VENV/bin/python"
 die() { printf 'sentiment-reference: error: %s\n' "$*" >&2; exit 1; }
+show() {   # a command line to print: shell-quoted, paths under the project root made relative
+    local a out=() s
+    for a in "$@"; do out+=("${a#"$ROOT/"}"); done
+    s="$(printf '%q ' "${out[@]}")"; printf '%s' "${s% }"
+}
 if [ ! -d "$DEV" ]; then
     echo "sentiment-reference: $DEV is absent (the dev sets live outside the repository): nothing to do"
     exit 0
@@ -141,7 +146,7 @@ for tool in "${TOOLS[@]}"; do
         applies "$tool" "$(field "$set" 3)" || continue
         gold="$DEV/$(field "$set" 2)"; pred="$OUT/$key-$(field "$set" 1).tsv"
         [ -f "$gold" ] || continue
-        COMMANDS+=("$(printf '%q ' "$VPY" "$TOOLS_PY" "$key" "$gold" "$pred")")
+        COMMANDS+=("$(show "$VPY" "$TOOLS_PY" "$key" "$gold" "$pred")")
         if [ -f "$pred" ] && [ "$pred" -nt "$gold" ] && [ "$pred" -nt "$TOOLS_PY" ]; then continue; fi
         todo+=("$gold" "$pred")
     done
@@ -155,7 +160,7 @@ for set in "${SETS[@]}"; do
     [ -f "$gold" ] || continue
     args=(eval sentiment "$gold" --predictions "$pred")
     [ "$(field "$set" 3)" = fr ] && args+=(--language fr)
-    COMMANDS+=("$(printf '%q ' "$BIN" "${args[@]}")")
+    COMMANDS+=("$(show "$BIN" "${args[@]}")")
     "$BIN" "${args[@]}" > "$OUT/forumlens-$(field "$set" 1).out" || die "forumlens ${args[*]} failed"
 done
 
@@ -187,9 +192,9 @@ rm -f "$WORK/reference-cell"
 
 printf '%s\n' "${TABLE[@]}"
 printf '\nr = Pearson r against the mean human rating; macro-F1 = 3-class (negative, neutral, positive),\n'
-printf 'predictions within +-0.05 neutral; all by %s.\n' "${METRICS#"$ROOT/"}"
+printf 'predictions within +-0.05 neutral; all by %s.\n' "$METRICS"
 printf 'Produced by: bash benchmarks/sentiment-reference.sh (forumlens %s at %s; tree %s%s)\n' \
-    "$("$BIN" --version 2>/dev/null || echo '?')" "$BIN" \
+    "$("$BIN" --version 2>/dev/null || echo '?')" "${BIN#"$ROOT/"}" \
     "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" \
     "$(git diff --quiet HEAD -- 2>/dev/null || echo ', with uncommitted changes')"
 printf '\nall metrics (sentiment_metrics.py PRED GOLD):\n'

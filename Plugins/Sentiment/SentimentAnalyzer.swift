@@ -94,10 +94,24 @@ public struct SentimentAnalyzer: Analyzer {
     }
 
     /// Per discussion, author and corpus: the messages of each label, the sum of the scores
-    /// (their mean is the sum over `messages`), and per month the sum and count, for the trend.
+    /// (their mean is the sum over `messages`), the most positive and most negative message.
     public func tally(_ result: JSONValue) -> Tally {
         guard case let .number(score)? = result["score"], case let .string(label)? = result["label"] else { return Tally() }
-        return Tally([(label, 1), ("score sum", score)])
+        var tally = Tally([("positive", 0), ("neutral", 0), ("negative", 0), (label, 1), ("score sum", score)])
+        tally.keep("most positive", score)
+        tally.keep("most negative", score, lowest: true)
+        return tally
+    }
+
+    /// And the trend: per month of publication, the messages and the sum of their scores
+    /// (`2010-04 messages`, `2010-04 score sum`).
+    public func tally(_ result: JSONValue, of message: Message) -> Tally {
+        var tally = tally(result)
+        if let month = message.published?.prefix(7), month.count == 7, case let .number(score)? = result["score"] {
+            tally.add("\(month) messages")
+            tally.add("\(month) score sum", score)
+        }
+        return tally
     }
 
     static func label(_ score: Double) -> String { score >= 0.05 ? "positive" : score <= -0.05 ? "negative" : "neutral" }

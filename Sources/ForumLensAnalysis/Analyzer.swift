@@ -11,6 +11,13 @@ public protocol Analyzer: Sendable {
     func analyze(_ input: AnalyzerInput) -> JSONValue
     /// What one message's result adds to the summaries (`messages` is counted by the pipeline).
     func tally(_ result: JSONValue) -> Tally
+    /// The same, for summaries that need the message too (its date, for a trend); by default
+    /// `tally(result)`.
+    func tally(_ result: JSONValue, of message: Message) -> Tally
+}
+
+extension Analyzer {
+    public func tally(_ result: JSONValue, of message: Message) -> Tally { tally(result) }
 }
 
 /// What an analyzer reads of a message.

@@ -123,7 +123,9 @@ public struct AnalyzerPipeline: Sendable {
                 for (id, result) in analysis.results where descriptor.requires.contains(id) { required[id] = result }
                 value = analyzer.analyze(AnalyzerInput(message: message, text: text, language: analysis.language, results: required))
                 tally.add("messages")
-                tally.add(analyzer.tally(value))
+                var own = analyzer.tally(value, of: message)
+                own.attribute(to: message.id)
+                tally.add(own)
             } else {
                 value = Self.skippedForLanguage
                 tally.add("skipped")

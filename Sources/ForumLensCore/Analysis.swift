@@ -1,7 +1,30 @@
 /// Named counts and sums, in the order first met, that add up: summaries per discussion, per
 /// author and per corpus are sums of the messages' tallies, and runs merge by adding theirs.
+/// Extremes (the most positive message…) merge too: the highest or lowest value is kept, with
+/// the message that gave it.
 public struct Tally: Sendable, Equatable {
     public private(set) var entries: [(name: String, value: Double)] = []
+    public private(set) var extremes: [Extreme] = []
+
+    public struct Extreme: Sendable, Equatable {
+        public var name: String
+        public var value: Double
+        /// The message's id (the pipeline fills it in).
+        public var message: String?
+        public var lowest: Bool
+    }
+
+    /// Keeps `value` under `name` if it is the highest (or, with `lowest`, the lowest) so far.
+    public mutating func keep(_ name: String, _ value: Double, lowest: Bool = false, message: String? = nil) {
+        let extreme = Extreme(name: name, value: value, message: message, lowest: lowest)
+        guard let index = extremes.firstIndex(where: { $0.name == name }) else { return extremes.append(extreme) }
+        if lowest ? value < extremes[index].value : value > extremes[index].value { extremes[index] = extreme }
+    }
+
+    /// Names the message that the extremes without one come from.
+    public mutating func attribute(to message: String) {
+        for index in extremes.indices where extremes[index].message == nil { extremes[index].message = message }
+    }
 
     public init(_ entries: [(String, Double)] = []) {
         for (name, value) in entries { add(name, value) }
@@ -19,10 +42,12 @@ public struct Tally: Sendable, Equatable {
 
     public mutating func add(_ other: Tally) {
         for (name, value) in other.entries { add(name, value) }
+        for extreme in other.extremes { keep(extreme.name, extreme.value, lowest: extreme.lowest, message: extreme.message) }
     }
 
     public static func == (lhs: Tally, rhs: Tally) -> Bool {
         lhs.entries.count == rhs.entries.count && zip(lhs.entries, rhs.entries).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+            && lhs.extremes == rhs.extremes
     }
 }
 

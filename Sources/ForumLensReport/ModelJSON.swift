@@ -115,7 +115,15 @@ extension JSONText {
             beginObject()
             for (name, count) in tally.entries {
                 key(named: name)
-                number(count)
+                // Sums of decimals: 2.977, not 2.9770000000000003.
+                number((count * 1e9).rounded() / 1e9)
+            }
+            for extreme in tally.extremes {
+                key(named: extreme.name)
+                beginObject()
+                key("value"); number(extreme.value)
+                if let message = extreme.message { key("message"); string(message) }
+                endObject()
             }
             endObject()
         }

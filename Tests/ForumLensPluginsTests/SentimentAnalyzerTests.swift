@@ -89,5 +89,26 @@ import Testing
         #expect(SentimentLexicon.symbols.words[WordKey(":)")] == 2)
     }
 
+    /// Per discussion and per author: labels, the score sum, the most positive and negative
+    /// messages by id, and the trend per month; two half runs add up to the whole.
+    @Test func summariesNameTheExtremesAndTheTrend() throws {
+        let messages = [
+            Message(id: "a", position: 1, author: "Eogez", published: "2010-04-30T10:00:00", text: "C'est chronophage et nul."),
+            Message(id: "b", position: 2, author: "Carole", published: "2010-04-30T11:00:00", text: "Vos conseils sont géniaux, merci !"),
+            Message(id: "c", position: 3, author: "Eogez", published: "2010-05-02T09:00:00", text: "Je suis inscrit sur Viadeo."),
+        ]
+        let pipeline = try AnalyzerPipeline([SentimentAnalyzer()])
+        let whole = pipeline.analyze(Discussion(id: "d", language: "fr", messages: messages))
+        let summary = try #require(whole.summary["sentiment"])
+        #expect(summary["positive"] == 1 && summary["negative"] == 1 && summary["neutral"] == 1)
+        #expect(summary["2010-04 messages"] == 2 && summary["2010-05 messages"] == 1)
+        #expect(summary.extremes.map(\.name) == ["most positive", "most negative"])
+        #expect(summary.extremes.map(\.message) == ["b", "a"])
+        var halves = pipeline.analyze(Discussion(id: "d", language: "fr", messages: Array(messages[..<1]))).summary
+        halves.add(pipeline.analyze(Discussion(id: "d", language: "fr", messages: Array(messages[1...]))).summary)
+        #expect(halves["sentiment"]?.extremes == summary.extremes)
+        #expect(abs((halves["sentiment"]?["score sum"] ?? 0) - summary["score sum"]) < 1e-9)
+    }
+
     enum Failure: Error { case noEvidence }
 }
