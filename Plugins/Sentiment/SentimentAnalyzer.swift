@@ -164,6 +164,13 @@ public struct SentimentAnalyzer: Analyzer {
     /// A word with a letter written three times or more, with it twice, then once (`soooo` →
     /// `soo`, `so`); none for other words.
     static func stretchedForms(of token: Token) -> [WordKey] {
+        // Most words have no letter three times in a row: checked on bytes first.
+        var bytes = token.lowercased.utf8.makeIterator(), last2: UInt8 = 0, last1: UInt8 = 0, found = false
+        while let byte = bytes.next() {
+            if byte == last1, byte == last2 { found = true; break }
+            (last2, last1) = (last1, byte)
+        }
+        guard found else { return [] }
         var squeezed = "", doubled = "", previous: Character?, run = 0, stretched = false
         for character in token.lowercased {
             run = character == previous ? run + 1 : 1

@@ -10,8 +10,9 @@ extension ForumLens {
             abstract: "Split saved pages into messages and run analyzers on them.",
             discussion: """
                 Analyzers: ids of the Swift plugins under Plugins/ (`forumlens analyzers list`), or paths of rule plugins \
-                and process-plugin manifests (.yml, .yaml, .json; docs/analysis.md). The built-in analyzers (sentiment, \
-                time-cost, advice) are not written yet; the examples are opt-in: `--analyzers +links`.
+                and process-plugin manifests (.yml, .yaml, .json; docs/plugins.md). By default the built-in analyzers run: \
+                sentiment (docs/sentiment.md); time-cost and advice are to come. The examples are opt-in: \
+                `--analyzers +links`.
 
                 Filters: --since, --until and --author keep those messages; --language keeps the messages in \
                 that language (their text's when the guess is sure, else their page's), the others of unknown \

@@ -82,28 +82,35 @@ extension ForumLens {
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
 
-        /// The rows of a labeled TSV; a line that cannot be read is an error naming it.
+        /// The rows of a labeled TSV; a line that cannot be read is an error naming it. Read as
+        /// bytes: Strings only for the ids and texts.
         static func read(_ path: String) throws -> [(id: String, text: String, gold: SentimentEvaluation.Gold)] {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: path), String(data: data, encoding: .utf8) != nil else {
                 throw PluginError("\(path): cannot be read as UTF-8 text")
             }
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-            let header = lines.isEmpty ? [] : lines.removeFirst().split(separator: "\t").map { $0.lowercased() }
+            let bytes = [UInt8](data)
+            var lines: [ArraySlice<UInt8>] = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+                $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0
+            }
+            let header = lines.isEmpty ? [] : lines.removeFirst().split(separator: UInt8(ascii: "\t")).map { String(decoding: $0, as: UTF8.self).lowercased() }
             guard header.count >= 3, ["score", "label"].contains(header.last!) else {
                 throw PluginError("\(path):1: the header names id, text, then score or label (got: \(header.joined(separator: ", ")))")
             }
             let numeric = header.last == "score"
             let labels = ["negative": "negative", "neg": "negative", "neutral": "neutral", "neu": "neutral", "positive": "positive", "pos": "positive"]
             var rows: [(String, String, SentimentEvaluation.Gold)] = []
+            rows.reserveCapacity(lines.count)
             for (number, line) in lines.enumerated() where !line.isEmpty {
-                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                let value = fields.last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                guard let firstTab = line.firstIndex(of: UInt8(ascii: "\t")), let lastTab = line.lastIndex(of: UInt8(ascii: "\t")), firstTab < lastTab else {
+                    throw PluginError("\(path):\(number + 2): expected id, text and a \(numeric ? "number" : "label") separated by tabs")
+                }
+                let value = String(decoding: line[(lastTab + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
                 let gold: SentimentEvaluation.Gold?
                 if numeric { gold = Double(value).map { .score($0) } } else { gold = labels[value.lowercased()].map { .label($0) } }
-                guard fields.count >= 3, let gold else {
-                    throw PluginError("\(path):\(number + 2): expected id, text and a \(numeric ? "number" : "label (negative, neutral, positive)")")
+                guard let gold else {
+                    throw PluginError("\(path):\(number + 2): expected \(numeric ? "a number" : "a label (negative, neutral, positive)"), got '\(value)'")
                 }
-                rows.append((String(fields[0]), fields[1 ..< fields.count - 1].joined(separator: "\t"), gold))
+                rows.append((String(decoding: line[..<firstTab], as: UTF8.self), String(decoding: line[(firstTab + 1) ..< lastTab], as: UTF8.self), gold))
             }
             return rows
         }
