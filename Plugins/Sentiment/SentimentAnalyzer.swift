@@ -277,19 +277,19 @@ public struct SentimentAnalyzer: Analyzer {
     /// A language's boosters (positive) and dampeners (negative), of one word or several, its
     /// contrast words, and the negators that modify a sentiment word after them rather than count.
     struct Words: Sendable {
-        var boosters: [WordKey: Double] = [:]
+        var boosters = WordTable<Double>()
         /// Boosters of several words, by their first word.
-        var boosterPhrases: [WordKey: [(keys: [WordKey], value: Double)]] = [:]
-        var contrasts: Set<WordKey>
-        var negators: Set<WordKey>
+        var boosterPhrases = WordTable<[(keys: [WordKey], value: Double)]>()
+        var contrasts: WordTable<Bool>
+        var negators: WordTable<Bool>
 
         init(boosters: [String], dampeners: [String], contrasts: [String], negators: [String]) {
             for (words, value) in boosters.map({ ($0, SentimentAnalyzer.boost) }) + dampeners.map({ ($0, -SentimentAnalyzer.boost) }) {
                 let keys = Tokenizer.tokens(NormalizedText(words)).map(\.key)
-                if keys.count == 1 { self.boosters[keys[0]] = value } else { boosterPhrases[keys[0], default: []].append((keys, value)) }
+                if keys.count == 1 { self.boosters[keys[0]] = value } else { boosterPhrases[keys[0]] = (boosterPhrases[keys[0]] ?? []) + [(keys, value)] }
             }
-            self.contrasts = Set(contrasts.map(WordKey.init))
-            self.negators = Set(negators.map(WordKey.init))
+            self.contrasts = WordTable(contrasts.map { (WordKey($0), true) })
+            self.negators = WordTable(negators.map { (WordKey($0), true) })
         }
     }
 

@@ -5,14 +5,15 @@ import ForumLensText
 /// Words are looked up by their token's `WordKey`; a phrase by its first token, then matched
 /// token by token, as the text layer splits it (`n'importe quoi` is three tokens).
 struct SentimentLexicon: Sendable {
-    private(set) var words: [WordKey: Float] = [:]
+    private(set) var words = WordTable<Float>()
     /// Phrases by their first token's key, longest first.
-    private(set) var phrases: [WordKey: [(keys: [WordKey], valence: Float)]] = [:]
+    private(set) var phrases = WordTable<[(keys: [WordKey], valence: Float)]>()
 
     init(_ data: String) {
         var data = data
+        var phrases: [WordKey: [(keys: [WordKey], valence: Float)]] = [:]
         data.withUTF8 { bytes in
-            words.reserveCapacity(bytes.count / 12)
+            words = WordTable(minimumCapacity: bytes.count / 12)
             var lineStart = 0
             while lineStart < bytes.count {
                 var lineEnd = lineStart
@@ -35,7 +36,7 @@ struct SentimentLexicon: Sendable {
                 }
             }
         }
-        for key in phrases.keys { phrases[key]!.sort { $0.keys.count > $1.keys.count } }
+        self.phrases = WordTable(phrases.map { key, list in (key, list.sorted { $0.keys.count > $1.keys.count }) })
     }
 
     /// `-1.25` and the like, as the converter writes them (no exponent).

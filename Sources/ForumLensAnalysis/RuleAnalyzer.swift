@@ -24,7 +24,7 @@ import Yams
 public struct RuleAnalyzer: Analyzer {
     public let descriptor: AnalyzerDescriptor
     /// The terms by their first token (lowercased): each with its category and all its tokens.
-    let terms: [WordKey: [(category: String, tokens: [WordKey])]]
+    let terms: WordTable<[(category: String, tokens: [WordKey])]>
     let patterns: [(category: String, expression: NSRegularExpression)]
     let weights: [String: Double]
 
@@ -96,7 +96,8 @@ public struct RuleAnalyzer: Analyzer {
                 .init("mentions", "each mention: category, text, start, end (offsets in the message's text)", inCSV: false),
             ],
             examples: examples)
-        self.terms = Dictionary(grouping: terms.flatMap { category, sequences in sequences.map { (category: category, tokens: $0) } }) { $0.tokens[0] }
+        self.terms = WordTable(Dictionary(grouping: terms.flatMap { category, sequences in sequences.map { (category: category, tokens: $0) } }) { $0.tokens[0] }
+            .map { ($0.key, $0.value) })
         self.patterns = patterns
         self.weights = weights
     }

@@ -35,12 +35,12 @@ public struct LanguageGuess: Sendable, Equatable {
     ]
 
     /// For each function word, the languages it belongs to (one lookup per token).
-    static let languagesOfWord: [WordKey: [Int]] = {
+    static let languagesOfWord: WordTable<[Int]> = {
         var table: [WordKey: [Int]] = [:]
         for (index, language) in functionWords.enumerated() {
             for word in language.words { table[WordKey(word), default: []].append(index) }
         }
-        return table
+        return WordTable(table.map { ($0.key, $0.value) })
     }()
 
     /// Guesses from the word and clitic tokens.

@@ -4,15 +4,15 @@
 /// runs to the end of the clause (punctuation, `mais`/`but`/`et`…) or four words, whichever
 /// comes first.
 public enum Negation {
-    static let negators: Set<WordKey> = Set([
+    static let negators = WordTable([
         "pas", "plus", "jamais", "rien", "guère", "personne", "point", "sans", "aucun", "aucune", "ni",
         "not", "no", "never", "n't", "nor", "without", "nothing", "none", "nobody", "neither", "cannot",
-    ].map(WordKey.init))
+    ].map { (WordKey($0), true) })
     /// Words that end a clause, and so a scope.
-    static let clauseEnds: Set<WordKey> = Set([
+    static let clauseEnds = WordTable([
         "mais", "et", "ou", "car", "donc", "or", "pourtant", "cependant", "sinon", "but", "and", "or", "so", "yet",
         "however", "although", "though", "because", "que", "qui", "which",
-    ].map(WordKey.init))
+    ].map { (WordKey($0), true) })
     static let scopeLength = 4
 
     /// For each token, whether a negation governs it (the negators themselves are not negated).

@@ -4,8 +4,8 @@
 /// words; a longer word keeps its length (up to 255) and a 64-bit FNV-1a hash of its bytes, so
 /// two long words of one length could share a key, with a chance of one in 2⁶⁴.
 public struct WordKey: Hashable, Sendable {
-    private let low: UInt64
-    private let high: UInt64
+    @usableFromInline let low: UInt64
+    @usableFromInline let high: UInt64
 
     /// The key of `word` as it is (lexicons and tokens are lowercase already).
     public init(_ word: String) {
@@ -31,6 +31,77 @@ public struct WordKey: Hashable, Sendable {
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(low &+ high &* 0x9E37_79B9_7F4A_7C15)
+        hasher.combine(mixed)
+    }
+
+    /// Both halves in one well-spread integer, for `WordTable`'s slots.
+    @inlinable var mixed: UInt64 {
+        let value = (low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        return value ^ (value >> 31)
+    }
+}
+
+/// A table from words to values for the lookups made per token: open addressing on
+/// `WordKey.mixed`, a few instructions a lookup where a Dictionary's `Hasher` takes hundreds.
+/// Built once, then read.
+public struct WordTable<Value: Sendable>: Sendable {
+    @usableFromInline var keys: [WordKey?]
+    @usableFromInline var values: [Value?]
+    @usableFromInline var mask: Int
+    /// How many words the table holds.
+    public var count: Int { storedCount }
+    @usableFromInline var storedCount = 0
+
+    public init(minimumCapacity: Int = 8) {
+        var size = 16
+        while size < minimumCapacity * 2 { size *= 2 }
+        keys = Array(repeating: nil, count: size)
+        values = Array(repeating: nil, count: size)
+        mask = size - 1
+    }
+
+    public init<S: Sequence>(_ pairs: S) where S.Element == (WordKey, Value) {
+        self.init()
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public subscript(key: WordKey) -> Value? {
+        @inlinable get {
+            var slot = Int(truncatingIfNeeded: key.mixed) & mask
+            while let stored = keys[slot] {
+                if stored == key { return values[slot] }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+        @inlinable set {
+            guard let newValue else { return remove(key) }
+            if (storedCount + 1) * 2 > keys.count { grow() }
+            var slot = Int(truncatingIfNeeded: key.mixed) & mask
+            while let stored = keys[slot], stored != key { slot = (slot + 1) & mask }
+            if keys[slot] == nil { storedCount += 1 }
+            keys[slot] = key
+            values[slot] = newValue
+        }
+    }
+
+    @inlinable public func contains(_ key: WordKey) -> Bool { self[key] != nil }
+
+    /// Every key and value, in no particular order.
+    public var pairs: [(key: WordKey, value: Value)] {
+        zip(keys, values).compactMap { key, value in key.flatMap { key in value.map { (key, $0) } } }
+    }
+
+    @usableFromInline mutating func grow() {
+        let old = pairs
+        self = WordTable(minimumCapacity: keys.count)
+        for (key, value) in old { self[key] = value }
+    }
+
+    @usableFromInline mutating func remove(_ key: WordKey) {
+        guard contains(key) else { return }
+        let rest = pairs.filter { $0.key != key }
+        self = WordTable(minimumCapacity: max(8, rest.count))
+        for (key, value) in rest { self[key] = value }
     }
 }

@@ -127,3 +127,19 @@ import Testing
         #expect(WordKey("chronophage") == WordKey(String("chronophage".reversed().reversed())))
     }
 }
+
+@Suite struct WordTableTests {
+    /// Lookups find what was stored, miss what was not, survive growth; setting nil removes.
+    @Test func storesFindsAndGrows() {
+        var table = WordTable<Int>()
+        let words = (0..<5000).map { "mot\($0)" } + ["chronophage", "anticonstitutionnellement", "à", ""]
+        for (index, word) in words.enumerated() { table[WordKey(word)] = index }
+        #expect(table.count == words.count)
+        #expect(words.enumerated().allSatisfy { table[WordKey($1)] == $0 })
+        #expect(table[WordKey("absent")] == nil && !table.contains(WordKey("mot5000")))
+        table[WordKey("chronophage")] = -2
+        #expect(table[WordKey("chronophage")] == -2 && table.count == words.count)
+        table[WordKey("chronophage")] = nil
+        #expect(table[WordKey("chronophage")] == nil && table.count == words.count - 1 && table[WordKey("mot42")] == 42)
+    }
+}
