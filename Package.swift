@@ -66,7 +66,8 @@ let package = Package(
         .testTarget(name: "ForumLensReportTests", dependencies: ["ForumLensReport", "ForumLensIngest"]),
         .testTarget(name: "ForumLensTextTests", dependencies: ["ForumLensText"]),
         .testTarget(name: "ForumLensAnalysisTests", dependencies: ["ForumLensAnalysis", "ForumLensRules", "ForumLensTestSupport"]),
-        .testTarget(name: "ForumLensPluginsTests", dependencies: ["ForumLensPlugins", "ForumLensAnalysis", "ForumLensText", "ForumLensTestSupport"]),
+        .testTarget(
+            name: "ForumLensPluginsTests", dependencies: ["ForumLensPlugins", "ForumLensAnalysis", "ForumLensText", "ForumLensIngest", "ForumLensTestSupport"]),
         // Runs the built `forumlens` binary as a subprocess; the dependency only makes sure it is built.
         .testTarget(name: "ForumLensCLITests", dependencies: ["forumlens", "ForumLensTestSupport"]),
     ],

@@ -41,6 +41,10 @@ public struct SentimentAnalyzer: Analyzer {
                 .init("en", "It is not good, it is a waste of time.", ["label": "negative"]),
                 .init("en", "The site looks nice, but it is really slow and useless.", ["label": "negative"]),
                 .init("en", "I posted my profile in 2009.", ["label": "neutral", "score": 0]),
+            ],
+            resources: [
+                ("lexicon.en", SentimentLexicon.englishDigest), ("lexicon.fr", SentimentLexicon.frenchDigest),
+                ("lexicon.symbols", SentimentLexicon.symbolsDigest),
             ])
     }
 

@@ -7985,6 +7985,7 @@ zealots	-0.8
 zealous	0.5
 zzz	-1.2
 """#
+    static let englishDigest = "sha256:96c790f07f2ec352c6896f52e38697641ac7b254080411ca1c3e0bc8a7e2bba3"
 
     static let frenchData = #"""
 abandon	-2.4
@@ -39830,6 +39831,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
+    static let frenchDigest = "sha256:14afa7649a71910a432e914083c14aae08bcf0db535aa04d2c87ce9f238ee82a"
 
     static let symbolsData = #"""
 $:	-1.5
@@ -40382,5 +40384,6 @@ w00t	2.2
 🧯	-1.4
 🧷	1.8
 """#
+    static let symbolsDigest = "sha256:556060fc9f25c66697b501c60035b894203ecdf3f61bfc489741c2302cc2f42c"
 
 }

@@ -49,6 +49,9 @@ public struct AnalyzerDescriptor: Sendable {
     public var requires: [String]
     public var produces: [Field]
     public var examples: [Example]
+    /// The data it reads, by name, with a digest (`"lexicon.fr": "sha256:…"`), so that a report
+    /// says which lexicon produced it.
+    public var resources: [(name: String, digest: String)]
 
     /// A field of the result, and its column in `messages.csv` (`<id>.<name>`) when it has one.
     public struct Field: Sendable {
@@ -78,7 +81,7 @@ public struct AnalyzerDescriptor: Sendable {
 
     public init(
         id: String, version: String, summary: String, languages: Set<String> = [], requires: [String] = [],
-        produces: [Field], examples: [Example]
+        produces: [Field], examples: [Example], resources: [(name: String, digest: String)] = []
     ) {
         self.id = id
         self.version = version
@@ -87,6 +90,7 @@ public struct AnalyzerDescriptor: Sendable {
         self.requires = requires
         self.produces = produces
         self.examples = examples
+        self.resources = resources
     }
 
     /// Whether the analyzer reads messages in `language`.

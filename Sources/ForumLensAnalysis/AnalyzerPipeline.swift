@@ -44,7 +44,11 @@ public struct AnalyzerPipeline: Sendable {
 
     /// The analyzers as the report names them.
     public var infos: [AnalyzerInfo] {
-        analyzers.map { AnalyzerInfo(id: $0.descriptor.id, version: $0.descriptor.version, csvFields: $0.descriptor.produces.filter(\.inCSV).map(\.name)) }
+        analyzers.map {
+            AnalyzerInfo(
+                id: $0.descriptor.id, version: $0.descriptor.version, csvFields: $0.descriptor.produces.filter(\.inCSV).map(\.name),
+                resources: $0.descriptor.resources)
+        }
     }
 
     public static let skippedForLanguage: JSONValue = ["skipped": "language"]

@@ -74,11 +74,14 @@ public struct AnalyzerInfo: Sendable {
     public var id: String
     public var version: String
     public var csvFields: [String]
+    /// The data it read, by name, with a digest (`"lexicon.fr": "sha256:…"`).
+    public var resources: [(name: String, digest: String)]
 
-    public init(id: String, version: String, csvFields: [String]) {
+    public init(id: String, version: String, csvFields: [String], resources: [(name: String, digest: String)] = []) {
         self.id = id
         self.version = version
         self.csvFields = csvFields
+        self.resources = resources
     }
 }
 

@@ -148,6 +148,12 @@ extension JSONText {
             beginObject()
             key("id"); string(analyzer.id)
             key("version"); string(analyzer.version)
+            if !analyzer.resources.isEmpty {
+                key("resources")
+                beginObject()
+                for resource in analyzer.resources { key(named: resource.name); string(resource.digest) }
+                endObject()
+            }
             endObject()
         }
         endArray()

@@ -1,4 +1,5 @@
 import ForumLensCore
+import ForumLensIngest
 import ForumLensText
 import Testing
 @testable import ForumLensAnalysis
@@ -108,6 +109,14 @@ import Testing
         halves.add(pipeline.analyze(Discussion(id: "d", language: "fr", messages: Array(messages[1...]))).summary)
         #expect(halves["sentiment"]?.extremes == summary.extremes)
         #expect(abs((halves["sentiment"]?["score sum"] ?? 0) - summary["score sum"]) < 1e-9)
+    }
+
+    /// The report names the lexicons by the digest of what the analyzer reads.
+    @Test func resourcesAreTheDigestsOfTheLexicons() {
+        let resources = Dictionary(uniqueKeysWithValues: SentimentAnalyzer().descriptor.resources.map { ($0.name, $0.digest) })
+        #expect(resources["lexicon.fr"] == "sha256:" + SHA256.hex(Array(SentimentLexicon.frenchData.utf8)))
+        #expect(resources["lexicon.en"] == "sha256:" + SHA256.hex(Array(SentimentLexicon.englishData.utf8)))
+        #expect(resources["lexicon.symbols"] == "sha256:" + SHA256.hex(Array(SentimentLexicon.symbolsData.utf8)))
     }
 
     enum Failure: Error { case noEvidence }

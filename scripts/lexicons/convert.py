@@ -17,6 +17,7 @@ Writes Plugins/Sentiment/SentimentLexiconData.swift: one table per language, lin
 `entry<TAB>valence`, an entry being a word or a phrase (lowercase). Standard library only; run it
 with the four packages importable (scripts/lexicons/build.sh makes a virtual environment).
 """
+import hashlib
 import importlib.util
 import os
 import sys
@@ -166,7 +167,11 @@ def main():
         f.write("// Sources and licences: NOTICE. Lines: entry, tab, valence (-4 to 4).\n\n")
         f.write("extension SentimentLexicon {\n")
         for name, entries in (("english", english), ("french", french), ("symbols", symbols)):
-            f.write(f'    static let {name}Data = #"""\n{table(entries)}\n"""#\n\n')
+            text = table(entries)
+            # The digest of the table as Swift reads it (the literal drops the first and last newline).
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            f.write(f'    static let {name}Data = #"""\n{text}\n"""#\n')
+            f.write(f'    static let {name}Digest = "sha256:{digest}"\n\n')
         f.write("}\n")
     print(f"wrote {os.path.relpath(OUT)}: {len(english)} English, {len(french)} French, {len(symbols)} symbols")
 
