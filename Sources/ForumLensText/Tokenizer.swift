@@ -36,6 +36,7 @@ public enum Tokenizer {
     static let emoticons: [[Unicode.Scalar]] = [
         ":-)", ":)", ":-(", ":(", ";-)", ";)", ":-D", ":D", ":-P", ":P", ":-p", ":p", ":-/", ":/", ":'(", ":-o", ":o",
         ":-O", ":O", ":-|", ":|", "xD", "XD", "^^", "^_^", "<3", "</3", ":-*", ":*", "8-)", "B-)", "o_O", "O_o", "-_-",
+        ":3", ":]", ":[", "=)", "=(", "=D", ":$", ":S", ":s", ";D", ":')", ":o)", "(:", "):", ":-]", ":-[",
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     /// What an emoticon can start with: most tokens start with none of these.
     static let emoticonStarts = Set(emoticons.map { $0[0] })
