@@ -74,7 +74,7 @@ extension ForumLens {
                 chosen.append(try Analyzers.resolve(item.hasPrefix("+") ? String(item.dropFirst()) : item))
             }
             do {
-                return try AnalyzerPipeline(chosen)
+                return try AnalyzerPipeline(Analyzers.withRequirements(chosen))
             } catch {
                 throw PluginError(error.description)
             }

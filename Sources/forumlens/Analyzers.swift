@@ -30,7 +30,23 @@ extension ForumLens {
 
         /// The analyzers named (ids or paths), or all installed ones, examples included.
         static func analyzers(_ names: [String]) throws -> [any Analyzer] {
-            names.isEmpty ? PluginRegistry.analyzers + PluginRegistry.examples : try names.map(resolve)
+            names.isEmpty ? PluginRegistry.analyzers + PluginRegistry.examples : withRequirements(try names.map(resolve))
+        }
+
+        /// `analyzers` and the installed ones they require that are missing (time-cost reads
+        /// sentiment's results), so that naming one analyzer is enough.
+        static func withRequirements(_ analyzers: [any Analyzer]) -> [any Analyzer] {
+            var all = analyzers
+            var index = 0
+            while index < all.count {
+                for required in all[index].descriptor.requires where !all.contains(where: { $0.descriptor.id == required }) {
+                    if let installed = (PluginRegistry.analyzers + PluginRegistry.examples).first(where: { $0.descriptor.id == required }) {
+                        all.append(installed)
+                    }
+                }
+                index += 1
+            }
+            return all
         }
 
         struct List: ParsableCommand {

@@ -9,14 +9,18 @@ extension ForumLens {
         static let configuration = CommandConfiguration(
             abstract: "Score an analyzer against a labeled TSV file.",
             discussion: """
-                The file: UTF-8, tab-separated, a header row, then `id, text, score` (a human mean on -4…4) or \
+                sentiment: UTF-8, tab-separated, a header row, then `id, text, score` (a human mean on -4…4) or \
                 `id, text, label` (negative, neutral, positive). Prints, per file, the metrics of \
                 ../shared/eval/sentiment_metrics.py: Pearson r and Spearman ρ (numeric gold), 3-class accuracy \
-                and macro-F1, binary accuracy and macro-F1. Today the analyzer is `sentiment` (or another whose \
-                results have a `score` in -1…1).
+                and macro-F1, binary accuracy and macro-F1 (also for another analyzer whose results have a `score`).
+
+                time-cost: a header naming id, language, complaint (true/false), duration and per (ISO 8601, empty \
+                when none), text, and optionally kind. Prints precision, recall and F1 of the complaints, the \
+                share of quantified complaints found with the exact quantity, per language, and the errors by kind.
 
                 Example:
                   forumlens eval sentiment ../shared/data/sentiment-dev/deft2017_tweets_val.tsv --language fr
+                  forumlens eval time-cost eval/time-cost.tsv
                 """)
 
         @Argument(help: "The analyzer's id.")
@@ -43,15 +47,22 @@ extension ForumLens {
         @Flag(name: .long, help: "Print on stderr how long the analysis took (the texts only, not reading the file).")
         var timing = false
 
+        @Flag(name: .long, help: "time-cost: list each wrong item (id, kind, expected, found, text).")
+        var errors = false
+
         func run() throws {
             let pipeline: AnalyzerPipeline
             do {
-                pipeline = try AnalyzerPipeline([try Analyzers.resolve(analyzer)])
+                pipeline = try AnalyzerPipeline(Analyzers.withRequirements([try Analyzers.resolve(analyzer)]))
             } catch let error as AnalyzerPipeline.SetupError {
                 throw PluginError(error.description)
             }
             var written = ""
             for file in files {
+                if analyzer == "time-cost" {
+                    try TimeCostEvaluation.run(file, pipeline: pipeline, jobs: jobs, showErrors: errors)
+                    continue
+                }
                 let rows = try Self.read(file)
                 // All texts as one discussion: the pipeline runs them on `jobs` threads.
                 let discussion = Discussion(

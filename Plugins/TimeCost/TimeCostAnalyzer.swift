@@ -1,0 +1,322 @@
+import ForumLensAnalysis
+import ForumLensCore
+import ForumLensText
+
+/// `time-cost`: complaints that something costs too much time, how much, and what about.
+/// Per sentence, a complaint is
+/// - a cue that says so (chronophage, perte de temps, un temps fou, usine à gaz; time-consuming,
+///   waste of time, time sink, takes forever),
+/// - waiting (toujours pas de réponse, j'attends depuis; still waiting, on hold),
+/// - effort without result (des heures pour rien, pas de miracle; hours for nothing),
+/// - or time spent (a quantity, a recurring evening, « j'y passe ») in a sentence that
+///   `sentiment` finds negative;
+/// and not one when the cue is negated (« ce n'est pas une perte de temps »), when the time is
+/// small or worth it (« ça ne prend que 5 minutes », « ça vaut le temps passé », « j'ai gagné du
+/// temps »; "it only takes a minute", "well worth the time"), and counts half in a question.
+/// Each mention gives the quantity (`duration` and `per`, ISO 8601, TimeQuantity), the `target`
+/// when one is named (the subject of « X est chronophage », or what follows sur/on/with), and
+/// the `kind` of complaint.
+public struct TimeCostAnalyzer: Analyzer {
+    public init() {}
+
+    public var descriptor: AnalyzerDescriptor {
+        AnalyzerDescriptor(
+            id: "time-cost", version: "1.0.0", summary: "Complaints that something costs too much time, how much, and what about",
+            languages: ["fr", "en"], requires: ["sentiment"],
+            produces: [
+                .init("complaint", "true when the message complains that something costs (too much) time"),
+                .init("score", "how sure, 0 to 1"),
+                .init("duration", "the first time quantity complained of, ISO 8601 (PT2H)"),
+                .init("per", "its period when it is a rate, ISO 8601 (P1D)"),
+                .init("target", "what the first complaint is about, when named"),
+                .init("mentions", "each complaint: text, start, end, duration, per, target, kind", inCSV: false),
+            ],
+            examples: [
+                .init("fr", "Les réseaux sociaux sont vraiment chronophages.", ["complaint": true, "target": "Les réseaux sociaux"]),
+                .init("fr", "J'y passe 2 heures par jour sur LinkedIn, et pas de miracle.", ["complaint": true, "duration": "PT2H", "per": "P1D", "target": "LinkedIn"]),
+                .init("fr", "Toujours pas de réponse depuis trois semaines.", ["complaint": true, "duration": "P3W"]),
+                .init("fr", "Ce n'est pas une perte de temps, au contraire.", ["complaint": false]),
+                .init("fr", "Ça ne prend que 5 minutes.", ["complaint": false]),
+                .init("fr", "Rendez-vous mardi à 14h au salon.", ["complaint": false]),
+                .init("en", "Honestly the application process is a total waste of time.", ["complaint": true]),
+                .init("en", "I spend 20 mins a day deleting spam on LinkedIn, it drives me crazy.", ["complaint": true, "duration": "PT20M", "per": "P1D"]),
+                .init("en", "It only takes a minute and it is well worth the time.", ["complaint": false]),
+                .init("en", "The course lasts two weeks.", ["complaint": false]),
+            ])
+    }
+
+    public func analyze(_ input: AnalyzerInput) -> JSONValue {
+        let layer = input.text
+        let cues = input.language == "fr" ? Self.french : Self.english
+        let sentenceScores = Self.sentenceScores(input.results["sentiment"], layer)
+        var mentions: [Mention] = []
+        for (index, sentence) in layer.sentences.enumerated() {
+            guard var mention = Self.complaint(in: sentence, layer, cues, negative: sentenceScores[index] < -0.05) else { continue }
+            // « J'y passe 2 heures par jour. C'est chronophage. »: the time spent just before.
+            if mention.quantity == nil, index > 0, let spent = Self.timeSpent(in: layer.sentences[index - 1], layer, cues) {
+                mention.quantity = spent
+                if mention.target == nil {
+                    mention.target = Self.target(in: layer.sentences[index - 1], cue: spent.tokens, layer, cues)
+                }
+            }
+            mentions.append(mention)
+        }
+        let complaints = mentions.filter { $0.score >= 0.5 }
+        let first = complaints.first
+        return [
+            "complaint": .bool(!complaints.isEmpty),
+            "score": .number(((complaints.map(\.score).max() ?? mentions.map(\.score).max() ?? 0) * 100).rounded() / 100),
+            "duration": first?.quantity?.duration.map { .string($0) } ?? nil,
+            "per": first?.quantity?.per.map { .string($0) } ?? nil,
+            "target": first?.target.map { .string(layer.text.string(Self.scalars($0, layer))) } ?? nil,
+            "mentions": .array(complaints.map { mention in
+                let range = layer.text.originalRange(Self.scalars(mention.tokens, layer))
+                return [
+                    "text": .string(layer.text.string(Self.scalars(mention.tokens, layer))),
+                    "start": .number(Double(range.lowerBound)), "end": .number(Double(range.upperBound)),
+                    "duration": mention.quantity?.duration.map { .string($0) } ?? nil,
+                    "per": mention.quantity?.per.map { .string($0) } ?? nil,
+                    "target": mention.target.map { .string(layer.text.string(Self.scalars($0, layer))) } ?? nil,
+                    "kind": .string(mention.kind),
+                ]
+            }),
+        ]
+    }
+
+    /// Per discussion, author and corpus: the messages complaining, their mentions, the time
+    /// cited (seconds, summed; per day for rates), the targets named, and the message most sure.
+    public func tally(_ result: JSONValue) -> Tally {
+        guard result["complaint"] == true, case let .array(mentions)? = result["mentions"] else { return Tally([("complaints", 0)]) }
+        var tally = Tally([("complaints", 1), ("mentions", Double(mentions.count))])
+        for mention in mentions {
+            if case let .string(duration)? = mention["duration"], let seconds = Self.seconds(duration) {
+                if case let .string(per)? = mention["per"], let period = Self.seconds(per), period > 0 {
+                    tally.add("seconds cited per day", seconds * 86400 / period)
+                } else {
+                    tally.add("seconds cited", seconds)
+                }
+            }
+            if case let .string(target)? = mention["target"] { tally.add("target: \(target.lowercased())") }
+        }
+        if case let .number(score)? = result["score"] { tally.keep("most sure", score) }
+        return tally
+    }
+
+    struct Mention {
+        var tokens: Range<Int>
+        var score: Double
+        var kind: String
+        var quantity: TimeQuantity?
+        var target: Range<Int>?
+    }
+
+    /// The complaint a sentence makes, if any (score below 0.5: a doubt, not reported).
+    static func complaint(in sentence: Range<Int>, _ layer: TextLayer, _ cues: Cues, negative: Bool) -> Mention? {
+        let tokens = layer.tokens
+        let keys = tokens[sentence].map(\.key)
+        func matches(_ phrase: [WordKey], at offset: Int) -> Bool {
+            offset + phrase.count <= keys.count && zip(keys[offset ..< offset + phrase.count], phrase).allSatisfy { $0 == $1 }
+        }
+        func find(_ phrases: [[WordKey]]) -> Range<Int>? {
+            for offset in keys.indices {
+                if let phrase = phrases.first(where: { matches($0, at: offset) }) {
+                    return sentence.lowerBound + offset ..< sentence.lowerBound + offset + phrase.count
+                }
+            }
+            return nil
+        }
+        // Small, worth it, saved: not a complaint, whatever else the sentence says.
+        if find(cues.exclusions) != nil { return nil }
+        let quantities = TimeQuantity.find(in: layer).filter { sentence.contains($0.tokens.lowerBound) }
+            + TimeQuantity.recurring(in: layer).filter { sentence.contains($0.tokens.lowerBound) }
+        var found: (range: Range<Int>, score: Double, kind: String)?
+        if let range = find(cues.lexical) {
+            found = (range, 0.9, "lexical")
+        } else if let range = find(cues.waiting) {
+            found = (range, 0.85, "waiting")
+        } else if let range = find(cues.noResult), !quantities.isEmpty || find(cues.spending) != nil {
+            found = (range, 0.8, "no result")
+        } else if let spending = find(cues.spending), negative || !quantities.isEmpty && find(cues.negative) != nil {
+            found = (spending, quantities.isEmpty ? 0.6 : 0.7, "time spent")
+        }
+        guard var (range, score, kind) = found else { return nil }
+        // « ce n'est pas une perte de temps »: the cue negated (its first word: « pas de miracle »
+        // holds its own negation).
+        if layer.negated[range.lowerBound] { return nil }
+        if tokens[sentence].contains(where: { $0.kind == .punctuation && $0.lowercased.hasPrefix("?") }) { score *= 0.5 }
+        let quantity = quantities.first { $0.duration != nil } ?? quantities.first
+        if let quantity { range = min(range.lowerBound, quantity.tokens.lowerBound) ..< max(range.upperBound, quantity.tokens.upperBound) }
+        return Mention(tokens: range, score: score, kind: kind, quantity: quantity, target: target(in: sentence, cue: range, layer, cues))
+    }
+
+    /// The time a sentence says is spent (« j'y passe 2 heures par jour »), if it says so.
+    static func timeSpent(in sentence: Range<Int>, _ layer: TextLayer, _ cues: Cues) -> TimeQuantity? {
+        let keys = layer.tokens[sentence].map(\.key)
+        let spends = keys.indices.contains { offset in
+            cues.spending.contains { phrase in offset + phrase.count <= keys.count && zip(keys[offset...], phrase).allSatisfy { $0 == $1 } }
+        }
+        guard spends else { return nil }
+        return TimeQuantity.find(in: layer).first { sentence.contains($0.tokens.lowerBound) && $0.duration != nil }
+    }
+
+    /// What the complaint is about: the subject of « X est/sont (vraiment) chronophage(s) »,
+    /// "X is a waste of time", or the words after sur/on/with/avec near the cue.
+    static func target(in sentence: Range<Int>, cue: Range<Int>, _ layer: TextLayer, _ cues: Cues) -> Range<Int>? {
+        let tokens = layer.tokens
+        // The subject: the words before a copula that comes before the cue.
+        if let copula = (sentence.lowerBound ..< cue.lowerBound).last(where: { cues.copulas.contains(tokens[$0].key) }) {
+            var start = copula
+            while start > sentence.lowerBound, tokens[start - 1].kind == .word || tokens[start - 1].kind == .clitic,
+                  !cues.stops.contains(tokens[start - 1].key), copula - start < 4 { start -= 1 }
+            // Not a pronoun (« c'est », "it is"): what it stands for is elsewhere.
+            if start < copula, !cues.pronouns.contains(tokens[start].key) || copula - start > 1 { return start ..< copula }
+        }
+        return prepositionTarget(in: sentence, near: cue, layer, cues)
+    }
+
+    /// The words after sur/avec, on/with/for near the cue: « sur LinkedIn », "on email",
+    /// « avec les recruteurs ».
+    static func prepositionTarget(in sentence: Range<Int>, near cue: Range<Int>, _ layer: TextLayer, _ cues: Cues) -> Range<Int>? {
+        let tokens = layer.tokens
+        let near = max(sentence.lowerBound, cue.lowerBound - 6) ..< min(sentence.upperBound, cue.upperBound + 6)
+        for index in near where cues.prepositions.contains(tokens[index].key) {
+            var end = index + 1
+            while end < sentence.upperBound, tokens[end].kind == .word || tokens[end].kind == .clitic,
+                  !cues.stops.contains(tokens[end].key), end - index <= 4 { end += 1 }
+            let start = index + 1
+            // A name or a determiner and a noun, not a bare function word.
+            if end > start, !(end - start == 1 && cues.determiners.contains(tokens[start].key)) { return start ..< end }
+        }
+        return nil
+    }
+
+    static func scalars(_ tokens: Range<Int>, _ layer: TextLayer) -> Range<Int> {
+        layer.tokens[tokens.lowerBound].range.lowerBound ..< layer.tokens[tokens.upperBound - 1].range.upperBound
+    }
+
+    /// The sentiment analyzer's score for each sentence (0 where it gave none).
+    static func sentenceScores(_ sentiment: JSONValue?, _ layer: TextLayer) -> [Double] {
+        var scores = [Double](repeating: 0, count: layer.sentences.count)
+        guard case let .array(sentences)? = sentiment?["sentences"], sentences.count == scores.count else { return scores }
+        for (index, sentence) in sentences.enumerated() {
+            if case let .number(score)? = sentence["score"] { scores[index] = score }
+        }
+        return scores
+    }
+
+    /// `PT2H30M` → 9000, `P1D` → 86400, `P0.5D`, `P3W`; nil for what is not a duration.
+    static func seconds(_ iso: String) -> Double? {
+        var total = 0.0, number = "", inTime = false
+        for character in iso.dropFirst() {
+            if character == "T" { inTime = true; continue }
+            if character.isNumber || character == "." { number.append(character); continue }
+            guard let value = Double(number) else { return nil }
+            number = ""
+            switch (character, inTime) {
+            case ("H", true): total += value * 3600
+            case ("M", true): total += value * 60
+            case ("S", true): total += value
+            case ("D", false): total += value * 86400
+            case ("W", false): total += value * 604_800
+            case ("M", false): total += value * 2_629_800
+            case ("Y", false): total += value * 31_557_600
+            default: return nil
+            }
+        }
+        return total
+    }
+
+    /// A language's cue phrases (each a list of token keys) and the words the target rules read.
+    struct Cues: Sendable {
+        var lexical: [[WordKey]]
+        var waiting: [[WordKey]]
+        var noResult: [[WordKey]]
+        var spending: [[WordKey]]
+        var negative: [[WordKey]]
+        var exclusions: [[WordKey]]
+        var copulas: WordTable<Bool>
+        var prepositions: WordTable<Bool>
+        var determiners: WordTable<Bool>
+        var pronouns: WordTable<Bool>
+        var stops: WordTable<Bool>
+
+        init(lexical: [String], waiting: [String], noResult: [String], spending: [String], negative: [String], exclusions: [String],
+             copulas: [String], prepositions: [String], determiners: [String], pronouns: [String], stops: [String]) {
+            func phrases(_ list: [String]) -> [[WordKey]] {
+                list.map { Tokenizer.tokens(NormalizedText($0)).map(\.key) }.sorted { $0.count > $1.count }
+            }
+            func table(_ list: [String]) -> WordTable<Bool> { WordTable(list.map { (WordKey($0), true) }) }
+            self.lexical = phrases(lexical)
+            self.waiting = phrases(waiting)
+            self.noResult = phrases(noResult)
+            self.spending = phrases(spending)
+            self.negative = phrases(negative)
+            self.exclusions = phrases(exclusions)
+            self.copulas = table(copulas)
+            self.prepositions = table(prepositions)
+            self.determiners = table(determiners)
+            self.pronouns = table(pronouns)
+            self.stops = table(stops)
+        }
+    }
+
+    static let french = Cues(
+        lexical: [
+            "chronophage", "chronophages", "perte de temps", "pertes de temps", "temps perdu", "un temps fou", "un temps de dingue",
+            "un temps monstre", "usine à gaz", "perdre mon temps", "perdre du temps", "perds mon temps", "perd mon temps",
+            "perdu mon temps", "perdu du temps", "perdre un temps", "perdu un temps", "interminable", "interminables",
+            "n'en finit pas", "n'en finit plus", "prend des heures", "prend des plombes", "prend un temps", "bouffe mon temps",
+            "bouffe du temps", "me bouffe", "mange mon temps", "bouffe mes soirées", "dévore mon temps", "perdu des heures",
+            "perdu des jours", "perdu des semaines",
+        ],
+        waiting: [
+            "toujours pas de réponse", "toujours aucune réponse", "toujours sans réponse", "toujours en attente", "j'attends depuis",
+            "j'attends toujours", "attends toujours", "sans réponse depuis", "aucune réponse depuis", "pas de réponse depuis",
+            "attendre des semaines", "attendre des mois", "attendre des heures", "en attente depuis", "des semaines d'attente",
+            "des mois d'attente", "heures d'attente", "minutes d'attente",
+        ],
+        noResult: ["pour rien", "pas de miracle", "sans résultat", "sans aucun résultat", "aucun résultat", "rien donné", "zéro résultat"],
+        spending: ["j'y passe", "j'y ai passé", "on y passe", "je passe", "j'ai passé", "passer des heures", "passé des heures", "ça prend", "ça m'a pris", "me prend", "m'a pris", "il faut"],
+        negative: ["pour rien", "trop", "marre", "galère", "rien", "pénible", "épuisant", "encore", "déjà"],
+        exclusions: [
+            "ne prend que", "ne prennent que", "n'a pris que", "que quelques minutes", "que cinq minutes", "que 5 minutes",
+            "vaut le temps", "vaut le coup", "vaut la peine", "valent le temps", "gagné du temps", "gagner du temps", "gain de temps",
+            "fait gagner", "m'a fait gagner", "économise du temps", "économiser du temps", "pas une perte de temps",
+            "ce n'est pas une perte de temps",
+        ],
+        copulas: ["est", "sont", "était", "étaient", "devient", "deviennent", "reste", "restent", "c'est"],
+        prepositions: ["sur", "avec"],
+        determiners: ["le", "la", "les", "l'", "un", "une", "des", "du", "de", "mon", "ma", "mes", "ce", "cette", "ces", "moi", "toi", "lui", "eux"],
+        pronouns: ["ça", "cela", "c'", "ce", "il", "elle", "ils", "elles", "on", "tout"],
+        stops: [
+            "et", "ou", "mais", "que", "qui", "est", "sont", "j'", "je", "y", "passe", "ça", "me", "m'", "pas", "ne", "n'",
+            "vraiment", "très", "trop", "tellement", "une", "perte", "temps", "sur", "avec", "à", "pour", "dans", "par",
+        ])
+
+    static let english = Cues(
+        lexical: [
+            "time-consuming", "time consuming", "waste of time", "waste of my time", "wasting my time", "wasted my time",
+            "wasting time", "wasted hours", "wasted days", "wasted weeks", "time sink", "takes forever", "took forever",
+            "taking forever", "take forever", "eats up", "ate up", "eating up", "sucks up", "sucked up", "endless", "never ends",
+            "never-ending", "drags on", "a time suck", "time suck",
+        ],
+        waiting: [
+            "still waiting", "still no answer", "still no reply", "still no response", "on hold for", "been waiting", "waiting for weeks",
+            "waiting for months", "waiting for hours", "no answer since", "no reply since", "weeks of waiting", "hours of waiting",
+        ],
+        noResult: ["for nothing", "nothing to show", "no results", "zero results", "no luck", "nothing came of it"],
+        spending: ["i spend", "i spent", "spending", "we spend", "took me", "takes me", "it takes", "it took", "have to spend"],
+        negative: ["for nothing", "too", "sick of", "tired of", "again", "already", "annoying", "exhausting"],
+        exclusions: [
+            "only takes", "only took", "just takes", "just a minute", "only a minute", "worth the time", "worth it", "well worth",
+            "saves me", "saved me", "saves time", "saved time", "save time", "saving time", "not a waste of time",
+        ],
+        copulas: ["is", "are", "was", "were", "becomes", "remains", "'s"],
+        prepositions: ["on", "with", "for"],
+        determiners: ["the", "a", "an", "my", "this", "that", "these", "those", "it", "one", "them", "me", "you", "us"],
+        pronouns: ["it", "this", "that", "they", "he", "she"],
+        stops: [
+            "and", "or", "but", "that", "which", "is", "are", "i", "a", "total", "complete", "waste", "of", "time", "really", "so",
+            "just", "on", "with", "for", "in", "to", "every", "each", "per",
+        ])
+}
