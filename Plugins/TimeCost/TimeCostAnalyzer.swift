@@ -51,7 +51,8 @@ public struct TimeCostAnalyzer: Analyzer {
         let sentenceScores = Self.sentenceScores(input.results["sentiment"], layer)
         var mentions: [Mention] = []
         for (index, sentence) in layer.sentences.enumerated() {
-            guard var mention = Self.complaint(in: sentence, layer, cues, negative: sentenceScores[index] < -0.05) else { continue }
+            guard var mention = Self.complaint(
+                in: sentence, layer, cues, negative: sentenceScores[index] < -0.05, positive: sentenceScores[index] >= 0.05) else { continue }
             // « J'y passe 2 heures par jour. C'est chronophage. »: the time spent just before.
             if mention.quantity == nil, index > 0, let spent = Self.timeSpent(in: layer.sentences[index - 1], layer, cues) {
                 mention.quantity = spent
@@ -111,7 +112,7 @@ public struct TimeCostAnalyzer: Analyzer {
     }
 
     /// The complaint a sentence makes, if any (score below 0.5: a doubt, not reported).
-    static func complaint(in sentence: Range<Int>, _ layer: TextLayer, _ cues: Cues, negative: Bool) -> Mention? {
+    static func complaint(in sentence: Range<Int>, _ layer: TextLayer, _ cues: Cues, negative: Bool, positive: Bool = false) -> Mention? {
         let tokens = layer.tokens
         let keys = tokens[sentence].map(\.key)
         func matches(_ phrase: [WordKey], at offset: Int) -> Bool {
@@ -127,17 +128,33 @@ public struct TimeCostAnalyzer: Analyzer {
         }
         // Small, worth it, saved: not a complaint, whatever else the sentence says.
         if find(cues.exclusions) != nil { return nil }
-        let quantities = TimeQuantity.find(in: layer).filter { sentence.contains($0.tokens.lowerBound) }
-            + TimeQuantity.recurring(in: layer).filter { sentence.contains($0.tokens.lowerBound) }
+        // Clock times are not durations: « à 14h », "at 7pm", « entre 8h et 13h ».
+        let quantities = (TimeQuantity.find(in: layer) + TimeQuantity.recurring(in: layer)).filter { quantity in
+            guard sentence.contains(quantity.tokens.lowerBound) else { return false }
+            let before = quantity.tokens.lowerBound - 1
+            return before < sentence.lowerBound || !cues.clock.contains(tokens[before].key)
+        }
+        let quantified = quantities.filter { $0.duration != nil || $0.per != nil }
+        // The time is the sentence's topic: it opens it (« Trois heures de réunion pour… »).
+        let opens = quantified.contains { quantity in
+            !tokens[sentence.lowerBound ..< quantity.tokens.lowerBound].contains { $0.kind == .word && !cues.openers.contains($0.key) }
+        }
         var found: (range: Range<Int>, score: Double, kind: String)?
         if let range = find(cues.lexical) {
             found = (range, 0.9, "lexical")
         } else if let range = find(cues.waiting) {
             found = (range, 0.85, "waiting")
+        } else if let range = find(cues.waitingFor), !quantities.isEmpty, !positive {
+            found = (range, 0.8, "waiting")
+        } else if let range = find(cues.loss), !quantities.isEmpty {
+            found = (range, 0.85, "lexical")
         } else if let range = find(cues.noResult), !quantities.isEmpty || find(cues.spending) != nil {
             found = (range, 0.8, "no result")
-        } else if let spending = find(cues.spending), negative || !quantities.isEmpty && find(cues.negative) != nil {
-            found = (spending, quantities.isEmpty ? 0.6 : 0.7, "time spent")
+        } else if !positive, let quantity = quantified.first, negative || find(cues.negative) != nil || find(cues.noResult) != nil,
+                  opens || find(cues.spending) != nil {
+            found = (find(cues.spending) ?? quantity.tokens, 0.7, "time spent")
+        } else if let spending = find(cues.spending), negative {
+            found = (spending, 0.6, "time spent")
         }
         guard var (range, score, kind) = found else { return nil }
         // « ce n'est pas une perte de temps »: the cue negated (its first word: « pas de miracle »
@@ -234,6 +251,13 @@ public struct TimeCostAnalyzer: Analyzer {
         var spending: [[WordKey]]
         var negative: [[WordKey]]
         var exclusions: [[WordKey]]
+        /// Waiting, when a time is given: « ça fait dix jours que », "ten days ago", « de retard ».
+        var waitingFor: [[WordKey]]
+        /// Time lost, when a time is given: « j'ai perdu », "wasted", "lost".
+        var loss: [[WordKey]]
+        /// Words before a clock time (« à 14h »), and words a sentence may open with before its time.
+        var clock: WordTable<Bool>
+        var openers: WordTable<Bool>
         var copulas: WordTable<Bool>
         var prepositions: WordTable<Bool>
         var determiners: WordTable<Bool>
@@ -241,6 +265,7 @@ public struct TimeCostAnalyzer: Analyzer {
         var stops: WordTable<Bool>
 
         init(lexical: [String], waiting: [String], noResult: [String], spending: [String], negative: [String], exclusions: [String],
+             waitingFor: [String], loss: [String], clock: [String], openers: [String],
              copulas: [String], prepositions: [String], determiners: [String], pronouns: [String], stops: [String]) {
             func phrases(_ list: [String]) -> [[WordKey]] {
                 list.map { Tokenizer.tokens(NormalizedText($0)).map(\.key) }.sorted { $0.count > $1.count }
@@ -252,6 +277,10 @@ public struct TimeCostAnalyzer: Analyzer {
             self.spending = phrases(spending)
             self.negative = phrases(negative)
             self.exclusions = phrases(exclusions)
+            self.waitingFor = phrases(waitingFor)
+            self.loss = phrases(loss)
+            self.clock = table(clock)
+            self.openers = table(openers)
             self.copulas = table(copulas)
             self.prepositions = table(prepositions)
             self.determiners = table(determiners)
@@ -267,23 +296,44 @@ public struct TimeCostAnalyzer: Analyzer {
             "perdu mon temps", "perdu du temps", "perdre un temps", "perdu un temps", "interminable", "interminables",
             "n'en finit pas", "n'en finit plus", "prend des heures", "prend des plombes", "prend un temps", "bouffe mon temps",
             "bouffe du temps", "me bouffe", "mange mon temps", "bouffe mes soirées", "dévore mon temps", "perdu des heures",
-            "perdu des jours", "perdu des semaines",
+            "perdu des jours", "perdu des semaines", "gouffre à temps", "gouffre de temps", "une éternité", "perd un temps",
+            "perdre un temps", "d'une lenteur", "une lenteur",
         ],
         waiting: [
+            "toujours aucune nouvelle", "pas de nouvelles", "ne répond plus", "ne répond toujours pas", "me fait patienter",
             "toujours pas de réponse", "toujours aucune réponse", "toujours sans réponse", "toujours en attente", "j'attends depuis",
             "j'attends toujours", "attends toujours", "sans réponse depuis", "aucune réponse depuis", "pas de réponse depuis",
             "attendre des semaines", "attendre des mois", "attendre des heures", "en attente depuis", "des semaines d'attente",
             "des mois d'attente", "heures d'attente", "minutes d'attente",
         ],
-        noResult: ["pour rien", "pas de miracle", "sans résultat", "sans aucun résultat", "aucun résultat", "rien donné", "zéro résultat"],
-        spending: ["j'y passe", "j'y ai passé", "on y passe", "je passe", "j'ai passé", "passer des heures", "passé des heures", "ça prend", "ça m'a pris", "me prend", "m'a pris", "il faut"],
-        negative: ["pour rien", "trop", "marre", "galère", "rien", "pénible", "épuisant", "encore", "déjà"],
+        noResult: [
+            "pour rien", "pas de miracle", "sans résultat", "sans aucun résultat", "aucun résultat", "rien donné", "zéro résultat",
+            "zéro retour", "aucun retour", "aucun changement", "pas un seul", "pas une seule", "sans succès", "toujours pas",
+            "ne mènent à rien", "ne mène à rien", "n'a rien donné", "pour repartir avec", "personne ne", "annulé",
+        ],
+        spending: [
+            "j'y passe", "j'y ai passé", "on y passe", "je passe", "j'ai passé", "passer des heures", "passé des heures", "ça prend",
+            "ça m'a pris", "me prend", "me prennent", "m'a pris", "il me faut", "je perds", "je me tape", "me coûte", "j'en ai mis", "passe ses",
+        ],
+        negative: [
+            "pour rien", "trop", "marre", "galère", "rien", "pénible", "épuisant", "encore", "déjà", "juste pour", "rien que", "au moins",
+            "je craque", "intenable", "absurde", "déprimant", "lassant", "sérieusement", "pff", "merci bien", "au lieu de", "n'en peux plus",
+            "entière", "entier", "toute ma", "tout mon", "inutile", "inutiles", "non payé", "non rémunéré", "je vis dans", "sans arrêt",
+        ],
         exclusions: [
             "ne prend que", "ne prennent que", "n'a pris que", "que quelques minutes", "que cinq minutes", "que 5 minutes",
             "vaut le temps", "vaut le coup", "vaut la peine", "valent le temps", "gagné du temps", "gagner du temps", "gain de temps",
             "fait gagner", "m'a fait gagner", "économise du temps", "économiser du temps", "pas une perte de temps",
             "ce n'est pas une perte de temps",
         ],
+        waitingFor: [
+            "ça fait", "depuis", "il y a", "de retard", "en retard", "bloqué", "bloquée", "coincé", "coincée", "de queue",
+            "file d'attente", "d'attente", "patienter", "j'attends", "attendre", "en attendant", "silence radio", "relances", "à tourner en rond",
+            "met", "mettent",
+        ],
+        loss: ["perdu", "perdue", "perdues", "perdus", "perdre", "perd", "perds", "perdons", "m'a fait perdre", "de perdues", "de perdu"],
+        clock: ["à", "vers", "dès", "entre", "et", "jusqu'à", "avant", "après"],
+        openers: ["et", "encore", "au", "moins", "presque", "environ", "plus", "de", "déjà", "chaque", "tous", "les", "mes"],
         copulas: ["est", "sont", "était", "étaient", "devient", "deviennent", "reste", "restent", "c'est"],
         prepositions: ["sur", "avec"],
         determiners: ["le", "la", "les", "l'", "un", "une", "des", "du", "de", "mon", "ma", "mes", "ce", "cette", "ces", "moi", "toi", "lui", "eux"],
@@ -298,19 +348,39 @@ public struct TimeCostAnalyzer: Analyzer {
             "time-consuming", "time consuming", "waste of time", "waste of my time", "wasting my time", "wasted my time",
             "wasting time", "wasted hours", "wasted days", "wasted weeks", "time sink", "takes forever", "took forever",
             "taking forever", "take forever", "eats up", "ate up", "eating up", "sucks up", "sucked up", "endless", "never ends",
-            "never-ending", "drags on", "a time suck", "time suck",
+            "never-ending", "drags on", "a time suck", "time suck", "takes ages", "took ages", "time drain", "wasting everyone's time",
+            "eat up", "eating way too much", "painfully slow",
         ],
         waiting: [
+            "hasn't gotten back", "haven't heard back", "still no word", "no word from", "still hasn't", "still haven't",
             "still waiting", "still no answer", "still no reply", "still no response", "on hold for", "been waiting", "waiting for weeks",
             "waiting for months", "waiting for hours", "no answer since", "no reply since", "weeks of waiting", "hours of waiting",
         ],
-        noResult: ["for nothing", "nothing to show", "no results", "zero results", "no luck", "nothing came of it"],
-        spending: ["i spend", "i spent", "spending", "we spend", "took me", "takes me", "it takes", "it took", "have to spend"],
-        negative: ["for nothing", "too", "sick of", "tired of", "again", "already", "annoying", "exhausting"],
+        noResult: [
+            "for nothing", "nothing to show", "no results", "zero results", "no luck", "nothing came of it", "not a single",
+            "nothing ever", "never found", "still won't", "still failed", "still down", "still not", "came back with nothing",
+            "no employer", "cancelled", "nobody",
+        ],
+        spending: [
+            "i spend", "i spent", "spent", "spending", "we spend", "took me", "takes me", "it takes", "it took", "have to spend", "i gave up",
+            "i sit", "i lose", "eats", "costs me",
+        ],
+        negative: [
+            "for nothing", "too", "sick of", "tired of", "again", "already", "annoying", "exhausting", "just to", "at least", "entire",
+            "whole", "seriously", "ugh", "ridiculous", "absurd", "insane", "pointless", "useless", "instead of", "unpaid", "can't take",
+            "never", "nothing", "still",
+        ],
         exclusions: [
             "only takes", "only took", "just takes", "just a minute", "only a minute", "worth the time", "worth it", "well worth",
             "saves me", "saved me", "saves time", "saved time", "save time", "saving time", "not a waste of time",
         ],
+        waitingFor: [
+            "ago", "it's been", "has been", "have been", "been stuck", "stuck", "late", "delayed", "queued", "in line", "queue",
+            "waiting", "waited", "on hold", "since", "hasn't", "haven't", "still hasn't", "sitting",
+        ],
+        loss: ["wasted", "waste", "wasting", "lost", "lose", "losing", "i'll never get back", "never get back"],
+        clock: ["at", "by", "from", "between", "and", "until", "before", "after", "around"],
+        openers: ["and", "another", "at", "least", "almost", "nearly", "about", "over", "every", "each", "a", "full", "good"],
         copulas: ["is", "are", "was", "were", "becomes", "remains", "'s"],
         prepositions: ["on", "with", "for"],
         determiners: ["the", "a", "an", "my", "this", "that", "these", "those", "it", "one", "them", "me", "you", "us"],
