@@ -10441,7 +10441,6 @@ attendrieses	0.5
 attendris	0.5
 attendrise	0.5
 attendrises	0.5
-attends	0.3
 attendse	0.3
 attendses	0.3
 attendu	-0.1
@@ -35232,8 +35231,8 @@ significative	1.3
 significatives	1.3
 significativese	1.3
 significativeses	1.3
-simple	-1.2
-simples	-1.2
+simple	0.6
+simples	0.6
 simplese	-1.2
 simpleses	-1.2
 simulacre	-2.7
@@ -39831,7 +39830,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:14afa7649a71910a432e914083c14aae08bcf0db535aa04d2c87ce9f238ee82a"
+    static let frenchDigest = "sha256:f1f2838e125e1adfe1fbf3da08cb51ccbe6f802ba1bffe347623694ad56ed9e5"
 
     static let symbolsData = #"""
 $:	-1.5

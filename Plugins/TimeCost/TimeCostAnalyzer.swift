@@ -52,7 +52,7 @@ public struct TimeCostAnalyzer: Analyzer {
         var mentions: [Mention] = []
         for (index, sentence) in layer.sentences.enumerated() {
             guard var mention = Self.complaint(
-                in: sentence, layer, cues, negative: sentenceScores[index] < -0.05, positive: sentenceScores[index] >= 0.05) else { continue }
+                in: sentence, layer, cues, negative: sentenceScores[index] < -0.05, positive: sentenceScores[index] >= 0.3) else { continue }
             // « J'y passe 2 heures par jour. C'est chronophage. »: the time spent just before.
             if mention.quantity == nil, index > 0, let spent = Self.timeSpent(in: layer.sentences[index - 1], layer, cues) {
                 mention.quantity = spent
@@ -157,9 +157,9 @@ public struct TimeCostAnalyzer: Analyzer {
             found = (spending, 0.6, "time spent")
         }
         guard var (range, score, kind) = found else { return nil }
-        // « ce n'est pas une perte de temps »: the cue negated (its first word: « pas de miracle »
-        // holds its own negation).
-        if layer.negated[range.lowerBound] { return nil }
+        // « ce n'est pas une perte de temps »: a cue of lost time negated (waiting and no-result
+        // cues hold their own negation: « toujours pas », « pas de miracle »).
+        if kind == "lexical", layer.negated[range.lowerBound] { return nil }
         if tokens[sentence].contains(where: { $0.kind == .punctuation && $0.lowercased.hasPrefix("?") }) { score *= 0.5 }
         let quantity = quantities.first { $0.duration != nil } ?? quantities.first
         if let quantity { range = min(range.lowerBound, quantity.tokens.lowerBound) ..< max(range.upperBound, quantity.tokens.upperBound) }
@@ -324,7 +324,8 @@ public struct TimeCostAnalyzer: Analyzer {
             "ne prend que", "ne prennent que", "n'a pris que", "que quelques minutes", "que cinq minutes", "que 5 minutes",
             "vaut le temps", "vaut le coup", "vaut la peine", "valent le temps", "gagné du temps", "gagner du temps", "gain de temps",
             "fait gagner", "m'a fait gagner", "économise du temps", "économiser du temps", "pas une perte de temps",
-            "ce n'est pas une perte de temps",
+            "ce n'est pas une perte de temps", "disent que", "disait que", "trouve que", "trouvent que", "ne dirais pas",
+            "ne considère pas", "plus simple que prévu", "devenu simple", "plus vite que prévu", "en deux temps",
         ],
         waitingFor: [
             "ça fait", "depuis", "il y a", "de retard", "en retard", "bloqué", "bloquée", "coincé", "coincée", "de queue",
@@ -332,7 +333,7 @@ public struct TimeCostAnalyzer: Analyzer {
             "met", "mettent",
         ],
         loss: ["perdu", "perdue", "perdues", "perdus", "perdre", "perd", "perds", "perdons", "m'a fait perdre", "de perdues", "de perdu"],
-        clock: ["à", "vers", "dès", "entre", "et", "jusqu'à", "avant", "après"],
+        clock: ["à", "vers", "dès", "entre", "et", "jusqu'à"],
         openers: ["et", "encore", "au", "moins", "presque", "environ", "plus", "de", "déjà", "chaque", "tous", "les", "mes"],
         copulas: ["est", "sont", "était", "étaient", "devient", "deviennent", "reste", "restent", "c'est"],
         prepositions: ["sur", "avec"],
@@ -373,13 +374,14 @@ public struct TimeCostAnalyzer: Analyzer {
         exclusions: [
             "only takes", "only took", "just takes", "just a minute", "only a minute", "worth the time", "worth it", "well worth",
             "saves me", "saved me", "saves time", "saved time", "save time", "saving time", "not a waste of time",
+            "people say", "some say", "they say", "says that", "i wouldn't say", "i don't consider", "easier than", "faster than expected",
         ],
         waitingFor: [
             "ago", "it's been", "has been", "have been", "been stuck", "stuck", "late", "delayed", "queued", "in line", "queue",
             "waiting", "waited", "on hold", "since", "hasn't", "haven't", "still hasn't", "sitting",
         ],
         loss: ["wasted", "waste", "wasting", "lost", "lose", "losing", "i'll never get back", "never get back"],
-        clock: ["at", "by", "from", "between", "and", "until", "before", "after", "around"],
+        clock: ["at", "by", "from", "between", "and", "until", "around"],
         openers: ["and", "another", "at", "least", "almost", "nearly", "about", "over", "every", "each", "a", "full", "good"],
         copulas: ["is", "are", "was", "were", "becomes", "remains", "'s"],
         prepositions: ["on", "with", "for"],

@@ -82,8 +82,12 @@ struct TimeQuantity: Equatable, Sendable {
             return TimeQuantity(tokens: start ..< start + 2)
         }
         // A number, digits or words ("a couple of", « une », "twenty"), then a unit.
-        guard let (value, afterNumber) = number(at: start, tokens), afterNumber < tokens.count,
-              let unit = unit(tokens[afterNumber].lowercased) else { return nil }
+        guard let (value, numberEnd) = number(at: start, tokens) else { return nil }
+        // « une bonne heure », "a whole day", "a full day", « un samedi entier ».
+        var afterNumber = numberEnd
+        if afterNumber < tokens.count, fillers.contains(tokens[afterNumber].lowercased) { afterNumber += 1 }
+        guard afterNumber < tokens.count, let unit = unit(tokens[afterNumber].lowercased) ?? (weekdays.contains(tokens[afterNumber].lowercased) ? .day : nil)
+        else { return nil }
         var total = value
         var end = afterNumber + 1
         // « deux heures et demie », "two and a half hours" (below), "an hour and a half".
@@ -91,9 +95,17 @@ struct TimeQuantity: Equatable, Sendable {
             if ["demie", "demi"].contains(tokens[end + 1].lowercased) {
                 total += 0.5
                 end += 2
+            } else if tokens[end + 1].lowercased == "quart", unit == .hour {
+                total += 0.25
+                end += 2
             } else if end + 2 < tokens.count, ["a", "one"].contains(tokens[end + 1].lowercased), tokens[end + 2].lowercased == "half" {
                 total += 0.5
                 end += 3
+            } else if unit == .hour, let (minutes, minutesEnd) = number(at: end + 1, tokens), minutesEnd < tokens.count,
+                      self.unit(tokens[minutesEnd].lowercased) == .minute {
+                // "an hour and forty minutes".
+                total += minutes / 60
+                end = minutesEnd + 1
             }
         }
         // « 2 heures 30 », "1 hour 20".
@@ -200,6 +212,9 @@ struct TimeQuantity: Equatable, Sendable {
     static func rate(at start: Int, _ tokens: [Token]) -> (period: String, end: Int)? {
         guard start < tokens.count else { return nil }
         var index = start
+        // « 45 minutes de plus chaque matin », "20 extra minutes a day".
+        if index + 1 < tokens.count, tokens[index].lowercased == "de", tokens[index + 1].lowercased == "plus" { index += 2 }
+        guard index < tokens.count else { return nil }
         let first = tokens[index].lowercased
         if ["par", "per", "a", "an", "/", "chaque", "each", "every"].contains(first) {
             index += 1
@@ -208,6 +223,8 @@ struct TimeQuantity: Equatable, Sendable {
         } else {
             return nil
         }
+        // « chaque lundi », "every Friday", « tous les lundis »: weekly.
+        if index < tokens.count, weekdays.contains(tokens[index].lowercased) { return ("P1W", index + 1) }
         guard index < tokens.count, let unit = unit(tokens[index].lowercased) else { return nil }
         return (iso(1, unit == .dayPart ? .day : unit), index + 1)
     }
@@ -232,6 +249,15 @@ struct TimeQuantity: Equatable, Sendable {
     // MARK: Words
 
     static func unit(_ word: String) -> Unit? { units[word] }
+
+    static let weekdays: Set<String> = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lundis", "mardis", "mercredis", "jeudis",
+        "vendredis", "samedis", "dimanches", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+    ]
+
+    /// Words between a number and its unit that change nothing: « une bonne heure », "a whole day".
+    static let fillers: Set<String> = ["bonne", "petite", "grosse", "longue", "whole", "full", "entire", "good", "long", "solid"]
 
     static let units: [String: Unit] = {
         var table: [String: Unit] = [:]
