@@ -52,7 +52,7 @@ public struct TimeCostAnalyzer: Analyzer {
         var mentions: [Mention] = []
         for (index, sentence) in layer.sentences.enumerated() {
             guard var mention = Self.complaint(
-                in: sentence, layer, cues, negative: sentenceScores[index] < -0.05, positive: sentenceScores[index] >= 0.3) else { continue }
+                in: sentence, layer, cues, negative: sentenceScores[index] < -0.05, positive: sentenceScores[index] >= 0.5) else { continue }
             // « J'y passe 2 heures par jour. C'est chronophage. »: the time spent just before.
             if mention.quantity == nil, index > 0, let spent = Self.timeSpent(in: layer.sentences[index - 1], layer, cues) {
                 mention.quantity = spent
@@ -314,11 +314,13 @@ public struct TimeCostAnalyzer: Analyzer {
         spending: [
             "j'y passe", "j'y ai passé", "on y passe", "je passe", "j'ai passé", "passer des heures", "passé des heures", "ça prend",
             "ça m'a pris", "me prend", "me prennent", "m'a pris", "il me faut", "je perds", "je me tape", "me coûte", "j'en ai mis", "passe ses",
+            "prend", "prennent", "coûte", "dure", "je suis à",
         ],
         negative: [
             "pour rien", "trop", "marre", "galère", "rien", "pénible", "épuisant", "encore", "déjà", "juste pour", "rien que", "au moins",
             "je craque", "intenable", "absurde", "déprimant", "lassant", "sérieusement", "pff", "merci bien", "au lieu de", "n'en peux plus",
             "entière", "entier", "toute ma", "tout mon", "inutile", "inutiles", "non payé", "non rémunéré", "je vis dans", "sans arrêt",
+            "tout ça pour", "quelle galère", "c'est trop", "en réalité", "alors qu'",
         ],
         exclusions: [
             "ne prend que", "ne prennent que", "n'a pris que", "que quelques minutes", "que cinq minutes", "que 5 minutes",
@@ -364,12 +366,13 @@ public struct TimeCostAnalyzer: Analyzer {
         ],
         spending: [
             "i spend", "i spent", "spent", "spending", "we spend", "took me", "takes me", "it takes", "it took", "have to spend", "i gave up",
-            "i sit", "i lose", "eats", "costs me",
+            "i sit", "i lose", "eats", "costs me", "takes", "take", "taking", "eating", "swallows", "costs", "sit in",
         ],
         negative: [
             "for nothing", "too", "sick of", "tired of", "again", "already", "annoying", "exhausting", "just to", "at least", "entire",
             "whole", "seriously", "ugh", "ridiculous", "absurd", "insane", "pointless", "useless", "instead of", "unpaid", "can't take",
-            "never", "nothing", "still",
+            "never", "nothing", "still", "too much", "way too", "not sustainable", "each way", "never again", "way more than",
+            "second unpaid job", "in reality", "even though",
         ],
         exclusions: [
             "only takes", "only took", "just takes", "just a minute", "only a minute", "worth the time", "worth it", "well worth",

@@ -81,6 +81,10 @@ struct TimeQuantity: Equatable, Sendable {
         if word == "temps", start + 1 < tokens.count, ["fou", "dingue", "monstre", "infini"].contains(tokens[start + 1].lowercased) {
             return TimeQuantity(tokens: start ..< start + 2)
         }
+        // « toute ma journée », « tout mon week-end », "my entire Saturday", "the whole day": one.
+        if let (unit, end) = whole(at: start, tokens) {
+            return TimeQuantity(duration: iso(1, unit), tokens: start ..< end)
+        }
         // A number, digits or words ("a couple of", « une », "twenty"), then a unit.
         guard let (value, numberEnd) = number(at: start, tokens) else { return nil }
         // « une bonne heure », "a whole day", "a full day", « un samedi entier ».
@@ -166,6 +170,18 @@ struct TimeQuantity: Equatable, Sendable {
         }
         guard let unit = unit(String(rest)) else { return nil }
         return (value, unit)
+    }
+
+    /// « toute ma journée », "my entire Saturday", "the whole day": a whole day or week.
+    static func whole(at start: Int, _ tokens: [Token]) -> (Unit, Int)? {
+        guard start + 2 < tokens.count else { return nil }
+        let words = tokens[start ... start + 2].map(\.lowercased)
+        let french = ["toute", "tout"].contains(words[0]) && ["ma", "mon", "la", "le", "une", "un"].contains(words[1])
+        let english = ["my", "the", "an", "a"].contains(words[0]) && ["entire", "whole", "full"].contains(words[1])
+        guard french || english else { return nil }
+        if weekdays.contains(words[2]) { return (.day, start + 3) }
+        guard let unit = unit(words[2]), unit != .dayPart else { return nil }
+        return (unit, start + 3)
     }
 
     /// « une demi-heure », « une demi-journée », "half an hour", "half a day".
