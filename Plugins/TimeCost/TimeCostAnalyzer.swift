@@ -132,7 +132,9 @@ public struct TimeCostAnalyzer: Analyzer {
         let quantities = (TimeQuantity.find(in: layer) + TimeQuantity.recurring(in: layer)).filter { quantity in
             guard sentence.contains(quantity.tokens.lowerBound) else { return false }
             let before = quantity.tokens.lowerBound - 1
-            return before < sentence.lowerBound || !cues.clock.contains(tokens[before].key)
+            let first = tokens[quantity.tokens.lowerBound]
+            let clockLike = first.kind == .number && first.lowercased.contains("h")
+            return !clockLike || before < sentence.lowerBound || !cues.clock.contains(tokens[before].key)
         }
         let quantified = quantities.filter { $0.duration != nil || $0.per != nil }
         // The time is the sentence's topic: it opens it (« Trois heures de réunion pour… »).
@@ -153,6 +155,13 @@ public struct TimeCostAnalyzer: Analyzer {
         } else if !positive, let quantity = quantified.first, negative || find(cues.negative) != nil || find(cues.noResult) != nil,
                   opens || find(cues.spending) != nil {
             found = (find(cues.spending) ?? quantity.tokens, 0.7, "time spent")
+        } else if !positive, let quantity = quantified.first, opens,
+                  tokens[quantity.tokens.upperBound ..< min(sentence.upperBound, quantity.tokens.upperBound + 5)].contains(where: { cues.purposes.contains($0.key) }) {
+            // « Trois heures de réunion pour valider une couleur », "Thirty minutes of forms just to register".
+            found = (quantity.tokens, 0.6, "time spent")
+        } else if !positive, let spending = find(cues.spending), let quantity = quantified.first(where: { $0.per != nil }) {
+            // A rate of time spent: « ça me prend 2h chaque matin », "costs me an hour a day".
+            found = (min(spending.lowerBound, quantity.tokens.lowerBound) ..< max(spending.upperBound, quantity.tokens.upperBound), 0.6, "time spent")
         } else if let spending = find(cues.spending), negative {
             found = (spending, 0.6, "time spent")
         }
@@ -161,7 +170,18 @@ public struct TimeCostAnalyzer: Analyzer {
         // cues hold their own negation: « toujours pas », « pas de miracle »).
         if kind == "lexical", layer.negated[range.lowerBound] { return nil }
         if tokens[sentence].contains(where: { $0.kind == .punctuation && $0.lowercased.hasPrefix("?") }) { score *= 0.5 }
-        let quantity = quantities.first { $0.duration != nil } ?? quantities.first
+        // The quantity nearest the cue (« sous 48h, ça fait dix jours »: the ten days), and a rate
+        // later in the sentence when it has none (« 50 minutes de bus chaque matin »).
+        let distance = { (quantity: TimeQuantity) in min(abs(quantity.tokens.lowerBound - range.upperBound), abs(range.lowerBound - quantity.tokens.upperBound)) }
+        var quantity = quantities.filter { $0.duration != nil }.min { distance($0) < distance($1) } ?? quantities.first
+        if let chosen = quantity, chosen.per == nil {
+            for index in chosen.tokens.upperBound ..< sentence.upperBound where cues.rateWords.contains(tokens[index].key) {
+                if let rate = TimeQuantity.rate(at: index, tokens) {
+                    quantity?.per = rate.period
+                    break
+                }
+            }
+        }
         if let quantity { range = min(range.lowerBound, quantity.tokens.lowerBound) ..< max(range.upperBound, quantity.tokens.upperBound) }
         return Mention(tokens: range, score: score, kind: kind, quantity: quantity, target: target(in: sentence, cue: range, layer, cues))
     }
@@ -258,6 +278,10 @@ public struct TimeCostAnalyzer: Analyzer {
         /// Words before a clock time (« à 14h »), and words a sentence may open with before its time.
         var clock: WordTable<Bool>
         var openers: WordTable<Bool>
+        /// Words of purpose after a quantity that opens a sentence (pour, to), and words that
+        /// start a rate anywhere in a sentence (par, chaque, every).
+        var purposes: WordTable<Bool>
+        var rateWords: WordTable<Bool>
         var copulas: WordTable<Bool>
         var prepositions: WordTable<Bool>
         var determiners: WordTable<Bool>
@@ -265,7 +289,7 @@ public struct TimeCostAnalyzer: Analyzer {
         var stops: WordTable<Bool>
 
         init(lexical: [String], waiting: [String], noResult: [String], spending: [String], negative: [String], exclusions: [String],
-             waitingFor: [String], loss: [String], clock: [String], openers: [String],
+             waitingFor: [String], loss: [String], clock: [String], openers: [String], purposes: [String], rateWords: [String],
              copulas: [String], prepositions: [String], determiners: [String], pronouns: [String], stops: [String]) {
             func phrases(_ list: [String]) -> [[WordKey]] {
                 list.map { Tokenizer.tokens(NormalizedText($0)).map(\.key) }.sorted { $0.count > $1.count }
@@ -281,6 +305,8 @@ public struct TimeCostAnalyzer: Analyzer {
             self.loss = phrases(loss)
             self.clock = table(clock)
             self.openers = table(openers)
+            self.purposes = table(purposes)
+            self.rateWords = table(rateWords)
             self.copulas = table(copulas)
             self.prepositions = table(prepositions)
             self.determiners = table(determiners)
@@ -314,7 +340,7 @@ public struct TimeCostAnalyzer: Analyzer {
         spending: [
             "j'y passe", "j'y ai passé", "on y passe", "je passe", "j'ai passé", "passer des heures", "passé des heures", "ça prend",
             "ça m'a pris", "me prend", "me prennent", "m'a pris", "il me faut", "je perds", "je me tape", "me coûte", "j'en ai mis", "passe ses",
-            "prend", "prennent", "coûte", "dure", "je suis à",
+            "prend", "prennent", "coûte", "je suis à",
         ],
         negative: [
             "pour rien", "trop", "marre", "galère", "rien", "pénible", "épuisant", "encore", "déjà", "juste pour", "rien que", "au moins",
@@ -327,7 +353,9 @@ public struct TimeCostAnalyzer: Analyzer {
             "vaut le temps", "vaut le coup", "vaut la peine", "valent le temps", "gagné du temps", "gagner du temps", "gain de temps",
             "fait gagner", "m'a fait gagner", "économise du temps", "économiser du temps", "pas une perte de temps",
             "ce n'est pas une perte de temps", "disent que", "disait que", "trouve que", "trouvent que", "ne dirais pas",
-            "ne considère pas", "plus simple que prévu", "devenu simple", "plus vite que prévu", "en deux temps",
+            "ne considère pas", "plus simple que prévu", "devenu simple", "plus vite que prévu", "en deux temps", "à peine",
+            "évite de perdre", "éviter de perdre", "je récupère", "récupérer mes", "pas d'accord", "ça a payé", "je le referais",
+            "ce n'est pas que", "seulement",
         ],
         waitingFor: [
             "ça fait", "depuis", "il y a", "de retard", "en retard", "bloqué", "bloquée", "coincé", "coincée", "de queue",
@@ -337,6 +365,8 @@ public struct TimeCostAnalyzer: Analyzer {
         loss: ["perdu", "perdue", "perdues", "perdus", "perdre", "perd", "perds", "perdons", "m'a fait perdre", "de perdues", "de perdu"],
         clock: ["à", "vers", "dès", "entre", "et", "jusqu'à"],
         openers: ["et", "encore", "au", "moins", "presque", "environ", "plus", "de", "déjà", "chaque", "tous", "les", "mes"],
+        purposes: ["pour"],
+        rateWords: ["par", "chaque", "tous", "toutes"],
         copulas: ["est", "sont", "était", "étaient", "devient", "deviennent", "reste", "restent", "c'est"],
         prepositions: ["sur", "avec"],
         determiners: ["le", "la", "les", "l'", "un", "une", "des", "du", "de", "mon", "ma", "mes", "ce", "cette", "ces", "moi", "toi", "lui", "eux"],
@@ -378,6 +408,8 @@ public struct TimeCostAnalyzer: Analyzer {
             "only takes", "only took", "just takes", "just a minute", "only a minute", "worth the time", "worth it", "well worth",
             "saves me", "saved me", "saves time", "saved time", "save time", "saving time", "not a waste of time",
             "people say", "some say", "they say", "says that", "i wouldn't say", "i don't consider", "easier than", "faster than expected",
+            "says", "disagree", "paid off", "i'd do it again", "you leave with", "got my evenings back", "it's not that", "barely",
+            "avoid wasting",
         ],
         waitingFor: [
             "ago", "it's been", "has been", "have been", "been stuck", "stuck", "late", "delayed", "queued", "in line", "queue",
@@ -386,6 +418,8 @@ public struct TimeCostAnalyzer: Analyzer {
         loss: ["wasted", "waste", "wasting", "lost", "lose", "losing", "i'll never get back", "never get back"],
         clock: ["at", "by", "from", "between", "and", "until", "around"],
         openers: ["and", "another", "at", "least", "almost", "nearly", "about", "over", "every", "each", "a", "full", "good"],
+        purposes: ["to", "for"],
+        rateWords: ["per", "every", "each"],
         copulas: ["is", "are", "was", "were", "becomes", "remains", "'s"],
         prepositions: ["on", "with", "for"],
         determiners: ["the", "a", "an", "my", "this", "that", "these", "those", "it", "one", "them", "me", "you", "us"],
