@@ -51,8 +51,12 @@ public struct TimeCostAnalyzer: Analyzer {
         let sentenceScores = Self.sentenceScores(input.results["sentiment"], layer)
         var mentions: [Mention] = []
         for (index, sentence) in layer.sentences.enumerated() {
+            // A short sentence after (« Never again. », « Sérieusement ? ») says how the time felt.
+            let next = index + 1 < layer.sentences.count ? layer.sentences[index + 1] : nil
+            let nextNegative = next.map { $0.count <= 6 && (sentenceScores[index + 1] < -0.05 || Self.contains(cues.negative, in: $0, layer)) } ?? false
             guard var mention = Self.complaint(
-                in: sentence, layer, cues, negative: sentenceScores[index] < -0.05, positive: sentenceScores[index] >= 0.5) else { continue }
+                in: sentence, layer, cues, negative: sentenceScores[index] < -0.05 || nextNegative, positive: sentenceScores[index] >= 0.5)
+            else { continue }
             // « J'y passe 2 heures par jour. C'est chronophage. »: the time spent just before.
             if mention.quantity == nil, index > 0, let spent = Self.timeSpent(in: layer.sentences[index - 1], layer, cues) {
                 mention.quantity = spent
@@ -169,7 +173,10 @@ public struct TimeCostAnalyzer: Analyzer {
         // « ce n'est pas une perte de temps »: a cue of lost time negated (waiting and no-result
         // cues hold their own negation: « toujours pas », « pas de miracle »).
         if kind == "lexical", layer.negated[range.lowerBound] { return nil }
-        if tokens[sentence].contains(where: { $0.kind == .punctuation && $0.lowercased.hasPrefix("?") }) { score *= 0.5 }
+        // A question counts half, unless it vents (« sérieusement ? »).
+        if tokens[sentence].contains(where: { $0.kind == .punctuation && $0.lowercased.hasPrefix("?") }), !negative, find(cues.negative) == nil {
+            score *= 0.5
+        }
         // The quantity nearest the cue (« sous 48h, ça fait dix jours »: the ten days), and a rate
         // later in the sentence when it has none (« 50 minutes de bus chaque matin »).
         let distance = { (quantity: TimeQuantity) in min(abs(quantity.tokens.lowerBound - range.upperBound), abs(range.lowerBound - quantity.tokens.upperBound)) }
@@ -184,6 +191,13 @@ public struct TimeCostAnalyzer: Analyzer {
         }
         if let quantity { range = min(range.lowerBound, quantity.tokens.lowerBound) ..< max(range.upperBound, quantity.tokens.upperBound) }
         return Mention(tokens: range, score: score, kind: kind, quantity: quantity, target: target(in: sentence, cue: range, layer, cues))
+    }
+
+    static func contains(_ phrases: [[WordKey]], in sentence: Range<Int>, _ layer: TextLayer) -> Bool {
+        let keys = layer.tokens[sentence].map(\.key)
+        return keys.indices.contains { offset in
+            phrases.contains { phrase in offset + phrase.count <= keys.count && zip(keys[offset...], phrase).allSatisfy { $0 == $1 } }
+        }
     }
 
     /// The time a sentence says is spent (« j'y passe 2 heures par jour »), if it says so.
@@ -335,7 +349,8 @@ public struct TimeCostAnalyzer: Analyzer {
         noResult: [
             "pour rien", "pas de miracle", "sans résultat", "sans aucun résultat", "aucun résultat", "rien donné", "zéro résultat",
             "zéro retour", "aucun retour", "aucun changement", "pas un seul", "pas une seule", "sans succès", "toujours pas",
-            "ne mènent à rien", "ne mène à rien", "n'a rien donné", "pour repartir avec", "personne ne", "annulé",
+            "candidat interne", "en interne",
+            "ne mènent à rien", "ne mène à rien", "n'a rien donné", "personne ne", "annulé",
         ],
         spending: [
             "j'y passe", "j'y ai passé", "on y passe", "je passe", "j'ai passé", "passer des heures", "passé des heures", "ça prend",
@@ -345,27 +360,27 @@ public struct TimeCostAnalyzer: Analyzer {
         negative: [
             "pour rien", "trop", "marre", "galère", "rien", "pénible", "épuisant", "encore", "déjà", "juste pour", "rien que", "au moins",
             "je craque", "intenable", "absurde", "déprimant", "lassant", "sérieusement", "pff", "merci bien", "au lieu de", "n'en peux plus",
-            "entière", "entier", "toute ma", "tout mon", "inutile", "inutiles", "non payé", "non rémunéré", "je vis dans", "sans arrêt",
-            "tout ça pour", "quelle galère", "c'est trop", "en réalité", "alors qu'",
+            "entière", "entier", "toute ma", "tout mon", "inutile", "inutiles", "non payé", "non rémunéré", "sans arrêt",
+            "tout ça pour", "quelle galère", "c'est trop", "en réalité", "alors qu'", "même pas", "n'ont même pas", "personne ne",
         ],
         exclusions: [
             "ne prend que", "ne prennent que", "n'a pris que", "que quelques minutes", "que cinq minutes", "que 5 minutes",
             "vaut le temps", "vaut le coup", "vaut la peine", "valent le temps", "gagné du temps", "gagner du temps", "gain de temps",
             "fait gagner", "m'a fait gagner", "économise du temps", "économiser du temps", "pas une perte de temps",
             "ce n'est pas une perte de temps", "disent que", "disait que", "trouve que", "trouvent que", "ne dirais pas",
-            "ne considère pas", "plus simple que prévu", "devenu simple", "plus vite que prévu", "en deux temps", "à peine",
+            "ne considère pas", "plus simple que prévu", "devenu simple", "plus vite que prévu", "à peine",
             "évite de perdre", "éviter de perdre", "je récupère", "récupérer mes", "pas d'accord", "ça a payé", "je le referais",
-            "ce n'est pas que", "seulement",
+            "ce n'est pas que", "seulement", "il suffit", "pas besoin", "comptez",
         ],
         waitingFor: [
             "ça fait", "depuis", "il y a", "de retard", "en retard", "bloqué", "bloquée", "coincé", "coincée", "de queue",
-            "file d'attente", "d'attente", "patienter", "j'attends", "attendre", "en attendant", "silence radio", "relances", "à tourner en rond",
+            "file d'attente", "d'attente", "patienter", "j'attends", "attendre", "en attendant", "silence radio", "relances",
             "met", "mettent",
         ],
         loss: ["perdu", "perdue", "perdues", "perdus", "perdre", "perd", "perds", "perdons", "m'a fait perdre", "de perdues", "de perdu"],
         clock: ["à", "vers", "dès", "entre", "et", "jusqu'à"],
         openers: ["et", "encore", "au", "moins", "presque", "environ", "plus", "de", "déjà", "chaque", "tous", "les", "mes"],
-        purposes: ["pour"],
+        purposes: ["pour", "à"],
         rateWords: ["par", "chaque", "tous", "toutes"],
         copulas: ["est", "sont", "était", "étaient", "devient", "deviennent", "reste", "restent", "c'est"],
         prepositions: ["sur", "avec"],
@@ -387,29 +402,31 @@ public struct TimeCostAnalyzer: Analyzer {
         waiting: [
             "hasn't gotten back", "haven't heard back", "still no word", "no word from", "still hasn't", "still haven't",
             "still waiting", "still no answer", "still no reply", "still no response", "on hold for", "been waiting", "waiting for weeks",
+            "waiting on a reply", 
             "waiting for months", "waiting for hours", "no answer since", "no reply since", "weeks of waiting", "hours of waiting",
         ],
         noResult: [
             "for nothing", "nothing to show", "no results", "zero results", "no luck", "nothing came of it", "not a single",
-            "nothing ever", "never found", "still won't", "still failed", "still down", "still not", "came back with nothing",
-            "no employer", "cancelled", "nobody",
+            "nothing ever", "never found", "still won't", "still failed", "still down", "still not", 
+            "cancelled", "nobody", "internal candidate", "internally", "zero",
         ],
         spending: [
             "i spend", "i spent", "spent", "spending", "we spend", "took me", "takes me", "it takes", "it took", "have to spend", "i gave up",
-            "i sit", "i lose", "eats", "costs me", "takes", "take", "taking", "eating", "swallows", "costs", "sit in",
+            "i sit", "i lose", "eats", "costs me", "takes", "take", "taking", "eating", "swallows", "costs", "sit in", "gave up",
+            "i'm up to", "up to",
         ],
         negative: [
             "for nothing", "too", "sick of", "tired of", "again", "already", "annoying", "exhausting", "just to", "at least", "entire",
             "whole", "seriously", "ugh", "ridiculous", "absurd", "insane", "pointless", "useless", "instead of", "unpaid", "can't take",
             "never", "nothing", "still", "too much", "way too", "not sustainable", "each way", "never again", "way more than",
-            "second unpaid job", "in reality", "even though",
+            "in reality", "even though", "don't even", "never even", "exhausted", "actually", "because",
         ],
         exclusions: [
             "only takes", "only took", "just takes", "just a minute", "only a minute", "worth the time", "worth it", "well worth",
             "saves me", "saved me", "saves time", "saved time", "save time", "saving time", "not a waste of time",
             "people say", "some say", "they say", "says that", "i wouldn't say", "i don't consider", "easier than", "faster than expected",
-            "says", "disagree", "paid off", "i'd do it again", "you leave with", "got my evenings back", "it's not that", "barely",
-            "avoid wasting",
+            "says", "disagree", "paid off", "i'd do it again", "it's not that", "barely",
+            "avoid wasting", "is enough", "no need", "pays me back", "pay me back",
         ],
         waitingFor: [
             "ago", "it's been", "has been", "have been", "been stuck", "stuck", "late", "delayed", "queued", "in line", "queue",

@@ -78,6 +78,10 @@ struct TimeQuantity: Equatable, Sendable {
                 return TimeQuantity(tokens: start ..< start + 1)
             }
         }
+        // "a fortnight", « une quinzaine »: two weeks.
+        if ["a", "one", "une"].contains(word), start + 1 < tokens.count, ["fortnight", "quinzaine"].contains(tokens[start + 1].lowercased) {
+            return TimeQuantity(duration: word == "une" ? "P15D" : "P2W", tokens: start ..< start + 2)
+        }
         if word == "temps", start + 1 < tokens.count, ["fou", "dingue", "monstre", "infini"].contains(tokens[start + 1].lowercased) {
             return TimeQuantity(tokens: start ..< start + 2)
         }
@@ -239,6 +243,8 @@ struct TimeQuantity: Equatable, Sendable {
         } else {
             return nil
         }
+        // « par trimestre », "every quarter": three months.
+        if index < tokens.count, ["trimestre", "quarter"].contains(tokens[index].lowercased) { return ("P3M", index + 1) }
         // « chaque lundi », "every Friday", « tous les lundis »: weekly.
         if index < tokens.count, weekdays.contains(tokens[index].lowercased) { return ("P1W", index + 1) }
         guard index < tokens.count, let unit = unit(tokens[index].lowercased) else { return nil }
