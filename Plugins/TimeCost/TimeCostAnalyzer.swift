@@ -145,16 +145,23 @@ public struct TimeCostAnalyzer: Analyzer {
         let opens = quantified.contains { quantity in
             !tokens[sentence.lowerBound ..< quantity.tokens.lowerBound].contains { $0.kind == .word && !cues.openers.contains($0.key) }
         }
+        // Years are tenure and age far more often than waiting or effort (« depuis 15 ans »).
+        let short = quantities.filter { !($0.duration ?? "").hasSuffix("Y") }
+        let adjacent = { (range: Range<Int>) in
+            short.contains { $0.tokens.lowerBound <= range.upperBound + 3 && range.lowerBound <= $0.tokens.upperBound + 3 }
+        }
+        let complaining = negative || find(cues.negative) != nil
         var found: (range: Range<Int>, score: Double, kind: String)?
         if let range = find(cues.lexical) {
             found = (range, 0.9, "lexical")
         } else if let range = find(cues.waiting) {
             found = (range, 0.85, "waiting")
-        } else if let range = find(cues.waitingFor), !quantities.isEmpty, !positive {
+        } else if let range = find(cues.waitingFor), adjacent(range), !positive,
+                  complaining || find(cues.noResult) != nil || find(cues.waitingWords) != nil {
             found = (range, 0.8, "waiting")
-        } else if let range = find(cues.loss), !quantities.isEmpty {
+        } else if let range = find(cues.loss), adjacent(range) {
             found = (range, 0.85, "lexical")
-        } else if let range = find(cues.noResult), !quantities.isEmpty || find(cues.spending) != nil {
+        } else if let range = find(cues.noResult), !short.isEmpty, find(cues.spending) != nil || opens {
             found = (range, 0.8, "no result")
         } else if !positive, let quantity = quantified.first, negative || find(cues.negative) != nil || find(cues.noResult) != nil,
                   opens || find(cues.spending) != nil {
@@ -166,7 +173,8 @@ public struct TimeCostAnalyzer: Analyzer {
         } else if !positive, let spending = find(cues.spending), let quantity = quantified.first(where: { $0.per != nil }) {
             // A rate of time spent: « ça me prend 2h chaque matin », "costs me an hour a day".
             found = (min(spending.lowerBound, quantity.tokens.lowerBound) ..< max(spending.upperBound, quantity.tokens.upperBound), 0.6, "time spent")
-        } else if let spending = find(cues.spending), negative {
+        } else if let spending = find(cues.spending), negative, quantities.contains(where: { $0.duration == nil }) {
+            // « j'y passe des heures », "it eats my evenings", in a negative sentence.
             found = (spending, 0.6, "time spent")
         }
         guard var (range, score, kind) = found else { return nil }
@@ -287,6 +295,8 @@ public struct TimeCostAnalyzer: Analyzer {
         var exclusions: [[WordKey]]
         /// Waiting, when a time is given: « ça fait dix jours que », "ten days ago", « de retard ».
         var waitingFor: [[WordKey]]
+        /// What makes « depuis trois semaines » waiting: attendre, réponse, still, late…
+        var waitingWords: [[WordKey]]
         /// Time lost, when a time is given: « j'ai perdu », "wasted", "lost".
         var loss: [[WordKey]]
         /// Words before a clock time (« à 14h »), and words a sentence may open with before its time.
@@ -303,7 +313,7 @@ public struct TimeCostAnalyzer: Analyzer {
         var stops: WordTable<Bool>
 
         init(lexical: [String], waiting: [String], noResult: [String], spending: [String], negative: [String], exclusions: [String],
-             waitingFor: [String], loss: [String], clock: [String], openers: [String], purposes: [String], rateWords: [String],
+             waitingFor: [String], waitingWords: [String], loss: [String], clock: [String], openers: [String], purposes: [String], rateWords: [String],
              copulas: [String], prepositions: [String], determiners: [String], pronouns: [String], stops: [String]) {
             func phrases(_ list: [String]) -> [[WordKey]] {
                 list.map { Tokenizer.tokens(NormalizedText($0)).map(\.key) }.sorted { $0.count > $1.count }
@@ -316,6 +326,7 @@ public struct TimeCostAnalyzer: Analyzer {
             self.negative = phrases(negative)
             self.exclusions = phrases(exclusions)
             self.waitingFor = phrases(waitingFor)
+            self.waitingWords = phrases(waitingWords)
             self.loss = phrases(loss)
             self.clock = table(clock)
             self.openers = table(openers)
@@ -349,7 +360,7 @@ public struct TimeCostAnalyzer: Analyzer {
         noResult: [
             "pour rien", "pas de miracle", "sans résultat", "sans aucun résultat", "aucun résultat", "rien donné", "zéro résultat",
             "zéro retour", "aucun retour", "aucun changement", "pas un seul", "pas une seule", "sans succès", "toujours pas",
-            "candidat interne", "en interne",
+            "candidat interne",
             "ne mènent à rien", "ne mène à rien", "n'a rien donné", "personne ne", "annulé",
         ],
         spending: [
@@ -376,6 +387,10 @@ public struct TimeCostAnalyzer: Analyzer {
             "ça fait", "depuis", "il y a", "de retard", "en retard", "bloqué", "bloquée", "coincé", "coincée", "de queue",
             "file d'attente", "d'attente", "patienter", "j'attends", "attendre", "en attendant", "silence radio", "relances",
             "met", "mettent",
+        ],
+        waitingWords: [
+            "attends", "attend", "attendre", "attente", "patiente", "patienter", "toujours", "encore", "retard", "bloqué", "bloquée",
+            "queue", "silence", "relance", "relances", "réponse", "nouvelles", "rien", "rappelle", "retour",
         ],
         loss: ["perdu", "perdue", "perdues", "perdus", "perdre", "perd", "perds", "perdons", "m'a fait perdre", "de perdues", "de perdu"],
         clock: ["à", "vers", "dès", "entre", "et", "jusqu'à"],
@@ -408,11 +423,11 @@ public struct TimeCostAnalyzer: Analyzer {
         noResult: [
             "for nothing", "nothing to show", "no results", "zero results", "no luck", "nothing came of it", "not a single",
             "nothing ever", "never found", "still won't", "still failed", "still down", "still not", 
-            "cancelled", "nobody", "internal candidate", "internally", "zero",
+            "cancelled", "nobody", "internal candidate", "zero",
         ],
         spending: [
             "i spend", "i spent", "spent", "spending", "we spend", "took me", "takes me", "it takes", "it took", "have to spend", "i gave up",
-            "i sit", "i lose", "eats", "costs me", "takes", "take", "taking", "eating", "swallows", "costs", "sit in", "gave up",
+            "i lose", "eats", "costs me", "takes", "take", "taking", "eating", "swallows", "costs", "gave up",
             "i'm up to", "up to",
         ],
         negative: [
@@ -431,6 +446,10 @@ public struct TimeCostAnalyzer: Analyzer {
         waitingFor: [
             "ago", "it's been", "has been", "have been", "been stuck", "stuck", "late", "delayed", "queued", "in line", "queue",
             "waiting", "waited", "on hold", "since", "hasn't", "haven't", "still hasn't", "sitting",
+        ],
+        waitingWords: [
+            "waiting", "wait", "waited", "still", "again", "late", "delayed", "stuck", "queue", "queued", "hold", "answer", "reply",
+            "response", "news", "word", "nothing", "call", "callback",
         ],
         loss: ["wasted", "waste", "wasting", "lost", "lose", "losing", "i'll never get back", "never get back"],
         clock: ["at", "by", "from", "between", "and", "until", "around"],

@@ -70,7 +70,7 @@ struct TimeQuantity: Equatable, Sendable {
             return TimeQuantity(duration: iso(minutes, .minute), tokens: start ..< end)
         }
         // Unquantified: « des heures », « des semaines », "hours", "for ages", "forever", « un temps fou ».
-        if ["des", "hours", "days", "weeks", "months", "ages", "forever", "years"].contains(word) {
+        if ["des", "hours", "days", "weeks", "ages", "forever"].contains(word) {
             if word == "des", start + 1 < tokens.count, unit(tokens[start + 1].lowercased) != nil {
                 return TimeQuantity(tokens: start ..< start + 2)
             }
