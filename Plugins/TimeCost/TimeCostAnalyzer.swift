@@ -140,7 +140,13 @@ public struct TimeCostAnalyzer: Analyzer {
             let clockLike = first.kind == .number && first.lowercased.contains("h")
             return !clockLike || before < sentence.lowerBound || !cues.clock.contains(tokens[before].key)
         }
-        let quantified = quantities.filter { $0.duration != nil || $0.per != nil }
+        // Time spent, not a point in time: « il y a deux ans », "two years ago" are dates.
+        let quantified = quantities.filter { quantity in
+            let after = quantity.tokens.upperBound, before = quantity.tokens.lowerBound
+            let ago = after < sentence.upperBound && ["ago", "plus tard", "later"].contains(tokens[after].lowercased)
+            let ilYA = before >= sentence.lowerBound + 2 && tokens[before - 2].lowercased == "il" && tokens[before - 1].lowercased == "y"
+            return (quantity.duration != nil || quantity.per != nil) && !ago && !ilYA
+        }
         // The time is the sentence's topic: it opens it (« Trois heures de réunion pour… »).
         let opens = quantified.contains { quantity in
             !tokens[sentence.lowerBound ..< quantity.tokens.lowerBound].contains { $0.kind == .word && !cues.openers.contains($0.key) }
@@ -157,7 +163,8 @@ public struct TimeCostAnalyzer: Analyzer {
         } else if let range = find(cues.waiting) {
             found = (range, 0.85, "waiting")
         } else if let range = find(cues.waitingFor), adjacent(range), !positive,
-                  complaining || find(cues.noResult) != nil || find(cues.waitingWords) != nil {
+                  find(cues.waitingWords) != nil || !cues.pointsInTime.contains(tokens[range.lowerBound].key) && (complaining || find(cues.noResult) != nil) {
+            // « il y a trois semaines », "ten days ago" are waiting only with a word of waiting.
             found = (range, 0.8, "waiting")
         } else if let range = find(cues.loss), adjacent(range) {
             found = (range, 0.85, "lexical")
@@ -300,6 +307,8 @@ public struct TimeCostAnalyzer: Analyzer {
         /// Time lost, when a time is given: « j'ai perdu », "wasted", "lost".
         var loss: [[WordKey]]
         /// Words before a clock time (« à 14h »), and words a sentence may open with before its time.
+        /// The waiting cues that only date something (il y a, ago).
+        var pointsInTime = WordTable([(WordKey("il"), true), (WordKey("ago"), true)])
         var clock: WordTable<Bool>
         var openers: WordTable<Bool>
         /// Words of purpose after a quantity that opens a sentence (pour, to), and words that
@@ -390,7 +399,7 @@ public struct TimeCostAnalyzer: Analyzer {
         ],
         waitingWords: [
             "attends", "attend", "attendre", "attente", "patiente", "patienter", "toujours", "encore", "retard", "bloqué", "bloquée",
-            "queue", "silence", "relance", "relances", "réponse", "nouvelles", "rien", "rappelle", "retour",
+            "queue", "silence", "relance", "relances", "réponse", "nouvelles", "rappelle",
         ],
         loss: ["perdu", "perdue", "perdues", "perdus", "perdre", "perd", "perds", "perdons", "m'a fait perdre", "de perdues", "de perdu"],
         clock: ["à", "vers", "dès", "entre", "et", "jusqu'à"],
@@ -428,7 +437,7 @@ public struct TimeCostAnalyzer: Analyzer {
         spending: [
             "i spend", "i spent", "spent", "spending", "we spend", "took me", "takes me", "it takes", "it took", "have to spend", "i gave up",
             "i lose", "eats", "costs me", "takes", "take", "taking", "eating", "swallows", "costs", "gave up",
-            "i'm up to", "up to",
+            "i'm up to",
         ],
         negative: [
             "for nothing", "too", "sick of", "tired of", "again", "already", "annoying", "exhausting", "just to", "at least", "entire",
@@ -449,7 +458,7 @@ public struct TimeCostAnalyzer: Analyzer {
         ],
         waitingWords: [
             "waiting", "wait", "waited", "still", "again", "late", "delayed", "stuck", "queue", "queued", "hold", "answer", "reply",
-            "response", "news", "word", "nothing", "call", "callback",
+            "response", "news", "callback",
         ],
         loss: ["wasted", "waste", "wasting", "lost", "lose", "losing", "i'll never get back", "never get back"],
         clock: ["at", "by", "from", "between", "and", "until", "around"],

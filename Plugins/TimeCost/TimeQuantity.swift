@@ -152,7 +152,7 @@ struct TimeQuantity: Equatable, Sendable {
             end += 3
         }
         // Ranges (« entre 2 et 3 heures », "2-3 hours", « 2 à 3 heures », "2 or 3"): the upper bound.
-        if end + 1 < tokens.count, ["-", "à", "a", "or", "ou", "to", "et"].contains(tokens[end].lowercased),
+        if end + 1 < tokens.count, ["-", "à", "or", "ou", "to", "et"].contains(tokens[end].lowercased),
            let (upper, upperEnd) = number(at: end + 1, tokens), upper > value, upperEnd < tokens.count, unit(tokens[upperEnd].lowercased) != nil {
             return (upper, upperEnd)
         }
