@@ -143,18 +143,18 @@ public struct TimeCostAnalyzer: Analyzer {
         // Time spent, not a point in time: « il y a deux ans », "two years ago" are dates.
         let quantified = quantities.filter { quantity in
             let after = quantity.tokens.upperBound, before = quantity.tokens.lowerBound
-            let ago = after < sentence.upperBound && ["ago", "plus tard", "later"].contains(tokens[after].lowercased)
+            let ago = after < sentence.upperBound && tokens[after].lowercased == "ago"
             let ilYA = before >= sentence.lowerBound + 2 && tokens[before - 2].lowercased == "il" && tokens[before - 1].lowercased == "y"
             return (quantity.duration != nil || quantity.per != nil) && !ago && !ilYA
         }
-        // The time is the sentence's topic: it opens it (« Trois heures de réunion pour… »).
-        let opens = quantified.contains { quantity in
+        // The time is the sentence's topic: it opens it (« Trois heures de réunion pour… », « Des heures pour rien »).
+        let opens = quantities.contains { quantity in
             !tokens[sentence.lowerBound ..< quantity.tokens.lowerBound].contains { $0.kind == .word && !cues.openers.contains($0.key) }
         }
         // Years are tenure and age far more often than waiting or effort (« depuis 15 ans »).
         let short = quantities.filter { !($0.duration ?? "").hasSuffix("Y") }
         let adjacent = { (range: Range<Int>) in
-            short.contains { $0.tokens.lowerBound <= range.upperBound + 3 && range.lowerBound <= $0.tokens.upperBound + 3 }
+            short.contains { $0.tokens.lowerBound <= range.upperBound + 6 && range.lowerBound <= $0.tokens.upperBound + 3 }
         }
         let complaining = negative || find(cues.negative) != nil
         var found: (range: Range<Int>, score: Double, kind: String)?
@@ -171,10 +171,10 @@ public struct TimeCostAnalyzer: Analyzer {
         } else if let range = find(cues.noResult), !short.isEmpty, find(cues.spending) != nil || opens {
             found = (range, 0.8, "no result")
         } else if !positive, let quantity = quantified.first, negative || find(cues.negative) != nil || find(cues.noResult) != nil,
-                  opens || find(cues.spending) != nil {
-            found = (find(cues.spending) ?? quantity.tokens, 0.7, "time spent")
+                  opens || find(cues.spending) != nil || find(cues.lasting) != nil {
+            found = (find(cues.spending) ?? find(cues.lasting) ?? quantity.tokens, 0.7, "time spent")
         } else if !positive, let quantity = quantified.first, opens,
-                  tokens[quantity.tokens.upperBound ..< min(sentence.upperBound, quantity.tokens.upperBound + 5)].contains(where: { cues.purposes.contains($0.key) }) {
+                  tokens[quantity.tokens.upperBound ..< min(sentence.upperBound, quantity.tokens.upperBound + 7)].contains(where: { cues.purposes.contains($0.key) }) {
             // « Trois heures de réunion pour valider une couleur », "Thirty minutes of forms just to register".
             found = (quantity.tokens, 0.6, "time spent")
         } else if !positive, let spending = find(cues.spending), let quantity = quantified.first(where: { $0.per != nil }) {
@@ -302,6 +302,8 @@ public struct TimeCostAnalyzer: Analyzer {
         var exclusions: [[WordKey]]
         /// Waiting, when a time is given: « ça fait dix jours que », "ten days ago", « de retard ».
         var waitingFor: [[WordKey]]
+        /// How long something lasts (dure, runs): time spent only when the sentence complains.
+        var lasting: [[WordKey]]
         /// What makes « depuis trois semaines » waiting: attendre, réponse, still, late…
         var waitingWords: [[WordKey]]
         /// Time lost, when a time is given: « j'ai perdu », "wasted", "lost".
@@ -322,7 +324,7 @@ public struct TimeCostAnalyzer: Analyzer {
         var stops: WordTable<Bool>
 
         init(lexical: [String], waiting: [String], noResult: [String], spending: [String], negative: [String], exclusions: [String],
-             waitingFor: [String], waitingWords: [String], loss: [String], clock: [String], openers: [String], purposes: [String], rateWords: [String],
+             waitingFor: [String], waitingWords: [String], lasting: [String], loss: [String], clock: [String], openers: [String], purposes: [String], rateWords: [String],
              copulas: [String], prepositions: [String], determiners: [String], pronouns: [String], stops: [String]) {
             func phrases(_ list: [String]) -> [[WordKey]] {
                 list.map { Tokenizer.tokens(NormalizedText($0)).map(\.key) }.sorted { $0.count > $1.count }
@@ -336,6 +338,7 @@ public struct TimeCostAnalyzer: Analyzer {
             self.exclusions = phrases(exclusions)
             self.waitingFor = phrases(waitingFor)
             self.waitingWords = phrases(waitingWords)
+            self.lasting = phrases(lasting)
             self.loss = phrases(loss)
             self.clock = table(clock)
             self.openers = table(openers)
@@ -375,13 +378,14 @@ public struct TimeCostAnalyzer: Analyzer {
         spending: [
             "j'y passe", "j'y ai passé", "on y passe", "je passe", "j'ai passé", "passer des heures", "passé des heures", "ça prend",
             "ça m'a pris", "me prend", "me prennent", "m'a pris", "il me faut", "je perds", "je me tape", "me coûte", "j'en ai mis", "passe ses",
-            "prend", "prennent", "coûte", "je suis à",
+            "prend", "prennent", "coûte", "je suis à", "trajet", "trajets", "passe ses",
         ],
         negative: [
             "pour rien", "trop", "marre", "galère", "rien", "pénible", "épuisant", "encore", "déjà", "juste pour", "rien que", "au moins",
             "je craque", "intenable", "absurde", "déprimant", "lassant", "sérieusement", "pff", "merci bien", "au lieu de", "n'en peux plus",
             "entière", "entier", "toute ma", "tout mon", "inutile", "inutiles", "non payé", "non rémunéré", "sans arrêt",
             "tout ça pour", "quelle galère", "c'est trop", "en réalité", "alors qu'", "même pas", "n'ont même pas", "personne ne",
+            "bidon", "toutes mes", "tous mes", "jamais",
         ],
         exclusions: [
             "ne prend que", "ne prennent que", "n'a pris que", "que quelques minutes", "que cinq minutes", "que 5 minutes",
@@ -389,7 +393,7 @@ public struct TimeCostAnalyzer: Analyzer {
             "fait gagner", "m'a fait gagner", "économise du temps", "économiser du temps", "pas une perte de temps",
             "ce n'est pas une perte de temps", "disent que", "disait que", "trouve que", "trouvent que", "ne dirais pas",
             "ne considère pas", "plus simple que prévu", "devenu simple", "plus vite que prévu", "à peine",
-            "évite de perdre", "éviter de perdre", "je récupère", "récupérer mes", "pas d'accord", "ça a payé", "je le referais",
+            "évite de perdre", "éviter de perdre", "je récupère", "récupérer mes", "pas d'accord", "ça a payé", "je le referais", "je referais",
             "ce n'est pas que", "seulement", "il suffit", "pas besoin", "comptez",
         ],
         waitingFor: [
@@ -401,9 +405,13 @@ public struct TimeCostAnalyzer: Analyzer {
             "attends", "attend", "attendre", "attente", "patiente", "patienter", "toujours", "encore", "retard", "bloqué", "bloquée",
             "queue", "silence", "relance", "relances", "réponse", "nouvelles", "rappelle",
         ],
+        lasting: ["dure", "durent", "a duré", "ont duré"],
         loss: ["perdu", "perdue", "perdues", "perdus", "perdre", "perd", "perds", "perdons", "m'a fait perdre", "de perdues", "de perdu"],
         clock: ["à", "vers", "dès", "entre", "et", "jusqu'à"],
-        openers: ["et", "encore", "au", "moins", "presque", "environ", "plus", "de", "déjà", "chaque", "tous", "les", "mes"],
+        openers: [
+            "et", "encore", "au", "moins", "presque", "environ", "plus", "de", "déjà", "chaque", "tous", "les", "mes", "entre", "matin", "soir",
+            "jour", "semaine",
+        ],
         purposes: ["pour", "à"],
         rateWords: ["par", "chaque", "tous", "toutes"],
         copulas: ["est", "sont", "était", "étaient", "devient", "deviennent", "reste", "restent", "c'est"],
@@ -437,13 +445,13 @@ public struct TimeCostAnalyzer: Analyzer {
         spending: [
             "i spend", "i spent", "spent", "spending", "we spend", "took me", "takes me", "it takes", "it took", "have to spend", "i gave up",
             "i lose", "eats", "costs me", "takes", "take", "taking", "eating", "swallows", "costs", "gave up",
-            "i'm up to",
+            "i'm up to", "spend", "spends", "commute", "takes up",
         ],
         negative: [
             "for nothing", "too", "sick of", "tired of", "again", "already", "annoying", "exhausting", "just to", "at least", "entire",
             "whole", "seriously", "ugh", "ridiculous", "absurd", "insane", "pointless", "useless", "instead of", "unpaid", "can't take",
             "never", "nothing", "still", "too much", "way too", "not sustainable", "each way", "never again", "way more than",
-            "in reality", "even though", "don't even", "never even", "exhausted", "actually", "because",
+            "in reality", "even though", "don't even", "never even", "exhausted", "actually", "because", "all my",
         ],
         exclusions: [
             "only takes", "only took", "just takes", "just a minute", "only a minute", "worth the time", "worth it", "well worth",
@@ -460,9 +468,13 @@ public struct TimeCostAnalyzer: Analyzer {
             "waiting", "wait", "waited", "still", "again", "late", "delayed", "stuck", "queue", "queued", "hold", "answer", "reply",
             "response", "news", "callback",
         ],
+        lasting: ["runs", "lasts", "lasted", "ran"],
         loss: ["wasted", "waste", "wasting", "lost", "lose", "losing", "i'll never get back", "never get back"],
         clock: ["at", "by", "from", "between", "and", "until", "around"],
-        openers: ["and", "another", "at", "least", "almost", "nearly", "about", "over", "every", "each", "a", "full", "good"],
+        openers: [
+            "and", "another", "at", "least", "almost", "nearly", "about", "over", "every", "each", "a", "full", "good", "between", "morning",
+            "evening", "day", "week",
+        ],
         purposes: ["to", "for"],
         rateWords: ["per", "every", "each"],
         copulas: ["is", "are", "was", "were", "becomes", "remains", "'s"],

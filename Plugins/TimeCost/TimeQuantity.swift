@@ -138,6 +138,10 @@ struct TimeQuantity: Equatable, Sendable {
             end = start + 3
         } else if let word = numberWords[token.lowercased] {
             value = word
+        } else if case let parts = token.lowercased.split(separator: "-"), parts.count == 2,
+                  let tens = numberWords[String(parts[0])], let units = numberWords[String(parts[1])], tens >= 20, units < 10 {
+            // "fifty-five", « trente-cinq ».
+            value = tens + units
         } else {
             return nil
         }
@@ -260,8 +264,9 @@ struct TimeQuantity: Equatable, Sendable {
             let word = tokens[index].lowercased
             if ["tous", "toutes", "chaque", "every", "each"].contains(word), let rate = rate(at: index, tokens) {
                 found.append(TimeQuantity(per: rate.period, tokens: index ..< rate.end))
-            } else if ["mes", "my"].contains(word), index + 1 < tokens.count,
-                      ["soirées", "soirs", "nuits", "week-ends", "evenings", "nights", "weekends"].contains(tokens[index + 1].lowercased) {
+            } else if ["mes", "ses", "nos", "leurs", "my", "his", "her", "their", "our"].contains(word), index + 1 < tokens.count,
+                      ["soirées", "soirs", "nuits", "week-ends", "après-midi", "journées", "evenings", "nights", "weekends", "afternoons", "days"]
+                        .contains(tokens[index + 1].lowercased) {
                 found.append(TimeQuantity(tokens: index ..< index + 2))
             }
         }
@@ -291,7 +296,7 @@ struct TimeQuantity: Equatable, Sendable {
             (.week, ["sem", "semaine", "semaines", "week", "weeks", "wk", "wks"]),
             (.month, ["mois", "month", "months"]),
             (.year, ["an", "ans", "année", "années", "year", "years", "yr", "yrs"]),
-            (.dayPart, ["soir", "soirs", "soirée", "soirées", "nuit", "nuits", "matin", "matins", "matinée", "matinées",
+            (.dayPart, ["soir", "soirs", "soirée", "soirées", "nuit", "nuits", "matin", "matins", "matinée", "matinées", "après-midi",
                         "evening", "evenings", "night", "nights", "morning", "mornings", "afternoon", "afternoons"]),
         ] {
             for word in words { table[word] = unit }
