@@ -50,15 +50,17 @@ public struct TimeCostAnalyzer: Analyzer {
         let cues = input.language == "fr" ? Self.french : Self.english
         let sentenceScores = Self.sentenceScores(input.results["sentiment"], layer)
         var mentions: [Mention] = []
+        let quantities = TimeQuantity.find(in: layer) + TimeQuantity.recurring(in: layer)
         for (index, sentence) in layer.sentences.enumerated() {
             // A short sentence after (« Never again. », « Sérieusement ? ») says how the time felt.
             let next = index + 1 < layer.sentences.count ? layer.sentences[index + 1] : nil
-            let nextNegative = next.map { $0.count <= 6 && (sentenceScores[index + 1] < -0.05 || Self.contains(cues.negative, in: $0, layer)) } ?? false
+            let nextNegative = next.map { $0.count <= 6 && (sentenceScores[index + 1] < -0.05 || cues.negative.first(in: $0, layer.tokens) != nil) } ?? false
             guard var mention = Self.complaint(
-                in: sentence, layer, cues, negative: sentenceScores[index] < -0.05 || nextNegative, positive: sentenceScores[index] >= 0.5)
+                in: sentence, layer, cues, quantities: quantities, negative: sentenceScores[index] < -0.05 || nextNegative,
+                positive: sentenceScores[index] >= 0.5)
             else { continue }
             // « J'y passe 2 heures par jour. C'est chronophage. »: the time spent just before.
-            if mention.quantity == nil, index > 0, let spent = Self.timeSpent(in: layer.sentences[index - 1], layer, cues) {
+            if mention.quantity == nil, index > 0, let spent = Self.timeSpent(in: layer.sentences[index - 1], layer, cues, quantities: quantities) {
                 mention.quantity = spent
                 if mention.target == nil {
                     mention.target = Self.target(in: layer.sentences[index - 1], cue: spent.tokens, layer, cues)
@@ -116,24 +118,15 @@ public struct TimeCostAnalyzer: Analyzer {
     }
 
     /// The complaint a sentence makes, if any (score below 0.5: a doubt, not reported).
-    static func complaint(in sentence: Range<Int>, _ layer: TextLayer, _ cues: Cues, negative: Bool, positive: Bool = false) -> Mention? {
+    static func complaint(
+        in sentence: Range<Int>, _ layer: TextLayer, _ cues: Cues, quantities all: [TimeQuantity], negative: Bool, positive: Bool = false
+    ) -> Mention? {
         let tokens = layer.tokens
-        let keys = tokens[sentence].map(\.key)
-        func matches(_ phrase: [WordKey], at offset: Int) -> Bool {
-            offset + phrase.count <= keys.count && zip(keys[offset ..< offset + phrase.count], phrase).allSatisfy { $0 == $1 }
-        }
-        func find(_ phrases: [[WordKey]]) -> Range<Int>? {
-            for offset in keys.indices {
-                if let phrase = phrases.first(where: { matches($0, at: offset) }) {
-                    return sentence.lowerBound + offset ..< sentence.lowerBound + offset + phrase.count
-                }
-            }
-            return nil
-        }
+        func find(_ phrases: Phrases) -> Range<Int>? { phrases.first(in: sentence, tokens) }
         // Small, worth it, saved: not a complaint, whatever else the sentence says.
         if find(cues.exclusions) != nil { return nil }
         // Clock times are not durations: « à 14h », "at 7pm", « entre 8h et 13h ».
-        let quantities = (TimeQuantity.find(in: layer) + TimeQuantity.recurring(in: layer)).filter { quantity in
+        let quantities = all.filter { quantity in
             guard sentence.contains(quantity.tokens.lowerBound) else { return false }
             let before = quantity.tokens.lowerBound - 1
             let first = tokens[quantity.tokens.lowerBound]
@@ -208,21 +201,10 @@ public struct TimeCostAnalyzer: Analyzer {
         return Mention(tokens: range, score: score, kind: kind, quantity: quantity, target: target(in: sentence, cue: range, layer, cues))
     }
 
-    static func contains(_ phrases: [[WordKey]], in sentence: Range<Int>, _ layer: TextLayer) -> Bool {
-        let keys = layer.tokens[sentence].map(\.key)
-        return keys.indices.contains { offset in
-            phrases.contains { phrase in offset + phrase.count <= keys.count && zip(keys[offset...], phrase).allSatisfy { $0 == $1 } }
-        }
-    }
-
     /// The time a sentence says is spent (« j'y passe 2 heures par jour »), if it says so.
-    static func timeSpent(in sentence: Range<Int>, _ layer: TextLayer, _ cues: Cues) -> TimeQuantity? {
-        let keys = layer.tokens[sentence].map(\.key)
-        let spends = keys.indices.contains { offset in
-            cues.spending.contains { phrase in offset + phrase.count <= keys.count && zip(keys[offset...], phrase).allSatisfy { $0 == $1 } }
-        }
-        guard spends else { return nil }
-        return TimeQuantity.find(in: layer).first { sentence.contains($0.tokens.lowerBound) && $0.duration != nil }
+    static func timeSpent(in sentence: Range<Int>, _ layer: TextLayer, _ cues: Cues, quantities: [TimeQuantity]) -> TimeQuantity? {
+        guard cues.spending.first(in: sentence, layer.tokens) != nil else { return nil }
+        return quantities.first { sentence.contains($0.tokens.lowerBound) && $0.duration != nil }
     }
 
     /// What the complaint is about: the subject of « X est/sont (vraiment) chronophage(s) »,
@@ -292,22 +274,46 @@ public struct TimeCostAnalyzer: Analyzer {
         return total
     }
 
-    /// A language's cue phrases (each a list of token keys) and the words the target rules read.
+    /// Phrases by their first word, longest first: the cue lists of `Cues`.
+    struct Phrases: Sendable {
+        private var byFirst = WordTable<[[WordKey]]>()
+
+        init(_ list: [String]) {
+            var grouped: [WordKey: [[WordKey]]] = [:]
+            for phrase in list {
+                let keys = Tokenizer.tokens(NormalizedText(phrase)).map(\.key)
+                if let first = keys.first { grouped[first, default: []].append(keys) }
+            }
+            byFirst = WordTable(grouped.map { ($0.key, $0.value.sorted { $0.count > $1.count }) })
+        }
+
+        /// The first phrase met in `range` of the tokens.
+        func first(in range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
+            for start in range {
+                for phrase in byFirst[tokens[start].key] ?? [] where start + phrase.count <= range.upperBound {
+                    if zip(tokens[start ..< start + phrase.count], phrase).allSatisfy({ $0.key == $1 }) { return start ..< start + phrase.count }
+                }
+            }
+            return nil
+        }
+    }
+
+    /// A language's cue phrases and the words the target rules read.
     struct Cues: Sendable {
-        var lexical: [[WordKey]]
-        var waiting: [[WordKey]]
-        var noResult: [[WordKey]]
-        var spending: [[WordKey]]
-        var negative: [[WordKey]]
-        var exclusions: [[WordKey]]
+        var lexical: Phrases
+        var waiting: Phrases
+        var noResult: Phrases
+        var spending: Phrases
+        var negative: Phrases
+        var exclusions: Phrases
         /// Waiting, when a time is given: « ça fait dix jours que », "ten days ago", « de retard ».
-        var waitingFor: [[WordKey]]
+        var waitingFor: Phrases
         /// How long something lasts (dure, runs): time spent only when the sentence complains.
-        var lasting: [[WordKey]]
+        var lasting: Phrases
         /// What makes « depuis trois semaines » waiting: attendre, réponse, still, late…
-        var waitingWords: [[WordKey]]
+        var waitingWords: Phrases
         /// Time lost, when a time is given: « j'ai perdu », "wasted", "lost".
-        var loss: [[WordKey]]
+        var loss: Phrases
         /// Words before a clock time (« à 14h »), and words a sentence may open with before its time.
         /// The waiting cues that only date something (il y a, ago).
         var pointsInTime = WordTable([(WordKey("il"), true), (WordKey("ago"), true)])
@@ -326,9 +332,7 @@ public struct TimeCostAnalyzer: Analyzer {
         init(lexical: [String], waiting: [String], noResult: [String], spending: [String], negative: [String], exclusions: [String],
              waitingFor: [String], waitingWords: [String], lasting: [String], loss: [String], clock: [String], openers: [String], purposes: [String], rateWords: [String],
              copulas: [String], prepositions: [String], determiners: [String], pronouns: [String], stops: [String]) {
-            func phrases(_ list: [String]) -> [[WordKey]] {
-                list.map { Tokenizer.tokens(NormalizedText($0)).map(\.key) }.sorted { $0.count > $1.count }
-            }
+            func phrases(_ list: [String]) -> Phrases { Phrases(list) }
             func table(_ list: [String]) -> WordTable<Bool> { WordTable(list.map { (WordKey($0), true) }) }
             self.lexical = phrases(lexical)
             self.waiting = phrases(waiting)

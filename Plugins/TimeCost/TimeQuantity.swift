@@ -36,7 +36,9 @@ struct TimeQuantity: Equatable, Sendable {
         var index = 0
         let tokens = layer.tokens
         while index < tokens.count {
-            guard let quantity = quantity(at: index, tokens) else {
+            // Most tokens cannot start a quantity: one table lookup tells.
+            guard tokens[index].kind == .number || starters.contains(tokens[index].key) || tokens[index].lowercased.contains("-"),
+                  let quantity = quantity(at: index, tokens) else {
                 index += 1
                 continue
             }
@@ -260,7 +262,7 @@ struct TimeQuantity: Equatable, Sendable {
     static func recurring(in layer: TextLayer) -> [TimeQuantity] {
         let tokens = layer.tokens
         var found: [TimeQuantity] = []
-        for index in tokens.indices {
+        for index in tokens.indices where recurringStarters.contains(tokens[index].key) {
             let word = tokens[index].lowercased
             if ["tous", "toutes", "chaque", "every", "each"].contains(word), let rate = rate(at: index, tokens) {
                 found.append(TimeQuantity(per: rate.period, tokens: index ..< rate.end))
@@ -282,6 +284,16 @@ struct TimeQuantity: Equatable, Sendable {
         "vendredis", "samedis", "dimanches", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
     ]
+
+    /// Words a quantity can start with, besides numbers: number words, articles of halves and
+    /// wholes, unquantified plurals.
+    static let starters = WordTable((Array(numberWords.keys) + [
+        "des", "hours", "days", "weeks", "ages", "forever", "temps", "half", "toute", "tout", "my", "the", "quart", "quarts",
+        "quarter", "quarters",
+    ]).map { (WordKey($0), true) })
+
+    static let recurringStarters = WordTable(
+        ["tous", "toutes", "chaque", "every", "each", "mes", "ses", "nos", "leurs", "my", "his", "her", "their", "our"].map { (WordKey($0), true) })
 
     /// Words between a number and its unit that change nothing: « une bonne heure », "a whole day".
     static let fillers: Set<String> = ["bonne", "petite", "grosse", "longue", "whole", "full", "entire", "good", "long", "solid"]
