@@ -227,6 +227,12 @@ public struct SentimentAnalyzer: Analyzer {
                    let next = tokens[(index + 1) ..< sentence.upperBound].first(where: { $0.kind == .word }), valence(of: next, in: lexicon) != nil {
                     hit = nil
                 }
+                // Before a number, « facilement », "easily" say how much, not how good (« j'y passe
+                // facilement 2 heures »).
+                if hit != nil, language.approximators.contains(token.key), index + 1 < sentence.upperBound,
+                   tokens[index + 1].kind == .number || language.numbers.contains(tokens[index + 1].key) {
+                    hit = nil
+                }
             default: hit = nil
             }
             guard let hit else { continue }
@@ -286,14 +292,18 @@ public struct SentimentAnalyzer: Analyzer {
         var boosterPhrases = WordTable<[(keys: [WordKey], value: Double)]>()
         var contrasts: WordTable<Bool>
         var negators: WordTable<Bool>
+        var approximators: WordTable<Bool>
+        var numbers: WordTable<Bool>
 
-        init(boosters: [String], dampeners: [String], contrasts: [String], negators: [String]) {
+        init(boosters: [String], dampeners: [String], contrasts: [String], negators: [String], approximators: [String], numbers: [String]) {
             for (words, value) in boosters.map({ ($0, SentimentAnalyzer.boost) }) + dampeners.map({ ($0, -SentimentAnalyzer.boost) }) {
                 let keys = Tokenizer.tokens(NormalizedText(words)).map(\.key)
                 if keys.count == 1 { self.boosters[keys[0]] = value } else { boosterPhrases[keys[0]] = (boosterPhrases[keys[0]] ?? []) + [(keys, value)] }
             }
             self.contrasts = WordTable(contrasts.map { (WordKey($0), true) })
             self.negators = WordTable(negators.map { (WordKey($0), true) })
+            self.approximators = WordTable(approximators.map { (WordKey($0), true) })
+            self.numbers = WordTable(numbers.map { (WordKey($0), true) })
         }
     }
 
@@ -308,7 +318,12 @@ public struct SentimentAnalyzer: Analyzer {
             "presque", "guère",
         ],
         contrasts: ["mais", "cependant", "pourtant", "toutefois", "néanmoins", "sauf"],
-        negators: ["non", "pas", "aucun", "aucune", "jamais"])
+        negators: ["non", "pas", "aucun", "aucune", "jamais"],
+        approximators: ["facilement", "largement", "bien"],
+        numbers: [
+            "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "quinze", "vingt", "trente", "quarante",
+            "cinquante", "soixante", "cent", "mille", "des", "plusieurs",
+        ])
 
     static let english = Words(
         boosters: [
@@ -320,5 +335,10 @@ public struct SentimentAnalyzer: Analyzer {
             "partly", "scarcely", "less", "kinda", "sorta",
         ],
         contrasts: ["but", "however", "yet", "though", "although"],
-        negators: ["no", "not", "never", "nothing"])
+        negators: ["no", "not", "never", "nothing"],
+        approximators: ["easily", "well", "good"],
+        numbers: [
+            "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "fifteen", "twenty", "thirty",
+            "forty", "fifty", "sixty", "hundred", "thousand", "several",
+        ])
 }

@@ -42,6 +42,8 @@ public struct TimeCostAnalyzer: Analyzer {
                 .init("en", "I spend 20 mins a day deleting spam on LinkedIn, it drives me crazy.", ["complaint": true, "duration": "PT20M", "per": "P1D"]),
                 .init("en", "It only takes a minute and it is well worth the time.", ["complaint": false]),
                 .init("en", "The course lasts two weeks.", ["complaint": false]),
+                .init("fr", "Les réunions du lundi, c'est du temps perdu.", ["complaint": true, "target": "Les réunions du lundi"]),
+                .init("en", "I spent three hours filling in the visa form, never again.", ["complaint": true, "duration": "PT3H", "target": "filling in the visa form"]),
             ])
     }
 
@@ -52,9 +54,12 @@ public struct TimeCostAnalyzer: Analyzer {
         var mentions: [Mention] = []
         let quantities = TimeQuantity.find(in: layer) + TimeQuantity.recurring(in: layer)
         for (index, sentence) in layer.sentences.enumerated() {
-            // A short sentence after (« Never again. », « Sérieusement ? ») says how the time felt.
+            // A short sentence after (« Never again. », « Sérieusement ? », « Résultat : zéro. ») says how the time felt.
             let next = index + 1 < layer.sentences.count ? layer.sentences[index + 1] : nil
-            let nextNegative = next.map { $0.count <= 6 && (sentenceScores[index + 1] < -0.05 || cues.negative.first(in: $0, layer.tokens) != nil) } ?? false
+            let nextNegative = next.map {
+                $0.count <= 6 && (sentenceScores[index + 1] < -0.05 || cues.negative.first(in: $0, layer.tokens) != nil
+                    || cues.noResult.first(in: $0, layer.tokens) != nil)
+            } ?? false
             guard var mention = Self.complaint(
                 in: sentence, layer, cues, quantities: quantities, negative: sentenceScores[index] < -0.05 || nextNegative,
                 positive: sentenceScores[index] >= 0.5)
@@ -63,49 +68,71 @@ public struct TimeCostAnalyzer: Analyzer {
             if mention.quantity == nil, index > 0, let spent = Self.timeSpent(in: layer.sentences[index - 1], layer, cues, quantities: quantities) {
                 mention.quantity = spent
                 if mention.target == nil {
-                    mention.target = Self.target(in: layer.sentences[index - 1], cue: spent.tokens, layer, cues)
+                    mention.target = Self.target(in: layer.sentences[index - 1], cue: spent.tokens, quantity: spent, layer, cues)
                 }
             }
             mentions.append(mention)
         }
         let complaints = mentions.filter { $0.score >= 0.5 }
+        // Quotes in the message's own characters (« », ’), not the text layer's plain ones.
+        let original = complaints.isEmpty ? [] : Array(input.message.text.unicodeScalars)
+        func quote(_ tokens: Range<Int>) -> JSONValue {
+            let range = layer.text.originalRange(Self.scalars(tokens, layer))
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: original[range])
+            return .string(String(scalars).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         let first = complaints.first
         return [
             "complaint": .bool(!complaints.isEmpty),
             "score": .number(((complaints.map(\.score).max() ?? mentions.map(\.score).max() ?? 0) * 100).rounded() / 100),
             "duration": first?.quantity?.duration.map { .string($0) } ?? nil,
             "per": first?.quantity?.per.map { .string($0) } ?? nil,
-            "target": first?.target.map { .string(layer.text.string(Self.scalars($0, layer))) } ?? nil,
+            "target": first?.target.map(quote) ?? nil,
             "mentions": .array(complaints.map { mention in
                 let range = layer.text.originalRange(Self.scalars(mention.tokens, layer))
                 return [
-                    "text": .string(layer.text.string(Self.scalars(mention.tokens, layer))),
+                    "text": quote(mention.tokens),
                     "start": .number(Double(range.lowerBound)), "end": .number(Double(range.upperBound)),
                     "duration": mention.quantity?.duration.map { .string($0) } ?? nil,
                     "per": mention.quantity?.per.map { .string($0) } ?? nil,
-                    "target": mention.target.map { .string(layer.text.string(Self.scalars($0, layer))) } ?? nil,
+                    "target": mention.target.map(quote) ?? nil,
                     "kind": .string(mention.kind),
+                    "sentence": quote(mention.sentence),
                 ]
             }),
         ]
     }
 
-    /// Per discussion, author and corpus: the messages complaining, their mentions, the time
-    /// cited (seconds, summed; per day for rates), the targets named, and the message most sure.
+    /// Per discussion, author and corpus: the share of messages complaining, their mentions, the
+    /// time cited (seconds: one-off durations, and rates brought to a day; each a sample with its
+    /// total and median), the targets named, and the three most representative quotes.
     public func tally(_ result: JSONValue) -> Tally {
-        guard result["complaint"] == true, case let .array(mentions)? = result["mentions"] else { return Tally([("complaints", 0)]) }
-        var tally = Tally([("complaints", 1), ("mentions", Double(mentions.count))])
+        var tally = Tally([("complaints", 0)])
+        tally.ratio("share complaining", "complaints", over: "messages")
+        guard result["complaint"] == true, case let .array(mentions)? = result["mentions"] else { return tally }
+        tally.add("complaints")
+        tally.add("mentions", Double(mentions.count))
+        // A quantity or target that two mentions share (« j'y passe 2 heures par jour. C'est
+        // chronophage. ») counts once.
+        var counted: Set<String> = []
         for mention in mentions {
-            if case let .string(duration)? = mention["duration"], let seconds = Self.seconds(duration) {
+            if case let .string(duration)? = mention["duration"], let seconds = Self.seconds(duration),
+               counted.insert("\(duration) \(mention["per"].map { "\($0)" } ?? "")").inserted {
                 if case let .string(per)? = mention["per"], let period = Self.seconds(per), period > 0 {
-                    tally.add("seconds cited per day", seconds * 86400 / period)
+                    tally.sample("seconds cited per day", seconds * 86400 / period)
                 } else {
-                    tally.add("seconds cited", seconds)
+                    tally.sample("seconds cited", seconds)
                 }
             }
-            if case let .string(target)? = mention["target"] { tally.add("target: \(target.lowercased())") }
+            if case let .string(target)? = mention["target"], counted.insert("target: \(target.lowercased())").inserted {
+                tally.add("target: \(target.lowercased())")
+            }
         }
-        if case let .number(score)? = result["score"] { tally.keep("most sure", score) }
+        // The message quoted by its first complaint's sentence, ranked by how sure it is.
+        if case let .number(score)? = result["score"], case let .string(sentence)? = mentions.first?["sentence"] {
+            tally.keep("quotes", score, text: sentence, top: 3)
+        }
         return tally
     }
 
@@ -115,6 +142,7 @@ public struct TimeCostAnalyzer: Analyzer {
         var kind: String
         var quantity: TimeQuantity?
         var target: Range<Int>?
+        var sentence: Range<Int>
     }
 
     /// The complaint a sentence makes, if any (score below 0.5: a doubt, not reported).
@@ -197,8 +225,9 @@ public struct TimeCostAnalyzer: Analyzer {
                 }
             }
         }
+        let target = target(in: sentence, cue: range, quantity: quantity, layer, cues)
         if let quantity { range = min(range.lowerBound, quantity.tokens.lowerBound) ..< max(range.upperBound, quantity.tokens.upperBound) }
-        return Mention(tokens: range, score: score, kind: kind, quantity: quantity, target: target(in: sentence, cue: range, layer, cues))
+        return Mention(tokens: range, score: score, kind: kind, quantity: quantity, target: target, sentence: sentence)
     }
 
     /// The time a sentence says is spent (« j'y passe 2 heures par jour »), if it says so.
@@ -207,19 +236,157 @@ public struct TimeCostAnalyzer: Analyzer {
         return quantities.first { sentence.contains($0.tokens.lowerBound) && $0.duration != nil }
     }
 
-    /// What the complaint is about: the subject of « X est/sont (vraiment) chronophage(s) »,
-    /// "X is a waste of time", or the words after sur/on/with/avec near the cue.
-    static func target(in sentence: Range<Int>, cue: Range<Int>, _ layer: TextLayer, _ cues: Cues) -> Range<Int>? {
+    /// What the complaint is about, tried in this order: a list after entre/between (« entre les
+    /// profils à mettre à jour, les notifs… j'y passe »); a phrase set apart by a comma (« Les
+    /// salons, c'est chronophage », « ça me fait perdre un temps fou, ces relances »); the
+    /// subject opening the sentence, or the clause a reporting verb opens (« Cette appli met un
+    /// temps fou », "The new portal takes forever", « Mon pote dit que Viadeo est… »); the object
+    /// of a first-person verb (« j'attends le retour du cabinet », "Wasted a day at the DMV"); what
+    /// the time is spent on, after the quantity (« 2 heures par jour à répondre aux spams », "two
+    /// hours of meetings") or a subject after it (« ça fait une heure que la page tourne »); what
+    /// the cue waits for (« en attente de ma carte Vitale »); the words after sur/avec, on/with.
+    static func target(in sentence: Range<Int>, cue: Range<Int>, quantity: TimeQuantity?, _ layer: TextLayer, _ cues: Cues) -> Range<Int>? {
         let tokens = layer.tokens
-        // The subject: the words before a copula that comes before the cue.
-        if let copula = (sentence.lowerBound ..< cue.lowerBound).last(where: { cues.copulas.contains(tokens[$0].key) }) {
-            var start = copula
-            while start > sentence.lowerBound, tokens[start - 1].kind == .word || tokens[start - 1].kind == .clitic,
-                  !cues.stops.contains(tokens[start - 1].key), copula - start < 4 { start -= 1 }
-            // Not a pronoun (« c'est », "it is"): what it stands for is elsewhere.
-            if start < copula, !cues.pronouns.contains(tokens[start].key) || copula - start > 1 { return start ..< copula }
+        var start = sentence.lowerBound
+        while start < sentence.upperBound, cues.markers.contains(tokens[start].key) || tokens[start].kind == .punctuation { start += 1 }
+        guard start < sentence.upperBound else { return nil }
+        let clause = start ..< sentence.upperBound
+        let inQuantity = { (index: Int) in quantity?.tokens.contains(index) == true || TimeQuantity.rate(at: index, tokens) != nil }
+        if let list = listTarget(in: clause, before: cue, layer, cues) { return list }
+        if let comma = clause.first(where: { tokens[$0].lowercased == "," }), comma > start, comma + 1 < sentence.upperBound,
+           !(start ..< comma).contains(where: { cue.contains($0) || inQuantity($0) }), !cues.firstPerson.contains(tokens[start].key) {
+            // « Avec la nouvelle procédure, s'inscrire à l'université prend une éternité »: a
+            // circumstance first, then the subject; « Aux urgences, 2 heures d'attente »: the place.
+            let circumstance = cues.leadingPrepositions.contains(tokens[start].key)
+            if circumstance, let subject = subject(from: comma + 1, in: sentence, layer, cues) { return subject }
+            // A phrase taken up by a pronoun (« c'est », « quelle », "it's"), not a clause.
+            if circumstance || cues.resumptives.contains(tokens[comma + 1].key), comma - start <= 10,
+               !(start + 1 ..< comma).contains(where: { endsSubject(tokens[$0], cues) }),
+               let opening = phrase(from: start, to: comma, layer, cues) { return opening }
         }
+        if let comma = (cue.upperBound ..< sentence.upperBound).first(where: { tokens[$0].lowercased == "," }),
+           comma + 1 < sentence.upperBound, cues.demonstratives.contains(tokens[comma + 1].key),
+           !(comma + 2 ..< sentence.upperBound).contains(where: { endsSubject(tokens[$0], cues) && !endsPhrase(tokens[$0]) }),
+           let named = phrase(from: comma + 1, to: sentence.upperBound, layer, cues) { return named }
+        if !inQuantity(start), let subject = subject(from: start, in: sentence, layer, cues) { return subject }
+        // The first-person verb's object (or a sentence that opens on its verb: "Spent two days…").
+        let opensOnVerb = cues.verbs.contains(tokens[start].key)
+            || tokens[start].kind == .word && cues.pastEnding.map { tokens[start].lowercased.hasSuffix($0) } == true
+        if let person = opensOnVerb ? start - 1 : clause.first(where: { cues.firstPerson.contains(tokens[$0].key) }),
+           quantity.map({ person < $0.tokens.lowerBound }) ?? true,
+           let object = object(after: person, in: sentence, quantity: quantity, layer, cues) { return object }
+        if let quantity {
+            var after = quantity.tokens.upperBound
+            if let rate = TimeQuantity.rate(at: after, tokens) { after = rate.end }
+            // « rien que pour », but not « dix jours que j'attends ».
+            while after < sentence.upperBound, cues.fillers.contains(tokens[after].key),
+                  !["que", "qu'"].contains(tokens[after].lowercased) || cues.fillers.contains(tokens[after - 1].key) { after += 1 }
+            if after < sentence.upperBound {
+                if tokens[after].lowercased == "que" || tokens[after].lowercased == "qu'" {
+                    if let subject = subject(from: after + 1, in: sentence, layer, cues) ?? object(after: after + 1, in: sentence, quantity: quantity, layer, cues) {
+                        return subject
+                    }
+                } else if let activity = activity(at: after, in: sentence, layer, cues) {
+                    return activity
+                }
+            }
+        }
+        if cue.upperBound < sentence.upperBound, cues.ofWords.contains(tokens[cue.upperBound].key),
+           let awaited = activity(at: cue.upperBound, in: sentence, layer, cues) { return awaited }
         return prepositionTarget(in: sentence, near: cue, layer, cues)
+    }
+
+    /// The object of the verb after a first-person subject at `person` (« j'ai relancé le
+    /// recruteur », "I gave up on the process"); nil when it is the time itself.
+    static func object(after person: Int, in sentence: Range<Int>, quantity: TimeQuantity?, _ layer: TextLayer, _ cues: Cues) -> Range<Int>? {
+        let tokens = layer.tokens
+        guard person + 1 >= sentence.lowerBound, person < sentence.upperBound,
+              person < sentence.lowerBound || cues.firstPerson.contains(tokens[person].key) else { return nil }
+        var verb = person + 1
+        while verb < sentence.upperBound, cues.auxiliaries.contains(tokens[verb].key) { verb += 1 }
+        var object = verb + 1
+        while object < sentence.upperBound, cues.leadingPrepositions.contains(tokens[object].key) { object += 1 }
+        guard verb < sentence.upperBound, tokens[verb].kind == .word, object < sentence.upperBound,
+              quantity?.tokens.contains(object) != true, TimeQuantity.rate(at: object, tokens) == nil, !cues.fillers.contains(tokens[object].key)
+        else { return nil }
+        return activity(at: object, in: sentence, layer, cues)
+    }
+
+    /// « entre les profils à mettre à jour, les invitations, les notifs… », "between X and Y":
+    /// the list, up to the ellipsis or the clause that spends the time.
+    static func listTarget(in clause: Range<Int>, before cue: Range<Int>, _ layer: TextLayer, _ cues: Cues) -> Range<Int>? {
+        let tokens = layer.tokens
+        guard clause.lowerBound < cue.lowerBound, let opener = (clause.lowerBound ..< cue.lowerBound).first(where: { cues.listOpeners.contains(tokens[$0].key) }),
+              opener + 1 < cue.lowerBound, cues.determiners.contains(tokens[opener + 1].key)
+        else { return nil }
+        var end = opener + 1
+        while end < cue.lowerBound, !cues.firstPerson.contains(tokens[end].key),
+              !(tokens[end].kind == .punctuation && (tokens[end].lowercased.hasPrefix("..") || tokens[end].lowercased == "…")) { end += 1 }
+        while end > opener + 1, tokens[end - 1].kind == .punctuation { end -= 1 }
+        return end - opener - 1 >= 2 ? opener + 1 ..< end : nil
+    }
+
+    /// A subject opening at `start`: a determiner, a name, an infinitive or a gerund and the
+    /// words after it, up to its verb (a copula, an object pronoun, a verb the rules know); not a
+    /// pronoun, not a verb. After a reporting verb (« dit que », "wants me to"), the clause it opens.
+    static func subject(from start: Int, in sentence: Range<Int>, _ layer: TextLayer, _ cues: Cues) -> Range<Int>? {
+        let tokens = layer.tokens
+        guard start < sentence.upperBound, tokens[start].kind == .word || tokens[start].kind == .clitic,
+              !cues.pronouns.contains(tokens[start].key), !cues.firstPerson.contains(tokens[start].key),
+              !cues.leadingPrepositions.contains(tokens[start].key), !cues.listOpeners.contains(tokens[start].key),
+              !cues.verbs.contains(tokens[start].key), !endsSubject(tokens[start], cues)
+        else { return nil }
+        var end = start + 1
+        while end < sentence.upperBound, !endsSubject(tokens[end], cues), !cues.reporting.contains(tokens[end].key) { end += 1 }
+        // Only when the verb was found: a subject, not the whole sentence.
+        guard end < sentence.upperBound, end - start <= 8, !endsPhrase(tokens[end]) else { return nil }
+        if cues.reporting.contains(tokens[end].key) {
+            var next = end + 1
+            while next < sentence.upperBound, cues.complementizers.contains(tokens[next].key) { next += 1 }
+            return subject(from: next, in: sentence, layer, cues)
+        }
+        return phrase(from: start, to: end, layer, cues)
+    }
+
+    static func endsSubject(_ token: Token, _ cues: Cues) -> Bool {
+        if cues.subjectEnds.contains(token.key) || cues.copulas.contains(token.key) { return true }
+        if token.kind == .punctuation { return endsPhrase(token) }
+        // English past tenses: "The landlord promised", "LinkedIn has turned".
+        return token.kind == .word && cues.pastEnding.map { token.lowercased.hasSuffix($0) } == true
+    }
+
+    static func endsPhrase(_ token: Token) -> Bool {
+        token.kind == .punctuation && !["«", "»", "\"", "“", "”", "'", "-"].contains(token.lowercased)
+    }
+
+    /// What the time goes to, from `start`: « à répondre aux spams », « de réunion », "answering
+    /// spam", "at the post office", up to the clause's end (a comma, qui, pour, because…).
+    static func activity(at start: Int, in sentence: Range<Int>, _ layer: TextLayer, _ cues: Cues) -> Range<Int>? {
+        let tokens = layer.tokens
+        var begin = start
+        if cues.leadingPrepositions.contains(tokens[begin].key) { begin += 1 }
+        guard begin < sentence.upperBound, tokens[begin].kind == .word || tokens[begin].kind == .clitic,
+              !cues.firstPerson.contains(tokens[begin].key), !cues.phraseEnds.contains(tokens[begin].key)
+        else { return nil }
+        var end = begin + 1
+        while end < sentence.upperBound, end - begin < 8, !endsPhrase(tokens[end]), !cues.phraseEnds.contains(tokens[end].key),
+              !cues.rateWords.contains(tokens[end].key) { end += 1 }
+        return phrase(from: begin, to: end, layer, cues)
+    }
+
+    /// The words from `start` to `end` without a leading preposition or trailing punctuation;
+    /// nil when nothing but function words is left.
+    static func phrase(from start: Int, to end: Int, _ layer: TextLayer, _ cues: Cues) -> Range<Int>? {
+        let tokens = layer.tokens
+        var start = start, end = end
+        while start < end, cues.leadingPrepositions.contains(tokens[start].key) || tokens[start].kind == .punctuation { start += 1 }
+        // Trailing punctuation goes, but not a quote closing one opened inside (« networking »).
+        while end > start, tokens[end - 1].kind == .punctuation,
+              !(tokens[end - 1].lowercased == "\"" && tokens[start ..< end - 1].filter({ $0.lowercased == "\"" }).count % 2 == 1) { end -= 1 }
+        guard end > start, tokens[start ..< end].contains(where: {
+            ($0.kind == .word || $0.kind == .number) && !cues.determiners.contains($0.key) && !cues.pronouns.contains($0.key)
+        }) else { return nil }
+        return start ..< end
     }
 
     /// The words after sur/avec, on/with/for near the cue: « sur LinkedIn », "on email",
@@ -328,10 +495,37 @@ public struct TimeCostAnalyzer: Analyzer {
         var determiners: WordTable<Bool>
         var pronouns: WordTable<Bool>
         var stops: WordTable<Bool>
+        /// Words a sentence may open with before its topic (franchement, honestly, bref).
+        var markers: WordTable<Bool>
+        var demonstratives: WordTable<Bool>
+        var firstPerson: WordTable<Bool>
+        var auxiliaries: WordTable<Bool>
+        /// Dropped before a target (« à la préfecture », "at the post office").
+        var leadingPrepositions: WordTable<Bool>
+        /// Skipped between a quantity and what it is spent on (juste, entiers, "just").
+        var fillers: WordTable<Bool>
+        var listOpeners: WordTable<Bool>
+        /// Words that end a subject (verbs and object pronouns) and an object phrase (qui, pour, because).
+        var subjectEnds: WordTable<Bool>
+        var phraseEnds: WordTable<Bool>
+        /// The ending of past tenses that end a subject ("promised", "turned"), if the language has one.
+        var pastEnding: String?
+        /// Pronouns that take up a phrase set apart (« X, c'est… », "X, it's…").
+        var resumptives: WordTable<Bool>
+        /// Verbs of saying and wanting, whose clause holds the target, and the words after them.
+        var reporting: WordTable<Bool>
+        var complementizers: WordTable<Bool>
+        /// Verbs a subjectless sentence opens with ("Wasted two hours", "Spent a day").
+        var verbs: WordTable<Bool>
+        /// What a cue's object starts with (« en attente de », "no reply from").
+        var ofWords: WordTable<Bool>
 
         init(lexical: [String], waiting: [String], noResult: [String], spending: [String], negative: [String], exclusions: [String],
              waitingFor: [String], waitingWords: [String], lasting: [String], loss: [String], clock: [String], openers: [String], purposes: [String], rateWords: [String],
-             copulas: [String], prepositions: [String], determiners: [String], pronouns: [String], stops: [String]) {
+             copulas: [String], prepositions: [String], determiners: [String], pronouns: [String], stops: [String],
+             markers: [String], demonstratives: [String], firstPerson: [String], auxiliaries: [String], leadingPrepositions: [String],
+             fillers: [String], listOpeners: [String], subjectEnds: [String], phraseEnds: [String], pastEnding: String? = nil,
+             resumptives: [String], reporting: [String], complementizers: [String], verbs: [String], ofWords: [String]) {
             func phrases(_ list: [String]) -> Phrases { Phrases(list) }
             func table(_ list: [String]) -> WordTable<Bool> { WordTable(list.map { (WordKey($0), true) }) }
             self.lexical = phrases(lexical)
@@ -353,6 +547,21 @@ public struct TimeCostAnalyzer: Analyzer {
             self.determiners = table(determiners)
             self.pronouns = table(pronouns)
             self.stops = table(stops)
+            self.markers = table(markers)
+            self.demonstratives = table(demonstratives)
+            self.firstPerson = table(firstPerson)
+            self.auxiliaries = table(auxiliaries)
+            self.leadingPrepositions = table(leadingPrepositions)
+            self.fillers = table(fillers)
+            self.listOpeners = table(listOpeners)
+            self.subjectEnds = table(subjectEnds)
+            self.phraseEnds = table(phraseEnds)
+            self.pastEnding = pastEnding
+            self.resumptives = table(resumptives)
+            self.reporting = table(reporting)
+            self.complementizers = table(complementizers)
+            self.verbs = table(verbs)
+            self.ofWords = table(ofWords)
         }
     }
 
@@ -376,7 +585,7 @@ public struct TimeCostAnalyzer: Analyzer {
         noResult: [
             "pour rien", "pas de miracle", "sans résultat", "sans aucun résultat", "aucun résultat", "rien donné", "zéro résultat",
             "zéro retour", "aucun retour", "aucun changement", "pas un seul", "pas une seule", "sans succès", "toujours pas",
-            "candidat interne",
+            "candidat interne", "zéro",
             "ne mènent à rien", "ne mène à rien", "n'a rien donné", "personne ne", "annulé",
         ],
         spending: [
@@ -421,11 +630,39 @@ public struct TimeCostAnalyzer: Analyzer {
         copulas: ["est", "sont", "était", "étaient", "devient", "deviennent", "reste", "restent", "c'est"],
         prepositions: ["sur", "avec"],
         determiners: ["le", "la", "les", "l'", "un", "une", "des", "du", "de", "mon", "ma", "mes", "ce", "cette", "ces", "moi", "toi", "lui", "eux"],
-        pronouns: ["ça", "cela", "c'", "ce", "il", "elle", "ils", "elles", "on", "tout"],
+        pronouns: ["ça", "cela", "c'", "il", "elle", "ils", "elles", "on", "tout", "tu", "vous"],
         stops: [
             "et", "ou", "mais", "que", "qui", "est", "sont", "j'", "je", "y", "passe", "ça", "me", "m'", "pas", "ne", "n'",
             "vraiment", "très", "trop", "tellement", "une", "perte", "temps", "sur", "avec", "à", "pour", "dans", "par",
-        ])
+        ],
+        markers: [
+            "franchement", "honnêtement", "bref", "bon", "sinon", "perso", "personnellement", "sérieusement", "alors", "mais", "et", "donc",
+            "parce", "que", "là", "vraiment", "clairement", "encore", "toujours", "moi", "génial", "super",
+        ],
+        demonstratives: ["ce", "cet", "cette", "ces"],
+        firstPerson: ["je", "j'", "on", "nous"],
+        auxiliaries: ["ai", "avons", "suis", "sommes", "ne", "n'", "me", "m'", "y", "en", "pas", "toujours", "encore"],
+        leadingPrepositions: ["à", "au", "aux", "de", "d'", "du", "dans", "sur", "avec", "chez", "auprès", "pour", "en", "par"],
+        fillers: [
+            "juste", "rien", "que", "pour", "entier", "entiers", "entière", "entières", "hier", "soir", "matin", "ce", "de", "plus",
+            "environ", "au", "moins", "bien", "facilement", "aujourd'hui", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+            "dimanche", "bloqué", "bloquée",
+        ],
+        listOpeners: ["entre"],
+        subjectEnds: [
+            "me", "m'", "te", "t'", "nous", "vous", "se", "s'", "y", "lui", "leur", "ne", "n'", "a", "ont", "avait", "avaient", "met",
+            "mettent", "prend", "prennent", "fait", "font", "dure", "durent", "bouffe", "bouffent", "mange", "coûte", "coûtent", "demande",
+            "oblige", "qui", "que", "qu'", "tourne", "devait", "doit", "peut", "va", "vient", "c'", "ça", "est", "sont", "était",
+        ],
+        phraseEnds: [
+            "qui", "que", "qu'", "et", "mais", "car", "parce", "pour", "alors", "quand", "si", "après", "avant", "depuis", "pendant",
+            "selon", "sans", "c'", "ça", "je", "j'",
+        ],
+        resumptives: ["c'", "ça", "cela", "ce", "quelle", "quel", "quelles", "quels", "une", "un"],
+        reporting: ["dit", "disent", "pense", "pensent", "trouve", "trouvent", "veut", "veulent", "voudrait", "exige", "croit", "affirme"],
+        complementizers: ["que", "qu'", "me", "m'", "de", "d'"],
+        verbs: ["perdu", "passé", "attendu", "fait"],
+        ofWords: ["de", "d'", "du", "des"])
 
     static let english = Cues(
         lexical: [
@@ -484,9 +721,34 @@ public struct TimeCostAnalyzer: Analyzer {
         copulas: ["is", "are", "was", "were", "becomes", "remains", "'s"],
         prepositions: ["on", "with", "for"],
         determiners: ["the", "a", "an", "my", "this", "that", "these", "those", "it", "one", "them", "me", "you", "us"],
-        pronouns: ["it", "this", "that", "they", "he", "she"],
+        pronouns: ["it", "they", "he", "she", "you", "there", "what"],
         stops: [
             "and", "or", "but", "that", "which", "is", "are", "i", "a", "total", "complete", "waste", "of", "time", "really", "so",
             "just", "on", "with", "for", "in", "to", "every", "each", "per",
-        ])
+        ],
+        markers: ["honestly", "frankly", "seriously", "so", "well", "and", "but", "ok", "okay", "personally", "also", "now", "still", "great"],
+        demonstratives: ["this", "that", "these", "those"],
+        firstPerson: ["i", "we"],
+        auxiliaries: ["have", "had", "was", "am", "'ve", "'m", "been", "just", "still", "really", "also", "do", "did", "n't"],
+        leadingPrepositions: ["at", "of", "on", "in", "with", "to", "into", "from", "for", "by", "up", "per"],
+        fillers: [
+            "just", "only", "last", "night", "this", "morning", "evening", "week", "month", "today", "yesterday", "whole", "entire", "full",
+            "of", "for", "about", "trying", "extra", "more", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        ],
+        listOpeners: ["between"],
+        subjectEnds: [
+            "has", "have", "had", "is", "are", "was", "were", "takes", "took", "eats", "ate", "costs", "cost", "runs", "ran", "wastes",
+            "swallows", "still", "actually", "never", "always", "keeps", "kept", "can", "could", "will", "would", "does", "did",
+            "that", "which", "who", "makes", "made", "gets", "got", "seems", "just", "it", "i", "spends", "'s",
+        ],
+        phraseEnds: [
+            "which", "who", "that", "and", "but", "because", "so", "when", "if", "after", "before", "since", "while", "during",
+            "without", "just", "it", "i", "for",
+        ],
+        pastEnding: "ed",
+        resumptives: ["it", "it's", "that", "that's", "this", "what", "they", "they're"],
+        reporting: ["says", "said", "thinks", "thought", "wants", "wanted", "told", "tells", "claims", "expects"],
+        complementizers: ["that", "me", "us", "to", "him", "her"],
+        verbs: ["wasted", "spent", "lost", "queued", "gave", "waited", "sat", "stood"],
+        ofWords: ["from", "of", "on"])
 }

@@ -1,10 +1,13 @@
 /// Named counts and sums, in the order first met, that add up: summaries per discussion, per
 /// author and per corpus are sums of the messages' tallies, and runs merge by adding theirs.
-/// Extremes (the most positive message…) merge too: the highest or lowest value is kept, with
-/// the message that gave it.
+/// Three kinds merge without being sums: extremes (the most positive message…: the highest or
+/// lowest values are kept, with the message that gave them), samples (every value, for a median)
+/// and ratios (a share of two counts, worked out when written).
 public struct Tally: Sendable, Equatable {
     public private(set) var entries: [(name: String, value: Double)] = []
     public private(set) var extremes: [Extreme] = []
+    public private(set) var samples: [(name: String, values: [Double])] = []
+    public private(set) var ratios: [(name: String, numerator: String, denominator: String)] = []
 
     public struct Extreme: Sendable, Equatable {
         public var name: String
@@ -12,18 +15,62 @@ public struct Tally: Sendable, Equatable {
         /// The message's id (the pipeline fills it in).
         public var message: String?
         public var lowest: Bool
+        /// What to quote from the message, when the analyzer gives it.
+        public var text: String?
+        /// How many values the name keeps (the three most representative quotes…); one is
+        /// written as an object, more as a list.
+        public var top = 1
     }
 
-    /// Keeps `value` under `name` if it is the highest (or, with `lowest`, the lowest) so far.
-    public mutating func keep(_ name: String, _ value: Double, lowest: Bool = false, message: String? = nil) {
-        let extreme = Extreme(name: name, value: value, message: message, lowest: lowest)
-        guard let index = extremes.firstIndex(where: { $0.name == name }) else { return extremes.append(extreme) }
-        if lowest ? value < extremes[index].value : value > extremes[index].value { extremes[index] = extreme }
+    /// Keeps `value` under `name` if it is among the `top` highest (or, with `lowest`, the
+    /// lowest) so far; the first met wins a tie.
+    public mutating func keep(_ name: String, _ value: Double, lowest: Bool = false, message: String? = nil, text: String? = nil, top: Int = 1) {
+        keep(Extreme(name: name, value: value, message: message, lowest: lowest, text: text, top: top))
+    }
+
+    private mutating func keep(_ extreme: Extreme) {
+        let better = { (other: Extreme) in extreme.lowest ? extreme.value < other.value : extreme.value > other.value }
+        let kept = extremes.indices.filter { extremes[$0].name == extreme.name }
+        guard kept.count >= extreme.top else {
+            // After the last one kept that is as good, so that the list stays best first.
+            let place = kept.first { better(extremes[$0]) } ?? (kept.last.map { $0 + 1 } ?? extremes.endIndex)
+            return extremes.insert(extreme, at: place)
+        }
+        guard let worse = kept.first(where: { better(extremes[$0]) }) else { return }
+        extremes.remove(at: kept.last!)
+        extremes.insert(extreme, at: worse)
     }
 
     /// Names the message that the extremes without one come from.
     public mutating func attribute(to message: String) {
         for index in extremes.indices where extremes[index].message == nil { extremes[index].message = message }
+    }
+
+    /// Adds `value` to the sample `name` (written with its count, total and median).
+    public mutating func sample(_ name: String, _ value: Double) {
+        if let index = samples.firstIndex(where: { $0.name == name }) {
+            samples[index].values.append(value)
+        } else {
+            samples.append((name, [value]))
+        }
+    }
+
+    /// Writes `numerator / denominator` (two counts of the tally) under `name`.
+    public mutating func ratio(_ name: String, _ numerator: String, over denominator: String) {
+        if !ratios.contains(where: { $0.name == name }) { ratios.append((name, numerator, denominator)) }
+    }
+
+    /// The ratio's value, nil while its denominator is zero.
+    public func value(ofRatio ratio: (name: String, numerator: String, denominator: String)) -> Double? {
+        self[ratio.denominator] > 0 ? self[ratio.numerator] / self[ratio.denominator] : nil
+    }
+
+    /// The median of a sample's values (the mean of the middle two for an even count).
+    public static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     public init(_ entries: [(String, Double)] = []) {
@@ -42,12 +89,18 @@ public struct Tally: Sendable, Equatable {
 
     public mutating func add(_ other: Tally) {
         for (name, value) in other.entries { add(name, value) }
-        for extreme in other.extremes { keep(extreme.name, extreme.value, lowest: extreme.lowest, message: extreme.message) }
+        for extreme in other.extremes { keep(extreme) }
+        for (name, values) in other.samples {
+            for value in values { sample(name, value) }
+        }
+        for (name, numerator, denominator) in other.ratios { ratio(name, numerator, over: denominator) }
     }
 
     public static func == (lhs: Tally, rhs: Tally) -> Bool {
         lhs.entries.count == rhs.entries.count && zip(lhs.entries, rhs.entries).allSatisfy { $0.name == $1.name && $0.value == $1.value }
             && lhs.extremes == rhs.extremes
+            && lhs.samples.map(\.name) == rhs.samples.map(\.name) && lhs.samples.map(\.values) == rhs.samples.map(\.values)
+            && lhs.ratios.map(\.name) == rhs.ratios.map(\.name)
     }
 }
 

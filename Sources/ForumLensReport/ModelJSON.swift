@@ -118,12 +118,36 @@ extension JSONText {
                 // Sums of decimals: 2.977, not 2.9770000000000003.
                 number((count * 1e9).rounded() / 1e9)
             }
-            for extreme in tally.extremes {
-                key(named: extreme.name)
+            for ratio in tally.ratios {
+                guard let value = tally.value(ofRatio: ratio) else { continue }
+                key(named: ratio.name)
+                number((value * 1e4).rounded() / 1e4)
+            }
+            for (name, values) in tally.samples {
+                key(named: name)
                 beginObject()
-                key("value"); number(extreme.value)
-                if let message = extreme.message { key("message"); string(message) }
+                key("count"); number(values.count)
+                key("total"); number((values.reduce(0, +) * 1e9).rounded() / 1e9)
+                key("median"); number(Tally.median(values))
+                // The values themselves, so that partial reports merge into the right median.
+                key("values"); beginArray(); for value in values { number(value) }; endArray()
                 endObject()
+            }
+            var index = tally.extremes.startIndex
+            while index < tally.extremes.endIndex {
+                let name = tally.extremes[index].name
+                let group = tally.extremes[index...].prefix { $0.name == name }
+                key(named: name)
+                if group.first!.top > 1 { beginArray() }
+                for extreme in group {
+                    beginObject()
+                    key("value"); number(extreme.value)
+                    if let message = extreme.message { key("message"); string(message) }
+                    if let text = extreme.text { key("text"); string(text) }
+                    endObject()
+                }
+                if group.first!.top > 1 { endArray() }
+                index += group.count
             }
             endObject()
         }

@@ -1,5 +1,5 @@
-/// Sentences as token ranges: a sentence ends after `!`, `?`, `…` (or runs of them), after a
-/// `.` that closes no abbreviation (`M.`, `Mme.`, `etc.`, `p. ex.`, `e.g.`, `i.e.`, initials)
+/// Sentences as token ranges: a sentence ends after `!`, `?` (or runs of them), after a `.` or
+/// `…` that closes no abbreviation (`M.`, `Mme.`, `etc.`, `p. ex.`, `e.g.`, `i.e.`, initials)
 /// and is not followed by a lowercase word, and at a paragraph break.
 public enum Sentences {
     public static func split(_ tokens: [Token], in text: NormalizedText) -> [Range<Int>] {
@@ -9,11 +9,14 @@ public enum Sentences {
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
             var ends = false
             if token.kind == .punctuation, let mark = token.lowercased.unicodeScalars.first {
-                if "!?…".unicodeScalars.contains(mark) {
+                if "!?".unicodeScalars.contains(mark) {
                     ends = true
-                } else if mark == "." {
+                } else if mark == "." || mark == "…" {
                     let abbreviation = token.lowercased == "." && index > 0 && isAbbreviation(tokens[index - 1])
-                    let lowercaseNext = next.map { $0.kind == .word && text.scalars[$0.range.lowerBound].properties.isLowercase } ?? false
+                    // « les notifs... j'y passe »: a lowercase word (or elided one) goes on the sentence.
+                    let lowercaseNext = next.map {
+                        ($0.kind == .word || $0.kind == .clitic) && text.scalars[$0.range.lowerBound].properties.isLowercase
+                    } ?? false
                     ends = !abbreviation && !lowercaseNext
                 }
             }

@@ -15,8 +15,9 @@ extension ForumLens {
                 and macro-F1, binary accuracy and macro-F1 (also for another analyzer whose results have a `score`).
 
                 time-cost: a header naming id, language, complaint (true/false), duration and per (ISO 8601, empty \
-                when none), text, and optionally kind. Prints precision, recall and F1 of the complaints, the \
-                share of quantified complaints found with the exact quantity, per language, and the errors by kind.
+                when none), text, and optionally kind and target. Prints precision, recall and F1 of the complaints, \
+                the share of quantified complaints found with the exact quantity and of those with a target found \
+                with it (one containing the other, case aside), per language, and the errors by kind.
 
                 Example:
                   forumlens eval sentiment ../shared/data/sentiment-dev/deft2017_tweets_val.tsv --language fr

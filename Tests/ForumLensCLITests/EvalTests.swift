@@ -41,18 +41,36 @@ import Testing
         #expect(value("precision") >= 0.90 && value("recall") >= 0.85 && value("quantity_exact") >= 0.95, "\(all)")
     }
 
-    /// The founding thread: Eogez's two hours a day and "chronophage", and the discussion's
-    /// summary counting it.
-    @Test func theFoundingThreadYieldsItsTimeCostComplaint() async throws {
-        let run = try await ForumLensCommand.run(["analyze", Corpus.path("fr/phpbb3-reseaux-p1.html"), "--format", "json", "--out", "-"])
+    /// The founding thread: Eogez's two hours a day on profiles, invitations and notifications,
+    /// « chronophage »; Lulu's eight months on online applications for nothing; and the
+    /// discussion's summary naming them (share, time cited, targets, quotes).
+    @Test func theFoundingThreadYieldsItsTimeCostComplaints() async throws {
+        let run = try await ForumLensCommand.run([
+            "analyze", Corpus.path("fr/phpbb3-reseaux-p1.html"), Corpus.path("fr/phpbb3-reseaux-p2.html"), "--format", "json", "--out", "-",
+        ])
         #expect(run.exitCode == 0, "\(run.stderrText)")
         let report = try RawJSON.object(run.stdout)
         let discussion = try #require((report["discussions"] as? [[String: Any]])?.first)
         let messages = try #require(discussion["messages"] as? [[String: Any]])
-        let first = try #require((messages[0]["results"] as? [String: Any])?["time-cost"] as? [String: Any])
-        #expect(first["complaint"] as? Bool == true && first["duration"] as? String == "PT2H" && first["per"] as? String == "P1D", "\(first)")
+        let complaints = messages.compactMap { message -> (id: String, result: [String: Any])? in
+            guard let result = (message["results"] as? [String: Any])?["time-cost"] as? [String: Any], result["complaint"] as? Bool == true
+            else { return nil }
+            return (message["id"] as? String ?? "", result)
+        }
+        #expect(complaints.map(\.id) == ["p48211", "p48333"])
+        let first = try #require(complaints.first?.result)
+        #expect(first["duration"] as? String == "PT2H" && first["per"] as? String == "P1D", "\(first)")
+        #expect((first["target"] as? String)?.hasPrefix("les profils à mettre à jour, les invitations à accepter") == true, "\(first)")
+        #expect((complaints.last?.result["target"] as? String)?.contains("candidatures en ligne") == true)
+
         let summary = try #require((discussion["summary"] as? [String: Any])?["time-cost"] as? [String: Any])
-        #expect((summary["complaints"] as? Double ?? 0) >= 1, "\(summary)")
-        #expect((summary["most sure"] as? [String: Any])?["message"] as? String == messages[0]["id"] as? String)
+        #expect(summary["complaints"] as? Double == 2 && summary["share complaining"] as? Double == 0.1176, "\(summary)")
+        // The two mentions of Eogez's message share their two hours a day: counted once.
+        let perDay = try #require(summary["seconds cited per day"] as? [String: Any])
+        #expect(perDay["count"] as? Double == 1 && perDay["median"] as? Double == 7200, "\(perDay)")
+        #expect(summary.keys.contains { $0.hasPrefix("target: les profils à mettre à jour") }, "\(summary.keys)")
+        let quotes = try #require(summary["quotes"] as? [[String: Any]])
+        #expect(quotes.map { $0["message"] as? String } == ["p48211", "p48333"])
+        #expect((quotes.first?["text"] as? String)?.hasSuffix("j'y passe facilement 2 heures par jour.") == true)
     }
 }

@@ -63,6 +63,14 @@ import Testing
         #expect(sentences("Des réseaux, p. ex. Viadeo. Bof…") == ["Des réseaux, p. ex. Viadeo.", "Bof…"])
     }
 
+    /// An ellipsis ends a sentence unless the next word is lowercase: a list trailing off into
+    /// its clause, « les notifs... j'y passe », is one sentence.
+    @Test func goesOnAfterAnEllipsisBeforeALowercaseWord() {
+        #expect(sentences("Entre les profils, les notifs... j'y passe 2 heures. Bof… Et toi ?")
+            == ["Entre les profils, les notifs... j'y passe 2 heures.", "Bof…", "Et toi ?"])
+        #expect(sentences("Les groupes… ça prend du temps.") == ["Les groupes… ça prend du temps."])
+    }
+
     @Test func endsAtAParagraphBreak() {
         #expect(sentences("Bonjour à tous\n\nJe cherche un emploi") == ["Bonjour à tous", "Je cherche un emploi"])
     }
