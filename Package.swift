@@ -39,7 +39,7 @@ let package = Package(
         // there are not Swift), registered by the PluginRegistry build tool.
         .target(
             name: "ForumLensPlugins",
-            dependencies: ["ForumLensAnalysis", "ForumLensCore", "ForumLensText"],
+            dependencies: ["ForumLensAnalysis", "ForumLensCore", "ForumLensText", "ForumLensRules", .product(name: "Yams", package: "Yams")],
             path: "Plugins",
             exclude: ["Examples/networks.yml", "Examples/questions"],
             plugins: ["PluginRegistry"]),

@@ -4,29 +4,7 @@ import ForumLensText
 
 /// The words the time-cost rules read, per language.
 extension TimeCostAnalyzer {
-    /// Phrases by their first word, longest first: the cue lists of `Cues`.
-    struct Phrases: Sendable {
-        private var byFirst = WordTable<[[WordKey]]>()
-
-        init(_ list: [String]) {
-            var grouped: [WordKey: [[WordKey]]] = [:]
-            for phrase in list {
-                let keys = Tokenizer.tokens(NormalizedText(phrase)).map(\.key)
-                if let first = keys.first { grouped[first, default: []].append(keys) }
-            }
-            byFirst = WordTable(grouped.map { ($0.key, $0.value.sorted { $0.count > $1.count }) })
-        }
-
-        /// The first phrase met in `range` of the tokens.
-        func first(in range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
-            for start in range {
-                for phrase in byFirst[tokens[start].key] ?? [] where start + phrase.count <= range.upperBound {
-                    if zip(tokens[start ..< start + phrase.count], phrase).allSatisfy({ $0.key == $1 }) { return start ..< start + phrase.count }
-                }
-            }
-            return nil
-        }
-    }
+    typealias Phrases = PhraseList
 
     /// A language's cue phrases and the words the target rules read.
     struct Cues: Sendable {

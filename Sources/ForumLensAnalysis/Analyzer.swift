@@ -11,8 +11,8 @@ public protocol Analyzer: Sendable {
     func analyze(_ input: AnalyzerInput) -> JSONValue
     /// What one message's result adds to the summaries (`messages` is counted by the pipeline).
     func tally(_ result: JSONValue) -> Tally
-    /// The same, for summaries that need the message too (its date, for a trend); by default
-    /// `tally(result)`.
+    /// The same, for summaries that need the message too (its date, for a trend; its
+    /// `language`, the one the analyzer read it in); by default `tally(result)`.
     func tally(_ result: JSONValue, of message: Message) -> Tally
 }
 

@@ -127,8 +127,11 @@ public struct AnalyzerPipeline: Sendable {
                 for (id, result) in analysis.results where descriptor.requires.contains(id) { required[id] = result }
                 value = analyzer.analyze(AnalyzerInput(message: message, text: text, language: analysis.language, results: required))
                 tally.add("messages")
-                var own = analyzer.tally(value, of: message)
-                own.attribute(to: message.id)
+                // The message in the language the analyzer read it in.
+                var read = message
+                read.language = analysis.language
+                var own = analyzer.tally(value, of: read)
+                own.attribute(to: message.id, author: message.author)
                 tally.add(own)
             } else {
                 value = Self.skippedForLanguage

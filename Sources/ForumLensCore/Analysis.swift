@@ -2,12 +2,38 @@
 /// author and per corpus are sums of the messages' tallies, and runs merge by adding theirs.
 /// Three kinds merge without being sums: extremes (the most positive message…: the highest or
 /// lowest values are kept, with the message that gave them), samples (every value, for a median)
-/// and ratios (a share of two counts, worked out when written).
+/// ratios (a share of two counts, worked out when written) and grouped items (quotes filed under
+/// groups, ranked when written: advice by theme).
 public struct Tally: Sendable, Equatable {
     public private(set) var entries: [(name: String, value: Double)] = []
     public private(set) var extremes: [Extreme] = []
     public private(set) var samples: [(name: String, values: [Double])] = []
     public private(set) var ratios: [(name: String, numerator: String, denominator: String)] = []
+    public private(set) var items: [Item] = []
+
+    /// A quote filed under groups of a collection: an advice item under its themes, or under
+    /// its key phrases for themes to be discovered.
+    public struct Item: Sendable, Equatable {
+        public var collection: String
+        /// Group keys and how to show each (a theme id twice; a stem and the phrase as written).
+        public var groups: [Group]
+        public var text: String
+        public var value: Double
+        public var message: String?
+        public var author: String?
+        /// Whether `groups` are candidates: the item ends up in the one most items share.
+        public var discover: Bool
+
+        public struct Group: Sendable, Equatable {
+            public var key: String
+            public var label: String
+
+            public init(key: String, label: String) {
+                self.key = key
+                self.label = label
+            }
+        }
+    }
 
     public struct Extreme: Sendable, Equatable {
         public var name: String
@@ -41,9 +67,18 @@ public struct Tally: Sendable, Equatable {
         extremes.insert(extreme, at: worse)
     }
 
-    /// Names the message that the extremes without one come from.
-    public mutating func attribute(to message: String) {
+    /// Names the message (and its author) that the extremes and items without one come from.
+    public mutating func attribute(to message: String, author: String? = nil) {
         for index in extremes.indices where extremes[index].message == nil { extremes[index].message = message }
+        for index in items.indices where items[index].message == nil {
+            items[index].message = message
+            items[index].author = author
+        }
+    }
+
+    /// Files `text` under `groups` of `collection` (see `Item`).
+    public mutating func file(_ collection: String, _ text: String, under groups: [Item.Group], value: Double, discover: Bool = false) {
+        items.append(Item(collection: collection, groups: groups, text: text, value: value, discover: discover))
     }
 
     /// Adds `value` to the sample `name` (written with its count, total and median).
@@ -63,6 +98,64 @@ public struct Tally: Sendable, Equatable {
     /// The ratio's value, nil while its denominator is zero.
     public func value(ofRatio ratio: (name: String, numerator: String, denominator: String)) -> Double? {
         self[ratio.denominator] > 0 ? self[ratio.numerator] / self[ratio.denominator] : nil
+    }
+
+    /// A collection's groups, most items first (the first met on a tie), each with its items'
+    /// authors and its `quotes` best quotes. With `discover`, each item goes to one group: the
+    /// key most of the items left share, at least two of them (a longer key first on a tie), and
+    /// an item that shares none with another is left out.
+    public func groups(of collection: String, quotes: Int = 3) -> [Grouped] {
+        let all = items.filter { $0.collection == collection }
+        var groups: [(key: String, members: [Item])] = []
+        if all.first?.discover == true {
+            var left = all
+            while true {
+                var counts: [String: Int] = [:], order: [String] = []
+                for item in left {
+                    for key in Set(item.groups.map(\.key)) {
+                        if counts[key] == nil { order.append(key) }
+                        counts[key, default: 0] += 1
+                    }
+                }
+                let words = { (key: String) in key.split(separator: " ").count }
+                guard let best = order.filter({ counts[$0]! >= 2 }).max(by: { a, b in
+                    (counts[a]!, words(a), order.firstIndex(of: b)!) < (counts[b]!, words(b), order.firstIndex(of: a)!)
+                }) else { break }
+                groups.append((best, left.filter { $0.groups.contains { $0.key == best } }))
+                left.removeAll { $0.groups.contains { $0.key == best } }
+            }
+        } else {
+            for item in all {
+                for group in item.groups {
+                    if let index = groups.firstIndex(where: { $0.key == group.key }) {
+                        groups[index].members.append(item)
+                    } else {
+                        groups.append((group.key, [item]))
+                    }
+                }
+            }
+            groups = groups.enumerated().sorted { ($0.element.members.count, -$0.offset) > ($1.element.members.count, -$1.offset) }.map(\.element)
+        }
+        return groups.map { key, members in
+            var labels: [String: Int] = [:], labelOrder: [String] = []
+            for group in members.flatMap(\.groups) where group.key == key {
+                if labels[group.label] == nil { labelOrder.append(group.label) }
+                labels[group.label, default: 0] += 1
+            }
+            let label = labelOrder.max { labels[$0]! < labels[$1]! || labels[$0]! == labels[$1]! && labelOrder.firstIndex(of: $0)! > labelOrder.firstIndex(of: $1)! } ?? key
+            var authors: [String] = []
+            for author in members.compactMap(\.author) where !authors.contains(author) { authors.append(author) }
+            let best = members.enumerated().sorted { ($0.element.value, -$0.offset) > ($1.element.value, -$1.offset) }.prefix(quotes).map(\.element)
+            return Grouped(key: key, label: label, count: members.count, authors: authors, quotes: Array(best))
+        }
+    }
+
+    public struct Grouped: Sendable, Equatable {
+        public var key: String
+        public var label: String
+        public var count: Int
+        public var authors: [String]
+        public var quotes: [Item]
     }
 
     /// The median of a sample's values (the mean of the middle two for an even count).
@@ -94,13 +187,14 @@ public struct Tally: Sendable, Equatable {
             for value in values { sample(name, value) }
         }
         for (name, numerator, denominator) in other.ratios { ratio(name, numerator, over: denominator) }
+        items += other.items
     }
 
     public static func == (lhs: Tally, rhs: Tally) -> Bool {
         lhs.entries.count == rhs.entries.count && zip(lhs.entries, rhs.entries).allSatisfy { $0.name == $1.name && $0.value == $1.value }
             && lhs.extremes == rhs.extremes
             && lhs.samples.map(\.name) == rhs.samples.map(\.name) && lhs.samples.map(\.values) == rhs.samples.map(\.values)
-            && lhs.ratios.map(\.name) == rhs.ratios.map(\.name)
+            && lhs.ratios.map(\.name) == rhs.ratios.map(\.name) && lhs.items == rhs.items
     }
 }
 

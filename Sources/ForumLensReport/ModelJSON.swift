@@ -133,6 +133,32 @@ extension JSONText {
                 key("values"); beginArray(); for value in values { number(value) }; endArray()
                 endObject()
             }
+            var collections: [String] = []
+            for item in tally.items where !collections.contains(item.collection) { collections.append(item.collection) }
+            for collection in collections {
+                key(named: collection)
+                beginArray()
+                for group in tally.groups(of: collection) {
+                    beginObject()
+                    key("key"); string(group.key)
+                    key("label"); string(group.label)
+                    key("count"); number(group.count)
+                    key("authors"); beginArray(); for author in group.authors { string(author) }; endArray()
+                    key("quotes")
+                    beginArray()
+                    for quote in group.quotes {
+                        beginObject()
+                        key("value"); number(quote.value)
+                        if let message = quote.message { key("message"); string(message) }
+                        if let author = quote.author { key("author"); string(author) }
+                        key("text"); string(quote.text)
+                        endObject()
+                    }
+                    endArray()
+                    endObject()
+                }
+                endArray()
+            }
             var index = tally.extremes.startIndex
             while index < tally.extremes.endIndex {
                 let name = tally.extremes[index].name

@@ -8,10 +8,25 @@ extension ForumLens {
     struct Analyzers: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List analyzers, describe one, or run their examples.",
-            subcommands: [List.self, Describe.self, Test.self, New.self])
+            subcommands: [List.self, Describe.self, Test.self, New.self, Taxonomy.self])
 
-        /// The analyzers run by default: the Swift plugins under Plugins/ but the examples.
-        static var defaults: [any Analyzer] { PluginRegistry.analyzers }
+        /// The analyzers run by default: the Swift plugins under Plugins/ but the examples, the
+        /// built-ins first in DESIGN.md's order (the report's and the CSV columns' order).
+        static var defaults: [any Analyzer] {
+            let builtIns = ["sentiment", "time-cost", "advice"]
+            return PluginRegistry.analyzers.enumerated().sorted { a, b in
+                (builtIns.firstIndex(of: a.element.descriptor.id) ?? builtIns.count, a.offset)
+                    < (builtIns.firstIndex(of: b.element.descriptor.id) ?? builtIns.count, b.offset)
+            }.map(\.element)
+        }
+
+        struct Taxonomy: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Print the advice analyzer's default taxonomy, a rule file to copy, edit and pass with `analyze --taxonomy`.",
+                discussion: "Example:\n  forumlens analyzers taxonomy > my-themes.yml")
+
+            func run() { print(AdviceAnalyzer.defaultTaxonomy, terminator: "") }
+        }
 
         /// An analyzer by id (a Swift plugin, examples included) or by path (a rule plugin or a
         /// process-plugin manifest).
@@ -30,7 +45,7 @@ extension ForumLens {
 
         /// The analyzers named (ids or paths), or all installed ones, examples included.
         static func analyzers(_ names: [String]) throws -> [any Analyzer] {
-            names.isEmpty ? PluginRegistry.analyzers + PluginRegistry.examples : withRequirements(try names.map(resolve))
+            names.isEmpty ? defaults + PluginRegistry.examples : withRequirements(try names.map(resolve))
         }
 
         /// `analyzers` and the installed ones they require that are missing (time-cost reads

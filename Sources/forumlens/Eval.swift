@@ -48,7 +48,7 @@ extension ForumLens {
         @Flag(name: .long, help: "Print on stderr how long the analysis took (the texts only, not reading the file).")
         var timing = false
 
-        @Flag(name: .long, help: "time-cost: list each wrong item (id, kind, expected, found, text).")
+        @Flag(name: .long, help: "time-cost, advice: list each wrong item (id, kind, expected, found, text).")
         var errors = false
 
         func run() throws {
@@ -62,6 +62,10 @@ extension ForumLens {
             for file in files {
                 if analyzer == "time-cost" {
                     try TimeCostEvaluation.run(file, pipeline: pipeline, jobs: jobs, showErrors: errors)
+                    continue
+                }
+                if analyzer == "advice" {
+                    try AdviceEvaluation.run(file, language: language.lowercased(), pipeline: pipeline, jobs: jobs, showErrors: errors)
                     continue
                 }
                 let rows = try Self.read(file)

@@ -179,7 +179,7 @@ import Testing
         let run = try await ForumLensCommand.run(["analyze", AnalyzeTests.pages[0], "--analyzers", "+links", "--format", "json", "--out", "-"])
         let report = try RawJSON.object(run.stdout)
         // The default analyzers, then the example added to them.
-        #expect((report["analyzers"] as? [[String: Any]])?.map { $0["id"] as? String } == ["sentiment", "time-cost", "links"])
+        #expect((report["analyzers"] as? [[String: Any]])?.map { $0["id"] as? String } == ["sentiment", "time-cost", "advice", "links"])
     }
 
     @Test func newWritesAPluginFromTheTemplate() async throws {

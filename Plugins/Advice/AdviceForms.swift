@@ -1,0 +1,104 @@
+import ForumLensText
+
+/// How a sentence gives advice, if it does: the form, how strongly, and where the advice starts.
+/// Read per clause (the sentence's start, after « : », after « si …, » / "if …,"), never across
+/// sentences; phrases and word lists per language are in `AdviceWords`.
+struct AdviceForm: Equatable {
+    /// imperative, obligation, recommendation, suggestion, question, infinitive, general.
+    var form: String
+    /// 0…1: an explicit recommendation is surer than advice stated as a fact.
+    var strength: Double
+    /// The token where the advice starts (its clause, or its cue).
+    var start: Int
+
+    static func find(in sentence: Range<Int>, _ tokens: [Token], _ words: AdviceWords) -> AdviceForm? {
+        guard !sentence.isEmpty else { return nil }
+        let first = { (phrases: AdviceWords.Phrases) in phrases.first(in: sentence, tokens) }
+        // Formulas (« n'hésitez pas à me contacter », "let me know"), advice someone else gave
+        // (« on me répète qu'il faut », "they told me to") and the writer's own plans are not advice.
+        if first(words.politeness) != nil || first(words.reported) != nil || first(words.ownPlans) != nil { return nil }
+        let question = tokens[sentence].contains { $0.kind == .punctuation && $0.lowercased.contains("?") }
+        if question {
+            // « Pourquoi ne pas essayer les afterworks ? », "Have you tried…?": advice that asks.
+            return first(words.questions).map { AdviceForm(form: "question", strength: 0.7, start: $0.lowerBound) }
+        }
+        let starts = clauseStarts(sentence, tokens, words)
+        // The advice is its clause, from where the clause starts (« franchement un profil complet
+        // vaut mieux que… »).
+        let clause = { (cue: Range<Int>) in starts.filter { $0 <= cue.lowerBound }.max() ?? cue.lowerBound }
+        for (phrases, form, strength) in [(words.recommendations, "recommendation", 0.9), (words.obligations, "obligation", 0.8)] {
+            if let cue = first(phrases), !words.isNarrated(cue, in: sentence, tokens), !isQuoted(cue, in: sentence, tokens) {
+                return AdviceForm(form: form, strength: strength, start: clause(cue))
+            }
+        }
+        for start in starts {
+            if let form = imperative(at: start, in: sentence, tokens, words) { return form }
+        }
+        if let cue = first(words.suggestions), !isQuoted(cue, in: sentence, tokens) {
+            return AdviceForm(form: "suggestion", strength: 0.7, start: clause(cue))
+        }
+        for start in starts where words.isInfinitive(at: start, in: sentence, tokens) {
+            return AdviceForm(form: "infinitive", strength: 0.6, start: start)
+        }
+        if let cue = first(words.general) { return AdviceForm(form: "general", strength: 0.6, start: sentence.lowerBound) }
+        return nil
+    }
+
+    /// Words between quotation marks are someone else's: « "je recommande" x 4 ».
+    static func isQuoted(_ cue: Range<Int>, in sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        tokens[sentence.lowerBound ..< cue.lowerBound].filter { $0.lowercased == "\"" }.count % 2 == 1
+    }
+
+    /// Where clauses start: the sentence's first word after markers, list marks (« 1. », « - »)
+    /// and a vocative (« Eogez, », "@Marco:"), the word after « : » or « ; », and the main
+    /// clause after a condition, a time or a place (« Si tu as le temps, fais un blog », « Sur
+    /// les forums, écoute… », "If you can, book early").
+    static func clauseStarts(_ sentence: Range<Int>, _ tokens: [Token], _ words: AdviceWords) -> [Int] {
+        var starts: [Int] = []
+        func skip(_ index: Int) -> Int {
+            var index = index
+            while index < sentence.upperBound {
+                let listNumber = tokens[index].kind == .number && index + 1 < sentence.upperBound && [".", ")"].contains(tokens[index + 1].lowercased)
+                guard tokens[index].kind == .punctuation || listNumber || words.markers.contains(tokens[index].key) else { break }
+                index += 1
+            }
+            return index
+        }
+        let opening = skip(sentence.lowerBound)
+        guard opening < sentence.upperBound else { return [] }
+        // A vocative or a label before a comma or colon: « Eogez, », « Mon conseil : ».
+        if let mark = (opening ..< min(sentence.upperBound, opening + 4)).first(where: { [",", ":"].contains(tokens[$0].lowercased) }),
+           !words.subordinators.contains(tokens[opening].key) {
+            starts.append(skip(mark + 1))
+        }
+        starts.append(opening)
+        for index in sentence where [":", ";"].contains(tokens[index].lowercased) { starts.append(skip(index + 1)) }
+        for start in starts where start < sentence.upperBound && words.subordinators.contains(tokens[start].key) {
+            if let comma = (start ..< sentence.upperBound).first(where: { tokens[$0].lowercased == "," }) { starts.append(skip(comma + 1)) }
+        }
+        var seen = Set<Int>()
+        return starts.filter { $0 < sentence.upperBound && seen.insert($0).inserted }
+    }
+
+    /// An imperative at `start`: « Fixez-vous des objectifs », « Verrouille ton profil », « Ne
+    /// mets pas… », "Ask for a room", "Don't forget", "Please add…".
+    static func imperative(at start: Int, in sentence: Range<Int>, _ tokens: [Token], _ words: AdviceWords) -> AdviceForm? {
+        var index = start
+        var negative = false
+        // « Ne mets pas », « N'oublie pas »; "Don't book", "Never pay", "Do try".
+        while words.negations.contains(tokens[index].key), index + 1 < sentence.upperBound, index < start + 2 {
+            index += 1
+            negative = true
+        }
+        guard index < sentence.upperBound, tokens[index].kind == .word else { return nil }
+        let word = tokens[index]
+        if words.politeVerbs.contains(word.key), index + 1 < sentence.upperBound, tokens[index + 1].kind == .word {
+            // "Please add…": a request, advice to whoever can act on it.
+            return AdviceForm(form: "imperative", strength: 0.8, start: start)
+        }
+        if words.notImperatives.contains(word.key) { return nil }
+        let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
+        if words.isImperative(word, next: next, negative: negative) { return AdviceForm(form: "imperative", strength: 0.8, start: start) }
+        return nil
+    }
+}
