@@ -29,7 +29,7 @@ public struct AdviceAnalyzer: Analyzer {
     public var descriptor: AnalyzerDescriptor {
         AnalyzerDescriptor(
             id: "advice", version: "1.0.0", summary: "The advice each message gives, sentence by sentence, with its themes",
-            languages: ["fr", "en"],
+            languages: ["fr", "en"], requires: ["sentiment"],
             produces: [
                 .init("count", "how many advice sentences"),
                 .init("themes", "the themes of its advice, in the order first met"),
@@ -57,8 +57,9 @@ public struct AdviceAnalyzer: Analyzer {
         let words = input.language == "fr" ? AdviceWords.french : AdviceWords.english
         var items: [JSONValue] = []
         var themes: [String] = []
-        for sentence in layer.sentences {
-            guard let form = AdviceForm.find(in: sentence, layer.tokens, words) else { continue }
+        let moods = SentimentAnalyzer.sentenceScores(input.results["sentiment"], layer)
+        for (index, sentence) in layer.sentences.enumerated() {
+            guard let form = AdviceForm.find(in: sentence, layer.tokens, words, mood: moods[index]) else { continue }
             let item = form.start ..< sentence.upperBound
             let found = taxonomy.themes(of: Self.stems(item, layer, input.language), language: input.language)
             for theme in found where !themes.contains(theme) { themes.append(theme) }
@@ -94,7 +95,9 @@ public struct AdviceAnalyzer: Analyzer {
                 return list.compactMap { if case let .string(id) = $0 { id } else { nil } }
             } ?? []
             if themes.isEmpty {
-                tally.file("discovered themes", text, under: AdviceDiscovery.keyPhrases(text, language: language), value: strength, discover: true)
+                let opensOnVerb = ["imperative", "infinitive"].contains(item["form"].flatMap { if case let .string(form) = $0 { form } else { nil } })
+                let phrases = AdviceDiscovery.keyPhrases(text, language: language, opensOnVerb: opensOnVerb)
+                tally.file("discovered themes", text, under: phrases, value: strength, discover: true)
             } else {
                 tally.file("themes", text, under: themes.map { Tally.Item.Group(key: $0, label: taxonomy.label(of: $0, language: language)) }, value: strength)
             }
@@ -102,8 +105,12 @@ public struct AdviceAnalyzer: Analyzer {
         return tally
     }
 
+    /// The item's words as the taxonomy reads them: stemmed, without the words that make it
+    /// advice (« je recommande » is no theme of recommendations).
     static func stems(_ tokens: Range<Int>, _ layer: TextLayer, _ language: String) -> [String] {
-        layer.tokens[tokens].filter { $0.kind == .word || $0.kind == .number }.map { Stemmer.stem($0.lowercased, language: language) }
+        let adviceWords = language == "fr" ? AdviceDiscovery.frenchAdviceWords : AdviceDiscovery.englishAdviceWords
+        return layer.tokens[tokens].filter { ($0.kind == .word || $0.kind == .number) && !adviceWords.contains($0.lowercased) }
+            .map { Stemmer.stem($0.lowercased, language: language) }
     }
 
     static func original(_ range: Range<Int>, of text: String) -> String {

@@ -11,23 +11,38 @@ struct AdviceForm: Equatable {
     /// The token where the advice starts (its clause, or its cue).
     var start: Int
 
-    static func find(in sentence: Range<Int>, _ tokens: [Token], _ words: AdviceWords) -> AdviceForm? {
+    /// `mood` is the sentence's sentiment score: an obligation in a bitter sentence is a
+    /// complaint (« Il faut vraiment être riche pour se loger ici »).
+    static func find(in sentence: Range<Int>, _ tokens: [Token], _ words: AdviceWords, mood: Double = 0) -> AdviceForm? {
+        guard var found = form(in: sentence, tokens, words, mood: mood) else { return nil }
+        // The item is the whole clause, with its condition (« avant de demander, donne »), but
+        // not what a colon introduces it with (« Mon conseil : »… is kept, « Je rajouterais un truc : » is not).
+        let main = clauseStarts(sentence, tokens, words, afterConditions: false)
+        found.start = main.filter { $0 <= found.start }.max() ?? found.start
+        return found
+    }
+
+    static func form(in sentence: Range<Int>, _ tokens: [Token], _ words: AdviceWords, mood: Double) -> AdviceForm? {
         guard !sentence.isEmpty else { return nil }
         let first = { (phrases: AdviceWords.Phrases) in phrases.first(in: sentence, tokens) }
         // Formulas (« n'hésitez pas à me contacter », "let me know"), advice someone else gave
         // (« on me répète qu'il faut », "they told me to") and the writer's own plans are not advice.
         if first(words.politeness) != nil || first(words.reported) != nil || first(words.ownPlans) != nil { return nil }
+        let starts = clauseStarts(sentence, tokens, words)
+        // « Regardez ce que j'ai trouvé : », « Voici le message : »: pointing at something.
+        if let opening = starts.first, words.pointers.match(at: opening, in: sentence, tokens) != nil { return nil }
+        if tokens[sentence].last?.lowercased == ":", sentence.count <= 6 { return nil }
         let question = tokens[sentence].contains { $0.kind == .punctuation && $0.lowercased.contains("?") }
         if question {
             // « Pourquoi ne pas essayer les afterworks ? », "Have you tried…?": advice that asks.
             return first(words.questions).map { AdviceForm(form: "question", strength: 0.7, start: $0.lowerBound) }
         }
-        let starts = clauseStarts(sentence, tokens, words)
         // The advice is its clause, from where the clause starts (« franchement un profil complet
         // vaut mieux que… »).
         let clause = { (cue: Range<Int>) in starts.filter { $0 <= cue.lowerBound }.max() ?? cue.lowerBound }
         for (phrases, form, strength) in [(words.recommendations, "recommendation", 0.9), (words.obligations, "obligation", 0.8)] {
-            if let cue = first(phrases), !words.isNarrated(cue, in: sentence, tokens), !isQuoted(cue, in: sentence, tokens) {
+            if let cue = first(phrases), !words.isNarrated(cue, in: sentence, tokens, obligation: form == "obligation"),
+               !isQuoted(cue, in: sentence, tokens), form != "obligation" || mood > -0.3 {
                 return AdviceForm(form: form, strength: strength, start: clause(cue))
             }
         }
@@ -53,7 +68,7 @@ struct AdviceForm: Equatable {
     /// and a vocative (« Eogez, », "@Marco:"), the word after « : » or « ; », and the main
     /// clause after a condition, a time or a place (« Si tu as le temps, fais un blog », « Sur
     /// les forums, écoute… », "If you can, book early").
-    static func clauseStarts(_ sentence: Range<Int>, _ tokens: [Token], _ words: AdviceWords) -> [Int] {
+    static func clauseStarts(_ sentence: Range<Int>, _ tokens: [Token], _ words: AdviceWords, afterConditions: Bool = true) -> [Int] {
         var starts: [Int] = []
         func skip(_ index: Int) -> Int {
             var index = index
@@ -66,14 +81,11 @@ struct AdviceForm: Equatable {
         }
         let opening = skip(sentence.lowerBound)
         guard opening < sentence.upperBound else { return [] }
-        // A vocative or a label before a comma or colon: « Eogez, », « Mon conseil : ».
-        if let mark = (opening ..< min(sentence.upperBound, opening + 4)).first(where: { [",", ":"].contains(tokens[$0].lowercased) }),
-           !words.subordinators.contains(tokens[opening].key) {
-            starts.append(skip(mark + 1))
-        }
         starts.append(opening)
+        // A vocative before a comma (« Eogez, »), a label before a colon (« Mon conseil : »).
+        if opening + 1 < sentence.upperBound, tokens[opening + 1].lowercased == "," { starts.append(skip(opening + 2)) }
         for index in sentence where [":", ";"].contains(tokens[index].lowercased) { starts.append(skip(index + 1)) }
-        for start in starts where start < sentence.upperBound && words.subordinators.contains(tokens[start].key) {
+        for start in starts where afterConditions && start < sentence.upperBound && words.subordinators.contains(tokens[start].key) {
             if let comma = (start ..< sentence.upperBound).first(where: { tokens[$0].lowercased == "," }) { starts.append(skip(comma + 1)) }
         }
         var seen = Set<Int>()
@@ -85,11 +97,12 @@ struct AdviceForm: Equatable {
     static func imperative(at start: Int, in sentence: Range<Int>, _ tokens: [Token], _ words: AdviceWords) -> AdviceForm? {
         var index = start
         var negative = false
-        // « Ne mets pas », « N'oublie pas »; "Don't book", "Never pay", "Do try".
+        // « Ne mets pas », « N'oublie pas », « Ne vous laissez pas »; "Don't book", "Never pay", "Do try".
         while words.negations.contains(tokens[index].key), index + 1 < sentence.upperBound, index < start + 2 {
             index += 1
             negative = true
         }
+        if negative, words.objectPronouns.contains(tokens[index].key), index + 1 < sentence.upperBound { index += 1 }
         guard index < sentence.upperBound, tokens[index].kind == .word else { return nil }
         let word = tokens[index]
         if words.politeVerbs.contains(word.key), index + 1 < sentence.upperBound, tokens[index + 1].kind == .word {

@@ -6,6 +6,9 @@ struct AdviceWords: Sendable {
     typealias Phrases = PhraseList
 
     var politeness: Phrases
+    /// Openings that point at something (« Regardez ce que », « Voici »), not advice.
+    var pointers: Phrases
+    var objectPronouns: WordTable<Bool>
     var reported: Phrases
     /// The writer's own plans and duties (« il faut que je », "I need to"): not advice to others.
     var ownPlans: Phrases
@@ -20,6 +23,7 @@ struct AdviceWords: Sendable {
     var negations: WordTable<Bool>
     var politeVerbs: WordTable<Bool>
     var notImperatives: WordTable<Bool>
+    var notInfinitives: WordTable<Bool>
     var imperatives: WordTable<Bool>
     /// Words after which a word ending like a verb is one (ton, ta, vos; le, les, des).
     var objects: WordTable<Bool>
@@ -27,13 +31,15 @@ struct AdviceWords: Sendable {
     var copulas: WordTable<Bool>
     let french: Bool
 
-    init(french: Bool, politeness: [String], reported: [String], ownPlans: [String], questions: [String], recommendations: [String],
+    init(french: Bool, politeness: [String], pointers: [String], objectPronouns: [String], reported: [String], ownPlans: [String], questions: [String], recommendations: [String],
          obligations: [String], suggestions: [String], general: [String], markers: [String], subordinators: [String],
-         negations: [String], politeVerbs: [String], notImperatives: [String], imperatives: [String], objects: [String],
+         negations: [String], politeVerbs: [String], notImperatives: [String], notInfinitives: [String] = [], imperatives: [String], objects: [String],
          evaluations: [String], copulas: [String]) {
         func table(_ list: [String]) -> WordTable<Bool> { WordTable(list.map { (WordKey($0), true) }) }
         self.french = french
         self.politeness = Phrases(politeness)
+        self.pointers = Phrases(pointers)
+        self.objectPronouns = table(objectPronouns)
         self.reported = Phrases(reported)
         self.ownPlans = Phrases(ownPlans)
         self.questions = Phrases(questions)
@@ -46,6 +52,7 @@ struct AdviceWords: Sendable {
         self.negations = table(negations)
         self.politeVerbs = table(politeVerbs)
         self.notImperatives = table(notImperatives)
+        self.notInfinitives = table(notInfinitives)
         self.imperatives = table(imperatives)
         self.objects = table(objects)
         self.evaluations = table(evaluations)
@@ -54,9 +61,9 @@ struct AdviceWords: Sendable {
 
     /// « Il faut douze clics », "you have to wait 3 weeks": necessity told, not advice given;
     /// « les gens que tu dois rencontrer »: a relative clause, not advice.
-    func isNarrated(_ cue: Range<Int>, in sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+    func isNarrated(_ cue: Range<Int>, in sentence: Range<Int>, _ tokens: [Token], obligation: Bool) -> Bool {
         if cue.lowerBound > sentence.lowerBound, Self.relatives.contains(tokens[cue.lowerBound - 1].key) { return true }
-        guard cue.upperBound < sentence.upperBound else { return false }
+        guard obligation, cue.upperBound < sentence.upperBound else { return false }
         let next = tokens[cue.upperBound]
         return next.kind == .number || Self.numbers.contains(next.key)
     }
@@ -81,16 +88,20 @@ struct AdviceWords: Sendable {
     func isInfinitive(at start: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Bool {
         guard french else { return false }
         var index = start
-        if ["se", "s'"].contains(tokens[index].lowercased), index + 1 < sentence.upperBound { index += 1 }
+        // « Ne jamais publier », « Bien dormir », « Se former »: what may come before the infinitive.
+        while index + 1 < sentence.upperBound, index < start + 3,
+              ["se", "s'", "ne", "n'", "pas", "jamais", "plus", "bien", "toujours"].contains(tokens[index].lowercased) { index += 1 }
         let word = tokens[index].lowercased
         guard tokens[index].kind == .word, word.count >= 4, ["er", "ir", "re", "oir"].contains(where: { word.hasSuffix($0) }),
-              !notImperatives.contains(tokens[index].key), index + 1 < sentence.upperBound, objects.contains(tokens[index + 1].key) || index > start
+              !notInfinitives.contains(tokens[index].key), index + 1 < sentence.upperBound,
+              objects.contains(tokens[index + 1].key) || tokens[index + 1].lowercased.hasSuffix("ment") || index > start
         else { return false }
-        // A judgement on it must be a good one (essentiel, la clé), and no one tells their story.
+        // A judgement on it must be a good one (« …, c'est la clé »), and no one tells their story
+        // (« tenir ces profils à jour me prend un temps fou »).
         if let copula = (index ..< sentence.upperBound).first(where: { copulas.contains(tokens[$0].key) }) {
             return (copula ..< sentence.upperBound).contains { evaluations.contains(tokens[$0].key) }
         }
-        return !tokens[sentence].contains { ["je", "j'"].contains($0.lowercased) }
+        return !tokens[sentence].contains { ["je", "j'", "me", "m'"].contains($0.lowercased) }
     }
 
     static let frenchAfterVerb: Set<String> = ["toi", "vous", "moi", "nous", "les", "le", "la", "en", "y", "lui", "leur"]
@@ -105,18 +116,20 @@ struct AdviceWords: Sendable {
             "n'hésite pas à me", "n'hésitez pas à me", "n'hésite pas si", "n'hésitez pas si", "n'hésitez pas à revenir",
             "n'hésite pas à revenir", "merci d'avance", "merci pour", "bon courage", "bonne chance", "tiens-moi au courant",
             "tenez-moi au courant", "tiens nous au courant", "tiens-nous au courant", "tenez-nous au courant", "dites-moi", "dis-moi",
-            "redis-nous", "redites-nous", "à bientôt", "bonne journée", "bonne soirée", "au plaisir", "regardez ce", "regarde ce", "voyez",
-            "voici", "voilà", "contactez-moi", "écris-moi", "écrivez-moi",
+            "redis-nous", "redites-nous", "à bientôt", "bonne journée", "bonne soirée", "au plaisir", "contactez-moi", "écris-moi",
+            "écrivez-moi",
         ],
+        pointers: ["regardez ce", "regarde ce", "regardez ça", "regarde ça", "voyez", "voyez-vous", "vois-tu", "voici", "regardez la", "regarde la"],
+        objectPronouns: ["me", "m'", "te", "t'", "vous", "nous", "se", "s'", "le", "la", "les", "l'", "lui", "leur", "y", "en"],
         reported: [
             "on me dit", "on m'a dit", "on me répète", "on nous dit", "on nous répète", "m'a dit", "m'ont dit", "m'a conseillé",
             "m'ont conseillé", "m'a recommandé", "m'a expliqué", "on lit que", "il paraît", "paraît qu'", "paraît que", "disent qu'",
             "disent que", "dit qu'", "dit que", "disait qu'", "disait que", "selon lui", "selon elle", "d'après lui", "d'après elle",
-            "m'a répondu", "m'a suggéré",
+            "m'a répondu", "m'a suggéré", "d'après un", "d'après une", "d'après les", "selon un", "selon une", "selon les",
         ],
         ownPlans: [
             "il faut que je", "il faut que j'", "il faudrait que je", "il faudrait que j'", "je dois", "je devrais", "il fallait",
-            "il a fallu", "si c'était à refaire", "faut que je", "faudrait que je",
+            "il a fallu", "si c'était à refaire", "faut que je", "faudrait que je", "pourquoi ne pas avoir", "pourquoi ne pas être",
         ],
         questions: [
             "pourquoi ne pas", "pourquoi pas", "et si tu", "et si vous", "tu as pensé à", "as-tu pensé à", "avez-vous pensé à",
@@ -128,7 +141,8 @@ struct AdviceWords: Sendable {
             "je recommande", "je te suggère", "je vous suggère", "je suggère", "mon conseil", "mes conseils", "un conseil", "petit conseil",
             "dernier conseil", "conseil :", "je te déconseille", "je vous déconseille", "je déconseille", "à ta place", "à votre place",
             "si j'étais toi", "si j'étais vous", "il vaut mieux", "vaut mieux", "mieux vaut", "l'idéal est", "l'idéal c'est",
-            "l'idéal serait", "le mieux est", "le mieux c'est", "le mieux serait", "n'hésite pas à", "n'hésitez pas à", "n'hésite pas",
+            "l'idéal serait", "le mieux est", "le mieux c'est", "le mieux serait", "le mieux , c'est", "l'idéal , c'est",
+            "le plus simple , c'est", "le plus simple c'est", "n'hésite pas à", "n'hésitez pas à", "n'hésite pas",
             "n'hésitez pas", "pense à", "pensez à", "penses à", "évite de", "évitez de", "évite les", "évitez les", "n'oublie pas",
             "n'oubliez pas", "tu devrais", "vous devriez", "on devrait", "tu pourrais", "vous pourriez", "tu peux aussi",
             "vous pouvez aussi", "essaie de", "essaye de", "essayez de", "prends le temps", "prenez le temps", "fortement recommandé",
@@ -173,9 +187,15 @@ struct AdviceWords: Sendable {
             "reste", "possible", "impossible", "simple", "difficile", "facile", "utile", "inutile", "efficace", "sympa", "rapide",
             "vraie", "vrais", "fois", "mois", "temps", "gens", "pas", "ans", "jours", "heures", "salons", "réseaux", "contacts",
             "profils", "offres", "entreprises", "recruteurs", "candidats", "conseils", "groupes", "forums", "messages", "résultats",
-            "ensuite", "voilà", "voici", "attends", "attention", "désormais", "parfois", "souvent", "tellement", "vivement", "comment",
+            "ensuite", "voilà", "voici", "attention", "désormais", "parfois", "souvent", "tellement", "vivement", "comment",
             "que", "qui", "quoi", "une", "quelle", "quelles", "presque", "parce", "plusieurs", "certains", "certaines", "autres",
             "minutes", "semaines", "années", "gens", "personnes", "choses", "fois", "tes", "les", "pourquoi", "ils", "nous", "vous",
+        ],
+        notInfinitives: [
+            "hier", "premier", "dernier", "cher", "super", "souvenir", "avenir", "plaisir", "désir", "loisir", "métier", "quartier",
+            "dossier", "papier", "janvier", "février", "hiver", "genre", "livre", "titre", "centre", "lettre", "nombre", "ordre",
+            "offre", "autre", "contre", "notre", "votre", "entre", "pire", "leur", "fier", "entier", "particulier", "manière",
+            "matière", "carrière", "frère", "père", "mère", "cadre", "membre", "libre", "chambre",
         ],
         imperatives: [
             "fais", "va", "vas-y", "mets", "prends", "choisis", "utilise", "évite", "pense", "essaie", "essaye", "demande", "garde",
@@ -189,7 +209,8 @@ struct AdviceWords: Sendable {
             "évalue", "planifie", "organise", "bloque", "désactive", "coupe", "trie", "range", "investis", "multiplie", "diversifie",
         ],
         objects: [
-            "ton", "ta", "tes", "votre", "vos", "te", "t'", "toi", "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "à",
+            "ton", "ta", "tes", "votre", "vos", "te", "t'", "toi", "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "à", "chaque",
+            "quelques", "plusieurs", "ça", "non", "oui", "dire", "faire", "poliment", "régulièrement", "souvent", "tôt", "vite",
             "au", "aux", "en", "par", "sur", "dans", "avec", "pour", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces",
             "bien", "tout", "tous", "toujours", "plutôt", "davantage", "plus", "moins", "pas", "jamais", "y",
         ],
@@ -198,23 +219,24 @@ struct AdviceWords: Sendable {
             "indispensables", "primordial", "primordiale", "utile", "utiles", "clé", "clef", "base", "capital", "crucial", "nécessaire",
             "mieux", "efficace", "efficaces", "bien", "payant", "payante", "gagnant", "recommandé", "conseillé",
         ],
-        copulas: ["est", "sont", "c'", "ça", "cela", "reste", "restent"])
+        copulas: ["c'", "ça", "cela"])
 
     static let english = AdviceWords(
         french: false,
         politeness: [
             "let me know", "feel free to contact", "feel free to reach", "feel free to message", "feel free to pm", "feel free to dm",
             "thanks in advance", "thank you", "thanks for", "good luck", "best of luck", "hope this helps", "keep us posted",
-            "keep me posted", "see you", "have a nice", "have a great", "cheers", "take care", "check this out", "look at this",
-            "here is", "here's", "see below", "see attached", "contact me",
+            "keep me posted", "see you", "have a nice", "have a great", "cheers", "take care", "contact me",
         ],
+        pointers: ["check this out", "look at this", "see below", "see attached", "here is the", "here are the"],
+        objectPronouns: [],
         reported: [
             "told me to", "told me i should", "told us to", "said i should", "said we should", "said to", "they say", "people say",
             "was told", "were told", "i've been told", "i have been told", "i was advised", "advised me", "recommended me",
             "suggested i", "suggested that i", "suggested we", "according to", "keeps telling me", "keep telling me", "said that",
         ],
         ownPlans: [
-            "i should", "i need to", "i have to", "i must", "i'll", "i will", "i'm going to", "i am going to", "i'd like to",
+            "i should", "i need to", "i have to", "i must", "i'll", "i will", "i'm going to", "i am going to",
             "should have been", "should've", "shouldn't have", "i wanted to", "we had to", "i had to",
         ],
         questions: [
@@ -240,7 +262,12 @@ struct AdviceWords: Sendable {
             "i'd love to see", "i wish", "we need", "let us", "allow us", "allow users", "allow developers", "allow apps", "give us",
             "add support", "add the ability", "add an option", "add a way", "the ability to", "an option to", "a way to", "support for",
             "make it possible", "it'd be", "would be nice if", "please", "feature request", "i'd love", "we'd love", "should be able",
-            "should allow", "should support", "should add", "should provide", "should include",
+            "should allow", "should support", "should add", "should provide", "should include", "i would like", "i'd like",
+            "we would like", "we'd like", "i want", "we want", "i need", "we really need", "i'm asking for", "i am asking for",
+            "requesting", "my suggestion", "one suggestion", "a suggestion", "suggestion :", "i hope", "we hope", "hopefully",
+            "ideally", "at least", "would help", "would allow", "would make it", "would open", "in need of", "needs", "needed",
+            "would be a", "would be very", "would be really", "would be so", "would be useful", "will be useful",
+            "i would", "i'd", "if you", "if you're", "if your", "you can", "you could", "you may", "you might",
         ],
         general: [
             "the key is", "the trick is", "the secret is", "the best way", "the best thing", "nothing beats", "is key", "is essential",
@@ -249,13 +276,14 @@ struct AdviceWords: Sendable {
         ],
         markers: [
             "and", "but", "so", "also", "then", "just", "definitely", "honestly", "seriously", "first", "finally", "otherwise", "plus",
-            "oh", "ok", "okay", "well", "really", "always", "simply", "instead", "still", "again", "now", "and", "anyway",
+            "oh", "ok", "okay", "well", "really", "always", "simply", "instead", "still", "again", "now", "and", "anyway", "ps",
+            "or", "perhaps", "maybe",
         ],
         subordinators: [
             "if", "when", "once", "before", "after", "while", "since", "unless", "whenever", "to", "on", "in", "at", "for", "with",
             "during", "as",
         ],
-        negations: ["don't", "dont", "never", "do", "not"],
+        negations: ["don't", "dont", "never", "do", "not", "n't"],
         politeVerbs: ["please", "pls", "plz", "kindly"],
         notImperatives: ["thanks", "thank", "love", "hate", "like", "hope", "wish", "guess", "mean", "know", "think", "care", "see"],
         imperatives: [

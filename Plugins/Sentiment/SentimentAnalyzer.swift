@@ -284,6 +284,17 @@ public struct SentimentAnalyzer: Analyzer {
         })
     }
 
+    /// Each sentence's score in this analyzer's result (0 where it gave none): what the analyzers
+    /// that require `sentiment` read (time-cost, advice).
+    static func sentenceScores(_ sentiment: JSONValue?, _ layer: TextLayer) -> [Double] {
+        var scores = [Double](repeating: 0, count: layer.sentences.count)
+        guard case let .array(sentences)? = sentiment?["sentences"], sentences.count == scores.count else { return scores }
+        for (index, sentence) in sentences.enumerated() {
+            if case let .number(score)? = sentence["score"] { scores[index] = score }
+        }
+        return scores
+    }
+
     /// A language's boosters (positive) and dampeners (negative), of one word or several, its
     /// contrast words, and the negators that modify a sentiment word after them rather than count.
     struct Words: Sendable {

@@ -50,7 +50,7 @@ public struct TimeCostAnalyzer: Analyzer {
     public func analyze(_ input: AnalyzerInput) -> JSONValue {
         let layer = input.text
         let cues = input.language == "fr" ? Self.french : Self.english
-        let sentenceScores = Self.sentenceScores(input.results["sentiment"], layer)
+        let sentenceScores = SentimentAnalyzer.sentenceScores(input.results["sentiment"], layer)
         var mentions: [Mention] = []
         let quantities = TimeQuantity.find(in: layer) + TimeQuantity.recurring(in: layer)
         for (index, sentence) in layer.sentences.enumerated() {
@@ -238,16 +238,6 @@ public struct TimeCostAnalyzer: Analyzer {
 
     static func scalars(_ tokens: Range<Int>, _ layer: TextLayer) -> Range<Int> {
         layer.tokens[tokens.lowerBound].range.lowerBound ..< layer.tokens[tokens.upperBound - 1].range.upperBound
-    }
-
-    /// The sentiment analyzer's score for each sentence (0 where it gave none).
-    static func sentenceScores(_ sentiment: JSONValue?, _ layer: TextLayer) -> [Double] {
-        var scores = [Double](repeating: 0, count: layer.sentences.count)
-        guard case let .array(sentences)? = sentiment?["sentences"], sentences.count == scores.count else { return scores }
-        for (index, sentence) in sentences.enumerated() {
-            if case let .number(score)? = sentence["score"] { scores[index] = score }
-        }
-        return scores
     }
 
     /// `PT2H30M` → 9000, `P1D` → 86400, `P0.5D`, `P3W`; nil for what is not a duration.

@@ -44,7 +44,9 @@ public enum Stemmer {
 
         init(plural: [Rule], suffixes: [String], keepsS: String = "") {
             self.plural = plural
-            self.suffixes = suffixes.map { Rule($0, minimum: 3) }.sorted { $0.ending.count > $1.ending.count }
+            // « apprendre » and « apprends » meet at `apprend`: -dre keeps its d.
+            self.suffixes = suffixes.map { $0 == "dre" ? Rule("dre", "d", minimum: 3) : Rule($0, minimum: 3) }
+                .sorted { $0.ending.count > $1.ending.count }
             self.keepsS = Set(keepsS.unicodeScalars)
         }
     }
@@ -64,7 +66,7 @@ public enum Stemmer {
             "ances", "ance", "ités", "ité", "ismes", "isme", "istes", "iste", "ables", "able", "ibles", "ible", "euses", "euse", "eurs",
             "eur", "ives", "ive", "ifs", "if", "iques", "ique", "aires", "aire", "erions", "eriez", "eraient", "erait", "erais", "erons",
             "erez", "eront", "era", "ions", "iez", "aient", "ait", "ais", "ant", "antes", "ante", "ants", "ons", "ent", "ées", "és", "ée",
-            "é", "ez", "er", "ir", "es", "e", "is", "it", "itaire", "iser", "isez", "isons", "isé", "isée", "isant", "isation",
+            "é", "ez", "er", "ir", "es", "e", "is", "it", "itaire", "iser", "dre", "isez", "isons", "isé", "isée", "isant", "isation",
         ])
 
     static let english = Endings(

@@ -10,6 +10,7 @@ import Testing
         ("fr", ["objectif", "objectifs"]),
         ("fr", ["l'image", "image", "images"]),
         ("fr", ["rencontrer", "rencontrez", "rencontre", "rencontres"]),
+        ("fr", ["apprendre", "apprends"]),
         ("en", ["meeting", "meetings", "meet"]),
         ("en", ["recommendation", "recommendations", "recommended", "recommend"]),
         ("en", ["priority", "priorities", "prioritize"]),
