@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Messages per second through the analysis pipeline: `forumlens analyze` with no analyzer, with
 # the example rule plugin, with the example rule and Python process plugins, and with the
-# built-in analyzers (sentiment, time-cost), on the corpus
+# built-in analyzers (sentiment alone, sentiment with time-cost, with advice, and all three), on the corpus
 # split-bench.sh builds, one core (and the rule plugin on two: analysis runs on --jobs threads). A process plugin must stream: its cost per message stays in
 # microseconds (one process for the run), not a process start per message.
 #
@@ -47,7 +47,9 @@ printf 'corpus: %s (%s MB), best of %s, one core unless said\n\n' "$CORPUS" "$SI
 printf '%-26s %9s %10s %12s %16s\n' analyzers seconds messages messages/s "µs/message more"
 best none ""; BASE="$BEST_SECONDS"
 printf '%-26s %9s %10s %12.0f %16s\n' "none" "$BASE" "$MESSAGES" "$(awk -v m="$MESSAGES" -v s="$BASE" 'BEGIN { print m / s }')" "-"
-for config in "rule plugin:$RULES" "rule + process plugins:$RULES,$PROCESS" "built-ins:sentiment,time-cost"; do
+# time-cost and advice read sentiment's results: their own cost is their row's less sentiment's.
+for config in "rule plugin:$RULES" "rule + process plugins:$RULES,$PROCESS" "sentiment:sentiment" "sentiment + time-cost:sentiment,time-cost" \
+    "sentiment + advice:sentiment,advice" "built-ins (all three):sentiment,time-cost,advice"; do
     name="${config%%:*}"; list="${config#*:}"
     best "${name// /-}" "$list"
     printf '%-26s %9s %10s %12.0f %16.0f\n' "$name" "$BEST_SECONDS" "$MESSAGES" \

@@ -24,10 +24,11 @@ struct AdviceForm: Equatable {
 
     static func form(in sentence: Range<Int>, _ tokens: [Token], _ words: AdviceWords, mood: Double) -> AdviceForm? {
         guard !sentence.isEmpty else { return nil }
-        let first = { (phrases: AdviceWords.Phrases) in phrases.first(in: sentence, tokens) }
+        let cues = words.cues.firstOfEachTag(in: sentence, tokens, tags: AdviceWords.Cue.allCases.count)
+        let first = { (cue: AdviceWords.Cue) in cues[cue.rawValue] }
         // Formulas (« n'hésitez pas à me contacter », "let me know"), advice someone else gave
         // (« on me répète qu'il faut », "they told me to") and the writer's own plans are not advice.
-        if first(words.politeness) != nil || first(words.reported) != nil || first(words.ownPlans) != nil { return nil }
+        if first(.politeness) != nil || first(.reported) != nil || first(.ownPlans) != nil { return nil }
         let starts = clauseStarts(sentence, tokens, words)
         // « Regardez ce que j'ai trouvé : », « Voici le message : »: pointing at something.
         if let opening = starts.first, words.pointers.match(at: opening, in: sentence, tokens) != nil { return nil }
@@ -35,12 +36,12 @@ struct AdviceForm: Equatable {
         let question = tokens[sentence].contains { $0.kind == .punctuation && $0.lowercased.contains("?") }
         if question {
             // « Pourquoi ne pas essayer les afterworks ? », "Have you tried…?": advice that asks.
-            return first(words.questions).map { AdviceForm(form: "question", strength: 0.7, start: $0.lowerBound) }
+            return first(.questions).map { AdviceForm(form: "question", strength: 0.7, start: $0.lowerBound) }
         }
         // The advice is its clause, from where the clause starts (« franchement un profil complet
         // vaut mieux que… »).
         let clause = { (cue: Range<Int>) in starts.filter { $0 <= cue.lowerBound }.max() ?? cue.lowerBound }
-        for (phrases, form, strength) in [(words.recommendations, "recommendation", 0.9), (words.obligations, "obligation", 0.8)] {
+        for (phrases, form, strength) in [(AdviceWords.Cue.recommendations, "recommendation", 0.9), (.obligations, "obligation", 0.8)] {
             if let cue = first(phrases), !words.isNarrated(cue, in: sentence, tokens, obligation: form == "obligation"),
                !isQuoted(cue, in: sentence, tokens), form != "obligation" || mood > -0.3 {
                 return AdviceForm(form: form, strength: strength, start: clause(cue))
@@ -49,13 +50,26 @@ struct AdviceForm: Equatable {
         for start in starts {
             if let form = imperative(at: start, in: sentence, tokens, words) { return form }
         }
-        if let cue = first(words.suggestions), !isQuoted(cue, in: sentence, tokens) {
+        if let cue = first(.suggestions), !isQuoted(cue, in: sentence, tokens) {
             return AdviceForm(form: "suggestion", strength: 0.7, start: clause(cue))
         }
+        // « Si tu cherches du calme, tu peux… », "If you're a light sleeper, you may…", "I'd ask for…".
+        if let condition = words.readerConditions.first(in: sentence, tokens) {
+            let rest = condition.upperBound ..< sentence.upperBound
+            // "if you get a chance ask for a room": a verb of advice after the condition, with no
+            // subject of its own.
+            let command = rest.dropFirst().first { index in
+                words.imperatives.contains(tokens[index].key) && !words.subjects.contains(tokens[index - 1].key)
+            }
+            if words.forTheReader.first(in: rest, tokens) != nil || command != nil {
+                return AdviceForm(form: "suggestion", strength: 0.6, start: clause(condition))
+            }
+        }
+        if let cue = words.inYourPlace.first(in: sentence, tokens) { return AdviceForm(form: "suggestion", strength: 0.6, start: clause(cue)) }
         for start in starts where words.isInfinitive(at: start, in: sentence, tokens) {
             return AdviceForm(form: "infinitive", strength: 0.6, start: start)
         }
-        if let cue = first(words.general) { return AdviceForm(form: "general", strength: 0.6, start: sentence.lowerBound) }
+        if first(.general) != nil { return AdviceForm(form: "general", strength: 0.6, start: sentence.lowerBound) }
         return nil
     }
 
@@ -84,7 +98,12 @@ struct AdviceForm: Equatable {
         starts.append(opening)
         // A vocative before a comma (« Eogez, »), a label before a colon (« Mon conseil : »).
         if opening + 1 < sentence.upperBound, tokens[opening + 1].lowercased == "," { starts.append(skip(opening + 2)) }
-        for index in sentence where [":", ";"].contains(tokens[index].lowercased) { starts.append(skip(index + 1)) }
+        // After a colon, a semicolon, a dash or a parenthesis, and after a coordinator that opens
+        // a clause (« , mais », "so bring your coat", ", then").
+        for index in sentence where [":", ";", "-", "–", "—", "("].contains(tokens[index].lowercased)
+            || words.coordinators.contains(tokens[index].key) && (index == sentence.lowerBound || tokens[index - 1].lowercased == "," || words.openingCoordinators.contains(tokens[index].key)) {
+            starts.append(skip(index + 1))
+        }
         for start in starts where afterConditions && start < sentence.upperBound && words.subordinators.contains(tokens[start].key) {
             if let comma = (start ..< sentence.upperBound).first(where: { tokens[$0].lowercased == "," }) { starts.append(skip(comma + 1)) }
         }
@@ -102,7 +121,8 @@ struct AdviceForm: Equatable {
             index += 1
             negative = true
         }
-        if negative, words.objectPronouns.contains(tokens[index].key), index + 1 < sentence.upperBound { index += 1 }
+        if negative, words.objectPronouns.contains(tokens[index].key) || words.markers.contains(tokens[index].key),
+           index + 1 < sentence.upperBound { index += 1 }
         guard index < sentence.upperBound, tokens[index].kind == .word else { return nil }
         let word = tokens[index]
         if words.politeVerbs.contains(word.key), index + 1 < sentence.upperBound, tokens[index + 1].kind == .word {

@@ -18,6 +18,8 @@ struct AdviceTaxonomy: Sendable {
 
     var id: String
     var themes: [Theme]
+    /// Per language, each term by its first stem: (theme index, term index, the term's stems).
+    private var byFirstStem: [String: [String: [(theme: Int, term: Int, stems: [String])]]] = [:]
 
     static let keys = ["id", "themes"]
     static let themeKeys = ["label", "fr", "en"]
@@ -50,6 +52,14 @@ struct AdviceTaxonomy: Sendable {
             guard !theme.terms.isEmpty else { throw file.error(entry.keyNode, "theme '\(entry.key)' has no words (fr or en)") }
             return theme
         }
+        for (themeIndex, theme) in themes.enumerated() {
+            for (language, terms) in theme.terms {
+                for (termIndex, term) in terms.enumerated() {
+                    guard let first = term.first else { continue }
+                    byFirstStem[language, default: [:]][first, default: []].append((themeIndex, termIndex, term))
+                }
+            }
+        }
     }
 
     static func load(_ path: String) throws(RuleFileError) -> AdviceTaxonomy {
@@ -65,16 +75,16 @@ struct AdviceTaxonomy: Sendable {
     /// The themes whose terms the stems hold, most terms first (the taxonomy's order on a
     /// tie), two at most.
     func themes(of stems: [String], language: String) -> [String] {
-        var scored: [(id: String, score: Int)] = []
-        for theme in themes {
-            let score = (theme.terms[language] ?? []).filter { term in
-                !term.isEmpty && stems.indices.contains { start in
-                    start + term.count <= stems.count && zip(stems[start ..< start + term.count], term).allSatisfy { $0 == $1 }
-                }
-            }.count
-            if score > 0 { scored.append((theme.id, score)) }
+        guard let index = byFirstStem[language] else { return [] }
+        var matched = Set<Int>(), scores = [Int](repeating: 0, count: themes.count)
+        for start in stems.indices {
+            for entry in index[stems[start]] ?? [] where start + entry.stems.count <= stems.count {
+                guard stems[start ..< start + entry.stems.count].elementsEqual(entry.stems),
+                      matched.insert(entry.theme << 16 | entry.term).inserted else { continue }
+                scores[entry.theme] += 1
+            }
         }
-        return scored.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.prefix(2).map(\.element.id)
+        return scores.indices.filter { scores[$0] > 0 }.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(2).map { themes[$0].id }
     }
 
     func label(of id: String, language: String) -> String {

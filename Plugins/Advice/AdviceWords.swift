@@ -5,20 +5,30 @@ import ForumLensText
 struct AdviceWords: Sendable {
     typealias Phrases = PhraseList
 
-    var politeness: Phrases
     /// Openings that point at something (« Regardez ce que », « Voici »), not advice.
     var pointers: Phrases
     var objectPronouns: WordTable<Bool>
-    var reported: Phrases
-    /// The writer's own plans and duties (« il faut que je », "I need to"): not advice to others.
-    var ownPlans: Phrases
-    var questions: Phrases
-    var recommendations: Phrases
-    var obligations: Phrases
-    /// Requests and wishes for a product or a service ("it would be nice if", "please add").
-    var suggestions: Phrases
-    var general: Phrases
+    /// The cue lists in one, read once per sentence: formulas, advice reported from others, the
+    /// writer's own plans and duties (« il faut que je », "I need to"), advice that asks,
+    /// recommendations, obligations, requests and wishes ("it would be nice if"), rules stated
+    /// as facts.
+    var cues: Phrases
+    enum Cue: Int, CaseIterable {
+        case politeness, reported, ownPlans, questions, recommendations, obligations, suggestions, general
+    }
+    /// A condition put to the reader (« si tu », "if you") and what makes its main clause advice
+    /// for them (« tu peux », "you can", "the place for you").
+    var readerConditions: Phrases
+    var forTheReader: Phrases
+    /// "I would" + a verb of this list ("I would ask for a room"): the writer in the reader's place.
+    var inYourPlace: Phrases
     var markers: WordTable<Bool>
+    /// Coordinators that open a clause after a comma (« , mais », ", but"), and those that do
+    /// even without one ("so", "then").
+    var coordinators: WordTable<Bool>
+    var openingCoordinators: WordTable<Bool>
+    /// Words before a verb that make it no command (I, you, we, to, will).
+    var subjects: WordTable<Bool>
     var subordinators: WordTable<Bool>
     var negations: WordTable<Bool>
     var politeVerbs: WordTable<Bool>
@@ -32,22 +42,22 @@ struct AdviceWords: Sendable {
     let french: Bool
 
     init(french: Bool, politeness: [String], pointers: [String], objectPronouns: [String], reported: [String], ownPlans: [String], questions: [String], recommendations: [String],
-         obligations: [String], suggestions: [String], general: [String], markers: [String], subordinators: [String],
+         obligations: [String], suggestions: [String], general: [String], readerConditions: [String], forTheReader: [String],
+         inYourPlace: [String], markers: [String], coordinators: [String], openingCoordinators: [String], subjects: [String], subordinators: [String],
          negations: [String], politeVerbs: [String], notImperatives: [String], notInfinitives: [String] = [], imperatives: [String], objects: [String],
          evaluations: [String], copulas: [String]) {
         func table(_ list: [String]) -> WordTable<Bool> { WordTable(list.map { (WordKey($0), true) }) }
         self.french = french
-        self.politeness = Phrases(politeness)
         self.pointers = Phrases(pointers)
         self.objectPronouns = table(objectPronouns)
-        self.reported = Phrases(reported)
-        self.ownPlans = Phrases(ownPlans)
-        self.questions = Phrases(questions)
-        self.recommendations = Phrases(recommendations)
-        self.obligations = Phrases(obligations)
-        self.suggestions = Phrases(suggestions)
-        self.general = Phrases(general)
+        self.readerConditions = Phrases(readerConditions)
+        self.forTheReader = Phrases(forTheReader)
+        self.inYourPlace = Phrases(inYourPlace)
+        self.cues = Phrases(tagged: [politeness, reported, ownPlans, questions, recommendations, obligations, suggestions, general])
         self.markers = table(markers)
+        self.coordinators = table(coordinators + openingCoordinators)
+        self.openingCoordinators = table(openingCoordinators)
+        self.subjects = table(subjects)
         self.subordinators = table(subordinators)
         self.negations = table(negations)
         self.politeVerbs = table(politeVerbs)
@@ -164,11 +174,17 @@ struct AdviceWords: Sendable {
             "est primordial", "un moyen et non une fin", "change tout", "fait la différence", "font la différence", "c'est la base",
             "la base c'est", "ça paie", "paye toujours", "paie toujours", "porte ses fruits", "le plus efficace",
         ],
+        readerConditions: ["si tu", "si t'", "si vous"],
+        forTheReader: ["tu peux", "vous pouvez", "tu pourras", "vous pourrez", "tu devrais", "vous devriez", "pour toi", "pour vous"],
+        inYourPlace: ["je choisirais", "je prendrais", "j'irais", "je ferais", "je demanderais", "je garderais", "j'éviterais"],
         markers: [
             "et", "mais", "donc", "sinon", "surtout", "aussi", "alors", "bon", "enfin", "perso", "concrètement", "ensuite", "puis",
             "d'abord", "abord", "bref", "franchement", "vraiment", "par", "contre", "ah", "oh", "ok", "bref", "honnêtement", "déjà",
             "toujours", "plutôt", "juste", "sérieusement", "du", "coup",
         ],
+        coordinators: ["et", "mais", "puis", "ou"],
+        openingCoordinators: ["donc", "alors", "sinon"],
+        subjects: ["je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "qui", "ne", "n'", "à", "de", "pour"],
         subordinators: [
             "si", "quand", "lorsque", "lorsqu'", "dès", "une", "avant", "après", "pour", "s'", "sur", "dans", "avec", "en", "à", "au",
             "côté", "pendant", "entre",
@@ -246,38 +262,57 @@ struct AdviceWords: Sendable {
         ],
         recommendations: [
             "i recommend", "i'd recommend", "i would recommend", "highly recommend", "strongly recommend", "would recommend",
-            "definitely recommend", "recommend", "recommended", "i suggest", "i'd suggest", "i would suggest", "i advise",
+            "definitely recommend", "recommend", "recommended", "i suggest", "i'd suggest", "i would suggest", "i advise", "a tip", "one tip", "insider tip", "top tip", "tip -", "better off",
+            "be advised", "would be advised",
             "i'd advise", "my advice", "my tip", "tip :", "pro tip", "you should", "you shouldn't", "you should not", "you'd better",
-            "you had better", "you might want to", "you may want to", "you might consider", "you could", "you can also",
-            "you need to", "you have to", "you must", "make sure", "be sure to", "don't forget", "do not forget", "remember to",
+            "you had better", "you could", "you must", "you might want to", "you may want to", "you might consider", "you can also",
+            "make sure", "be sure to", "don't forget", "do not forget", "remember to",
             "if i were you", "i'd go for", "it's worth", "it is worth", "well worth", "worth a visit", "worth it", "worth the",
-            "worth checking", "worth trying", "try to", "be careful", "beware", "watch out", "stay away", "avoid", "don't bother",
+            "worth checking", "worth trying", "be careful", "beware", "watch out", "stay away", "avoid", "don't bother",
             "do not bother", "don't waste", "don't miss", "do not miss", "must see", "must-see", "must do", "a must",
         ],
-        obligations: ["should", "shouldn't", "ought to", "needs to", "need to", "has to", "have to", "must"],
+        obligations: ["should", "shouldn't", "ought to", "needs to", ],
         suggestions: [
             "it would be nice", "it would be great", "it would be good", "it would be helpful", "it would be awesome",
             "it would be cool", "it would be better", "would be nice", "would be great", "would be helpful", "would be useful",
             "would be awesome", "would be cool", "would be better", "would love to see", "would like to see", "i'd like to see",
-            "i'd love to see", "i wish", "we need", "let us", "allow us", "allow users", "allow developers", "allow apps", "give us",
-            "add support", "add the ability", "add an option", "add a way", "the ability to", "an option to", "a way to", "support for",
+            "i'd love to see", "i wish", "we need", "let us", "give us",
+            "add support", "add the ability", "add an option", "add a way", "an option to",
             "make it possible", "it'd be", "would be nice if", "please", "feature request", "i'd love", "we'd love", "should be able",
             "should allow", "should support", "should add", "should provide", "should include", "i would like", "i'd like",
-            "we would like", "we'd like", "i want", "we want", "i need", "we really need", "i'm asking for", "i am asking for",
-            "requesting", "my suggestion", "one suggestion", "a suggestion", "suggestion :", "i hope", "we hope", "hopefully",
-            "ideally", "at least", "would help", "would allow", "would make it", "would open", "in need of", "needs", "needed",
+            "we would like", "we'd like", "we want", "i need", "we really need", "i'm asking for", "i am asking for",
+            "requesting", "my suggestion", "one suggestion", "a suggestion", "suggestion :", "hopefully",
+            "ideally", "would help", "would make it", "would open", "in need of",
             "would be a", "would be very", "would be really", "would be so", "would be useful", "will be useful",
-            "i would", "i'd", "if you", "if you're", "if your", "you can", "you could", "you may", "you might",
+           
         ],
         general: [
             "the key is", "the trick is", "the secret is", "the best way", "the best thing", "nothing beats", "is key", "is essential",
             "is crucial", "makes all the difference", "works best", "the way to go", "pays off", "best bet", "is better than",
             "are better than", "is the best", "your best bet", "goes a long way",
         ],
+        readerConditions: ["if you", "if you're", "if your", "if you've"],
+        forTheReader: [
+            "you can", "you could", "you may", "you might", "you should", "you'll", "you will", "you'd", "you want", "you need",
+            "for you", "you won't", "you will not", "your place", "the place", "your hotel", "this place",
+        ],
+        inYourPlace: [
+            "i would recommend", "i'd recommend", "i would ask", "i'd ask", "i would go", "i'd go", "i would book", "i'd book",
+            "i would avoid", "i'd avoid", "i would choose", "i'd choose", "i would stay", "i'd stay", "i would pick", "i'd pick",
+            "i would get", "i'd get", "i would take", "i'd take", "i would bring", "i'd bring", "i would print", "i'd print",
+            "i would look", "i'd look", "i would try", "i'd try", "i would use", "i'd use", "i would skip", "i'd skip",
+            "i would definitely", "i'd definitely", "i would also", "i'd also", "i would suggest", "i'd suggest", "i would say",
+        ],
         markers: [
             "and", "but", "so", "also", "then", "just", "definitely", "honestly", "seriously", "first", "finally", "otherwise", "plus",
-            "oh", "ok", "okay", "well", "really", "always", "simply", "instead", "still", "again", "now", "and", "anyway", "ps",
+            "oh", "ok", "okay", "well", "really", "always", "even", "ever", "simply", "instead", "still", "again", "now", "and", "anyway", "ps",
             "or", "perhaps", "maybe",
+        ],
+        coordinators: ["and", "but", "or"],
+        openingCoordinators: ["so", "then", "otherwise"],
+        subjects: [
+            "i", "you", "he", "she", "it", "we", "they", "who", "to", "will", "would", "can", "could", "should", "might", "may", "must",
+            "'ll", "'d", "did", "do", "does", "not", "n't", "the", "a", "an", "my", "your", "this", "that",
         ],
         subordinators: [
             "if", "when", "once", "before", "after", "while", "since", "unless", "whenever", "to", "on", "in", "at", "for", "with",

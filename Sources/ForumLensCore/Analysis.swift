@@ -108,21 +108,26 @@ public struct Tally: Sendable, Equatable {
         let all = items.filter { $0.collection == collection }
         var groups: [(key: String, members: [Item])] = []
         if all.first?.discover == true {
-            var left = all
-            while true {
-                var counts: [String: Int] = [:], order: [String] = []
-                for item in left {
-                    for key in Set(item.groups.map(\.key)) {
-                        if counts[key] == nil { order.append(key) }
-                        counts[key, default: 0] += 1
-                    }
+            // Items by key, counted down as items are grouped.
+            var members: [String: [Int]] = [:], order: [String] = []
+            for (index, item) in all.enumerated() {
+                for key in Set(item.groups.map(\.key)) {
+                    if members[key] == nil { order.append(key) }
+                    members[key, default: []].append(index)
                 }
-                let words = { (key: String) in key.split(separator: " ").count }
-                guard let best = order.filter({ counts[$0]! >= 2 }).max(by: { a, b in
-                    (counts[a]!, words(a), order.firstIndex(of: b)!) < (counts[b]!, words(b), order.firstIndex(of: a)!)
-                }) else { break }
-                groups.append((best, left.filter { $0.groups.contains { $0.key == best } }))
-                left.removeAll { $0.groups.contains { $0.key == best } }
+            }
+            var counts = members.mapValues(\.count), left = [Bool](repeating: true, count: all.count)
+            let words = Dictionary(uniqueKeysWithValues: order.map { ($0, $0.split(separator: " ").count) })
+            let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+            while let best = order.filter({ counts[$0]! >= 2 }).max(by: { a, b in
+                (counts[a]!, words[a]!, rank[b]!) < (counts[b]!, words[b]!, rank[a]!)
+            }) {
+                let taken = members[best]!.filter { left[$0] }
+                groups.append((best, taken.map { all[$0] }))
+                for index in taken {
+                    left[index] = false
+                    for key in Set(all[index].groups.map(\.key)) { counts[key]! -= 1 }
+                }
             }
         } else {
             for item in all {

@@ -5,7 +5,8 @@
 /// a stem need not be a word, only the same for the forms of one.
 public enum Stemmer {
     public static func stem(_ word: String, language: String) -> String {
-        var scalars = Array(word.lowercased().unicodeScalars)
+        // Tokens come lowercased; words from elsewhere (a taxonomy) may not.
+        var scalars = Array((word.unicodeScalars.contains { $0.properties.isUppercase } ? word.lowercased() : word).unicodeScalars)
         // Elided articles and pronouns: « l'image » → image, « s'inscrire » → inscrire.
         if let apostrophe = scalars.firstIndex(of: "'"), apostrophe <= 2, apostrophe + 1 < scalars.count {
             scalars.removeFirst(apostrophe + 1)
@@ -16,7 +17,9 @@ public enum Stemmer {
         if !keepsS {
             for rule in endings.plural where strip(&scalars, rule) { break }
         }
-        for rule in endings.suffixes where strip(&scalars, rule) { break }
+        if let last = scalars.last {
+            for rule in endings.suffixes[last] ?? [] where strip(&scalars, rule) { break }
+        }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars)
         return String(result)
@@ -37,16 +40,16 @@ public enum Stemmer {
 
     struct Endings: Sendable {
         var plural: [Rule]
-        /// The first that fits is taken, the longest first.
-        var suffixes: [Rule]
+        /// By their last letter; the first that fits is taken, the longest first.
+        var suffixes: [Unicode.Scalar: [Rule]]
         /// Letters before which a final `s` is no plural ("business", "status", "analysis").
         var keepsS: Set<Unicode.Scalar>
 
         init(plural: [Rule], suffixes: [String], keepsS: String = "") {
             self.plural = plural
             // « apprendre » and « apprends » meet at `apprend`: -dre keeps its d.
-            self.suffixes = suffixes.map { $0 == "dre" ? Rule("dre", "d", minimum: 3) : Rule($0, minimum: 3) }
-                .sorted { $0.ending.count > $1.ending.count }
+            let rules = suffixes.map { $0 == "dre" ? Rule("dre", "d", minimum: 3) : Rule($0, minimum: 3) }.sorted { $0.ending.count > $1.ending.count }
+            self.suffixes = Dictionary(grouping: rules) { $0.ending.last! }
             self.keepsS = Set(keepsS.unicodeScalars)
         }
     }
