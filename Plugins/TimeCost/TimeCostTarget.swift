@@ -16,7 +16,9 @@ extension TimeCostAnalyzer {
     static func target(in sentence: Range<Int>, cue: Range<Int>, quantity: TimeQuantity?, _ layer: TextLayer, _ cues: Cues) -> Range<Int>? {
         let tokens = layer.tokens
         var start = sentence.lowerBound
-        while start < sentence.upperBound, cues.markers.contains(tokens[start].key) || tokens[start].kind == .punctuation { start += 1 }
+        // Markers and sentence adverbs ("Realistically I get…") are not the topic.
+        while start < sentence.upperBound, cues.markers.contains(tokens[start].key) || tokens[start].kind == .punctuation
+            || cues.pastEnding != nil && tokens[start].lowercased.hasSuffix("ly") && tokens[start].lowercased.count > 4 { start += 1 }
         guard start < sentence.upperBound else { return nil }
         let clause = start ..< sentence.upperBound
         let inQuantity = { (index: Int) in quantity?.tokens.contains(index) == true || TimeQuantity.rate(at: index, tokens) != nil }
@@ -133,14 +135,19 @@ extension TimeCostAnalyzer {
         let tokens = layer.tokens
         var begin = start
         if cues.leadingPrepositions.contains(tokens[begin].key) { begin += 1 }
+        // Not a verb (« trois mois dure depuis 2021 »): what the time goes to is a noun or an activity.
         guard begin < sentence.upperBound, tokens[begin].kind == .word || tokens[begin].kind == .clitic,
-              !cues.firstPerson.contains(tokens[begin].key), !cues.phraseEnds.contains(tokens[begin].key)
+              !cues.firstPerson.contains(tokens[begin].key), !cues.phraseEnds.contains(tokens[begin].key),
+              !cues.subjectEnds.contains(tokens[begin].key) || reflexives.contains(tokens[begin].lowercased), !cues.copulas.contains(tokens[begin].key)
         else { return nil }
         var end = begin + 1
         while end < sentence.upperBound, end - begin < 8, !endsPhrase(tokens[end]), !cues.phraseEnds.contains(tokens[end].key),
               !cues.rateWords.contains(tokens[end].key) { end += 1 }
         return phrase(from: begin, to: end, layer, cues)
     }
+
+    /// Pronouns before an infinitive (« à me reconnecter », « pour se connecter »).
+    static let reflexives: Set<String> = ["me", "m'", "te", "t'", "se", "s'", "nous", "vous"]
 
     /// The words from `start` to `end` without a leading preposition or trailing punctuation;
     /// nil when nothing but function words is left.
