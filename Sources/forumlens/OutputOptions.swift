@@ -16,6 +16,11 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
+enum CSVDialectName: String, ExpressibleByArgument, CaseIterable {
+    case rfc4180, excel
+    case excelFR = "excel-fr"
+}
+
 /// `--format` and `--out`, as the command-line contract says: a file for one single-file
 /// format, a directory for csv or several formats, `-` for stdout; no `--out`, no data.
 struct OutputOptions: ParsableArguments {
@@ -24,6 +29,22 @@ struct OutputOptions: ParsableArguments {
 
     @Option(name: .long, help: "A file (one single-file format), a directory (csv or several formats), or - for stdout. Without it, only a summary is printed.")
     var out: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "CSV for a spreadsheet: rfc4180 (commas, UTF-8), excel (the same with a byte order mark, so that Excel keeps the accents) or excel-fr (semicolons, decimal commas and the mark, for French Excel and LibreOffice).",
+        valueName: "dialect"))
+    var csvDialect: CSVDialectName = .rfc4180
+
+    @Flag(name: .long, help: "The same as --csv-dialect excel.")
+    var excel = false
+
+    var dialect: CSVDialect {
+        switch excel ? .excel : csvDialect {
+        case .rfc4180: .standard
+        case .excel: .excel
+        case .excelFR: .excelFrench
+        }
+    }
 
     var formats: [OutputFormat] {
         get throws {
@@ -56,7 +77,7 @@ struct OutputOptions: ParsableArguments {
             switch formats[0] {
             case .json: return [try JSONReportWriter(sink: sink)]
             case .jsonl: return [JSONLinesWriter(sink: sink)]
-            case .csv: return [try CSVTablesWriter(messagesOnly: sink, analyzers: analyzers)]
+            case .csv: return [try CSVTablesWriter(messagesOnly: sink, analyzers: analyzers, dialect: dialect)]
             }
         }
         var isDirectory: ObjCBool = false
@@ -74,7 +95,7 @@ struct OutputOptions: ParsableArguments {
             switch format {
             case .json: return try JSONReportWriter(sink: OutputSink.file(path))
             case .jsonl: return JSONLinesWriter(sink: try OutputSink.file(path))
-            case .csv: return try CSVTablesWriter(directory: out, analyzers: analyzers)
+            case .csv: return try CSVTablesWriter(directory: out, analyzers: analyzers, dialect: dialect)
             }
         }
     }

@@ -221,8 +221,8 @@ enum RFC4180 {
     }
 
     /// Rows as dictionaries keyed by the header; every row must have the header's width.
-    static func table(_ bytes: [UInt8]) throws -> (header: [String], rows: [[String: String]]) {
-        let rows = try parse(bytes)
+    static func table(_ bytes: [UInt8], separator: Character = ",") throws -> (header: [String], rows: [[String: String]]) {
+        let rows = try parse(bytes, separator: separator)
         let header = try #require(rows.first, "no header row")
         var records: [[String: String]] = []
         for (number, row) in rows.dropFirst().enumerated() {

@@ -1,92 +1,21 @@
 import ForumLensCore
 
-/// RFC 4180 rows, UTF-8: fields with separators, quotes or line breaks are quoted; text cells
-/// that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) get a leading
-/// apostrophe; numbers are written as numbers.
-public struct CSVText {
-    public private(set) var bytes: [UInt8] = []
-    private var fieldsInRow = 0
-    public let separator: UInt8
-
-    public init(separator: UInt8 = UInt8(ascii: ",")) {
-        self.separator = separator
-    }
-
-    public mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        fieldsInRow = 0
-    }
-
-    private mutating func separate() {
-        if fieldsInRow > 0 { bytes.append(separator) }
-        fieldsInRow += 1
-    }
-
-    public mutating func text(_ value: String?) {
-        separate()
-        guard let value, !value.isEmpty else { return }
-        let utf8 = value.utf8
-        let risky = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
-            .contains(utf8.first!)
-        let needsQuotes = risky || utf8.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        if needsQuotes { bytes.append(0x22) }
-        if risky { bytes.append(UInt8(ascii: "'")) }
-        for byte in utf8 {
-            if byte == 0x22 { bytes.append(0x22) }
-            bytes.append(byte)
-        }
-        if needsQuotes { bytes.append(0x22) }
-    }
-
-    public mutating func number(_ value: Int?) {
-        separate()
-        if let value { bytes.append(contentsOf: String(value).utf8) }
-    }
-
-    /// Whole numbers without a decimal part, as the JSON writer writes them.
-    public mutating func number(_ value: Double?) {
-        separate()
-        guard let value, value.isFinite else { return }
-        bytes.append(contentsOf: (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)).utf8)
-    }
-
-    /// A result's field as one cell: numbers as numbers, lists of texts joined with `; `,
-    /// anything else as its JSON.
-    public mutating func cell(_ value: JSONValue?) {
-        switch value {
-        case nil, .null?: text(nil)
-        case let .number(number)?: self.number(number)
-        case let .bool(flag)?: text(flag ? "true" : "false")
-        case let .string(value)?: text(value)
-        case let .array(items)? where items.allSatisfy({ if case .string = $0 { true } else { false } }):
-            text(items.map { if case let .string(value) = $0 { value } else { "" } }.joined(separator: "; "))
-        case let value?: text(value.description)
-        }
-    }
-
-    public mutating func endRow() {
-        bytes.append(contentsOf: [0x0D, 0x0A])
-        fieldsInRow = 0
-    }
-
-    public mutating func header(_ names: [String]) {
-        for name in names {
-            separate()
-            bytes.append(contentsOf: name.utf8)
-        }
-        endRow()
-    }
-}
-
-/// `messages.csv` and `discussions.csv` in a directory: one row per message (the contract's
-/// columns first), one row per discussion; with analyzers, `findings.csv`: one row per finding.
+/// The CSV tables in a directory: `messages.csv` (one row per message, the contract's columns
+/// first), `discussions.csv`, `replies.csv` (who answers or quotes whom) and, with analyzers,
+/// `findings.csv` (one row per finding), `authors.csv` and `themes.csv` (CSVSummaryTables.swift).
 public struct CSVTablesWriter: ReportWriter {
     private let messages: OutputSink
     /// None when only the messages table goes to stdout.
     private let discussions: OutputSink?
+    private let replies: OutputSink?
     /// None without analyzers, or when only the messages table goes to stdout.
     private let findings: OutputSink?
-    private var csv = CSVText()
+    let authors: OutputSink?
+    let themes: OutputSink?
+    var csv: CSVText
+    /// Per author of each discussion, what authors.csv needs at the end (its analyzer columns
+    /// are known only then).
+    var authorRows: [AuthorRow] = []
 
     public static let messageColumns = [
         "discussion_id", "message_id", "position", "author", "published", "language", "reply_to", "text",
@@ -105,33 +34,42 @@ public struct CSVTablesWriter: ReportWriter {
     /// `<id>.<field>` columns after the message's own, for the analyzers' CSV fields.
     private let analyzers: [AnalyzerInfo]
 
-    public init(directory: String, analyzers: [AnalyzerInfo] = []) throws {
+    public init(directory: String, analyzers: [AnalyzerInfo] = [], dialect: CSVDialect = .standard) throws {
+        let file = { (name: String) in try OutputSink.file(directory + "/" + name) }
         try self.init(
-            messages: OutputSink.file(directory + "/messages.csv"), discussions: OutputSink.file(directory + "/discussions.csv"),
-            findings: analyzers.isEmpty ? nil : OutputSink.file(directory + "/findings.csv"), analyzers: analyzers)
+            messages: file("messages.csv"), discussions: file("discussions.csv"), replies: file("replies.csv"),
+            findings: analyzers.isEmpty ? nil : file("findings.csv"), authors: analyzers.isEmpty ? nil : file("authors.csv"),
+            themes: analyzers.isEmpty ? nil : file("themes.csv"), analyzers: analyzers, dialect: dialect)
     }
 
     /// Only `messages.csv`, to a stream such as stdout.
-    public init(messagesOnly sink: OutputSink, analyzers: [AnalyzerInfo] = []) throws {
-        try self.init(messages: sink, discussions: nil, findings: nil, analyzers: analyzers)
+    public init(messagesOnly sink: OutputSink, analyzers: [AnalyzerInfo] = [], dialect: CSVDialect = .standard) throws {
+        try self.init(
+            messages: sink, discussions: nil, replies: nil, findings: nil, authors: nil, themes: nil, analyzers: analyzers, dialect: dialect)
     }
 
-    private init(messages: OutputSink, discussions: OutputSink?, findings: OutputSink?, analyzers: [AnalyzerInfo]) throws {
+    private init(
+        messages: OutputSink, discussions: OutputSink?, replies: OutputSink?, findings: OutputSink?, authors: OutputSink?,
+        themes: OutputSink?, analyzers: [AnalyzerInfo], dialect: CSVDialect
+    ) throws {
         self.messages = messages
         self.discussions = discussions
+        self.replies = replies
         self.findings = findings
+        self.authors = authors
+        self.themes = themes
         self.analyzers = analyzers
-        csv.header(Self.messageColumns + analyzers.flatMap { analyzer in analyzer.csvFields.map { analyzer.id + "." + $0 } })
-        try messages.write(csv.bytes)
-        if let discussions {
+        csv = CSVText(dialect: dialect)
+        let headers: [(OutputSink?, [String])] = [
+            (messages, Self.messageColumns + analyzers.flatMap { analyzer in analyzer.csvFields.map { analyzer.id + "." + $0 } }),
+            (discussions, Self.discussionColumns), (replies, Self.replyColumns), (findings, Self.findingColumns),
+            (themes, Self.themeColumns),
+        ]
+        for case let (sink?, columns) in headers {
             csv.removeAll()
-            csv.header(Self.discussionColumns)
-            try discussions.write(csv.bytes)
-        }
-        if let findings {
-            csv.removeAll()
-            csv.header(Self.findingColumns)
-            try findings.write(csv.bytes)
+            if dialect.byteOrderMark { csv.byteOrderMark() }
+            csv.header(columns)
+            try sink.write(csv.bytes)
         }
     }
 
@@ -159,6 +97,11 @@ public struct CSVTablesWriter: ReportWriter {
         }
         try messages.write(csv.bytes)
         if let findings, let analysis { try writeFindings(discussion, analysis, to: findings) }
+        if let replies { try writeReplies(discussion, to: replies) }
+        if let analysis {
+            if let themes { try writeThemes(analysis.summary, discussion: discussion.id, to: themes) }
+            if authors != nil { keepAuthors(discussion, analysis) }
+        }
         guard let discussions else { return }
         csv.removeAll()
         csv.text(discussion.id)
@@ -202,14 +145,13 @@ public struct CSVTablesWriter: ReportWriter {
     }
 
     public mutating func finish(_ run: RunRecord) throws {
-        try messages.commit()
-        try discussions?.commit()
-        try findings?.commit()
+        // The corpus's themes after the discussions', with no discussion id.
+        if let themes { try writeThemes(run.analysis, discussion: nil, to: themes) }
+        if let authors { try writeAuthors(to: authors) }
+        for sink in [messages, discussions, replies, findings, authors, themes].compactMap({ $0 }) { try sink.commit() }
     }
 
     public func abandon() {
-        messages.abandon()
-        discussions?.abandon()
-        findings?.abandon()
+        for sink in [messages, discussions, replies, findings, authors, themes].compactMap({ $0 }) { sink.abandon() }
     }
 }
