@@ -54,7 +54,7 @@ import Testing
         let out = scratch.url("out")
         let run = try await ForumLensCommand.run(["split", jsonl, csv, "--format", "json,csv", "--out", out])
         #expect(run.exitCode == 0, "\(run.stderrText)")
-        #expect(try scratch.names(in: "out") == ["discussions.csv", "messages.csv", "report.json"])
+        #expect(try scratch.names(in: "out") == ["discussions.csv", "messages.csv", "replies.csv", "report.json"])
 
         let report = try Report.decode(try scratch.read("out/report.json"))
         let fromJSONL = try #require(report.discussion(from: jsonl))

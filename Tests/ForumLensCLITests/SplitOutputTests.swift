@@ -146,7 +146,7 @@ import Testing
         let run = try await ForumLensCommand.run(["split", messages, "--format", "csv", "--out", out])
         #expect(run.exitCode == 0, "\(run.stderrText)")
         #expect(run.stdout.isEmpty)
-        #expect(try scratch.names(in: "csv") == ["discussions.csv", "messages.csv"])
+        #expect(try scratch.names(in: "csv") == ["discussions.csv", "messages.csv", "replies.csv"])
 
         let table = try RFC4180.table(try scratch.read("csv/messages.csv"))
         #expect(Array(table.header.prefix(8)) == [
@@ -176,7 +176,7 @@ import Testing
         let run = try await ForumLensCommand.run(["split"] + pages.map(Corpus.path) + ["--format", "json,jsonl,csv", "--out", out])
         #expect(run.exitCode == 0, "\(run.stderrText)")
         #expect(run.stdout.isEmpty)
-        #expect(try scratch.names(in: "out") == ["discussions.csv", "messages.csv", "report.json", "report.jsonl"])
+        #expect(try scratch.names(in: "out") == ["discussions.csv", "messages.csv", "replies.csv", "report.json", "report.jsonl"])
 
         let report = try Report.decode(try scratch.read("out/report.json"))
         #expect(!report.messages.isEmpty)
