@@ -68,8 +68,9 @@ let package = Package(
         .testTarget(name: "ForumLensAnalysisTests", dependencies: ["ForumLensAnalysis", "ForumLensRules", "ForumLensTestSupport"]),
         .testTarget(
             name: "ForumLensPluginsTests", dependencies: ["ForumLensPlugins", "ForumLensAnalysis", "ForumLensText", "ForumLensIngest", "ForumLensTestSupport"]),
-        // Runs the built `forumlens` binary as a subprocess; the dependency only makes sure it is built.
-        .testTarget(name: "ForumLensCLITests", dependencies: ["forumlens", "ForumLensTestSupport"]),
+        // Runs the built `forumlens` binary as a subprocess; the dependency only makes sure it is
+        // built. ForumLensIngest's HTML parser reads the HTML report back.
+        .testTarget(name: "ForumLensCLITests", dependencies: ["forumlens", "ForumLensTestSupport", "ForumLensIngest"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,7 +4,7 @@ import ForumLensCore
 import ForumLensReport
 
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
-    case json, jsonl, csv
+    case json, jsonl, csv, md, html
 
     /// The fixed file name in an output directory (csv writes several tables there).
     var fileName: String {
@@ -12,6 +12,8 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
         case .json: "report.json"
         case .jsonl: "report.jsonl"
         case .csv: "messages.csv"
+        case .md: "report.md"
+        case .html: "report.html"
         }
     }
 }
@@ -24,7 +26,7 @@ enum CSVDialectName: String, ExpressibleByArgument, CaseIterable {
 /// `--format` and `--out`, as the command-line contract says: a file for one single-file
 /// format, a directory for csv or several formats, `-` for stdout; no `--out`, no data.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Comma list of output formats: json, jsonl, csv.")
+    @Option(name: .long, help: "Comma list of output formats: json, jsonl, csv, md, html.")
     var format: String = "json"
 
     @Option(name: .long, help: "A file (one single-file format), a directory (csv or several formats), or - for stdout. Without it, only a summary is printed.")
@@ -78,6 +80,8 @@ struct OutputOptions: ParsableArguments {
             case .json: return [try JSONReportWriter(sink: sink)]
             case .jsonl: return [JSONLinesWriter(sink: sink)]
             case .csv: return [try CSVTablesWriter(messagesOnly: sink, analyzers: analyzers, dialect: dialect)]
+            case .md: return [try MarkdownReportWriter(sink: sink)]
+            case .html: return [try HTMLReportWriter(sink: sink)]
             }
         }
         var isDirectory: ObjCBool = false
@@ -96,6 +100,8 @@ struct OutputOptions: ParsableArguments {
             case .json: return try JSONReportWriter(sink: OutputSink.file(path))
             case .jsonl: return JSONLinesWriter(sink: try OutputSink.file(path))
             case .csv: return try CSVTablesWriter(directory: out, analyzers: analyzers, dialect: dialect)
+            case .md: return try MarkdownReportWriter(sink: OutputSink.file(path))
+            case .html: return try HTMLReportWriter(sink: OutputSink.file(path))
             }
         }
     }

@@ -1,0 +1,158 @@
+import ForumLensCore
+
+/// What the reports people read show of a discussion, read once from its messages, results and
+/// summaries: participants, mood and its timeline, time-cost complaints, advice themes. The
+/// Markdown and HTML writers lay it out; analyzers other than the built-ins appear as their
+/// summary counts.
+struct DiscussionDigest {
+    struct Participant {
+        var author: String
+        var messages: Int
+        var meanSentiment: Double?
+        var complaints: Int
+        var advice: Int
+        var themes: [String]
+    }
+
+    struct Point {
+        var messageID: String
+        var position: Int
+        var author: String
+        var published: String?
+        var score: Double
+    }
+
+    struct Complaint {
+        var messageID: String
+        var author: String
+        var sentence: String
+        var time: String?
+        var target: String?
+    }
+
+    struct Quote {
+        var messageID: String
+        var author: String
+        var text: String
+        var value: Double
+    }
+
+    var participants: [Participant] = []
+    /// Sentiment per message, in the discussion's order (when sentiment ran).
+    var timeline: [Point] = []
+    var mood: (mean: Double, positive: Int, neutral: Int, negative: Int)?
+    var mostPositive: Quote?
+    var mostNegative: Quote?
+    var complaints: [Complaint] = []
+    var complaintShare: Double?
+    var medianPerDay: Double?
+    var themes: [Tally.Grouped] = []
+    var discovered: [Tally.Grouped] = []
+    /// Other analyzers' plain counts, by analyzer id.
+    var otherCounts: [(id: String, counts: [(name: String, value: Double)])] = []
+    var firstDate: String?
+    var lastDate: String?
+
+    init(_ discussion: Discussion, _ analysis: DiscussionAnalysis?) {
+        let dates = discussion.messages.compactMap(\.published).sorted()
+        firstDate = dates.first
+        lastDate = dates.last
+        let result = { (index: Int, id: String) in analysis?.results[index].first { $0.id == id }?.value }
+        let messageByID = Dictionary(discussion.messages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, message) in discussion.messages.enumerated() {
+            if case let .number(score)? = result(index, "sentiment")?["score"] {
+                timeline.append(Point(messageID: message.id, position: message.position, author: message.author ?? "?", published: message.published, score: score))
+            }
+            if result(index, "time-cost")?["complaint"] == true, case let .array(mentions)? = result(index, "time-cost")?["mentions"],
+               let mention = mentions.first {
+                complaints.append(Complaint(
+                    messageID: message.id, author: message.author ?? "?", sentence: Self.string(mention["sentence"]) ?? Self.string(mention["text"]) ?? "",
+                    time: Self.time(Self.string(mention["duration"]), per: Self.string(mention["per"])), target: Self.string(mention["target"])))
+            }
+        }
+        guard let analysis else { return }
+        let summary = analysis.summary
+        if let sentiment = summary["sentiment"], sentiment["messages"] > 0 {
+            mood = (sentiment["score sum"] / sentiment["messages"], Int(sentiment["positive"]), Int(sentiment["neutral"]), Int(sentiment["negative"]))
+            let quote = { (name: String) -> Quote? in
+                guard let extreme = sentiment.extremes.first(where: { $0.name == name }), let id = extreme.message, let message = messageByID[id] else { return nil }
+                return Quote(messageID: id, author: message.author ?? "?", text: Self.excerpt(message.text), value: extreme.value)
+            }
+            mostPositive = quote("most positive")
+            mostNegative = quote("most negative")
+            if let most = mostPositive, let least = mostNegative, most.messageID == least.messageID { mostNegative = nil }
+        }
+        if let timeCost = summary["time-cost"] {
+            complaintShare = timeCost.ratios.first.flatMap(timeCost.value(ofRatio:))
+            medianPerDay = timeCost.samples.first { $0.name == "seconds cited per day" }.map { Tally.median($0.values) }
+        }
+        if let advice = summary["advice"] {
+            themes = advice.groups(of: "themes")
+            discovered = advice.groups(of: "discovered themes")
+        }
+        for (id, tally) in summary.entries where !["sentiment", "time-cost", "advice"].contains(id) {
+            let counts = tally.entries.filter { $0.name != "messages" && !$0.name.contains(":") }.map { ($0.name, $0.value) }
+            if !counts.isEmpty { otherCounts.append((id, counts)) }
+        }
+        for entry in analysis.authors {
+            let sentiment = entry.summary["sentiment"]
+            participants.append(Participant(
+                author: entry.author, messages: entry.messages,
+                meanSentiment: sentiment.flatMap { $0["messages"] > 0 ? $0["score sum"] / $0["messages"] : nil },
+                complaints: Int(entry.summary["time-cost"]?["complaints"] ?? 0), advice: Int(entry.summary["advice"]?["items"] ?? 0),
+                themes: entry.summary["advice"]?.groups(of: "themes").map(\.label) ?? []))
+        }
+    }
+
+    static func string(_ value: JSONValue?) -> String? {
+        if case let .string(text)? = value { return text }
+        return nil
+    }
+
+    /// A message's opening words, up to a sentence or about 200 characters, on one line.
+    static func excerpt(_ text: String, limit: Int = 200) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard line.count > limit else { return line }
+        let cut = line.prefix(limit)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+
+    /// `PT2H30M` per `P1D` → "2 h 30 min a day"; `P8M` → "8 months".
+    static func time(_ duration: String?, per: String?) -> String? {
+        guard let duration, let written = readable(duration) else { return nil }
+        guard let per else { return written }
+        let period = ["P1D": "a day", "P1W": "a week", "P1M": "a month", "P3M": "a quarter", "P1Y": "a year"][per] ?? "per " + (readable(per) ?? per)
+        return written + " " + period
+    }
+
+    static func readable(_ iso: String) -> String? {
+        var parts: [String] = [], number = "", inTime = false
+        for character in iso.dropFirst() {
+            if character == "T" { inTime = true; continue }
+            if character.isNumber || character == "." { number.append(character); continue }
+            guard let value = Double(number) else { return nil }
+            let shown = value == value.rounded() ? String(Int(value)) : String(value)
+            let unit: String? = switch (character, inTime) {
+            case ("H", true): "h"
+            case ("M", true): "min"
+            case ("S", true): "s"
+            case ("D", false): value == 1 ? "day" : "days"
+            case ("W", false): value == 1 ? "week" : "weeks"
+            case ("M", false): value == 1 ? "month" : "months"
+            case ("Y", false): value == 1 ? "year" : "years"
+            default: nil
+            }
+            guard let unit else { return nil }
+            parts.append(shown + " " + unit)
+            number = ""
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// 7200 seconds → "2 h"; 5400 → "1 h 30 min".
+    static func hours(_ seconds: Double) -> String {
+        let minutes = Int((seconds / 60).rounded())
+        if minutes < 60 { return "\(minutes) min" }
+        return minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(minutes % 60) min"
+    }
+}
