@@ -30,7 +30,9 @@ public struct HTMLReportWriter: ReportWriter {
         let anchor = "d-" + Self.escape(discussion.id)
         let title = Self.escape(discussion.title ?? discussion.sources.first ?? discussion.id)
         let authors = Self.authorColours(discussion)
-        var out = "<section class=\"discussion\" id=\"\(anchor)\"><h2>\(title)</h2>\n<p class=\"facts\">"
+        // The page's language for its quotes' marks and hyphenation (« » in French).
+        let language = discussion.language.map { " lang=\"\(Self.escape($0))\"" } ?? ""
+        var out = "<section class=\"discussion\" id=\"\(anchor)\"\(language)><h2>\(title)</h2>\n<p class=\"facts\">"
         var facts = ["\(discussion.messages.count) messages", "\(authors.count) participants"]
         if let first = digest.firstDate, let last = digest.lastDate { facts.append("from \(Self.escape(String(first.prefix(10)))) to \(Self.escape(String(last.prefix(10))))") }
         if let engine = discussion.engine { facts.append(Self.escape(engine)) }
