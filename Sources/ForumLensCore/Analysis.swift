@@ -105,29 +105,38 @@ public struct Tally: Sendable, Equatable {
     /// key most of the items left share, at least two of them (a longer key first on a tie), and
     /// an item that shares none with another is left out.
     public func groups(of collection: String, quotes: Int = 3) -> [Grouped] {
+        guard items.contains(where: { $0.collection == collection }) else { return [] }
         let all = items.filter { $0.collection == collection }
         var groups: [(key: String, members: [Item])] = []
         if all.first?.discover == true {
-            // Items by key, counted down as items are grouped.
-            var members: [String: [Int]] = [:], order: [String] = []
+            // Keys as numbers in the order first met; per key its items, counted down as items
+            // are grouped, so that each round looks only at the keys still shared.
+            var number: [String: Int] = [:], keys: [String] = [], members: [[Int]] = [], itemKeys: [[Int]] = []
             for (index, item) in all.enumerated() {
-                for key in Set(item.groups.map(\.key)) {
-                    if members[key] == nil { order.append(key) }
-                    members[key, default: []].append(index)
+                var own: [Int] = []
+                for group in item.groups {
+                    let key: Int
+                    if let known = number[group.key] { key = known } else {
+                        key = keys.count
+                        number[group.key] = key
+                        keys.append(group.key)
+                        members.append([])
+                    }
+                    if !own.contains(key) { own.append(key); members[key].append(index) }
                 }
+                itemKeys.append(own)
             }
-            var counts = members.mapValues(\.count), left = [Bool](repeating: true, count: all.count)
-            let words = Dictionary(uniqueKeysWithValues: order.map { ($0, $0.split(separator: " ").count) })
-            let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-            while let best = order.filter({ counts[$0]! >= 2 }).max(by: { a, b in
-                (counts[a]!, words[a]!, rank[b]!) < (counts[b]!, words[b]!, rank[a]!)
-            }) {
-                let taken = members[best]!.filter { left[$0] }
-                groups.append((best, taken.map { all[$0] }))
+            var counts = members.map(\.count), left = [Bool](repeating: true, count: all.count)
+            let words = keys.map { $0.split(separator: " ").count }
+            var candidates = keys.indices.filter { counts[$0] >= 2 }
+            while let best = candidates.max(by: { a, b in (counts[a], words[a], b) < (counts[b], words[b], a) }) {
+                let taken = members[best].filter { left[$0] }
+                groups.append((keys[best], taken.map { all[$0] }))
                 for index in taken {
                     left[index] = false
-                    for key in Set(all[index].groups.map(\.key)) { counts[key]! -= 1 }
+                    for key in itemKeys[index] { counts[key] -= 1 }
                 }
+                candidates.removeAll { counts[$0] < 2 }
             }
         } else {
             for item in all {
@@ -147,7 +156,9 @@ public struct Tally: Sendable, Equatable {
                 if labels[group.label] == nil { labelOrder.append(group.label) }
                 labels[group.label, default: 0] += 1
             }
-            let label = labelOrder.max { labels[$0]! < labels[$1]! || labels[$0]! == labels[$1]! && labelOrder.firstIndex(of: $0)! > labelOrder.firstIndex(of: $1)! } ?? key
+            // The label most items show, the first met on a tie.
+            var label = key, most = 0
+            for candidate in labelOrder where labels[candidate]! > most { (label, most) = (candidate, labels[candidate]!) }
             var authors: [String] = []
             for author in members.compactMap(\.author) where !authors.contains(author) { authors.append(author) }
             let best = members.enumerated().sorted { ($0.element.value, -$0.offset) > ($1.element.value, -$1.offset) }.prefix(quotes).map(\.element)

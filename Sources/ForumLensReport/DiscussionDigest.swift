@@ -111,7 +111,7 @@ struct DiscussionDigest {
 
     /// A message's opening words, up to a sentence or about 200 characters, on one line.
     static func excerpt(_ text: String, limit: Int = 200) -> String {
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let line = text.prefix(limit + 1).split(whereSeparator: \.isNewline).joined(separator: " ")
         guard line.count > limit else { return line }
         let cut = line.prefix(limit)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"

@@ -90,10 +90,10 @@ public struct HTMLReportWriter: ReportWriter {
         let points = digest.timeline.enumerated().map { index, point in
             (x: margin + Double(index) * step, y: y(point.score), point: point)
         }
-        svg += "<polyline class=\"trend\" points=\"" + points.map { String(format: "%.1f,%.1f", $0.x, $0.y) }.joined(separator: " ") + "\"/>"
+        svg += "<polyline class=\"trend\" points=\"" + points.map { "\(tenths($0.x)),\(tenths($0.y))" }.joined(separator: " ") + "\"/>"
         for (x, y, point) in points {
             let label = escape("\(point.author), message \(point.position): \(signed(point.score))")
-            svg += "<a href=\"#m-\(escape(point.messageID))\"><circle cx=\"\(String(format: "%.1f", x))\" cy=\"\(String(format: "%.1f", y))\" r=\"5\" "
+            svg += "<a href=\"#m-\(escape(point.messageID))\"><circle cx=\"\(tenths(x))\" cy=\"\(tenths(y))\" r=\"5\" "
             svg += "fill=\"\(colours[point.author] ?? "#888")\"><title>\(label)</title></circle></a>"
         }
         return svg + "</svg>\n"
@@ -143,17 +143,38 @@ public struct HTMLReportWriter: ReportWriter {
         return html + "</tbody></table>\n"
     }
 
-    /// The messages, each with the anchor the charts link to; their text as paragraphs.
+    /// The messages, each with the anchor the charts link to; their text as paragraphs. Built
+    /// as bytes: it is most of the report.
     static func messages(_ discussion: Discussion, _ colours: [String: String]) -> String {
-        var html = "<div class=\"messages\"><h3>The \(discussion.messages.count) messages</h3>\n"
+        var html: [UInt8] = []
+        html.reserveCapacity(discussion.messages.reduce(256) { $0 + $1.text.utf8.count + 200 })
+        func add(_ text: String) { html.append(contentsOf: text.utf8) }
+        func addEscaped<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for byte in bytes {
+                switch byte {
+                case 0x26: add("&amp;")
+                case 0x3C: add("&lt;")
+                case 0x3E: add("&gt;")
+                case 0x22: add("&quot;")
+                case 0x27: add("&#39;")
+                default: html.append(byte)
+                }
+            }
+        }
+        add("<div class=\"messages\"><h3>The \(discussion.messages.count) messages</h3>\n")
         for message in discussion.messages {
             let author = message.author ?? "?"
-            html += "<article id=\"m-\(escape(message.id))\"><header><span class=\"dot\" style=\"background:\(colours[author] ?? "#888")\"></span>"
-            html += "<b>\(escape(author))</b> <time>\(escape(message.published ?? message.publishedText ?? ""))</time> <small>#\(message.position)</small></header>"
-            for paragraph in message.text.split(separator: "\n", omittingEmptySubsequences: true) { html += "<p>\(escape(String(paragraph)))</p>" }
-            html += "</article>\n"
+            add("<article id=\"m-"); addEscaped(message.id.utf8)
+            add("\"><header><span class=\"dot\" style=\"background:\(colours[author] ?? "#888")\"></span><b>"); addEscaped(author.utf8)
+            add("</b> <time>"); addEscaped((message.published ?? message.publishedText ?? "").utf8)
+            add("</time> <small>#\(message.position)</small></header>")
+            for paragraph in message.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+                add("<p>"); addEscaped(paragraph); add("</p>")
+            }
+            add("</article>\n")
         }
-        return html + "</div>\n"
+        add("</div>\n")
+        return String(decoding: html, as: UTF8.self)
     }
 
     // MARK: - Helpers
@@ -168,24 +189,33 @@ public struct HTMLReportWriter: ReportWriter {
         return colours
     }
 
-    /// Text as HTML text or attribute value: & < > " ' escaped.
+    /// Text as HTML text or attribute value: & < > " ' escaped (on UTF-8 bytes: the report
+    /// holds every message).
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func signed(_ value: Double) -> String { String(format: "%+.2f", value) }
+
+    /// A coordinate to a tenth, without Foundation's formatter (one per point of every chart).
+    static func tenths(_ value: Double) -> String {
+        let tenths = Int((abs(value) * 10).rounded())
+        return (value < 0 && tenths > 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
+    }
 
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.3f", value)

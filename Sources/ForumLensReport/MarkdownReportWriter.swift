@@ -79,15 +79,19 @@ public struct MarkdownReportWriter: ReportWriter {
 
     /// Text as Markdown shows it and nothing more: no emphasis, code, link, table cell or HTML
     /// (the characters that make them are escaped; lines are joined, so nothing starts a line).
+    /// On UTF-8 bytes: all of them are ASCII.
     static func inline(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if character.isNewline { out.append(" "); continue }
-            if "\\`*_[]<>|~".contains(character) { out.append("\\") }
-            out.append(character)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x0D { out.append(0x20); continue }
+            if escaped.contains(byte) { out.append(UInt8(ascii: "\\")) }
+            out.append(byte)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    static let escaped = Set("\\`*_[]<>|~".utf8)
 
     static func cell(_ text: String) -> String { inline(text) }
 

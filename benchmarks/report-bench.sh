@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# What writing every format costs: `forumlens analyze` (built-in analyzers) on the corpus
+# split-bench.sh builds, once with --format json alone and once with json,jsonl,csv,md,html,
+# best of RUNS each, alternating; prints the seconds, the output sizes and the extra time
+# (target: under 20%). One core by default (JOBS=2 for both).
+#
+#   bash benchmarks/report-bench.sh [SIZE_MB]        # default 100
+#   FORUMLENS=path/to/forumlens RUNS=5 JOBS=2 bash benchmarks/report-bench.sh 100
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SIZE_MB="${1:-100}"
+RUNS="${RUNS:-3}"
+JOBS="${JOBS:-1}"
+WORK="$ROOT/benchmarks/work"
+die() { printf 'report-bench: error: %s\n' "$*" >&2; exit 1; }
+case "$SIZE_MB" in ''|*[!0-9]*|0) die "SIZE_MB must be a positive whole number (got '$SIZE_MB')";; esac
+mkdir -p "$WORK"
+source "$ROOT/benchmarks/release-binary.sh"
+CORPUS="$(CORPUS_ONLY=1 bash "$ROOT/benchmarks/split-bench.sh" "$SIZE_MB" | tail -n 1)"
+[ -d "$CORPUS" ] || die "split-bench.sh did not make a corpus"
+now() { printf '%s' "${EPOCHREALTIME/,/.}"; }
+declare -A BEST
+for _ in $(seq "$RUNS"); do
+    for formats in json json,jsonl,csv,md,html; do
+        out="$WORK/report-bench-${formats//,/-}"
+        rm -rf "$out"; mkdir -p "$out"
+        start="$(now)"
+        "$BIN" analyze "$CORPUS" --jobs "$JOBS" --merge none --format "$formats" --out "$out/" --quiet || die "analyze --format $formats failed"
+        seconds="$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')"
+        if [ -z "${BEST[$formats]:-}" ] || awk -v s="$seconds" -v b="${BEST[$formats]}" 'BEGIN { exit !(s < b) }'; then BEST[$formats]="$seconds"; fi
+    done
+done
+printf 'corpus: %s (%s MB), %s job(s), best of %s\n\n' "$CORPUS" "$SIZE_MB" "$JOBS" "$RUNS"
+printf '%-26s %9s %12s\n' formats seconds "output MB"
+for formats in json json,jsonl,csv,md,html; do
+    out="$WORK/report-bench-${formats//,/-}"
+    printf '%-26s %9s %12.1f\n' "$formats" "${BEST[$formats]}" "$(du -sk "$out" | awk '{ print $1 / 1024 }')"
+done
+extra="$(awk -v a="${BEST[json]}" -v b="${BEST[json,jsonl,csv,md,html]}" 'BEGIN { printf "%.1f", (b / a - 1) * 100 }')"
+verdict="$(awk -v e="$extra" 'BEGIN { print (e < 20 ? "PASS" : "FAIL") }')"
+printf '\nall formats add %s%% to json alone (target < 20%%): %s\n' "$extra" "$verdict"
