@@ -24,9 +24,11 @@ enum CommandRun {
         run.problems = collected.problems
         collected.problems.forEach(console.report)
         var assembler = DiscussionAssembler(mode: input.merge)
+        let pseudonyms = input.pseudonymize.map(Pseudonyms.init(salt:))
         func emit(_ discussions: [Discussion]) throws {
             for var discussion in discussions {
                 guard filter.keep(&discussion) else { continue }
+                pseudonyms?.apply(to: &discussion)
                 run.summary.add(discussion)
                 let analysis = pipeline?.analyze(discussion, fallbackLanguage: options.language, jobs: input.jobs)
                 if let analysis { run.analysis.add(analysis.summary) }

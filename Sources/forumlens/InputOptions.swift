@@ -38,6 +38,11 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Deepest element nesting kept; deeper markup is flattened, with a warning.")
     var maxDepth: Int = 4096
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Replace author names and ids everywhere (messages, quotes, names mentioned in texts, every format) by stable pseudonyms salted with this secret: the same salt gives the same pseudonyms.",
+        valueName: "salt"))
+    var pseudonymize: String?
+
     @Flag(name: .shortAndLong, help: "No summary and no warnings on stderr (errors are still shown).")
     var quiet = false
 
