@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // YAML (and JSON) rule files: site profiles, with line numbers for their errors.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // report.sqlite: tables with foreign keys, FTS5, and a transaction per run.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The only C: libxml2 (and the zlib it already links) behind a small shim.
@@ -33,6 +35,8 @@ let package = Package(
             name: "ForumLensIngest",
             dependencies: ["ForumLensCore", "CLibXML2", "COpenSSL", "ForumLensRules", .product(name: "Yams", package: "Yams")]),
         .target(name: "ForumLensReport", dependencies: ["ForumLensCore"]),
+        // The SQLite report, apart: only it needs GRDB (and the system's libsqlite3).
+        .target(name: "ForumLensSQLite", dependencies: ["ForumLensCore", "ForumLensReport", .product(name: "GRDB", package: "GRDB.swift")]),
         // What analyzers read of a message: normalized text, tokens, sentences, language, negation.
         .target(name: "ForumLensText"),
         // Swift analyzer plugins: every folder under Plugins/ (the rule and process examples
@@ -55,7 +59,7 @@ let package = Package(
             name: "forumlens",
             dependencies: [
                 "ForumLensCore", "ForumLensIngest", "ForumLensReport", "ForumLensText", "ForumLensAnalysis", "ForumLensRules",
-                "ForumLensPlugins",
+                "ForumLensPlugins", "ForumLensSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up (libxml2 and zlib headers if missing), builds forumlens, and analyzes the bundled
 # corpus (its forum of an unknown engine with its site profile) with the example plugins: a
-# summary on the terminal, the messages and results in out/corpora/ (JSON, JSONL, CSV, Markdown, HTML).
+# summary on the terminal, the messages and results in out/corpora/ (JSON, JSONL, CSV, Markdown, HTML, SQLite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +25,6 @@ forumlens=.build/release/forumlens
 run=(analyze corpora/ --profile corpora/profiles/bulletin-du-lac.yml --analyzers +Plugins/Examples/networks.yml,+links)
 "$forumlens" "${run[@]}"
 mkdir -p out/corpora
-"$forumlens" "${run[@]}" --format json,jsonl,csv,md,html --out out/corpora --quiet
+"$forumlens" "${run[@]}" --format json,jsonl,csv,md,html,sqlite --out out/corpora --quiet
 echo
-echo "Wrote out/corpora/: report.json, report.jsonl, messages.csv, discussions.csv, findings.csv, authors.csv, themes.csv, replies.csv, report.md and report.html."
+echo "Wrote out/corpora/: report.json, report.jsonl, messages.csv, discussions.csv, findings.csv, authors.csv, themes.csv, replies.csv, report.md, report.html and report.sqlite."

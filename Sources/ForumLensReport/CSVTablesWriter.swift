@@ -118,27 +118,48 @@ public struct CSVTablesWriter: ReportWriter {
         try discussions.write(csv.bytes)
     }
 
+    /// A finding: an element of a result's list of objects that carry a `text`.
+    public struct Finding {
+        public var analyzer: String
+        public var kind: String
+        public var label: JSONValue?
+        public var text: String
+        public var start: JSONValue?
+        public var end: JSONValue?
+    }
+
+    /// A message's findings, from its results, in the analyzers' order.
+    public static func findings(in results: DiscussionAnalysis.Results) -> [Finding] {
+        var found: [Finding] = []
+        for (id, result) in results {
+            guard case let .object(fields) = result else { continue }
+            for (kind, value) in fields {
+                guard case let .array(items) = value else { continue }
+                for item in items {
+                    guard case let .string(text)? = item["text"] else { continue }
+                    found.append(Finding(
+                        analyzer: id, kind: kind, label: labelFields.lazy.compactMap { item[$0] }.first, text: text, start: item["start"],
+                        end: item["end"]))
+                }
+            }
+        }
+        return found
+    }
+
     private mutating func writeFindings(_ discussion: Discussion, _ analysis: DiscussionAnalysis, to sink: OutputSink) throws {
         csv.removeAll()
         for (message, results) in zip(discussion.messages, analysis.results) {
-            for (id, result) in results {
-                guard case let .object(fields) = result else { continue }
-                for (kind, value) in fields {
-                    guard case let .array(items) = value else { continue }
-                    for item in items {
-                        guard case .string? = item["text"] else { continue }
-                        csv.text(discussion.id)
-                        csv.text(message.id)
-                        csv.text(message.author)
-                        csv.text(id)
-                        csv.text(kind)
-                        csv.cell(Self.labelFields.lazy.compactMap { item[$0] }.first)
-                        csv.cell(item["text"])
-                        csv.cell(item["start"])
-                        csv.cell(item["end"])
-                        csv.endRow()
-                    }
-                }
+            for finding in Self.findings(in: results) {
+                csv.text(discussion.id)
+                csv.text(message.id)
+                csv.text(message.author)
+                csv.text(finding.analyzer)
+                csv.text(finding.kind)
+                csv.cell(finding.label)
+                csv.text(finding.text)
+                csv.cell(finding.start)
+                csv.cell(finding.end)
+                csv.endRow()
             }
         }
         try sink.write(csv.bytes)

@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import ForumLensCore
 import ForumLensReport
+import ForumLensSQLite
 
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
-    case json, jsonl, csv, md, html
+    case json, jsonl, csv, md, html, sqlite
 
     /// The fixed file name in an output directory (csv writes several tables there).
     var fileName: String {
@@ -14,6 +15,7 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
         case .csv: "messages.csv"
         case .md: "report.md"
         case .html: "report.html"
+        case .sqlite: "report.sqlite"
         }
     }
 }
@@ -26,7 +28,7 @@ enum CSVDialectName: String, ExpressibleByArgument, CaseIterable {
 /// `--format` and `--out`, as the command-line contract says: a file for one single-file
 /// format, a directory for csv or several formats, `-` for stdout; no `--out`, no data.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Comma list of output formats: json, jsonl, csv, md, html.")
+    @Option(name: .long, help: "Comma list of output formats: json, jsonl, csv, md, html, sqlite.")
     var format: String = "json"
 
     @Option(name: .long, help: "A file (one single-file format), a directory (csv or several formats), or - for stdout. Without it, only a summary is printed.")
@@ -67,6 +69,7 @@ struct OutputOptions: ParsableArguments {
         if out == "-", formats.count > 1 {
             throw ValidationError("--out - writes one format to stdout; asked for \(formats.count)")
         }
+        if out == "-", formats == [.sqlite] { throw ValidationError("sqlite is a database file: give --out a path") }
     }
 
     /// Opens one writer per format. Everything is written to temporary files and put in
@@ -82,6 +85,7 @@ struct OutputOptions: ParsableArguments {
             case .csv: return [try CSVTablesWriter(messagesOnly: sink, analyzers: analyzers, dialect: dialect)]
             case .md: return [try MarkdownReportWriter(sink: sink)]
             case .html: return [try HTMLReportWriter(sink: sink)]
+            case .sqlite: throw ValidationError("sqlite is a database file: give --out a path")
             }
         }
         var isDirectory: ObjCBool = false
@@ -102,6 +106,7 @@ struct OutputOptions: ParsableArguments {
             case .csv: return try CSVTablesWriter(directory: out, analyzers: analyzers, dialect: dialect)
             case .md: return try MarkdownReportWriter(sink: OutputSink.file(path))
             case .html: return try HTMLReportWriter(sink: OutputSink.file(path))
+            case .sqlite: return try SQLiteReportWriter(path: path, analyzers: analyzers)
             }
         }
     }

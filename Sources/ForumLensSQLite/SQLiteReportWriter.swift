@@ -1,0 +1,214 @@
+import ForumLensCore
+import ForumLensReport
+import GRDB
+
+/// `report.sqlite`: the report as tables a researcher can query — `discussions`, `messages`,
+/// `findings`, `authors`, `themes`, `replies`, with foreign keys and indexes, `messages_fts` (an
+/// FTS5 index over the messages' text and authors) and `manifest` (the run: schema, tool,
+/// analyzers and their resources, inputs and their hashes). Results and summaries are kept as
+/// JSON text (SQLite's `->>` reads into them). A run is one transaction: an interrupted run
+/// leaves the database as it was; a run over inputs already there replaces their discussions'
+/// rows rather than adding them again. Example queries: docs/report.md.
+public struct SQLiteReportWriter: ReportWriter {
+    private let database: DatabaseQueue
+    private let analyzers: [AnalyzerInfo]
+
+    public static let schema = """
+        CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS discussions (
+            id TEXT PRIMARY KEY, title TEXT, url TEXT, engine TEXT, language TEXT, messages INTEGER NOT NULL,
+            authors INTEGER NOT NULL, sources TEXT NOT NULL, extractor TEXT, confidence REAL, summary TEXT);
+        CREATE TABLE IF NOT EXISTS messages (
+            discussion_id TEXT NOT NULL REFERENCES discussions(id) ON DELETE CASCADE, id TEXT NOT NULL, position INTEGER NOT NULL,
+            role TEXT NOT NULL, author TEXT, author_id TEXT, published TEXT, published_text TEXT, language TEXT, reply_to TEXT,
+            depth INTEGER, text TEXT NOT NULL, quotes TEXT NOT NULL, results TEXT, PRIMARY KEY (discussion_id, id));
+        CREATE INDEX IF NOT EXISTS messages_by_author ON messages(author);
+        CREATE INDEX IF NOT EXISTS messages_by_date ON messages(published);
+        CREATE TABLE IF NOT EXISTS findings (
+            discussion_id TEXT NOT NULL, message_id TEXT NOT NULL, author TEXT, analyzer TEXT NOT NULL, kind TEXT NOT NULL,
+            label TEXT, text TEXT NOT NULL, start INTEGER, "end" INTEGER,
+            FOREIGN KEY (discussion_id, message_id) REFERENCES messages(discussion_id, id) ON DELETE CASCADE);
+        CREATE INDEX IF NOT EXISTS findings_by_label ON findings(analyzer, label);
+        CREATE INDEX IF NOT EXISTS findings_by_message ON findings(discussion_id, message_id);
+        CREATE TABLE IF NOT EXISTS authors (
+            discussion_id TEXT NOT NULL REFERENCES discussions(id) ON DELETE CASCADE, author TEXT NOT NULL,
+            messages INTEGER NOT NULL, summary TEXT, PRIMARY KEY (discussion_id, author));
+        CREATE TABLE IF NOT EXISTS themes (
+            discussion_id TEXT REFERENCES discussions(id) ON DELETE CASCADE, analyzer TEXT NOT NULL, collection TEXT NOT NULL,
+            rank INTEGER NOT NULL, key TEXT NOT NULL, label TEXT NOT NULL, count INTEGER NOT NULL, authors TEXT NOT NULL, quotes TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS themes_by_discussion ON themes(discussion_id);
+        CREATE TABLE IF NOT EXISTS replies (
+            discussion_id TEXT NOT NULL, message_id TEXT NOT NULL, author TEXT, kind TEXT NOT NULL, to_message_id TEXT, to_author TEXT,
+            FOREIGN KEY (discussion_id, message_id) REFERENCES messages(discussion_id, id) ON DELETE CASCADE);
+        CREATE INDEX IF NOT EXISTS replies_by_target ON replies(discussion_id, to_message_id);
+        CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(discussion_id UNINDEXED, message_id UNINDEXED, author, text);
+        """
+
+    public init(path: String, analyzers: [AnalyzerInfo] = []) throws {
+        do {
+            // One transaction for the whole run, across the writer's calls.
+            var configuration = Configuration()
+            configuration.allowsUnsafeTransactions = true
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try database.inDatabase { db in
+                try db.execute(sql: Self.schema)
+                try db.execute(sql: "BEGIN IMMEDIATE")
+            }
+        } catch let error as DatabaseError {
+            throw OutputError(path: path, reason: error.message ?? "\(error)")
+        }
+        self.analyzers = analyzers
+    }
+
+    public mutating func write(_ discussion: Discussion, analysis: DiscussionAnalysis?) throws {
+        try database.inDatabase { db in
+            // The discussion's rows from an earlier run go (the rest cascades), then come anew.
+            try db.execute(sql: "DELETE FROM messages_fts WHERE discussion_id = ?", arguments: [discussion.id])
+            try db.execute(sql: "DELETE FROM discussions WHERE id = ?", arguments: [discussion.id])
+            try db.execute(
+                sql: "INSERT INTO discussions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    discussion.id, discussion.title, discussion.url, discussion.engine, discussion.language, discussion.messages.count,
+                    Set(discussion.messages.compactMap(\.author)).count, discussion.sources.joined(separator: "\n"),
+                    discussion.extraction.map(\.extractor).joined(separator: " "), discussion.extraction.map(\.confidence).min(),
+                    analysis.map { Self.summary($0.summary) },
+                ])
+            let insertMessage = try db.makeStatement(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let insertText = try db.makeStatement(sql: "INSERT INTO messages_fts VALUES (?, ?, ?, ?)")
+            for (index, message) in discussion.messages.enumerated() {
+                let quotes = Self.json { json in
+                    json.beginArray()
+                    for quote in message.quotes {
+                        json.beginObject()
+                        if let author = quote.author { json.key("author"); json.string(author) }
+                        json.key("text"); json.string(quote.text)
+                        if let id = quote.messageID { json.key("message_id"); json.string(id) }
+                        json.endObject()
+                    }
+                    json.endArray()
+                }
+                let results = analysis.map { analysis in Self.json { $0.results(analysis.results[index]) } }
+                try insertMessage.execute(arguments: [
+                    discussion.id, message.id, message.position, message.role.rawValue, message.author, message.authorID, message.published,
+                    message.publishedText, message.language, message.replyTo, message.depth, message.text, quotes, results,
+                ])
+                try insertText.execute(arguments: [discussion.id, message.id, message.author, message.text])
+            }
+            try Self.insertReplies(discussion, db)
+            guard let analysis else { return }
+            try Self.insertFindings(discussion, analysis, db)
+            let insertAuthor = try db.makeStatement(sql: "INSERT INTO authors VALUES (?, ?, ?, ?)")
+            for entry in analysis.authors {
+                try insertAuthor.execute(arguments: [discussion.id, entry.author, entry.messages, Self.summary(entry.summary)])
+            }
+            try Self.insertThemes(analysis.summary, discussion: discussion.id, db)
+        }
+    }
+
+    public mutating func finish(_ run: RunRecord) throws {
+        try database.inDatabase { db in
+            try db.execute(sql: "DELETE FROM themes WHERE discussion_id IS NULL")
+            try Self.insertThemes(run.analysis, discussion: nil, db)
+            var manifest: [(String, String)] = [
+                ("schema", reportSchema), ("tool", run.tool.name), ("version", run.tool.version),
+                ("analyzers", Self.json { $0.analyzers(run.analyzers) }), ("inputs", Self.json { $0.inputs(run.inputs) }),
+                ("problems", Self.json { $0.problems(run.problems) }),
+            ]
+            manifest.append(("summary", Self.json { json in
+                json.beginObject()
+                json.key("discussions"); json.number(run.summary.discussions)
+                json.key("messages"); json.number(run.summary.messages)
+                json.summaryFields(run.analysis)
+                json.endObject()
+            }))
+            for (key, value) in manifest {
+                try db.execute(sql: "INSERT OR REPLACE INTO manifest VALUES (?, ?)", arguments: [key, value])
+            }
+            try db.execute(sql: "COMMIT")
+        }
+    }
+
+    public func abandon() {
+        try? database.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+    }
+
+    static func json(_ build: (inout JSONText) -> Void) -> String {
+        var json = JSONText()
+        build(&json)
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    static func summary(_ summaries: Summaries) -> String {
+        json { json in
+            json.beginObject()
+            json.summaryFields(summaries)
+            json.endObject()
+        }
+    }
+
+    static func insertReplies(_ discussion: Discussion, _ db: Database) throws {
+        let authorOf = Dictionary(discussion.messages.map { ($0.id, $0.author) }, uniquingKeysWith: { first, _ in first })
+        let insert = try db.makeStatement(sql: "INSERT INTO replies VALUES (?, ?, ?, ?, ?, ?)")
+        for message in discussion.messages {
+            if let replyTo = message.replyTo {
+                try insert.execute(arguments: [discussion.id, message.id, message.author, "reply", replyTo, authorOf[replyTo] ?? nil])
+            }
+            for quote in message.quotes where quote.messageID != nil || quote.author != nil {
+                let author = quote.author ?? quote.messageID.flatMap { authorOf[$0] ?? nil }
+                try insert.execute(arguments: [discussion.id, message.id, message.author, "quote", quote.messageID, author])
+            }
+        }
+    }
+
+    static func insertFindings(_ discussion: Discussion, _ analysis: DiscussionAnalysis, _ db: Database) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for (message, results) in zip(discussion.messages, analysis.results) {
+            for finding in CSVTablesWriter.findings(in: results) {
+                try insert.execute(arguments: [
+                    discussion.id, message.id, message.author, finding.analyzer, finding.kind, value(finding.label), finding.text,
+                    value(finding.start), value(finding.end),
+                ])
+            }
+        }
+    }
+
+    /// A result's field as a column: numbers as numbers, lists of texts joined with `; `, as
+    /// in the CSV tables.
+    static func value(_ value: JSONValue?) -> (any DatabaseValueConvertible)? {
+        switch value {
+        case nil, .null?: nil
+        case let .number(number)?: number == number.rounded() && abs(number) < 1e15 ? Int(number) : number
+        case let .bool(flag)?: flag
+        case let .string(text)?: text
+        case let .array(items)? where items.allSatisfy({ if case .string = $0 { true } else { false } }):
+            items.map { if case let .string(text) = $0 { text } else { "" } }.joined(separator: "; ")
+        case let value?: value.description
+        }
+    }
+
+    static func insertThemes(_ summaries: Summaries, discussion: String?, _ db: Database) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO themes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for (id, tally) in summaries.entries {
+            var collections: [String] = []
+            for item in tally.items where !collections.contains(item.collection) { collections.append(item.collection) }
+            for collection in collections {
+                for (rank, group) in tally.groups(of: collection).enumerated() {
+                    let quotes = json { json in
+                        json.beginArray()
+                        for quote in group.quotes {
+                            json.beginObject()
+                            json.key("text"); json.string(quote.text)
+                            if let message = quote.message { json.key("message"); json.string(message) }
+                            if let author = quote.author { json.key("author"); json.string(author) }
+                            json.endObject()
+                        }
+                        json.endArray()
+                    }
+                    try insert.execute(arguments: [
+                        discussion, id, collection, rank + 1, group.key, group.label, group.count, group.authors.joined(separator: "; "), quotes,
+                    ])
+                }
+            }
+        }
+    }
+}
