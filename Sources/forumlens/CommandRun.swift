@@ -42,7 +42,9 @@ enum CommandRun {
         }
         do {
             try emit(collected.stdinDiscussions.flatMap { assembler.add($0, order: -1) })
+            console.startProgress(files: collected.items.count)
             try await ParallelReader.read(collected.items, options: options, jobs: input.jobs) { order, read in
+                console.progress(bytes: read.input?.bytes ?? 0)
                 if let file = read.input { run.inputs.append(file) }
                 run.problems += read.problems
                 read.problems.forEach(console.report)
@@ -52,11 +54,17 @@ enum CommandRun {
             }
             try emit(assembler.finish())
             for index in writers.indices { try writers[index].finish(run) }
+            console.endProgress()
         } catch {
+            console.endProgress()
             writers.forEach { $0.abandon() }
             throw error
         }
         console.runSummary(run, wroteData: output.out != nil)
+        if let out = output.out, out != "-" {
+            let tables = ["messages.csv", "discussions.csv", "replies.csv"] + (run.analyzers.isEmpty ? [] : ["findings.csv", "authors.csv", "themes.csv"])
+            console.table(run, wrote: try output.formats.flatMap { $0 == .csv ? tables : [$0.fileName] }, to: out)
+        }
         if run.problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

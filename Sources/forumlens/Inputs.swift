@@ -52,9 +52,70 @@ struct Inputs {
 final class Console {
     let quiet: Bool
     private var fileLines: [String] = []
+    /// Progress and the closing table go to a terminal only: never into pipes, files or CI logs.
+    let onTerminal = isatty(STDERR_FILENO) == 1
+    private var total = 0, done = 0, bytes = 0
+    private var started = ContinuousClock.now, lastDrawn = ContinuousClock.now
+    private var drawn = false
 
     init(quiet: Bool) {
         self.quiet = quiet
+    }
+
+    func startProgress(files: Int) {
+        (total, done, bytes, started) = (files, 0, 0, .now)
+    }
+
+    /// One file more: `[#####-----]  45%  1,234/5,000 files  12.3 MB/s  83 files/s  ETA 0:45`,
+    /// redrawn at most five times a second, on long runs only (after a second).
+    func progress(bytes read: Int) {
+        done += 1
+        bytes += read
+        guard onTerminal, !quiet, total > 1 else { return }
+        let now = ContinuousClock.now
+        let elapsed = Self.seconds(now - started)
+        guard elapsed >= 1, Self.seconds(now - lastDrawn) >= 0.2 || done == total else { return }
+        lastDrawn = now
+        let share = Double(done) / Double(total)
+        let filled = Int((share * 20).rounded(.down))
+        let rate = Double(done) / elapsed
+        let left = rate > 0 ? Int((Double(total - done) / rate).rounded()) : 0
+        let line = String(
+            format: "\r[%@%@] %3.0f%%  %d/%d files  %.1f MB/s  %.0f files/s  ETA %d:%02d ",
+            String(repeating: "#", count: filled), String(repeating: "-", count: 20 - filled), share * 100, done, total,
+            Double(bytes) / 1_000_000 / elapsed, rate, left / 60, left % 60)
+        FileHandle.standardError.write(Data(line.utf8))
+        drawn = true
+    }
+
+    func endProgress() {
+        guard drawn else { return }
+        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 90) + "\r").utf8))
+        drawn = false
+    }
+
+    /// After a run that wrote its report: the run and each analyzer in a few lines, on a terminal.
+    func table(_ run: RunRecord, wrote files: [String], to out: String) {
+        guard onTerminal, !quiet else { return }
+        let errors = run.problems.filter { $0.severity == .error }.count
+        let seconds = Self.seconds(ContinuousClock.now - started)
+        var lines = [
+            "files  discussions  messages  authors  errors  warnings  seconds",
+            String(format: "%5d  %11d  %8d  %7d  %6d  %8d  %7.1f", run.inputs.count, run.summary.discussions, run.summary.messages,
+                   run.summary.authors, errors, run.problems.count - errors, seconds),
+        ]
+        let width = max(8, run.analysis.entries.map(\.id.count).max() ?? 0)
+        for (id, tally) in run.analysis.entries {
+            let counts = tally.entries.filter { !["messages", "skipped"].contains($0.name) && !$0.name.contains(":") && !($0.name.first?.isNumber ?? true) }
+            let shown = counts.prefix(4).map { "\($0.name) \(Self.number($0.value))" }.joined(separator: ", ")
+            lines.append(id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + shown)
+        }
+        lines.append("wrote \(out): \(files.joined(separator: ", "))")
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     func report(_ problem: Problem) {

@@ -134,10 +134,10 @@ import Darwin
 
     /// `split INPUTS --format json --out DIR/report.json` with a timeout that a blocked read
     /// (a FIFO) would hit; checks that it ended by itself and left only the report.
-    static func split(_ inputs: [String], in scratch: ScratchDirectory, options: [String] = []) async throws -> (CommandResult, Report) {
+    static func split(_ inputs: [String], in scratch: ScratchDirectory, options: [String] = [], timeout: Double = 20) async throws -> (CommandResult, Report) {
         let out = try scratch.directory("out")
-        let run = try await ForumLensCommand.run(["split"] + inputs + options + ["--format", "json", "--out", out + "/report.json"], timeout: 20)
-        try #require(!run.timedOut, "forumlens did not finish within 20 s")
+        let run = try await ForumLensCommand.run(["split"] + inputs + options + ["--format", "json", "--out", out + "/report.json"], timeout: timeout)
+        try #require(!run.timedOut, "forumlens did not finish within \(Int(timeout)) s")
         try #require(run.signal == nil, "forumlens was killed by signal \(run.signal ?? 0): \(run.stderrText)")
         #expect(try scratch.names(in: "out") == ["report.json"], "a temporary file was left beside the report")
         return (run, try Report.decode(try scratch.read("out/report.json")))
