@@ -72,3 +72,25 @@ import Testing
         #expect(sections.allSatisfy { section in links.contains("#" + (tree.attribute("id", of: section) ?? "")) })
     }
 }
+
+/// The same inputs give the same bytes in every format whatever `--jobs`: reports can be
+/// compared and cached by their hash.
+@Suite struct ReproducibleReportsTests {
+    @Test func everyFormatIsByteIdenticalWhateverTheJobs() async throws {
+        let scratch = try ScratchDirectory()
+        var outputs: [[String: Data]] = []
+        for jobs in ["1", "4"] {
+            let out = scratch.url("jobs-\(jobs)")
+            let run = try await ForumLensCommand.run([
+                "analyze", Corpus.root, "--profile", Corpus.path("profiles/bulletin-du-lac.yml"), "--format", "json,jsonl,csv,md,html",
+                "--out", out, "--jobs", jobs,
+            ])
+            #expect(run.exitCode == 0, "\(run.stderrText)")
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: out) { files[name] = FileManager.default.contents(atPath: out + "/" + name) }
+            outputs.append(files)
+        }
+        #expect(outputs[0].count == 10 && outputs[0].keys.sorted() == outputs[1].keys.sorted())
+        for (name, bytes) in outputs[0] { #expect(bytes == outputs[1][name], "\(name) differs between --jobs 1 and --jobs 4") }
+    }
+}
