@@ -4,7 +4,7 @@ import GRDB
 
 /// `report.sqlite`: the report as tables a researcher can query — `discussions`, `messages`,
 /// `findings`, `authors`, `themes`, `replies`, with foreign keys and indexes, `messages_fts` (an
-/// FTS5 index over the messages' text and authors) and `manifest` (the run: schema, tool,
+/// FTS5 index over the messages' text and authors, joined to them by rowid) and `manifest` (the run: schema, tool,
 /// analyzers and their resources, inputs and their hashes). Results and summaries are kept as
 /// JSON text (SQLite's `->>` reads into them). A run is one transaction: an interrupted run
 /// leaves the database as it was; a run over inputs already there replaces their discussions'
@@ -41,7 +41,7 @@ public struct SQLiteReportWriter: ReportWriter {
             discussion_id TEXT NOT NULL, message_id TEXT NOT NULL, author TEXT, kind TEXT NOT NULL, to_message_id TEXT, to_author TEXT,
             FOREIGN KEY (discussion_id, message_id) REFERENCES messages(discussion_id, id) ON DELETE CASCADE);
         CREATE INDEX IF NOT EXISTS replies_by_target ON replies(discussion_id, to_message_id);
-        CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(discussion_id UNINDEXED, message_id UNINDEXED, author, text);
+        CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(author, text, content = 'messages', content_rowid = 'rowid');
         """
 
     public init(path: String, analyzers: [AnalyzerInfo] = []) throws {
@@ -51,6 +51,10 @@ public struct SQLiteReportWriter: ReportWriter {
             configuration.allowsUnsafeTransactions = true
             database = try DatabaseQueue(path: path, configuration: configuration)
             try database.inDatabase { db in
+                // A write-ahead log: a run larger than the page cache spills to it without a
+                // sync each time (a rollback journal synced at every spill and doubled the
+                // run's time); the run's one transaction still commits whole or not at all.
+                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
                 try db.execute(sql: Self.schema)
                 try db.execute(sql: "BEGIN IMMEDIATE")
             }
@@ -63,7 +67,11 @@ public struct SQLiteReportWriter: ReportWriter {
     public mutating func write(_ discussion: Discussion, analysis: DiscussionAnalysis?) throws {
         try database.inDatabase { db in
             // The discussion's rows from an earlier run go (the rest cascades), then come anew.
-            try db.execute(sql: "DELETE FROM messages_fts WHERE discussion_id = ?", arguments: [discussion.id])
+            // The full-text index reads the messages' own columns (no second copy of the texts);
+            // its entries for the rows about to go are taken out first.
+            try db.execute(
+                sql: "INSERT INTO messages_fts (messages_fts, rowid, author, text) SELECT 'delete', rowid, author, text FROM messages WHERE discussion_id = ?",
+                arguments: [discussion.id])
             try db.execute(sql: "DELETE FROM discussions WHERE id = ?", arguments: [discussion.id])
             try db.execute(
                 sql: "INSERT INTO discussions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -73,8 +81,8 @@ public struct SQLiteReportWriter: ReportWriter {
                     discussion.extraction.map(\.extractor).joined(separator: " "), discussion.extraction.map(\.confidence).min(),
                     analysis.map { Self.summary($0.summary) },
                 ])
-            let insertMessage = try db.makeStatement(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            let insertText = try db.makeStatement(sql: "INSERT INTO messages_fts VALUES (?, ?, ?, ?)")
+            let insertMessage = try db.cachedStatement(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let insertText = try db.cachedStatement(sql: "INSERT INTO messages_fts (rowid, author, text) VALUES (?, ?, ?)")
             for (index, message) in discussion.messages.enumerated() {
                 let quotes = Self.json { json in
                     json.beginArray()
@@ -92,12 +100,12 @@ public struct SQLiteReportWriter: ReportWriter {
                     discussion.id, message.id, message.position, message.role.rawValue, message.author, message.authorID, message.published,
                     message.publishedText, message.language, message.replyTo, message.depth, message.text, quotes, results,
                 ])
-                try insertText.execute(arguments: [discussion.id, message.id, message.author, message.text])
+                try insertText.execute(arguments: [db.lastInsertedRowID, message.author, message.text])
             }
             try Self.insertReplies(discussion, db)
             guard let analysis else { return }
             try Self.insertFindings(discussion, analysis, db)
-            let insertAuthor = try db.makeStatement(sql: "INSERT INTO authors VALUES (?, ?, ?, ?)")
+            let insertAuthor = try db.cachedStatement(sql: "INSERT INTO authors VALUES (?, ?, ?, ?)")
             for entry in analysis.authors {
                 try insertAuthor.execute(arguments: [discussion.id, entry.author, entry.messages, Self.summary(entry.summary)])
             }
@@ -148,7 +156,7 @@ public struct SQLiteReportWriter: ReportWriter {
 
     static func insertReplies(_ discussion: Discussion, _ db: Database) throws {
         let authorOf = Dictionary(discussion.messages.map { ($0.id, $0.author) }, uniquingKeysWith: { first, _ in first })
-        let insert = try db.makeStatement(sql: "INSERT INTO replies VALUES (?, ?, ?, ?, ?, ?)")
+        let insert = try db.cachedStatement(sql: "INSERT INTO replies VALUES (?, ?, ?, ?, ?, ?)")
         for message in discussion.messages {
             if let replyTo = message.replyTo {
                 try insert.execute(arguments: [discussion.id, message.id, message.author, "reply", replyTo, authorOf[replyTo] ?? nil])
@@ -161,7 +169,7 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     static func insertFindings(_ discussion: Discussion, _ analysis: DiscussionAnalysis, _ db: Database) throws {
-        let insert = try db.makeStatement(sql: "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let insert = try db.cachedStatement(sql: "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (message, results) in zip(discussion.messages, analysis.results) {
             for finding in CSVTablesWriter.findings(in: results) {
                 try insert.execute(arguments: [
@@ -187,7 +195,7 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     static func insertThemes(_ summaries: Summaries, discussion: String?, _ db: Database) throws {
-        let insert = try db.makeStatement(sql: "INSERT INTO themes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let insert = try db.cachedStatement(sql: "INSERT INTO themes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (id, tally) in summaries.entries {
             var collections: [String] = []
             for item in tally.items where !collections.contains(item.collection) { collections.append(item.collection) }
