@@ -21,7 +21,7 @@ import Testing
         let program = try #require(ForumLensCommand.executable)
         let command = [program, "analyze", Corpus.path("fr/"), "--format", "json,csv", "--out", scratch.url("out")]
             .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let run = try await Subprocess.run(Self.script, ["-qec", command, "/dev/null"])
+        let run = try await Subprocess.run(Self.script, ["-qec", command, "/dev/null"], timeout: 120)
         #expect(run.exitCode == 0, "\(run.stdoutText)")
         let lines = run.stdoutText.replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
         let header = try #require(lines.firstIndex { $0.hasPrefix("files  discussions  messages") }, "\(lines)")
