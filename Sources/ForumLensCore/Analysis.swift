@@ -100,6 +100,13 @@ public struct Tally: Sendable, Equatable {
         self[ratio.denominator] > 0 ? self[ratio.numerator] / self[ratio.denominator] : nil
     }
 
+    /// The collections items are filed under, in the order first met.
+    public var collections: [String] {
+        var names: [String] = []
+        for item in items where !names.contains(item.collection) { names.append(item.collection) }
+        return names
+    }
+
     /// A collection's groups, most items first (the first met on a tie), each with its items'
     /// authors and its `quotes` best quotes. With `discover`, each item goes to one group: the
     /// key most of the items left share, at least two of them (a longer key first on a tie), and

@@ -26,24 +26,38 @@ extension CSVTablesWriter {
         var summary: Summaries
     }
 
-    mutating func writeReplies(_ discussion: Discussion, to sink: OutputSink) throws {
+    /// A reply (`reply_to`) or a quote of a message or a named author: who answers or quotes whom.
+    public struct Reply {
+        public var message: Message
+        public var kind: String
+        public var to: String?
+        public var toAuthor: String?
+    }
+
+    /// The discussion's replies and quotes, in message order.
+    public static func replies(in discussion: Discussion) -> [Reply] {
         let authorOf = Dictionary(discussion.messages.map { ($0.id, $0.author) }, uniquingKeysWith: { first, _ in first })
-        csv.removeAll()
+        var replies: [Reply] = []
         for message in discussion.messages {
-            var links: [(kind: String, to: String?, toAuthor: String?)] = []
-            if let replyTo = message.replyTo { links.append(("reply", replyTo, authorOf[replyTo] ?? nil)) }
+            if let replyTo = message.replyTo { replies.append(Reply(message: message, kind: "reply", to: replyTo, toAuthor: authorOf[replyTo] ?? nil)) }
             for quote in message.quotes where quote.messageID != nil || quote.author != nil {
-                links.append(("quote", quote.messageID, quote.author ?? quote.messageID.flatMap { authorOf[$0] ?? nil }))
+                let author = quote.author ?? quote.messageID.flatMap { authorOf[$0] ?? nil }
+                replies.append(Reply(message: message, kind: "quote", to: quote.messageID, toAuthor: author))
             }
-            for link in links {
-                csv.text(discussion.id)
-                csv.text(message.id)
-                csv.text(message.author)
-                csv.text(link.kind)
-                csv.text(link.to)
-                csv.text(link.toAuthor)
-                csv.endRow()
-            }
+        }
+        return replies
+    }
+
+    mutating func writeReplies(_ discussion: Discussion, to sink: OutputSink) throws {
+        csv.removeAll()
+        for reply in Self.replies(in: discussion) {
+            csv.text(discussion.id)
+            csv.text(reply.message.id)
+            csv.text(reply.message.author)
+            csv.text(reply.kind)
+            csv.text(reply.to)
+            csv.text(reply.toAuthor)
+            csv.endRow()
         }
         try sink.write(csv.bytes)
     }
@@ -51,9 +65,7 @@ extension CSVTablesWriter {
     mutating func writeThemes(_ summaries: Summaries, discussion: String?, to sink: OutputSink) throws {
         csv.removeAll()
         for (id, tally) in summaries.entries {
-            var collections: [String] = []
-            for item in tally.items where !collections.contains(item.collection) { collections.append(item.collection) }
-            for collection in collections {
+            for collection in tally.collections {
                 for (rank, group) in tally.groups(of: collection).enumerated() {
                     csv.text(discussion)
                     csv.text(id)
@@ -105,7 +117,7 @@ extension CSVTablesWriter {
                 }
                 for ratio in tally.ratios { add(id, ratio.name, 1) }
                 for sample in tally.samples { add(id, sample.name + " median", 2) }
-                for item in tally.items { add(id, item.collection, 3) }
+                for collection in tally.collections { add(id, collection, 3) }
             }
         }
         csv.removeAll()

@@ -149,6 +149,14 @@ struct DiscussionDigest {
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
+    /// A score with its sign, two decimals: `+0.17`.
+    static func signed(_ value: Double) -> String { String(format: "%+.2f", value) }
+
+    /// `12` for whole numbers, `0.333` otherwise.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.3f", value)
+    }
+
     /// 7200 seconds → "2 h"; 5400 → "1 h 30 min".
     static func hours(_ seconds: Double) -> String {
         let minutes = Int((seconds / 60).rounded())

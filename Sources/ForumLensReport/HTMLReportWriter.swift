@@ -149,18 +149,7 @@ public struct HTMLReportWriter: ReportWriter {
         var html: [UInt8] = []
         html.reserveCapacity(discussion.messages.reduce(256) { $0 + $1.text.utf8.count + 200 })
         func add(_ text: String) { html.append(contentsOf: text.utf8) }
-        func addEscaped<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-            for byte in bytes {
-                switch byte {
-                case 0x26: add("&amp;")
-                case 0x3C: add("&lt;")
-                case 0x3E: add("&gt;")
-                case 0x22: add("&quot;")
-                case 0x27: add("&#39;")
-                default: html.append(byte)
-                }
-            }
-        }
+        func addEscaped<S: Sequence>(_ bytes: S) where S.Element == UInt8 { appendEscaped(bytes, to: &html) }
         add("<div class=\"messages\"><h3>The \(discussion.messages.count) messages</h3>\n")
         for message in discussion.messages {
             let author = message.author ?? "?"
@@ -196,7 +185,12 @@ public struct HTMLReportWriter: ReportWriter {
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
+        appendEscaped(utf8, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendEscaped<S: Sequence>(_ bytes: S, to out: inout [UInt8]) where S.Element == UInt8 {
+        for byte in bytes {
             switch byte {
             case 0x26: out.append(contentsOf: "&amp;".utf8)
             case 0x3C: out.append(contentsOf: "&lt;".utf8)
@@ -206,10 +200,9 @@ public struct HTMLReportWriter: ReportWriter {
             default: out.append(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    static func signed(_ value: Double) -> String { String(format: "%+.2f", value) }
+    static func signed(_ value: Double) -> String { DiscussionDigest.signed(value) }
 
     /// A coordinate to a tenth, without Foundation's formatter (one per point of every chart).
     static func tenths(_ value: Double) -> String {
@@ -217,9 +210,7 @@ public struct HTMLReportWriter: ReportWriter {
         return (value < 0 && tenths > 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.3f", value)
-    }
+    static func number(_ value: Double) -> String { DiscussionDigest.number(value) }
 
     static let style = """
         body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;margin:0;background:#fafafa}

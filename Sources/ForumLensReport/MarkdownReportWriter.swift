@@ -95,9 +95,7 @@ public struct MarkdownReportWriter: ReportWriter {
 
     static func cell(_ text: String) -> String { inline(text) }
 
-    static func signed(_ value: Double) -> String { String(format: "%+.2f", value) }
+    static func signed(_ value: Double) -> String { DiscussionDigest.signed(value) }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.3f", value)
-    }
+    static func number(_ value: Double) -> String { DiscussionDigest.number(value) }
 }

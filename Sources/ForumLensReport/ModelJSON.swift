@@ -133,9 +133,7 @@ extension JSONText {
                 key("values"); beginArray(); for value in values { number(value) }; endArray()
                 endObject()
             }
-            var collections: [String] = []
-            for item in tally.items where !collections.contains(item.collection) { collections.append(item.collection) }
-            for collection in collections {
+            for collection in tally.collections {
                 key(named: collection)
                 beginArray()
                 for group in tally.groups(of: collection) {

@@ -155,16 +155,9 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     static func insertReplies(_ discussion: Discussion, _ db: Database) throws {
-        let authorOf = Dictionary(discussion.messages.map { ($0.id, $0.author) }, uniquingKeysWith: { first, _ in first })
         let insert = try db.cachedStatement(sql: "INSERT INTO replies VALUES (?, ?, ?, ?, ?, ?)")
-        for message in discussion.messages {
-            if let replyTo = message.replyTo {
-                try insert.execute(arguments: [discussion.id, message.id, message.author, "reply", replyTo, authorOf[replyTo] ?? nil])
-            }
-            for quote in message.quotes where quote.messageID != nil || quote.author != nil {
-                let author = quote.author ?? quote.messageID.flatMap { authorOf[$0] ?? nil }
-                try insert.execute(arguments: [discussion.id, message.id, message.author, "quote", quote.messageID, author])
-            }
+        for reply in CSVTablesWriter.replies(in: discussion) {
+            try insert.execute(arguments: [discussion.id, reply.message.id, reply.message.author, reply.kind, reply.to, reply.toAuthor])
         }
     }
 
@@ -197,9 +190,7 @@ public struct SQLiteReportWriter: ReportWriter {
     static func insertThemes(_ summaries: Summaries, discussion: String?, _ db: Database) throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO themes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (id, tally) in summaries.entries {
-            var collections: [String] = []
-            for item in tally.items where !collections.contains(item.collection) { collections.append(item.collection) }
-            for collection in collections {
+            for collection in tally.collections {
                 for (rank, group) in tally.groups(of: collection).enumerated() {
                     let quotes = json { json in
                         json.beginArray()
