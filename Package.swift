@@ -36,7 +36,9 @@ let package = Package(
             dependencies: ["ForumLensCore", "CLibXML2", "COpenSSL", "ForumLensRules", .product(name: "Yams", package: "Yams")]),
         .target(name: "ForumLensReport", dependencies: ["ForumLensCore"]),
         // The SQLite report, apart: only it needs GRDB (and the system's libsqlite3).
-        .target(name: "ForumLensSQLite", dependencies: ["ForumLensCore", "ForumLensReport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "ForumLensSQLite",
+            dependencies: ["ForumLensCore", "ForumLensReport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // What analyzers read of a message: normalized text, tokens, sentences, language, negation.
         .target(name: "ForumLensText"),
         // Swift analyzer plugins: every folder under Plugins/ (the rule and process examples

@@ -1,6 +1,7 @@
 import ForumLensCore
 import ForumLensReport
 import GRDB
+import GRDBSQLite
 
 /// `report.sqlite`: the report as tables a researcher can query — `discussions`, `messages`,
 /// `findings`, `authors`, `themes`, `replies`, with foreign keys and indexes, `messages_fts` (an
@@ -69,13 +70,14 @@ public struct SQLiteReportWriter: ReportWriter {
             // The discussion's rows from an earlier run go (the rest cascades), then come anew.
             // The full-text index reads the messages' own columns (no second copy of the texts);
             // its entries for the rows about to go are taken out first.
-            try db.execute(
-                sql: "INSERT INTO messages_fts (messages_fts, rowid, author, text) SELECT 'delete', rowid, author, text FROM messages WHERE discussion_id = ?",
-                arguments: [discussion.id])
-            try db.execute(sql: "DELETE FROM discussions WHERE id = ?", arguments: [discussion.id])
-            try db.execute(
-                sql: "INSERT INTO discussions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [
+            try Self.run(
+                db.cachedStatement(
+                    sql: "INSERT INTO messages_fts (messages_fts, rowid, author, text) SELECT 'delete', rowid, author, text FROM messages WHERE discussion_id = ?"),
+                [discussion.id])
+            try Self.run(db.cachedStatement(sql: "DELETE FROM discussions WHERE id = ?"), [discussion.id])
+            try Self.run(
+                db.cachedStatement(sql: "INSERT INTO discussions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                [
                     discussion.id, discussion.title, discussion.url, discussion.engine, discussion.language, discussion.messages.count,
                     Set(discussion.messages.compactMap(\.author)).count, discussion.sources.joined(separator: "\n"),
                     discussion.extraction.map(\.extractor).joined(separator: " "), discussion.extraction.map(\.confidence).min(),
@@ -96,18 +98,18 @@ public struct SQLiteReportWriter: ReportWriter {
                     json.endArray()
                 }
                 let results = analysis.map { analysis in Self.json { $0.results(analysis.results[index]) } }
-                try insertMessage.execute(arguments: [
+                try Self.run(insertMessage, [
                     discussion.id, message.id, message.position, message.role.rawValue, message.author, message.authorID, message.published,
                     message.publishedText, message.language, message.replyTo, message.depth, message.text, quotes, results,
                 ])
-                try insertText.execute(arguments: [db.lastInsertedRowID, message.author, message.text])
+                try Self.run(insertText, [db.lastInsertedRowID, message.author, message.text])
             }
             try Self.insertReplies(discussion, db)
             guard let analysis else { return }
             try Self.insertFindings(discussion, analysis, db)
             let insertAuthor = try db.cachedStatement(sql: "INSERT INTO authors VALUES (?, ?, ?, ?)")
             for entry in analysis.authors {
-                try insertAuthor.execute(arguments: [discussion.id, entry.author, entry.messages, Self.summary(entry.summary)])
+                try Self.run(insertAuthor, [discussion.id, entry.author, entry.messages, Self.summary(entry.summary)])
             }
             try Self.insertThemes(analysis.summary, discussion: discussion.id, db)
         }
@@ -140,6 +142,32 @@ public struct SQLiteReportWriter: ReportWriter {
         try? database.inDatabase { db in try db.execute(sql: "ROLLBACK") }
     }
 
+    /// Runs an insert with its values bound by SQLite's own calls: GRDB's generic binding of
+    /// each value cost more than SQLite's work on these rows (texts are copied by SQLite).
+    static func run(_ statement: Statement, _ values: [(any DatabaseValueConvertible)?]) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        for (offset, value) in values.enumerated() {
+            let index = CInt(offset + 1)
+            switch value {
+            case nil: sqlite3_bind_null(handle, index)
+            case let text as String: sqlite3_bind_text(handle, index, text, CInt(text.utf8.count), transient)
+            case let number as Int: sqlite3_bind_int64(handle, index, Int64(number))
+            case let number as Int64: sqlite3_bind_int64(handle, index, number)
+            case let number as Double: sqlite3_bind_double(handle, index, number)
+            case let flag as Bool: sqlite3_bind_int64(handle, index, flag ? 1 : 0)
+            case let other?: sqlite3_bind_text(handle, index, "\(other.databaseValue)", -1, transient)
+            }
+        }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+        }
+    }
+
+    /// SQLITE_TRANSIENT: SQLite copies the value before the call returns.
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
     static func json(_ build: (inout JSONText) -> Void) -> String {
         var json = JSONText()
         build(&json)
@@ -157,7 +185,7 @@ public struct SQLiteReportWriter: ReportWriter {
     static func insertReplies(_ discussion: Discussion, _ db: Database) throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO replies VALUES (?, ?, ?, ?, ?, ?)")
         for reply in CSVTablesWriter.replies(in: discussion) {
-            try insert.execute(arguments: [discussion.id, reply.message.id, reply.message.author, reply.kind, reply.to, reply.toAuthor])
+            try run(insert, [discussion.id, reply.message.id, reply.message.author, reply.kind, reply.to, reply.toAuthor])
         }
     }
 
@@ -165,7 +193,7 @@ public struct SQLiteReportWriter: ReportWriter {
         let insert = try db.cachedStatement(sql: "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (message, results) in zip(discussion.messages, analysis.results) {
             for finding in CSVTablesWriter.findings(in: results) {
-                try insert.execute(arguments: [
+                try run(insert, [
                     discussion.id, message.id, message.author, finding.analyzer, finding.kind, value(finding.label), finding.text,
                     value(finding.start), value(finding.end),
                 ])
@@ -203,7 +231,7 @@ public struct SQLiteReportWriter: ReportWriter {
                         }
                         json.endArray()
                     }
-                    try insert.execute(arguments: [
+                    try run(insert, [
                         discussion, id, collection, rank + 1, group.key, group.label, group.count, group.authors.joined(separator: "; "), quotes,
                     ])
                 }
