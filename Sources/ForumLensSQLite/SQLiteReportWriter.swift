@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import ForumLensCore
 import ForumLensReport
 import GRDB
@@ -13,6 +15,11 @@ import GRDBSQLite
 public struct SQLiteReportWriter: ReportWriter {
     private let database: DatabaseQueue
     private let analyzers: [AnalyzerInfo]
+    /// Discussions are written on a queue of their own, so that SQLite's work overlaps the
+    /// reading and analysis of the next ones; at most `pending` wait, so memory stays flat.
+    private let queue = DispatchQueue(label: "forumlens.sqlite")
+    private let pending = DispatchSemaphore(value: 8)
+    private let failure = FirstError()
 
     public static let schema = """
         CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -66,6 +73,20 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     public mutating func write(_ discussion: Discussion, analysis: DiscussionAnalysis?) throws {
+        try failure.rethrow()
+        pending.wait()
+        queue.async { [database, pending, failure] in
+            defer { pending.signal() }
+            guard !failure.happened else { return }
+            do {
+                try Self.insert(discussion, analysis, into: database)
+            } catch {
+                failure.keep(error)
+            }
+        }
+    }
+
+    static func insert(_ discussion: Discussion, _ analysis: DiscussionAnalysis?, into database: DatabaseQueue) throws {
         try database.inDatabase { db in
             // The discussion's rows from an earlier run go (the rest cascades), then come anew.
             // The full-text index reads the messages' own columns (no second copy of the texts);
@@ -116,6 +137,8 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     public mutating func finish(_ run: RunRecord) throws {
+        queue.sync {}
+        try failure.rethrow()
         try database.inDatabase { db in
             try db.execute(sql: "DELETE FROM themes WHERE discussion_id IS NULL")
             try Self.insertThemes(run.analysis, discussion: nil, db)
@@ -139,6 +162,7 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     public func abandon() {
+        queue.sync {}
         try? database.inDatabase { db in try db.execute(sql: "ROLLBACK") }
     }
 
@@ -237,5 +261,21 @@ public struct SQLiteReportWriter: ReportWriter {
                 }
             }
         }
+    }
+}
+
+/// The first error of the writing queue, for the run's thread to throw.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+
+    var happened: Bool { lock.withLock { error != nil } }
+
+    func keep(_ error: any Error) {
+        lock.withLock { if self.error == nil { self.error = error } }
+    }
+
+    func rethrow() throws {
+        if let error = lock.withLock({ error }) { throw error }
     }
 }
