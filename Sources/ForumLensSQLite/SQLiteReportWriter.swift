@@ -14,7 +14,6 @@ import GRDBSQLite
 /// rows rather than adding them again. Example queries: docs/report.md.
 public struct SQLiteReportWriter: ReportWriter {
     private let database: DatabaseQueue
-    private let analyzers: [AnalyzerInfo]
     /// Discussions are written on a queue of their own, so that SQLite's work overlaps the
     /// reading and analysis of the next ones; at most `pending` wait, so memory stays flat.
     private let queue = DispatchQueue(label: "forumlens.sqlite")
@@ -52,16 +51,15 @@ public struct SQLiteReportWriter: ReportWriter {
         CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(author, text, content = 'messages', content_rowid = 'rowid');
         """
 
-    public init(path: String, analyzers: [AnalyzerInfo] = []) throws {
+    public init(path: String) throws {
         do {
             // One transaction for the whole run, across the writer's calls.
             var configuration = Configuration()
             configuration.allowsUnsafeTransactions = true
             database = try DatabaseQueue(path: path, configuration: configuration)
             try database.inDatabase { db in
-                // A write-ahead log: a run larger than the page cache spills to it without a
-                // sync each time (a rollback journal synced at every spill and doubled the
-                // run's time); the run's one transaction still commits whole or not at all.
+                // A write-ahead log: readers keep seeing the last complete run while one is
+                // written; the run's one transaction commits whole or not at all.
                 try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
                 try db.execute(sql: Self.schema)
                 try db.execute(sql: "BEGIN IMMEDIATE")
@@ -69,7 +67,6 @@ public struct SQLiteReportWriter: ReportWriter {
         } catch let error as DatabaseError {
             throw OutputError(path: path, reason: error.message ?? "\(error)")
         }
-        self.analyzers = analyzers
     }
 
     public mutating func write(_ discussion: Discussion, analysis: DiscussionAnalysis?) throws {

@@ -106,7 +106,7 @@ struct OutputOptions: ParsableArguments {
             case .csv: return try CSVTablesWriter(directory: out, analyzers: analyzers, dialect: dialect)
             case .md: return try MarkdownReportWriter(sink: OutputSink.file(path))
             case .html: return try HTMLReportWriter(sink: OutputSink.file(path))
-            case .sqlite: return try SQLiteReportWriter(path: path, analyzers: analyzers)
+            case .sqlite: return try SQLiteReportWriter(path: path)
             }
         }
     }
