@@ -26,31 +26,9 @@ extension CSVTablesWriter {
         var summary: Summaries
     }
 
-    /// A reply (`reply_to`) or a quote of a message or a named author: who answers or quotes whom.
-    public struct Reply {
-        public var message: Message
-        public var kind: String
-        public var to: String?
-        public var toAuthor: String?
-    }
-
-    /// The discussion's replies and quotes, in message order.
-    public static func replies(in discussion: Discussion) -> [Reply] {
-        let authorOf = Dictionary(discussion.messages.map { ($0.id, $0.author) }, uniquingKeysWith: { first, _ in first })
-        var replies: [Reply] = []
-        for message in discussion.messages {
-            if let replyTo = message.replyTo { replies.append(Reply(message: message, kind: "reply", to: replyTo, toAuthor: authorOf[replyTo] ?? nil)) }
-            for quote in message.quotes where quote.messageID != nil || quote.author != nil {
-                let author = quote.author ?? quote.messageID.flatMap { authorOf[$0] ?? nil }
-                replies.append(Reply(message: message, kind: "quote", to: quote.messageID, toAuthor: author))
-            }
-        }
-        return replies
-    }
-
     mutating func writeReplies(_ discussion: Discussion, to sink: OutputSink) throws {
         csv.removeAll()
-        for reply in Self.replies(in: discussion) {
+        for reply in ReportRows.replies(in: discussion) {
             csv.text(discussion.id)
             csv.text(reply.message.id)
             csv.text(reply.message.author)
@@ -89,10 +67,9 @@ extension CSVTablesWriter {
     }
 
     mutating func keepAuthors(_ discussion: Discussion, _ analysis: DiscussionAnalysis) {
-        let authorOf = Dictionary(discussion.messages.map { ($0.id, $0.author) }, uniquingKeysWith: { first, _ in first })
         var received: [String: Int] = [:]
-        for message in discussion.messages {
-            if let replyTo = message.replyTo, let author = authorOf[replyTo] ?? nil { received[author, default: 0] += 1 }
+        for reply in ReportRows.replies(in: discussion) where reply.kind == "reply" {
+            if let author = reply.toAuthor { received[author, default: 0] += 1 }
         }
         for entry in analysis.authors {
             let dates = discussion.messages.filter { $0.author == entry.author }.compactMap(\.published).sorted()

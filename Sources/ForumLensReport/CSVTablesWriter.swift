@@ -29,7 +29,6 @@ public struct CSVTablesWriter: ReportWriter {
     /// `label` is the element's category, label, kind, theme(s) or target, `start` and `end`
     /// its offsets in the message's text.
     public static let findingColumns = ["discussion_id", "message_id", "author", "analyzer", "kind", "label", "text", "start", "end"]
-    static let labelFields = ["category", "label", "kind", "themes", "theme", "target"]
 
     /// `<id>.<field>` columns after the message's own, for the analyzers' CSV fields.
     private let analyzers: [AnalyzerInfo]
@@ -118,38 +117,10 @@ public struct CSVTablesWriter: ReportWriter {
         try discussions.write(csv.bytes)
     }
 
-    /// A finding: an element of a result's list of objects that carry a `text`.
-    public struct Finding {
-        public var analyzer: String
-        public var kind: String
-        public var label: JSONValue?
-        public var text: String
-        public var start: JSONValue?
-        public var end: JSONValue?
-    }
-
-    /// A message's findings, from its results, in the analyzers' order.
-    public static func findings(in results: DiscussionAnalysis.Results) -> [Finding] {
-        var found: [Finding] = []
-        for (id, result) in results {
-            guard case let .object(fields) = result else { continue }
-            for (kind, value) in fields {
-                guard case let .array(items) = value else { continue }
-                for item in items {
-                    guard case let .string(text)? = item["text"] else { continue }
-                    found.append(Finding(
-                        analyzer: id, kind: kind, label: labelFields.lazy.compactMap { item[$0] }.first, text: text, start: item["start"],
-                        end: item["end"]))
-                }
-            }
-        }
-        return found
-    }
-
     private mutating func writeFindings(_ discussion: Discussion, _ analysis: DiscussionAnalysis, to sink: OutputSink) throws {
         csv.removeAll()
         for (message, results) in zip(discussion.messages, analysis.results) {
-            for finding in Self.findings(in: results) {
+            for finding in ReportRows.findings(in: results) {
                 csv.text(discussion.id)
                 csv.text(message.id)
                 csv.text(message.author)

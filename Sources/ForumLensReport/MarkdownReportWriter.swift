@@ -24,8 +24,8 @@ public struct MarkdownReportWriter: ReportWriter {
         if !digest.participants.isEmpty {
             out += "### Participants\n\n| author | messages | mood | time-cost complaints | advice | themes |\n| --- | ---: | ---: | ---: | ---: | --- |\n"
             for participant in digest.participants {
-                out += "| \(Self.cell(participant.author)) | \(participant.messages) | \(participant.meanSentiment.map { Self.signed($0) } ?? "") | "
-                out += "\(participant.complaints) | \(participant.advice) | \(Self.cell(participant.themes.joined(separator: ", "))) |\n"
+                out += "| \(Self.inline(participant.author)) | \(participant.messages) | \(participant.meanSentiment.map { Self.signed($0) } ?? "") | "
+                out += "\(participant.complaints) | \(participant.advice) | \(Self.inline(participant.themes.joined(separator: ", "))) |\n"
             }
             out += "\n"
         }
@@ -47,7 +47,7 @@ public struct MarkdownReportWriter: ReportWriter {
                 out += digest.medianPerDay.map { "; the median time cited is \(DiscussionDigest.hours($0)) a day" } ?? ""
                 out += ".\n\n| author | complaint | time | about |\n| --- | --- | --- | --- |\n"
                 for complaint in digest.complaints {
-                    out += "| \(Self.cell(complaint.author)) | \(Self.cell(complaint.sentence)) | \(Self.cell(complaint.time ?? "")) | \(Self.cell(complaint.target ?? "")) |\n"
+                    out += "| \(Self.inline(complaint.author)) | \(Self.inline(complaint.sentence)) | \(Self.inline(complaint.time ?? "")) | \(Self.inline(complaint.target ?? "")) |\n"
                 }
                 out += "\n"
             }
@@ -92,8 +92,6 @@ public struct MarkdownReportWriter: ReportWriter {
     }
 
     static let escaped = Set("\\`*_[]<>|~".utf8)
-
-    static func cell(_ text: String) -> String { inline(text) }
 
     static func signed(_ value: Double) -> String { DiscussionDigest.signed(value) }
 

@@ -201,7 +201,7 @@ public struct SQLiteReportWriter: ReportWriter {
 
     static func insertReplies(_ discussion: Discussion, _ db: Database) throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO replies VALUES (?, ?, ?, ?, ?, ?)")
-        for reply in CSVTablesWriter.replies(in: discussion) {
+        for reply in ReportRows.replies(in: discussion) {
             try run(insert, [discussion.id, reply.message.id, reply.message.author, reply.kind, reply.to, reply.toAuthor])
         }
     }
@@ -209,7 +209,7 @@ public struct SQLiteReportWriter: ReportWriter {
     static func insertFindings(_ discussion: Discussion, _ analysis: DiscussionAnalysis, _ db: Database) throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (message, results) in zip(discussion.messages, analysis.results) {
-            for finding in CSVTablesWriter.findings(in: results) {
+            for finding in ReportRows.findings(in: results) {
                 try run(insert, [
                     discussion.id, message.id, message.author, finding.analyzer, finding.kind, value(finding.label), finding.text,
                     value(finding.start), value(finding.end),
