@@ -23,7 +23,12 @@ import Testing
             .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let run = try await Subprocess.run(Self.script, ["-qec", command, "/dev/null"], timeout: 120)
         #expect(run.exitCode == 0, "\(run.stdoutText)")
-        let lines = run.stdoutText.replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
+        // What the terminal shows of each line: the text after its last carriage return (the
+        // progress bar redraws itself and is wiped before the table).
+        // (The terminal ends lines with CRLF, one Character in Swift.)
+        let lines = run.stdoutText.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map { line in
+            String(line.split(separator: "\r").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "")
+        }
         let header = try #require(lines.firstIndex { $0.hasPrefix("files  discussions  messages") }, "\(lines)")
         let counts = lines[header + 1].split(separator: " ").compactMap { Int($0) }
         // Nine files, eight discussions: the founding thread's two pages are one.
