@@ -78,6 +78,42 @@ public struct AnalyzerPipeline: Sendable {
                 for index in messages.indices { run(analyzers[concurrent...], on: messages[index], into: &analyzed[index]) }
             }
         }
+        return summarize(messages, results: analyzed.isEmpty ? Array(repeating: [], count: messages.count) : analyzed.map(\.results),
+                         tallies: analyzed.map(\.tallies))
+    }
+
+    /// Summaries from results written before (`forumlens merge`): each message's tallies as
+    /// `analyze` adds them, its language guessed again the same way.
+    public func summarize(_ discussion: Discussion, results: [DiscussionAnalysis.Results], fallbackLanguage: String? = nil) -> DiscussionAnalysis {
+        let byID = Dictionary(analyzers.map { ($0.descriptor.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let tallies = zip(discussion.messages, results).map { message, results in
+            let language = Self.language(of: message, text: TextLayer(message.text), in: discussion, fallback: fallbackLanguage)
+            return results.compactMap { id, value in byID[id].map { (id: id, tally: Self.tally(value, by: $0, of: message, in: language)) } }
+        }
+        return summarize(discussion.messages, results: results, tallies: tallies)
+    }
+
+    /// What one result adds to the summaries: a message counted, or skipped for its language,
+    /// and the analyzer's own tally, attributed to the message.
+    private static func tally(_ value: JSONValue, by analyzer: any Analyzer, of message: Message, in language: String) -> Tally {
+        var tally = Tally()
+        guard value != skippedForLanguage else {
+            tally.add("skipped")
+            return tally
+        }
+        tally.add("messages")
+        // The message in the language the analyzer read it in.
+        var read = message
+        read.language = language
+        var own = analyzer.tally(value, of: read)
+        own.attribute(to: message.id, author: message.author)
+        tally.add(own)
+        return tally
+    }
+
+    /// Per discussion and per author (in the order of their first message), the sums of the
+    /// messages' tallies, in pipeline order.
+    private func summarize(_ messages: [Message], results: [DiscussionAnalysis.Results], tallies: [[(id: String, tally: Tally)]]) -> DiscussionAnalysis {
         var summary: [String: Tally] = [:]
         var authorOrder: [String] = []
         var authors: [String: (messages: Int, summary: [String: Tally])] = [:]
@@ -88,8 +124,8 @@ public struct AnalyzerPipeline: Sendable {
                 authors[author] = (0, [:])
             }
             authors[author]!.messages += 1
-            guard !analyzed.isEmpty else { continue }
-            for (id, tally) in analyzed[index].tallies {
+            guard index < tallies.count else { continue }
+            for (id, tally) in tallies[index] {
                 summary[id, default: Tally()].add(tally)
                 authors[author]!.summary[id, default: Tally()].add(tally)
             }
@@ -97,8 +133,7 @@ public struct AnalyzerPipeline: Sendable {
         let ids = analyzers.map(\.descriptor.id)
         func ordered(_ tallies: [String: Tally]) -> Summaries { Summaries(ids.compactMap { id in tallies[id].map { (id, $0) } }) }
         return DiscussionAnalysis(
-            results: analyzed.isEmpty ? Array(repeating: [], count: messages.count) : analyzed.map(\.results),
-            summary: ordered(summary),
+            results: results, summary: ordered(summary),
             authors: authorOrder.map { ($0, authors[$0]!.messages, ordered(authors[$0]!.summary)) })
     }
 
@@ -121,24 +156,15 @@ public struct AnalyzerPipeline: Sendable {
         for analyzer in analyzers {
             let descriptor = analyzer.descriptor
             let value: JSONValue
-            var tally = Tally()
             if descriptor.handles(analysis.language) {
                 var required: [String: JSONValue] = [:]
                 for (id, result) in analysis.results where descriptor.requires.contains(id) { required[id] = result }
                 value = analyzer.analyze(AnalyzerInput(message: message, text: text, language: analysis.language, results: required))
-                tally.add("messages")
-                // The message in the language the analyzer read it in.
-                var read = message
-                read.language = analysis.language
-                var own = analyzer.tally(value, of: read)
-                own.attribute(to: message.id, author: message.author)
-                tally.add(own)
             } else {
                 value = Self.skippedForLanguage
-                tally.add("skipped")
             }
             analysis.results.append((descriptor.id, value))
-            analysis.tallies.append((descriptor.id, tally))
+            analysis.tallies.append((descriptor.id, Self.tally(value, by: analyzer, of: message, in: analysis.language)))
         }
     }
 

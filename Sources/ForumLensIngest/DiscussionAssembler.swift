@@ -111,8 +111,32 @@ public struct DiscussionAssembler {
         return nil
     }
 
+    /// Joins parts of one discussion that separate runs wrote (`forumlens merge`): in page
+    /// order, each message once, as if one run had read all their pages. Ids of the form `m12`
+    /// are taken to be made up (pages without ids of their own) and numbered again. Also
+    /// returns where each message of the result comes from: its part and its index there.
+    public static func join(_ parts: [Discussion]) -> (discussion: Discussion, origins: [(part: Int, message: Int)]) {
+        let pages = parts.enumerated().map { order, part in
+            (order, pageNumber(part.url), part, Set(part.messages.map(\.id).filter(isMadeUp)))
+        }
+        return finishedWithOrigins(pages)
+    }
+
+    /// `m` and digits, maybe with a `~` suffix: the ids `finished` and the extractors make up.
+    private static func isMadeUp(_ id: String) -> Bool {
+        let number = id.prefix { $0 != "~" }
+        return number.count > 1 && number.first == "m" && number.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     private static func finished(_ pages: [(order: Int, page: Int, discussion: Discussion, generated: Set<String>)]) -> Discussion {
+        finishedWithOrigins(pages).discussion
+    }
+
+    private static func finishedWithOrigins(
+        _ pages: [(order: Int, page: Int, discussion: Discussion, generated: Set<String>)]
+    ) -> (discussion: Discussion, origins: [(part: Int, message: Int)]) {
         let sorted = pages.sorted { ($0.page, $0.order) < ($1.page, $1.order) }
+        var origins: [(part: Int, message: Int)] = []
         var merged = sorted[0].discussion
         merged.messages = []
         merged.sources = []
@@ -141,12 +165,13 @@ public struct DiscussionAssembler {
                 used.insert(message.id)
                 message.position = merged.messages.count + 1
                 merged.messages.append(message)
+                origins.append((page.order, index))
             }
             earlierOwnIDs.formUnion(ownIDs)
             previous = (page.page, page.discussion.messages.last)
         }
         ReplyStructure.resolve(&merged.messages)
-        return merged
+        return (merged, origins)
     }
 
     /// Whether `message`, first on its page, repeats the last one of the page before

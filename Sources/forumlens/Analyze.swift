@@ -12,7 +12,7 @@ extension ForumLens {
             discussion: """
                 Analyzers: ids of the Swift plugins under Plugins/ (`forumlens analyzers list`), or paths of rule plugins \
                 and process-plugin manifests (.yml, .yaml, .json; docs/plugins.md). By default the built-in analyzers run: \
-                sentiment (docs/sentiment.md) and time-cost (docs/time-cost.md); advice is to come. The examples are opt-in: \
+                sentiment (docs/sentiment.md), time-cost (docs/time-cost.md) and advice (docs/advice.md). The examples are opt-in: \
                 `--analyzers +links`.
 
                 Filters: --since, --until and --author keep those messages; --language keeps the messages in \

@@ -12,7 +12,7 @@ struct ForumLens: AsyncParsableCommand {
             (everything else processed and written); 2 usage error, nothing processed.
             """,
         version: Tool.current.version,
-        subcommands: [Split.self, Analyze.self, Analyzers.self, Eval.self]
+        subcommands: [Split.self, Analyze.self, Merge.self, Analyzers.self, Eval.self]
     )
 
     /// Usage errors exit with 2 (the command-line contract), not argument-parser's 64.
