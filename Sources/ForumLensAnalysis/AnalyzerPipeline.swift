@@ -56,7 +56,8 @@ public struct AnalyzerPipeline: Sendable {
     /// `fallbackLanguage`: `--language`, for messages whose language neither they nor their
     /// discussion tell. `jobs`: how many threads analyze the messages; results, summaries and
     /// the order of everything are the same whatever it is.
-    public func analyze(_ discussion: Discussion, fallbackLanguage: String? = nil, jobs: Int = 1) -> DiscussionAnalysis {
+    /// `cache`: results of messages analyzed before (`--resume`), and where to keep new ones.
+    public func analyze(_ discussion: Discussion, fallbackLanguage: String? = nil, jobs: Int = 1, cache: (any ResultCache)? = nil) -> DiscussionAnalysis {
         let messages = discussion.messages
         // Without analyzers nothing reads the text layer: it is not computed.
         var analyzed = [MessageAnalysis](repeating: MessageAnalysis(), count: analyzers.isEmpty ? 0 : messages.count)
@@ -68,10 +69,16 @@ public struct AnalyzerPipeline: Sendable {
             analyzed.withUnsafeMutableBufferPointer { slots in
                 let slots = UnsafeSlots(slots)
                 ForEachIndex.run(messages.count, jobs: jobs) { index in
+                    if let known = cache?.results(for: messages[index], in: discussion) {
+                        slots[index] = MessageAnalysis(
+                            language: known.language, results: known.results, tallies: tallies(known.results, of: messages[index], in: known.language))
+                        return
+                    }
                     let text = TextLayer(messages[index].text)
                     let language = Self.language(of: messages[index], text: text, in: discussion, fallback: fallbackLanguage)
                     slots[index] = MessageAnalysis(text: text, language: language)
                     run(analyzers[..<concurrent], on: messages[index], into: &slots[index])
+                    cache?.store(slots[index].results, language: language, for: messages[index], in: discussion)
                 }
             }
             if concurrent < analyzers.count {
@@ -85,12 +92,17 @@ public struct AnalyzerPipeline: Sendable {
     /// Summaries from results written before (`forumlens merge`): each message's tallies as
     /// `analyze` adds them, its language guessed again the same way.
     public func summarize(_ discussion: Discussion, results: [DiscussionAnalysis.Results], fallbackLanguage: String? = nil) -> DiscussionAnalysis {
-        let byID = Dictionary(analyzers.map { ($0.descriptor.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let tallies = zip(discussion.messages, results).map { message, results in
-            let language = Self.language(of: message, text: TextLayer(message.text), in: discussion, fallback: fallbackLanguage)
-            return results.compactMap { id, value in byID[id].map { (id: id, tally: Self.tally(value, by: $0, of: message, in: language)) } }
+        let given = zip(discussion.messages, results).map { message, results in
+            tallies(results, of: message, in: Self.language(of: message, text: TextLayer(message.text), in: discussion, fallback: fallbackLanguage))
         }
-        return summarize(discussion.messages, results: results, tallies: tallies)
+        return summarize(discussion.messages, results: results, tallies: given)
+    }
+
+    /// The tallies of results given before (read from a report or a cache), in their order.
+    private func tallies(_ results: DiscussionAnalysis.Results, of message: Message, in language: String) -> [(id: String, tally: Tally)] {
+        results.compactMap { id, value in
+            analyzers.first { $0.descriptor.id == id }.map { (id: id, tally: Self.tally(value, by: $0, of: message, in: language)) }
+        }
     }
 
     /// What one result adds to the summaries: a message counted, or skipped for its language,
@@ -189,4 +201,11 @@ public struct AnalyzerPipeline: Sendable {
         }
         return failures
     }
+}
+
+/// Results of messages analyzed by an earlier run (`--resume`): what a message gave, with the
+/// language it was read in, for the same message in the same discussion language.
+public protocol ResultCache: Sendable {
+    func results(for message: Message, in discussion: Discussion) -> (language: String, results: DiscussionAnalysis.Results)?
+    func store(_ results: DiscussionAnalysis.Results, language: String, for message: Message, in discussion: Discussion)
 }

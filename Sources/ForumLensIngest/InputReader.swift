@@ -28,7 +28,7 @@ public struct IngestOptions: Sendable {
 }
 
 /// What one input file gave: its identity, the discussions read from it, and its problems.
-public struct ReadInput: Sendable {
+public struct ReadInput: Sendable, Codable {
     public var input: InputFile?
     public var discussions: [Discussion] = []
     /// Per discussion: the message ids the extractor made up (the page had none), which may

@@ -1,8 +1,10 @@
 /// Reads inputs on several cores and hands the results back in input order, with a bounded
 /// number in flight so that memory stays flat however many files there are.
 public enum ParallelReader {
+    /// `reader`: how one input is read (a cache may answer instead of the file).
     public static func read(
         _ items: [InputItem], options: IngestOptions, jobs: Int,
+        reader: (@Sendable (InputItem) -> ReadInput)? = nil,
         deliver: (Int, ReadInput) throws -> Void
     ) async throws {
         let jobs = max(1, jobs)
@@ -17,7 +19,7 @@ public enum ParallelReader {
                 while running < jobs, next < items.count, next - emitted < window {
                     let index = next
                     let item = items[index]
-                    group.addTask { (index, InputReader.read(item, options: options)) }
+                    group.addTask { (index, reader?(item) ?? InputReader.read(item, options: options)) }
                     next += 1
                     running += 1
                 }

@@ -18,6 +18,20 @@ enum CommandRun {
         let console = Console(quiet: input.quiet)
         let options = try input.ingestOptions(console: console)
         let collected = try Inputs.collect(input.paths)
+        var cache: RunCache?
+        if input.resume {
+            guard let out = output.out, out != "-" else {
+                throw ValidationError("--resume keeps its cache beside the output: give --out a file or a directory")
+            }
+            let path = RunCache.path(for: out, intoDirectory: try output.intoDirectory)
+            do {
+                cache = try RunCache(path: path, settings: input.cacheSettings(analyzers: pipeline?.infos ?? []))
+            } catch {
+                throw ValidationError("--resume: \(error)")
+            }
+        }
+        // Results of process plugins are not kept: what failed is tried again.
+        let resultCache = pipeline?.analyzers.contains { $0 is ReportsProblems } == false ? cache : nil
         var writers = try output.writers(analyzers: pipeline?.infos ?? [])
         var run = RunRecord()
         run.analyzers = pipeline?.infos ?? []
@@ -30,7 +44,7 @@ enum CommandRun {
                 guard filter.keep(&discussion) else { continue }
                 pseudonyms?.apply(to: &discussion)
                 run.summary.add(discussion)
-                let analysis = pipeline?.analyze(discussion, fallbackLanguage: options.language, jobs: input.jobs)
+                let analysis = pipeline?.analyze(discussion, fallbackLanguage: options.language, jobs: input.jobs, cache: resultCache)
                 if let analysis { run.analysis.add(analysis.summary) }
                 for message in pipeline?.drainProblems() ?? [] {
                     let problem = Problem(path: discussion.sources.first ?? discussion.id, severity: .error, message: message)
@@ -43,7 +57,8 @@ enum CommandRun {
         do {
             try emit(collected.stdinDiscussions.flatMap { assembler.add($0, order: -1) })
             console.startProgress(files: collected.items.count)
-            try await ParallelReader.read(collected.items, options: options, jobs: input.jobs) { order, read in
+            let reader = cache.map { cache in { @Sendable (item: InputItem) in cache.read(item, options: options) } }
+            try await ParallelReader.read(collected.items, options: options, jobs: input.jobs, reader: reader) { order, read in
                 console.progress(bytes: read.input?.bytes ?? 0)
                 if let file = read.input { run.inputs.append(file) }
                 run.problems += read.problems
@@ -54,12 +69,14 @@ enum CommandRun {
             }
             try emit(assembler.finish())
             for index in writers.indices { try writers[index].finish(run) }
+            try cache?.compact()
             console.endProgress()
         } catch {
             console.endProgress()
             writers.forEach { $0.abandon() }
             throw error
         }
+        if let cache { console.resumed(cache) }
         console.runSummary(run, wroteData: output.out != nil)
         if let out = output.out, out != "-" {
             let tables = ["messages.csv", "discussions.csv", "replies.csv"] + (run.analyzers.isEmpty ? [] : ["findings.csv", "authors.csv", "themes.csv"])

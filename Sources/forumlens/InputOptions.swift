@@ -49,6 +49,10 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "Say on stderr, per page, which post lists the extractor weighed and what it read in each record.")
     var explain = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Reuse what earlier runs with the same --out read and analyzed (a cache beside the output): files unchanged since are not read again, messages unchanged not analyzed again; an interrupted run goes on where it stopped."))
+    var resume = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard maxPageSize >= 1 else { throw ValidationError("--max-page-size must be at least 1 (MB)") }
@@ -91,6 +95,24 @@ struct InputOptions: ParsableArguments {
         options.explain = explain
         options.readsPagination = merge != .none
         return options
+    }
+
+    /// What a `--resume` cache depends on besides the files: the tool, the analyzers and every
+    /// reading option, site profiles by content.
+    func cacheSettings(analyzers: [AnalyzerInfo]) -> String {
+        var profileFiles: [String] = []
+        for path in profile + [Self.profileFolder] {
+            let files = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String }.map { path + "/" + $0 }) ?? [path]
+            for file in files.sorted() {
+                if let data = FileManager.default.contents(atPath: file) { profileFiles.append(file + "=" + SHA256.hex([UInt8](data))) }
+            }
+        }
+        let analyzers = analyzers.map { "\($0.id) \($0.version)" + $0.resources.map { " \($0.name)=\($0.digest)" }.joined() }
+        let reading = [
+            "engine=\(engine ?? "")", "merge=\(merge.rawValue)", "timezone=\(timezone ?? "")", "language=\(language ?? "")",
+            "max-page-size=\(maxPageSize)", "max-depth=\(maxDepth)", "explain=\(explain)",
+        ]
+        return ([Tool.current.name + " " + Tool.current.version] + analyzers + reading + profileFiles).joined(separator: "; ")
     }
 
     /// `$FORUMLENS_PROFILES`, else `~/.config/forumlens/profiles` (under `$XDG_CONFIG_HOME` when set).

@@ -139,6 +139,13 @@ final class Console {
         fileLines.append(line)
     }
 
+    /// What `--resume` reused, on stderr.
+    func resumed(_ cache: RunCache) {
+        guard !quiet else { return }
+        let line = "resumed: \(plural(cache.reused, "file")) reused, \(cache.read) read; \(plural(cache.reusedMessages, "message"))' results reused (cache \(cache.path))\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
     func runSummary(_ run: RunRecord, wroteData: Bool) {
         guard !quiet, !wroteData else { return }
         let summary = run.summary

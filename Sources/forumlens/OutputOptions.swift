@@ -72,6 +72,15 @@ struct OutputOptions: ParsableArguments {
         if out == "-", formats == [.sqlite] { throw ValidationError("sqlite is a database file: give --out a path") }
     }
 
+    /// Whether `--out` is a directory: for csv, several formats, or a directory already there.
+    var intoDirectory: Bool {
+        get throws {
+            var isDirectory: ObjCBool = false
+            let exists = out.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) } ?? false
+            return try formats.count > 1 || formats.contains(.csv) || (exists && isDirectory.boolValue)
+        }
+    }
+
     /// Opens one writer per format. Everything is written to temporary files and put in
     /// place only when the run completes.
     func writers(analyzers: [AnalyzerInfo] = []) throws -> [any ReportWriter] {
@@ -90,7 +99,7 @@ struct OutputOptions: ParsableArguments {
         }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory)
-        let intoDirectory = formats.count > 1 || formats.contains(.csv) || (exists && isDirectory.boolValue)
+        let intoDirectory = try self.intoDirectory
         if intoDirectory {
             if !exists {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

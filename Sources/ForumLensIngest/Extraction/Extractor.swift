@@ -29,7 +29,7 @@ public struct ExtractedPage: Sendable {
 }
 
 /// The page after this one in its thread, as a page's "next page" link tells it.
-public enum FollowingPage: Sendable, Equatable {
+public enum FollowingPage: Sendable, Equatable, Codable {
     /// No next-page link: the thread ends here.
     case none
     /// The next page's address.

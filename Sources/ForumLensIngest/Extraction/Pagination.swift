@@ -1,6 +1,6 @@
 /// Where a page sits in its thread, as the page says it ("Page 2 sur 3", "Page 2 of 3",
 /// "Seite 2 von 3"): lets a thread be written as soon as all its pages are read.
-public struct Pagination: Sendable, Equatable {
+public struct Pagination: Sendable, Equatable, Codable {
     /// 1-based.
     public var page: Int
     public var count: Int
