@@ -24,10 +24,10 @@ public struct ReportReadError: Error, Sendable, CustomStringConvertible {
 }
 
 public enum ReportReader {
-    /// Reads a `forumlens/report@1` report, JSON (one object) or JSONL (message lines, then
+    /// Reads `forumlens/report@1` reports: JSON (one object) or JSONL (message lines, then
     /// their discussion's line, then the run line, which must be there: without it the run
-    /// that wrote the file did not finish).
-    public static func read(_ bytes: [UInt8]) throws(ReportReadError) -> ReadReport {
+    /// that wrote the file did not finish), several JSONL reports one after the other too.
+    public static func read(_ bytes: [UInt8]) throws(ReportReadError) -> [ReadReport] {
         let first = bytes.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
         guard first == UInt8(ascii: "{") else { throw ReportReadError(reason: "not a forumlens report (JSON or JSONL)") }
         // A JSONL report's first line is a whole object of type message, discussion or run.
@@ -54,11 +54,11 @@ public enum ReportReader {
             whole.messages = parts.map(\.message)
             read.discussions.append((whole, parts.map(\.results)))
         }
-        return read
+        return [read]
     }
 
-    private static func lines(_ bytes: [UInt8]) throws(ReportReadError) -> ReadReport {
-        var read: ReadReport?
+    private static func lines(_ bytes: [UInt8]) throws(ReportReadError) -> [ReadReport] {
+        var reports: [ReadReport] = []
         var pending: [(message: Message, results: DiscussionAnalysis.Results)] = []
         var pendingDiscussion: String?
         var discussions: [(discussion: Discussion, results: [DiscussionAnalysis.Results])] = []
@@ -66,7 +66,6 @@ public enum ReportReader {
         for slice in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
             guard slice.contains(where: { ![0x20, 0x0D, 0x09].contains($0) }) else { continue }
-            guard read == nil else { throw ReportReadError(line: number, reason: "text after the run line") }
             let value: JSONValue
             do {
                 value = try JSONValue.parse(Array(slice))
@@ -93,16 +92,18 @@ public enum ReportReader {
                 (pending, pendingDiscussion) = ([], nil)
             case .string("run")?:
                 guard pending.isEmpty else { throw ReportReadError(line: number, reason: "messages of \(pendingDiscussion!) have no discussion line") }
-                read = try closing(value, line: number)
+                var read = try closing(value, line: number)
+                read.discussions = discussions
+                reports.append(read)
+                discussions = []
             default:
                 throw ReportReadError(line: number, reason: "a line whose type is not message, discussion or run")
             }
         }
-        guard var read else {
+        guard pending.isEmpty, discussions.isEmpty, !reports.isEmpty else {
             throw ReportReadError(reason: "no run line at the end: the run that wrote it did not finish")
         }
-        read.discussions = discussions
-        return read
+        return reports
     }
 
     /// The schema, analyzers, inputs and problems of a report (or of a JSONL run line).

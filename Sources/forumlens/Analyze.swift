@@ -27,15 +27,7 @@ extension ForumLens {
         @OptionGroup var input: InputOptions
         @OptionGroup var output: OutputOptions
 
-        @Option(name: .long, help: ArgumentHelp(
-            "Comma list of analyzer ids or plugin paths (rule plugins, process-plugin manifests); default: the Swift plugins under Plugins/ but the examples; `+X` adds X to the defaults; \"\" runs none.",
-            valueName: "list"))
-        var analyzers: String?
-
-        @Option(name: .long, help: ArgumentHelp(
-            "An advice taxonomy (YAML or JSON) replacing the default one; `forumlens analyzers taxonomy` prints the default to copy and edit.",
-            valueName: "file"))
-        var taxonomy: String?
+        @OptionGroup var analyzerOptions: AnalyzerOptions
 
         @Option(name: .long, help: ArgumentHelp("Only messages published on or after this date (2010-04-30, or a full ISO 8601 time).", valueName: "date"))
         var since: String?
@@ -56,7 +48,7 @@ extension ForumLens {
         }
 
         func run() async throws {
-            let pipeline = try Self.pipeline(analyzers, taxonomy: taxonomy)
+            let pipeline = try analyzerOptions.pipeline()
             if let text {
                 let message = Message(id: "text", position: 1, language: input.language?.lowercased(), text: text)
                 let analysis = pipeline.analyze(Discussion(id: "text", language: input.language?.lowercased(), messages: [message]))
@@ -69,32 +61,46 @@ extension ForumLens {
                 input: input, output: output, pipeline: pipeline,
                 filter: MessageFilter(since: since, until: until, authors: Set(author), language: input.language?.lowercased()))
         }
+    }
+}
 
-        /// The analyzers the list names, checked before anything is read: an unknown id, a plugin
-        /// file that is wrong (its file and line), or requirements that cannot be met are usage
-        /// errors. No list means the default analyzers, an empty one none; `+X` adds X to the
-        /// defaults. A taxonomy file replaces the advice analyzer's default themes.
-        static func pipeline(_ list: String?, taxonomy: String? = nil) throws -> AnalyzerPipeline {
-            let items = (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            var chosen: [any Analyzer] = list == nil || !items.isEmpty && items.allSatisfy { $0.hasPrefix("+") } ? Analyzers.defaults : []
-            for item in items {
-                chosen.append(try Analyzers.resolve(item.hasPrefix("+") ? String(item.dropFirst()) : item))
-            }
-            if let taxonomy {
-                guard let index = chosen.firstIndex(where: { $0.descriptor.id == "advice" }) else {
-                    throw ValidationError("--taxonomy is read by the advice analyzer, which --analyzers leaves out")
-                }
-                do {
-                    chosen[index] = try AdviceAnalyzer(taxonomyFile: taxonomy)
-                } catch {
-                    throw PluginError(error.description)
-                }
+/// `--analyzers` and `--taxonomy`, which analyze and merge share.
+struct AnalyzerOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Comma list of analyzer ids or plugin paths (rule plugins, process-plugin manifests); `+X` adds X to the defaults; \"\" runs none. Default: for analyze the Swift plugins under Plugins/ but the examples, for merge the analyzers the reports name.",
+        valueName: "list"))
+    var analyzers: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "An advice taxonomy (YAML or JSON) replacing the default one; `forumlens analyzers taxonomy` prints the default to copy and edit.",
+        valueName: "file"))
+    var taxonomy: String?
+
+    /// The analyzers the list names, checked before anything is read: an unknown id, a plugin
+    /// file that is wrong (its file and line), or requirements that cannot be met are usage
+    /// errors. No list means the default analyzers, an empty one none; `+X` adds X to the
+    /// defaults. A taxonomy file replaces the advice analyzer's default themes.
+    func pipeline(default defaultList: String? = nil) throws -> AnalyzerPipeline {
+        let list = analyzers ?? defaultList
+        let items = (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var chosen: [any Analyzer] = list == nil || !items.isEmpty && items.allSatisfy { $0.hasPrefix("+") } ? ForumLens.Analyzers.defaults : []
+        for item in items {
+            chosen.append(try ForumLens.Analyzers.resolve(item.hasPrefix("+") ? String(item.dropFirst()) : item))
+        }
+        if let taxonomy {
+            guard let index = chosen.firstIndex(where: { $0.descriptor.id == "advice" }) else {
+                throw ValidationError("--taxonomy is read by the advice analyzer, which --analyzers leaves out")
             }
             do {
-                return try AnalyzerPipeline(Analyzers.withRequirements(chosen))
+                chosen[index] = try AdviceAnalyzer(taxonomyFile: taxonomy)
             } catch {
                 throw PluginError(error.description)
             }
+        }
+        do {
+            return try AnalyzerPipeline(ForumLens.Analyzers.withRequirements(chosen))
+        } catch {
+            throw PluginError(error.description)
         }
     }
 }

@@ -24,18 +24,12 @@ extension ForumLens {
                   cat parts/*.jsonl | forumlens merge - --format csv,html --out report/
                 """)
 
-        @Argument(help: "Reports written by `forumlens analyze --format json` or `jsonl`, or - for one on stdin.")
+        @Argument(help: "Reports written by `forumlens analyze --format json` or `jsonl` (several JSONL reports may follow one another in a file), or - for stdin.")
         var reports: [String] = []
 
         @OptionGroup var output: OutputOptions
 
-        @Option(name: .long, help: ArgumentHelp(
-            "The analyzers the reports ran, as analyze takes them (ids, rule plugin and process-plugin paths); default: the ids the reports name.",
-            valueName: "list"))
-        var analyzers: String?
-
-        @Option(name: .long, help: ArgumentHelp("The advice taxonomy the reports were made with, when not the default one.", valueName: "file"))
-        var taxonomy: String?
+        @OptionGroup var analyzerOptions: AnalyzerOptions
 
         @Flag(name: [.short, .long], help: "No summary on stderr (errors are still shown).")
         var quiet = false
@@ -47,14 +41,14 @@ extension ForumLens {
             var read: [(path: String, report: ReadReport)] = []
             for path in reports {
                 do {
-                    read.append((path, try ReportReader.read(try Self.contents(of: path))))
+                    read += try ReportReader.read(try Self.contents(of: path)).map { (path, $0) }
                 } catch {
                     let problem = Problem(path: path, severity: .error, message: "not merged: \(error)")
                     run.problems.append(problem)
                     console.report(problem)
                 }
             }
-            let pipeline = try Self.pipeline(for: read, list: analyzers, taxonomy: taxonomy)
+            let pipeline = try Self.pipeline(for: read, options: analyzerOptions)
             run.analyzers = pipeline.infos
             var writers = try output.writers(analyzers: pipeline.infos)
 
@@ -116,7 +110,7 @@ extension ForumLens {
 
         /// The analyzers of the reports, which must all name the same ones, each of the same
         /// version and data as this forumlens has: results of different analyzers do not add up.
-        static func pipeline(for reports: [(path: String, report: ReadReport)], list: String?, taxonomy: String?) throws -> AnalyzerPipeline {
+        static func pipeline(for reports: [(path: String, report: ReadReport)], options: AnalyzerOptions) throws -> AnalyzerPipeline {
             func describe(_ infos: [AnalyzerInfo]) -> String {
                 infos.isEmpty ? "no analyzer" : infos.map { info in
                     "\(info.id) \(info.version)" + info.resources.map { " \($0.name) \($0.digest.prefix(19))…" }.joined()
@@ -126,7 +120,7 @@ extension ForumLens {
             for (path, report) in reports.dropFirst() where describe(report.analyzers) != describe(expected) {
                 throw PluginError("\(path) was made by \(describe(report.analyzers)), \(reports[0].path) by \(describe(expected)): their results do not add up")
             }
-            let pipeline = try Analyze.pipeline(list ?? expected.map(\.id).joined(separator: ","), taxonomy: taxonomy)
+            let pipeline = try options.pipeline(default: expected.map(\.id).joined(separator: ","))
             guard describe(pipeline.infos) == describe(expected) || reports.isEmpty else {
                 throw PluginError("the reports were made by \(describe(expected)); this forumlens has \(describe(pipeline.infos)): merge with the forumlens, plugins (--analyzers) and taxonomy (--taxonomy) that made them")
             }

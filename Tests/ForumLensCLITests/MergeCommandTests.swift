@@ -27,8 +27,12 @@ import Testing
         #expect(merged.exitCode == 0 && merged.stderr.isEmpty, "\(merged.stderrText)")
         let again = try await ForumLensCommand.run(["merge", scratch.url("whole.json"), "--format", "json", "--out", scratch.url("whole-merged.json")])
         #expect(again.exitCode == 0, "\(again.stderrText)")
-        // Merging the parts or the whole gives the same file, byte for byte.
+        // Merging the parts or the whole gives the same file, byte for byte; so do the parts
+        // one after the other on stdin.
         #expect(try scratch.read("merged.json") == scratch.read("whole-merged.json"))
+        let piped = try await ForumLensCommand.run(
+            ["merge", "-", "--format", "json", "--out", "-"], stdin: try scratch.read("part-0.jsonl") + scratch.read("part-1.jsonl"))
+        #expect(try piped.exitCode == 0 && piped.stdout == scratch.read("merged.json"), "\(piped.stderrText)")
 
         // And every discussion (messages, results, summaries) is the one run's, the thread
         // split between the parts included.
