@@ -33,7 +33,7 @@ struct AdviceForm: Equatable {
         // « Regardez ce que j'ai trouvé : », « Voici le message : »: pointing at something.
         if let opening = starts.first, words.pointers.match(at: opening, in: sentence, tokens) != nil { return nil }
         if tokens[sentence].last?.lowercased == ":", sentence.count <= 6 { return nil }
-        let question = tokens[sentence].contains { $0.kind == .punctuation && $0.lowercased.contains("?") }
+        let question = tokens[sentence].contains { $0.kind == .punctuation && $0.lowercased.utf8.contains(UInt8(ascii: "?")) }
         if question {
             // « Pourquoi ne pas essayer les afterworks ? », "Have you tried…?": advice that asks.
             return first(.questions).map { AdviceForm(form: "question", strength: 0.7, start: $0.lowerBound) }
@@ -82,6 +82,8 @@ struct AdviceForm: Equatable {
     /// and a vocative (« Eogez, », "@Marco:"), the word after « : » or « ; », and the main
     /// clause after a condition, a time or a place (« Si tu as le temps, fais un blog », « Sur
     /// les forums, écoute… », "If you can, book early").
+    private static let clauseMarks: Set<String> = [":", ";", "-", "–", "—", "("]
+
     static func clauseStarts(_ sentence: Range<Int>, _ tokens: [Token], _ words: AdviceWords, afterConditions: Bool = true) -> [Int] {
         var starts: [Int] = []
         func skip(_ index: Int) -> Int {
@@ -100,7 +102,7 @@ struct AdviceForm: Equatable {
         if opening + 1 < sentence.upperBound, tokens[opening + 1].lowercased == "," { starts.append(skip(opening + 2)) }
         // After a colon, a semicolon, a dash or a parenthesis, and after a coordinator that opens
         // a clause (« , mais », "so bring your coat", ", then").
-        for index in sentence where [":", ";", "-", "–", "—", "("].contains(tokens[index].lowercased)
+        for index in sentence where tokens[index].kind == .punctuation && clauseMarks.contains(tokens[index].lowercased)
             || words.coordinators.contains(tokens[index].key) && (index == sentence.lowerBound || tokens[index - 1].lowercased == "," || words.openingCoordinators.contains(tokens[index].key)) {
             starts.append(skip(index + 1))
         }

@@ -158,7 +158,7 @@ public struct TimeCostAnalyzer: Analyzer {
             guard sentence.contains(quantity.tokens.lowerBound) else { return false }
             let before = quantity.tokens.lowerBound - 1
             let first = tokens[quantity.tokens.lowerBound]
-            let clockLike = first.kind == .number && first.lowercased.contains("h")
+            let clockLike = first.kind == .number && first.lowercased.utf8.contains(UInt8(ascii: "h"))
             return !clockLike || before < sentence.lowerBound || !cues.clock.contains(tokens[before].key)
         }
         // Time spent, not a point in time: « il y a deux ans », "two years ago" are dates.

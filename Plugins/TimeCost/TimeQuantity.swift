@@ -37,7 +37,7 @@ struct TimeQuantity: Equatable, Sendable {
         let tokens = layer.tokens
         while index < tokens.count {
             // Most tokens cannot start a quantity: one table lookup tells.
-            guard tokens[index].kind == .number || starters.contains(tokens[index].key) || tokens[index].lowercased.contains("-"),
+            guard tokens[index].kind == .number || starters.contains(tokens[index].key) || tokens[index].lowercased.utf8.contains(UInt8(ascii: "-")),
                   let quantity = quantity(at: index, tokens) else {
                 index += 1
                 continue
