@@ -13,32 +13,27 @@
 # something could not be run.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" analyze-bench     # sets ROOT (the current directory), WORK
 SIZE_MB="${1:-100}"
 RUNS="${RUNS:-3}"
-WORK="$ROOT/benchmarks/work"
-die() { printf 'analyze-bench: error: %s\n' "$*" >&2; exit 1; }
-case "$SIZE_MB" in ''|*[!0-9]*|0) die "SIZE_MB must be a positive whole number (got '$SIZE_MB')";; esac
+positive SIZE_MB "$SIZE_MB"
 command -v python3 >/dev/null 2>&1 || die "python3 is needed for the process plugin"
 mkdir -p "$WORK"
-source "$ROOT/benchmarks/release-binary.sh"
-CORPUS="$(CORPUS_ONLY=1 bash "$ROOT/benchmarks/split-bench.sh" "$SIZE_MB" | tail -n 1)"
-[ -d "$CORPUS" ] || die "split-bench.sh did not make a corpus"
+release_binary
+bench_corpus "$SIZE_MB"
 
 RULES="$ROOT/Plugins/Examples/networks.yml"
 PROCESS="$ROOT/Plugins/Examples/questions/questions.yml"
-now() { printf '%s' "${EPOCHREALTIME/,/.}"; }
 best() {   # best KEY ANALYZERS [JOBS]: sets BEST_SECONDS
-    local list="$2" jobs="${3:-1}" out="$WORK/analyze-$1.jsonl" start end seconds
+    local list="$2" jobs="${3:-1}" out="$WORK/analyze-$1.jsonl" start seconds
     BEST_SECONDS=""
     for _ in $(seq "$RUNS"); do
         start="$(now)"
         "$BIN" analyze "$CORPUS" --jobs "$jobs" --merge none --analyzers "$list" --format jsonl --out "$out" --quiet \
             || die "forumlens analyze failed ($1)"
-        end="$(now)"
-        seconds="$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')"
-        if [ -z "$BEST_SECONDS" ] || awk -v s="$seconds" -v b="$BEST_SECONDS" 'BEGIN { exit !(s < b) }'; then BEST_SECONDS="$seconds"; fi
+        seconds="$(since "$start" 3)"
+        if beats "$seconds" "$BEST_SECONDS"; then BEST_SECONDS="$seconds"; fi
     done
     MESSAGES="$(grep -c '"type":"message"' "$out")"
 }

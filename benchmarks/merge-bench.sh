@@ -16,21 +16,14 @@
 # not a test: it exits non-zero only when something could not be run.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" merge-bench     # sets ROOT (the current directory), WORK
 THREADS="${1:-2000}"
-WORK="$ROOT/benchmarks/work"
-die() { printf 'merge-bench: error: %s\n' "$*" >&2; exit 1; }
 case "$THREADS" in ''|*[!0-9]*|0|?) die "THREADS must be a whole number of at least 10 (got '$THREADS')";; esac
-GNU_TIME=/usr/bin/time
-if ! "$GNU_TIME" -v true >/dev/null 2>&1; then
-    [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 || die "GNU time is needed (Debian: apt-get install -y time)"
-    apt-get install -y -q time >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q time >/dev/null 2>&1; } \
-        || die "apt-get install -y time failed"
-fi
+have_gnu_time || apt_install time || die "GNU time is needed (Debian: apt-get install -y time)"
 command -v python3 >/dev/null 2>&1 || die "python3 is needed to write the corpora"
 mkdir -p "$WORK"
-source "$ROOT/benchmarks/release-binary.sh"
+release_binary
 
 # make_corpus DIR THREADS PAGED(1|0)
 make_corpus() {

@@ -18,15 +18,13 @@
 # debug info (`strip --strip-debug`), whose symbols still name every function.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" profile-split     # sets ROOT (the current directory), WORK
 SIZE_MB="${1:-20}"
 TOP="${TOP:-30}"
-WORK="$ROOT/benchmarks/work"
 PROFILE="$WORK/profile"
 
-die() { printf 'profile-split: error: %s\n' "$*" >&2; exit 1; }
-case "$SIZE_MB" in ''|*[!0-9]*|0) die "SIZE_MB must be a positive whole number (got '$SIZE_MB')";; esac
+positive SIZE_MB "$SIZE_MB"
 for tool in valgrind callgrind_annotate; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (Debian: apt-get install -y valgrind)"
 done
@@ -34,10 +32,9 @@ CC="$(command -v cc || command -v gcc || command -v clang || true)"
 [ -n "$CC" ] || die "a C compiler (cc, gcc or clang) is needed for the valgrind sigsuspend shim"
 
 mkdir -p "$PROFILE"
-source "$ROOT/benchmarks/release-binary.sh"
+release_binary
 
-CORPUS="$(CORPUS_ONLY=1 bash "$ROOT/benchmarks/split-bench.sh" "$SIZE_MB" | tail -n 1)"
-[ -d "$CORPUS" ] || die "split-bench.sh did not make a corpus"
+bench_corpus "$SIZE_MB"
 
 SHIM="$WORK/sigsuspend-shim.so"
 cat > "$WORK/sigsuspend-shim.c" <<'EOF'
@@ -57,13 +54,13 @@ COMMAND=(split)
 [ -n "${ANALYZERS+set}" ] && COMMAND=(analyze --analyzers "$ANALYZERS")
 OUTFILE="$PROFILE/callgrind.out.${COMMAND[0]}-jobs1-${SIZE_MB}mb"
 echo "Profiling: forumlens ${COMMAND[*]} ${CORPUS#"$ROOT/"} --merge none --format jsonl --jobs 1 (callgrind; minutes) ..."
-start=$EPOCHREALTIME
+start="$(now)"
 STRIPPED="$WORK/forumlens-nodebug"
 cp "$BIN" "$STRIPPED" && strip --strip-debug "$STRIPPED" || die "could not make a copy of $BIN without debug info (strip, from binutils)"
 LD_PRELOAD="$SHIM" valgrind --tool=callgrind --callgrind-out-file="$OUTFILE" \
     "$STRIPPED" "${COMMAND[@]}" "$CORPUS" --merge none --format jsonl --out "$PROFILE/split.jsonl" --quiet --jobs 1 \
     > "$PROFILE/valgrind.log" 2>&1 || { tail -n 30 "$PROFILE/valgrind.log" >&2; die "the callgrind run failed"; }
-echo "done in $(awk "BEGIN { printf \"%.0f\", ${EPOCHREALTIME/,/.} - ${start/,/.} }") s; profile: ${OUTFILE#"$ROOT/"}"
+echo "done in $(since "$start" 0) s; profile: ${OUTFILE#"$ROOT/"}"
 
 demangle() {
     if command -v swift-demangle >/dev/null 2>&1; then swift-demangle --simplified

@@ -9,19 +9,15 @@
 #   FORUMLENS=path/to/forumlens RUNS=5 JOBS=2 bash benchmarks/report-bench.sh 100
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" report-bench     # sets ROOT (the current directory), WORK
 SIZE_MB="${1:-100}"
 RUNS="${RUNS:-3}"
 JOBS="${JOBS:-1}"
-WORK="$ROOT/benchmarks/work"
-die() { printf 'report-bench: error: %s\n' "$*" >&2; exit 1; }
-case "$SIZE_MB" in ''|*[!0-9]*|0) die "SIZE_MB must be a positive whole number (got '$SIZE_MB')";; esac
+positive SIZE_MB "$SIZE_MB"
 mkdir -p "$WORK"
-source "$ROOT/benchmarks/release-binary.sh"
-CORPUS="$(CORPUS_ONLY=1 bash "$ROOT/benchmarks/split-bench.sh" "$SIZE_MB" | tail -n 1)"
-[ -d "$CORPUS" ] || die "split-bench.sh did not make a corpus"
-now() { printf '%s' "${EPOCHREALTIME/,/.}"; }
+release_binary
+bench_corpus "$SIZE_MB"
 declare -A BEST
 for _ in $(seq "$RUNS"); do
     for formats in json json,jsonl,csv,md,html json,jsonl,csv,md,html,sqlite; do
@@ -29,8 +25,8 @@ for _ in $(seq "$RUNS"); do
         rm -rf "$out"; mkdir -p "$out"
         start="$(now)"
         "$BIN" analyze "$CORPUS" --jobs "$JOBS" --merge none --format "$formats" --out "$out/" --quiet || die "analyze --format $formats failed"
-        seconds="$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')"
-        if [ -z "${BEST[$formats]:-}" ] || awk -v s="$seconds" -v b="${BEST[$formats]}" 'BEGIN { exit !(s < b) }'; then BEST[$formats]="$seconds"; fi
+        seconds="$(since "$start" 3)"
+        if beats "$seconds" "${BEST[$formats]:-}"; then BEST[$formats]="$seconds"; fi
     done
 done
 printf 'corpus: %s (%s MB), %s job(s), best of %s\n\n' "$CORPUS" "$SIZE_MB" "$JOBS" "$RUNS"
@@ -41,6 +37,5 @@ for formats in json json,jsonl,csv,md,html json,jsonl,csv,md,html,sqlite; do
 done
 files="$(awk -v a="${BEST[json]}" -v b="${BEST[json,jsonl,csv,md,html]}" 'BEGIN { printf "%.1f", (b / a - 1) * 100 }')"
 extra="$(awk -v a="${BEST[json]}" -v b="${BEST[json,jsonl,csv,md,html,sqlite]}" 'BEGIN { printf "%.1f", (b / a - 1) * 100 }')"
-verdict="$(awk -v e="$extra" 'BEGIN { print (e < 20 ? "PASS" : "FAIL") }')"
 printf '\njsonl, csv, md and html add %s%% to json alone\n' "$files"
-printf 'all formats (with sqlite) add %s%% to json alone (target < 20%%): %s\n' "$extra" "$verdict"
+printf 'all formats (with sqlite) add %s%% to json alone (target < 20%%): %s\n' "$extra" "$(verdict "$extra < 20")"

@@ -24,43 +24,22 @@
 # because a target is missed.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" sentiment-bench     # sets ROOT (the current directory), WORK
 N="${1:-10000}"
 RUNS="${RUNS:-3}"
-WORK="$ROOT/benchmarks/work"
 DEV="${SENTIMENT_DEV:-../shared/data/sentiment-dev}"   # relative to the project root
 SNIPPETS="$DEV/vader_movie_snippets_en.tsv"
 VENV="$WORK/venv-sentiment"
 VPY="$VENV/bin/python"
-die() { printf 'sentiment-bench: error: %s\n' "$*" >&2; exit 1; }
-show() {   # a command line to print: shell-quoted, paths under the project root made relative
-    local a out=() s
-    for a in "$@"; do out+=("${a#"$ROOT/"}"); done
-    s="$(printf '%q ' "${out[@]}")"; printf '%s' "${s% }"
-}
-case "$N" in ''|*[!0-9]*|0) die "N must be a positive whole number (got '$N')";; esac
-case "$RUNS" in ''|*[!0-9]*|0) die "RUNS must be a positive whole number (got '$RUNS')";; esac
+positive N "$N"
+positive RUNS "$RUNS"
 command -v python3 >/dev/null 2>&1 || die "python3 is needed (VADER is a Python library)"
 mkdir -p "$WORK"
-source "$ROOT/benchmarks/release-binary.sh"
+release_binary
 
 # --- VADER, in its own venv (made once, reused) ---------------------------------------------
-PINS=(vaderSentiment==3.3.2)
-pins_ok() {   # the venv has exactly the pinned versions
-    [ -x "$VPY" ] && "$VPY" - "${PINS[@]}" <<'EOF' 2>/dev/null
-import sys
-from importlib.metadata import version
-sys.exit(0 if all(version(p.split("==")[0]) == p.split("==")[1] for p in sys.argv[1:]) else 1)
-EOF
-}
-if ! pins_ok; then
-    echo "Setting up $VENV (${PINS[*]}) ..."
-    [ -x "$VPY" ] || python3 -m venv "$VENV" || die "could not make the venv $VENV"
-    "$VPY" -m pip install --quiet --disable-pip-version-check "${PINS[@]}" > "$WORK/venv-sentiment.log" 2>&1 \
-        || { tail -n 20 "$WORK/venv-sentiment.log" >&2; die "pip could not install ${PINS[*]} (benchmarks/work/venv-sentiment.log)"; }
-    pins_ok || die "the venv $VENV does not have ${PINS[*]}"
-fi
+venv_ready "$VENV" venv-sentiment.log "" vaderSentiment==3.3.2 || die "$VENV_ERROR"
 
 # --- the texts -------------------------------------------------------------------------------
 TSV="$WORK/sentiment-bench-$N.tsv"
@@ -157,9 +136,6 @@ print(f"{sys.argv[1]} n={n} pearson_r={r:.4f}")
 EOF
 
 # --- timing ----------------------------------------------------------------------------------
-now() { printf '%s' "${EPOCHREALTIME/,/.}"; }
-faster() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
-
 # In-process, ours: the best texts/s that --timing reports.
 OUR_RATE=""; OUR_RATE_SECONDS=""
 for _ in $(seq "$RUNS"); do
@@ -167,7 +143,7 @@ for _ in $(seq "$RUNS"); do
         || { cat "$WORK/sentiment-bench-eval.err" >&2; die "forumlens eval sentiment --timing failed"; }
     read -r seconds rate < <(sed -n 's/.* texts in \([0-9.]*\) s: \([0-9.]*\) texts\/s.*/\1 \2/p' "$WORK/sentiment-bench-eval.err" | tail -n 1) \
         || die "no 'texts/s' in the --timing output: $(cat "$WORK/sentiment-bench-eval.err")"
-    if [ -z "$OUR_RATE" ] || faster "$OUR_RATE" "$rate"; then OUR_RATE="$rate"; OUR_RATE_SECONDS="$seconds"; fi
+    if [ -z "$OUR_RATE" ] || check "$OUR_RATE < $rate"; then OUR_RATE="$rate"; OUR_RATE_SECONDS="$seconds"; fi
 done
 TIMING_LINE="$(tail -n 1 "$WORK/sentiment-bench-eval.err")"
 
@@ -177,7 +153,7 @@ read -r VADER_RATE_SECONDS VADER_RATE < <("$VPY" "$RATE_PY" "$TSV" "$RUNS") || d
 
 # Whole process: best wall time of a command (hyperfine when installed, else EPOCHREALTIME).
 wall() {   # wall KEY COMMAND...: sets BEST_SECONDS; the command's stdout goes to $WORK/sentiment-bench-KEY.out
-    local key="$1" out="$WORK/sentiment-bench-$1.out" start end seconds; shift
+    local key="$1" out="$WORK/sentiment-bench-$1.out" start seconds; shift
     BEST_SECONDS=""
     "$@" > "$out" || die "failed: $*"    # once for its output (and a warm page cache)
     if [ "$TIMER" = hyperfine ]; then
@@ -190,9 +166,8 @@ wall() {   # wall KEY COMMAND...: sets BEST_SECONDS; the command's stdout goes t
         for _ in $(seq "$RUNS"); do
             start="$(now)"
             "$@" > /dev/null || die "failed: $*"
-            end="$(now)"
-            seconds="$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }')"
-            if [ -z "$BEST_SECONDS" ] || faster "$seconds" "$BEST_SECONDS"; then BEST_SECONDS="$seconds"; fi
+            seconds="$(since "$start" 4)"
+            if beats "$seconds" "$BEST_SECONDS"; then BEST_SECONDS="$seconds"; fi
         done
     fi
 }
@@ -203,7 +178,6 @@ wall vader "$VPY" "$EVAL_PY" "$TSV"; VADER_WALL="$BEST_SECONDS"
 
 # --- table -----------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
-verdict() { awk -v r="$1" -v t="$2" 'BEGIN { print (r >= t ? "PASS" : "FAIL") }'; }
 per_second() { awk -v n="$N" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
 IN_RATIO="$(ratio "$OUR_RATE" "$VADER_RATE")"
 WALL_RATIO="$(ratio "$VADER_WALL" "$OURS_1")"
@@ -214,9 +188,9 @@ printf 'forumlens: %s; VADER: vaderSentiment 3.3.2 in %s (%s)\n' "${BIN#"$ROOT/"
 printf 'best of %s runs; whole-process times by %s; one core unless said\n\n' "$RUNS" "$TIMER"
 FMT='%-40s %9s %11s %8s %8s %6s\n'
 printf "$FMT" what seconds texts/s ratio target result
-printf "$FMT" "in-process: forumlens, 1 job" "$OUR_RATE_SECONDS" "$OUR_RATE" "${IN_RATIO}x" ">= 20x" "$(verdict "$IN_RATIO" 20)"
+printf "$FMT" "in-process: forumlens, 1 job" "$OUR_RATE_SECONDS" "$OUR_RATE" "${IN_RATIO}x" ">= 20x" "$(verdict "$IN_RATIO >= 20")"
 printf "$FMT" "in-process: VADER polarity_scores" "$VADER_RATE_SECONDS" "$VADER_RATE" "1x" "-" "-"
-printf "$FMT" "whole process: forumlens eval, 1 job" "$OURS_1" "$(per_second "$OURS_1")" "${WALL_RATIO}x" ">= 10x" "$(verdict "$WALL_RATIO" 10)"
+printf "$FMT" "whole process: forumlens eval, 1 job" "$OURS_1" "$(per_second "$OURS_1")" "${WALL_RATIO}x" ">= 10x" "$(verdict "$WALL_RATIO >= 10")"
 printf "$FMT" "whole process: forumlens eval, 2 jobs" "$OURS_2" "$(per_second "$OURS_2")" "${WALL_RATIO_2}x" "(info)" "-"
 printf "$FMT" "whole process: python3 vader-eval.py" "$VADER_WALL" "$(per_second "$VADER_WALL")" "1x" "-" "-"
 printf '\nratios: in-process = our texts/s / VADER'"'"'s; whole process = VADER'"'"'s seconds / ours\n'

@@ -22,20 +22,13 @@
 # A benchmark, not a test: it exits non-zero only when something could not be run.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-WORK="$ROOT/benchmarks/work"
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" sentiment-reference     # sets ROOT (the current directory), WORK
 OUT="$WORK/reference"
 DEV="${SENTIMENT_DEV:-../shared/data/sentiment-dev}"              # relative to the project root
 METRICS="${SENTIMENT_METRICS:-../shared/eval/sentiment_metrics.py}"
 VENV="$WORK/venv-sentiment"
 VPY="$VENV/bin/python"
-die() { printf 'sentiment-reference: error: %s\n' "$*" >&2; exit 1; }
-show() {   # a command line to print: shell-quoted, paths under the project root made relative
-    local a out=() s
-    for a in "$@"; do out+=("${a#"$ROOT/"}"); done
-    s="$(printf '%q ' "${out[@]}")"; printf '%s' "${s% }"
-}
 if [ ! -d "$DEV" ]; then
     echo "sentiment-reference: $DEV is absent (the dev sets live outside the repository): nothing to do"
     exit 0
@@ -43,7 +36,7 @@ fi
 [ -f "$METRICS" ] || die "no scoring script at $METRICS"
 command -v python3 >/dev/null 2>&1 || die "python3 is needed (the reference tools are Python libraries)"
 mkdir -p "$WORK" "$OUT"
-source "$ROOT/benchmarks/release-binary.sh"
+release_binary
 
 # The sets: key, file, language, metric. Columns of the table, in this order.
 SETS=(
@@ -62,24 +55,10 @@ TOOLS=(
 )
 
 # --- the reference tools, in their venv (made once, reused) ----------------------------------
-PINS=(vaderSentiment==3.3.2 vaderSentiment-fr==1.3.4 textblob==0.20.1 textblob-fr==0.2.0)
-pins_ok() {   # the venv has exactly the pinned versions, and what vader-fr imports
-    [ -x "$VPY" ] && "$VPY" - "${PINS[@]}" <<'EOF' 2>/dev/null
-import sys
-from importlib.metadata import version
-import fuzzywuzzy, unidecode  # imported by vaderSentiment_fr
-sys.exit(0 if all(version(p.split("==")[0]) == p.split("==")[1] for p in sys.argv[1:]) else 1)
-EOF
-}
-if ! pins_ok; then
-    echo "Setting up $VENV (${PINS[*]}) ..."
-    [ -x "$VPY" ] || python3 -m venv "$VENV" || die "could not make the venv $VENV"
-    # vaderSentiment-fr imports fuzzywuzzy and unidecode (its own requirements, listed to be sure).
-    "$VPY" -m pip install --quiet --disable-pip-version-check "${PINS[@]}" fuzzywuzzy unidecode \
-        > "$WORK/venv-sentiment.log" 2>&1 \
-        || { tail -n 20 "$WORK/venv-sentiment.log" >&2; die "pip could not install ${PINS[*]} (benchmarks/work/venv-sentiment.log)"; }
-    pins_ok || die "the venv $VENV does not have ${PINS[*]}"
-fi
+# vaderSentiment-fr imports fuzzywuzzy and unidecode (its own requirements, listed to be sure).
+venv_ready "$VENV" venv-sentiment.log fuzzywuzzy,unidecode \
+    vaderSentiment==3.3.2 vaderSentiment-fr==1.3.4 textblob==0.20.1 textblob-fr==0.2.0 fuzzywuzzy unidecode \
+    || die "$VENV_ERROR"
 
 TOOLS_PY="$WORK/reference-tools.py"
 cat > "$TOOLS_PY.tmp" <<'EOF'
@@ -193,10 +172,8 @@ rm -f "$WORK/reference-cell"
 printf '%s\n' "${TABLE[@]}"
 printf '\nr = Pearson r against the mean human rating; macro-F1 = 3-class (negative, neutral, positive),\n'
 printf 'predictions within +-0.05 neutral; all by %s.\n' "$METRICS"
-printf 'Produced by: bash benchmarks/sentiment-reference.sh (forumlens %s at %s; tree %s%s)\n' \
-    "$("$BIN" --version 2>/dev/null || echo '?')" "${BIN#"$ROOT/"}" \
-    "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" \
-    "$(git diff --quiet HEAD -- 2>/dev/null || echo ', with uncommitted changes')"
+printf 'Produced by: bash benchmarks/sentiment-reference.sh (forumlens %s at %s; tree %s)\n' \
+    "$("$BIN" --version 2>/dev/null || echo '?')" "${BIN#"$ROOT/"}" "$(tree_state ', ')"
 printf '\nall metrics (sentiment_metrics.py PRED GOLD):\n'
 printf '  %s\n' "${DETAILS[@]}"
 printf '\nforumlens eval, its own line per set:\n'
