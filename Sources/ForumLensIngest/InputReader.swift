@@ -56,6 +56,13 @@ public enum InputReader {
             result.problems.append(error)
             return result
         }
+        return read(bytes, as: item, options: options)
+    }
+
+    /// What `read` makes of a file's bytes (`item` says where they come from and what kind of
+    /// input they are): for tests and fuzzing, which have bytes and no file.
+    public static func read(_ bytes: [UInt8], as item: InputItem, options: IngestOptions) -> ReadInput {
+        var result = ReadInput()
         result.input = InputFile(path: item.path, sha256: SHA256.hex(bytes), bytes: bytes.count)
         guard !bytes.isEmpty else {
             result.problems.append(Problem(path: item.path, severity: .warning, message: "empty file: no messages"))
