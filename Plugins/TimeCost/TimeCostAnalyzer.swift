@@ -150,9 +150,10 @@ public struct TimeCostAnalyzer: Analyzer {
         in sentence: Range<Int>, _ layer: TextLayer, _ cues: Cues, quantities all: [TimeQuantity], negative: Bool, positive: Bool = false
     ) -> Mention? {
         let tokens = layer.tokens
-        func find(_ phrases: Phrases) -> Range<Int>? { phrases.first(in: sentence, tokens) }
+        let hits = cues.sentenceCues.firstOfEachTag(in: sentence, tokens, tags: SentenceCue.allCases.count)
+        func find(_ cue: SentenceCue) -> Range<Int>? { hits[cue.rawValue] }
         // Small, worth it, saved: not a complaint, whatever else the sentence says.
-        if find(cues.exclusions) != nil { return nil }
+        if find(.exclusions) != nil { return nil }
         // Clock times are not durations: « à 14h », "at 7pm", « entre 8h et 13h ».
         let quantities = all.filter { quantity in
             guard sentence.contains(quantity.tokens.lowerBound) else { return false }
@@ -177,31 +178,31 @@ public struct TimeCostAnalyzer: Analyzer {
         let adjacent = { (range: Range<Int>) in
             short.contains { $0.tokens.lowerBound <= range.upperBound + 6 && range.lowerBound <= $0.tokens.upperBound + 3 }
         }
-        let complaining = negative || find(cues.negative) != nil
+        let complaining = negative || find(.negative) != nil
         var found: (range: Range<Int>, score: Double, kind: String)?
-        if let range = find(cues.lexical) {
+        if let range = find(.lexical) {
             found = (range, 0.9, "lexical")
-        } else if let range = find(cues.waiting) {
+        } else if let range = find(.waiting) {
             found = (range, 0.85, "waiting")
-        } else if let range = find(cues.waitingFor), adjacent(range), !positive,
-                  find(cues.waitingWords) != nil || !cues.pointsInTime.contains(tokens[range.lowerBound].key) && (complaining || find(cues.noResult) != nil) {
+        } else if let range = find(.waitingFor), adjacent(range), !positive,
+                  find(.waitingWords) != nil || !cues.pointsInTime.contains(tokens[range.lowerBound].key) && (complaining || find(.noResult) != nil) {
             // « il y a trois semaines », "ten days ago" are waiting only with a word of waiting.
             found = (range, 0.8, "waiting")
-        } else if let range = find(cues.loss), adjacent(range) {
+        } else if let range = find(.loss), adjacent(range) {
             found = (range, 0.85, "lexical")
-        } else if let range = find(cues.noResult), !short.isEmpty, find(cues.spending) != nil || opens {
+        } else if let range = find(.noResult), !short.isEmpty, find(.spending) != nil || opens {
             found = (range, 0.8, "no result")
-        } else if !positive, let quantity = quantified.first, negative || find(cues.negative) != nil || find(cues.noResult) != nil,
-                  opens || find(cues.spending) != nil || find(cues.lasting) != nil {
-            found = (find(cues.spending) ?? find(cues.lasting) ?? quantity.tokens, 0.7, "time spent")
+        } else if !positive, let quantity = quantified.first, negative || find(.negative) != nil || find(.noResult) != nil,
+                  opens || find(.spending) != nil || find(.lasting) != nil {
+            found = (find(.spending) ?? find(.lasting) ?? quantity.tokens, 0.7, "time spent")
         } else if !positive, let quantity = quantified.first, opens,
                   tokens[quantity.tokens.upperBound ..< min(sentence.upperBound, quantity.tokens.upperBound + 7)].contains(where: { cues.purposes.contains($0.key) }) {
             // « Trois heures de réunion pour valider une couleur », "Thirty minutes of forms just to register".
             found = (quantity.tokens, 0.6, "time spent")
-        } else if !positive, let spending = find(cues.spending), let quantity = quantified.first(where: { $0.per != nil }) {
+        } else if !positive, let spending = find(.spending), let quantity = quantified.first(where: { $0.per != nil }) {
             // A rate of time spent: « ça me prend 2h chaque matin », "costs me an hour a day".
             found = (min(spending.lowerBound, quantity.tokens.lowerBound) ..< max(spending.upperBound, quantity.tokens.upperBound), 0.6, "time spent")
-        } else if let spending = find(cues.spending), negative, quantities.contains(where: { $0.duration == nil }) {
+        } else if let spending = find(.spending), negative, quantities.contains(where: { $0.duration == nil }) {
             // « j'y passe des heures », "it eats my evenings", in a negative sentence.
             found = (spending, 0.6, "time spent")
         }
@@ -210,7 +211,7 @@ public struct TimeCostAnalyzer: Analyzer {
         // cues hold their own negation: « toujours pas », « pas de miracle »).
         if kind == "lexical", layer.negated[range.lowerBound] { return nil }
         // A question counts half, unless it vents (« sérieusement ? »).
-        if tokens[sentence].contains(where: { $0.kind == .punctuation && $0.lowercased.hasPrefix("?") }), !negative, find(cues.negative) == nil {
+        if tokens[sentence].contains(where: { $0.kind == .punctuation && $0.lowercased.hasPrefix("?") }), !negative, find(.negative) == nil {
             score *= 0.5
         }
         // The quantity nearest the cue (« sous 48h, ça fait dix jours »: the ten days), and a rate

@@ -6,6 +6,11 @@ import ForumLensText
 extension TimeCostAnalyzer {
     typealias Phrases = PhraseList
 
+    /// The cue lists a complaint looks for in a sentence, as tags of `Cues.sentenceCues`.
+    enum SentenceCue: Int, CaseIterable {
+        case exclusions, negative, lexical, waiting, waitingFor, waitingWords, loss, noResult, spending, lasting
+    }
+
     /// A language's cue phrases and the words the target rules read.
     struct Cues: Sendable {
         var lexical: Phrases
@@ -22,6 +27,9 @@ extension TimeCostAnalyzer {
         var waitingWords: Phrases
         /// Time lost, when a time is given: « j'ai perdu », "wasted", "lost".
         var loss: Phrases
+        /// The lists above a complaint reads, in one list tagged by `SentenceCue`, so that a
+        /// sentence is scanned once for all of them.
+        var sentenceCues: Phrases
         /// Words before a clock time (« à 14h »), and words a sentence may open with before its time.
         /// The waiting cues that only date something (il y a, ago).
         var pointsInTime = WordTable([(WordKey("il"), true), (WordKey("ago"), true)])
@@ -79,6 +87,11 @@ extension TimeCostAnalyzer {
             self.waitingWords = phrases(waitingWords)
             self.lasting = phrases(lasting)
             self.loss = phrases(loss)
+            var lists: [SentenceCue: [String]] = [
+                .exclusions: exclusions, .negative: negative, .lexical: lexical, .waiting: waiting, .waitingFor: waitingFor,
+                .waitingWords: waitingWords, .loss: loss, .noResult: noResult, .spending: spending, .lasting: lasting,
+            ]
+            self.sentenceCues = Phrases(tagged: SentenceCue.allCases.map { lists.removeValue(forKey: $0)! })
             self.clock = table(clock)
             self.openers = table(openers)
             self.purposes = table(purposes)
