@@ -5,9 +5,10 @@ import ForumLensRules
 /// A process plugin: an analyzer in any language. A manifest (YAML or JSON) names its command;
 /// ForumLens starts it once per run, writes each message to its stdin as one JSON line
 /// (`{"id", "discussion_id", "author", "language", "text"}`) and reads one JSON object per line
-/// from its stdout, the result. A plugin that crashes, hangs past its timeout or prints
-/// something that is not a JSON object gives an `{"error": …}` result and a problem naming the
-/// plugin and the message; the run goes on (docs/analysis.md).
+/// from its stdout, the result. A plugin that crashes, hangs past its timeout, prints an answer
+/// longer than `max_output` or something that is not a JSON object gives an `{"error": …}`
+/// result and a problem naming the plugin and the message; the run goes on (docs/analysis.md).
+/// A plugin stopped is killed with every process it started.
 ///
 ///     id: questions
 ///     version: 1.0.0
@@ -15,6 +16,7 @@ import ForumLensRules
 ///     command: [python3, questions.py]     # run in the manifest's folder
 ///     languages: [fr, en]
 ///     timeout: 5                           # seconds per message
+///     max_output: 1048576                  # bytes of one answer line
 ///     fields: [questions]                  # its CSV columns
 ///     examples:
 ///       - {language: fr, text: "Qui a essayé ?", expect: {questions: 1}}
@@ -23,6 +25,8 @@ public final class ProcessAnalyzer: Analyzer, ReportsProblems, @unchecked Sendab
     let command: [String]
     let folder: String
     let timeout: Double
+    /// The longest answer line read (bytes): a plugin that prints without end is stopped.
+    let maxOutput: Int
 
     // The running plugin and what went wrong, behind the lock: the pipeline may call from
     // several threads.
@@ -36,7 +40,7 @@ public final class ProcessAnalyzer: Analyzer, ReportsProblems, @unchecked Sendab
     private var failure: String?
     private var problems: [String] = []
 
-    static let keys = ["id", "version", "summary", "command", "languages", "timeout", "fields", "examples"]
+    static let keys = ["id", "version", "summary", "command", "languages", "timeout", "max_output", "fields", "examples"]
 
     public static func load(manifest path: String) throws(RuleFileError) -> ProcessAnalyzer {
         let file = try RuleFile.load(path, keys: keys, what: "a process plugin manifest")
@@ -51,26 +55,43 @@ public final class ProcessAnalyzer: Analyzer, ReportsProblems, @unchecked Sendab
             }
             timeout = seconds
         }
+        var maxOutput = 1 << 20
+        if let node = file.values["max_output"] {
+            guard case .scalar = node, let bytes = node.string.flatMap(Int.init), bytes > 0 else {
+                throw file.error(node, "'max_output' is a number of bytes (the longest answer line)")
+            }
+            maxOutput = bytes
+        }
         let languages = try file.values["languages"].map { (node) throws(RuleFileError) in try file.texts(node, "languages", "an ISO 639-1 code") } ?? []
         let fields = try file.values["fields"].map { (node) throws(RuleFileError) in try file.texts(node, "fields", "a field name") } ?? []
         let examples = try RuleAnalyzer.examples(file, defaultLanguage: languages.first)
         let descriptor = AnalyzerDescriptor(
             id: id, version: try file.string("version") ?? "1.0.0", summary: try file.string("summary") ?? "",
             languages: Set(languages), produces: fields.map { .init($0, "given by the plugin") }, examples: examples)
-        return ProcessAnalyzer(descriptor: descriptor, command: command, folder: (path as NSString).deletingLastPathComponent, timeout: timeout)
+        return ProcessAnalyzer(
+            descriptor: descriptor, command: command, folder: (path as NSString).deletingLastPathComponent, timeout: timeout, maxOutput: maxOutput)
     }
 
-    init(descriptor: AnalyzerDescriptor, command: [String], folder: String, timeout: Double) {
+    init(descriptor: AnalyzerDescriptor, command: [String], folder: String, timeout: Double, maxOutput: Int = 1 << 20) {
         self.descriptor = descriptor
         self.command = command
         self.folder = folder.isEmpty ? "." : folder
         self.timeout = timeout
+        self.maxOutput = maxOutput
     }
 
     deinit {
         if input >= 0 { close(input) }
         if output >= 0 { close(output) }
-        if let process, process.isRunning { process.terminate() }
+        stop()
+    }
+
+    /// Kills the plugin and every process it started: it runs in a process group of its own.
+    private func stop() {
+        guard let process, process.isRunning else { return }
+        kill(-process.processIdentifier, SIGKILL)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     public func analyze(_ request: AnalyzerInput) -> JSONValue {
@@ -123,7 +144,7 @@ public final class ProcessAnalyzer: Analyzer, ReportsProblems, @unchecked Sendab
         } catch {
             failure = "\(error)"
             problems.append("plugin '\(descriptor.id)' \(error) (message \(message.id)); its later messages get no result")
-            if let process, process.isRunning { process.terminate() }
+            stop()
             return ["error": .string(failure!)]
         }
     }
@@ -135,6 +156,7 @@ public final class ProcessAnalyzer: Analyzer, ReportsProblems, @unchecked Sendab
     private func start() throws {
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
+        // Foundation starts it leading a process group of its own (`stop` kills the group).
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
@@ -188,11 +210,19 @@ public final class ProcessAnalyzer: Analyzer, ReportsProblems, @unchecked Sendab
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { throw exited() }
             pending += buffer[..<count]
+            if pending.count > maxOutput, !pending.contains(0x0A) {
+                throw Failure(description: "printed more than \(maxOutput) bytes without ending its answer line and was stopped")
+            }
         }
     }
 
+    /// The plugin closed its output: it has ended, or is about to; one that lingers is stopped.
     private func exited() -> Failure {
-        process?.waitUntilExit()
+        if let process {
+            let deadline = Date().addingTimeInterval(1)
+            while process.isRunning, Date() < deadline { usleep(10_000) }
+            stop()
+        }
         let status = process.map { $0.terminationReason == .uncaughtSignal ? "signal \($0.terminationStatus)" : "status \($0.terminationStatus)" } ?? "?"
         return Failure(description: "exited (\(status)) after \(answered) message\(answered == 1 ? "" : "s")")
     }

@@ -72,6 +72,42 @@ import Testing
         #expect(problems == ["plugin 'hanging' gave no answer within 1 s and was stopped (message m3); its later messages get no result"])
     }
 
+    @Test func aPluginThatPrintsWithoutEndIsStopped() throws {
+        let scratch = try ScratchDirectory()
+        let started = Date()
+        let body = "if n == 2:\n    sys.stdout.write('x' * 3000000)\n    sys.stdout.flush()\n    time.sleep(60)"
+        let (analysis, problems) = try Self.run(try Self.plugin(scratch, "endless", timeout: 30, body: body))
+        #expect(Date().timeIntervalSince(started) < 20, "stopped at the limit, not at the timeout")
+        #expect(analysis.results[0][1].value["n"] == 1 && analysis.results.dropFirst().allSatisfy { $0[1].value["error"] != nil })
+        #expect(problems == ["plugin 'endless' printed more than 1048576 bytes without ending its answer line and was stopped (message m2); its later messages get no result"])
+    }
+
+    /// What a plugin started is stopped with it, and a plugin that closes its output but lingers
+    /// does not keep the run waiting.
+    @Test func aStoppedPluginTakesItsChildrenWithIt() throws {
+        let scratch = try ScratchDirectory()
+        let pidFile = scratch.url("child.pid")
+        let body = """
+            if n == 3:
+                import subprocess
+                child = subprocess.Popen(['sleep', '300'])
+                open('\(pidFile)', 'w').write(str(child.pid))
+                time.sleep(60)
+            """
+        let (_, problems) = try Self.run(try Self.plugin(scratch, "parent", timeout: 1, body: body))
+        #expect(problems.first?.contains("gave no answer within 1 s") == true, "\(problems)")
+        let pid = try #require(Int32(String(decoding: try scratch.read("child.pid"), as: UTF8.self)))
+        // Gone, or a zombie waiting for init to reap it: not running.
+        let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: ")").last?.split(separator: " ").first
+        #expect(state == nil || state == "Z", "the plugin's child \(pid) still runs (\(state ?? ""))")
+
+        let started = Date()
+        let lingering = try Self.plugin(scratch, "lingering", timeout: 30, body: "if n == 2:\n    import os\n    os.close(1)\n    time.sleep(300)")
+        let (_, lingered) = try Self.run(lingering)
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(lingered.first?.contains("plugin 'lingering' exited") == true, "\(lingered)")
+    }
+
     @Test func aPluginThatPrintsGarbage() throws {
         let scratch = try ScratchDirectory()
         let (analysis, problems) = try Self.run(try Self.plugin(scratch, "noisy", body: "if n == 4:\n    print('Traceback: oops', flush=True)\n    continue"))
