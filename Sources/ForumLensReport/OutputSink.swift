@@ -33,12 +33,26 @@ public final class OutputSink {
         }
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
+        removeLeftovers(of: name, in: directory.isEmpty ? "." : directory)
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).\(getpid()).partial"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw OutputError(path: path, reason: String(cString: strerror(errno)))
         }
         return OutputSink(descriptor: descriptor, temporaryPath: temporary, finalPath: path, ownsDescriptor: true)
+    }
+
+    /// The partial files of `name` that killed runs left (`.name.PID.partial`, their process
+    /// gone); a run still writing keeps its own.
+    private static func removeLeftovers(of name: String, in directory: String) {
+        let prefix = "." + name + ".", suffix = ".partial"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        where entry.hasPrefix(prefix) && entry.hasSuffix(suffix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count).dropLast(suffix.count)), pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            unlink(directory + "/" + entry)
+        }
     }
 
     private init(descriptor: Int32, temporaryPath: String?, finalPath: String?, ownsDescriptor: Bool) {
