@@ -23,6 +23,9 @@ public struct IngestOptions: Sendable {
     /// Read where each page sits in its thread (for `--merge`: a thread is written once all
     /// its pages are read).
     public var readsPagination = false
+    /// Seconds one file may take to read (`--max-seconds`); a file that takes longer is
+    /// reported and left out. Nil: no limit.
+    public var maxSeconds: Double?
 
     public init() {}
 }
@@ -87,6 +90,10 @@ public enum InputReader {
 
     private static func readPage(_ raw: [UInt8], item: InputItem, options: IngestOptions, into result: inout ReadInput) {
         let path = item.path
+        let deadline = options.maxSeconds.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+        func tooLong() -> Problem {
+            Problem(path: path, severity: .error, message: "took longer than \(options.maxSeconds.map { String(format: "%g", $0) } ?? "") s to read (--max-seconds): left out")
+        }
         var html = raw
         var envelope: MHTMLPage?
         if item.kind == .mhtml {
@@ -102,12 +109,24 @@ public enum InputReader {
             result.problems.append(Problem(path: path, severity: .error, message: "binary data, not a saved page"))
             return
         }
+        var charset = Charset.decide(html)
+        if charset.encoding.hasPrefix("UTF-16") {
+            // Read as UTF-8 from here on, so that what follows looks at ASCII markup.
+            html = Charset.utf8(fromUTF16: html.dropFirst(charset.skip), bigEndian: charset.encoding == "UTF-16BE")
+            charset = CharsetDecision(encoding: "UTF-8", skip: 0, warning: charset.warning)
+        } else if !charset.encoding.uppercased().hasPrefix("UTF-32"), html.contains(0) {
+            // libxml2 stops at a NUL: stray ones (a damaged file) go.
+            let count = html.count
+            html.removeAll { $0 == 0 }
+            result.problems.append(Problem(path: path, severity: .warning, message: "\(count - html.count) NUL bytes in the page were dropped"))
+            charset = Charset.decide(html)
+        }
+        if charset.repair { html = Charset.repairingUTF8(html).bytes }
         if Self.looksTruncated(html) {
             result.problems.append(Problem(
                 path: path, severity: .warning,
                 message: "the page seems truncated (it ends without </body> or </html>); its last message may be incomplete"))
         }
-        var charset = Charset.decide(html)
         // `decide` reads bytes as UTF-8 without a BOM only when they are valid UTF-8.
         let validUTF8 = charset.encoding == "UTF-8" && charset.skip == 0
         if let declared = envelope?.charset, charset.skip == 0, charset.warning == nil {
@@ -120,8 +139,9 @@ public enum InputReader {
         let tree = html.withUnsafeBytes { buffer in
             LibXML2.parseHTML(
                 UnsafeRawBufferPointer(rebasing: buffer[charset.skip...]), encoding: charset.encoding,
-                validUTF8: validUTF8 ? true : nil, depthCap: options.depthCap, kept: options.keptAttributes)
+                validUTF8: validUTF8 ? true : nil, depthCap: options.depthCap, kept: options.keptAttributes, deadline: deadline)
         }
+        if tree.stoppedAtDeadline { return result.problems.append(tooLong()) }
         if tree.depthCapped {
             result.problems.append(Problem(
                 path: path, severity: .warning,
@@ -137,6 +157,7 @@ public enum InputReader {
             path: path, tree: tree, metadata: metadata,
             dateContext: DateContext(reference: reference, timeZone: options.timeZone), explain: options.explain)
         let extracted = options.extractor.extract(page)
+        if let deadline, ContinuousClock.now >= deadline { return result.problems.append(tooLong()) }
         result.notes = extracted.notes
         result.problems += extracted.warnings.map { Problem(path: path, severity: .warning, message: $0) }
         result.followingPage = extracted.followingPage

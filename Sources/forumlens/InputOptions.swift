@@ -38,6 +38,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Deepest element nesting kept; deeper markup is flattened, with a warning.")
     var maxDepth: Int = 4096
 
+    @Option(name: .long, help: "Longest time one file may take to read, in seconds; a file that takes longer is reported and left out.")
+    var maxSeconds: Double = 120
+
     @Option(name: .long, help: ArgumentHelp(
         "Replace author names and ids everywhere (messages, quotes, names mentioned in texts, every format) by stable pseudonyms salted with this secret: the same salt gives the same pseudonyms.",
         valueName: "salt"))
@@ -57,6 +60,7 @@ struct InputOptions: ParsableArguments {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard maxPageSize >= 1 else { throw ValidationError("--max-page-size must be at least 1 (MB)") }
         guard maxDepth >= 16 else { throw ValidationError("--max-depth must be at least 16") }
+        guard maxSeconds > 0 else { throw ValidationError("--max-seconds must be more than 0") }
         if let engine, engine != "generic", Engine.named(engine) == nil {
             throw ValidationError("unknown engine '\(engine)'; available: generic, \(Engine.all.map(\.name).joined(separator: ", "))")
         }
@@ -90,6 +94,7 @@ struct InputOptions: ParsableArguments {
         }
         options.maxPageBytes = maxPageSize << 20
         options.depthCap = maxDepth
+        options.maxSeconds = maxSeconds
         options.timeZone = timezone.flatMap(TimeZone.init(identifier:))
         options.language = language?.lowercased()
         options.explain = explain

@@ -97,9 +97,13 @@ import Testing
         let (_, problems) = try Self.run(try Self.plugin(scratch, "parent", timeout: 1, body: body))
         #expect(problems.first?.contains("gave no answer within 1 s") == true, "\(problems)")
         let pid = try #require(Int32(String(decoding: try scratch.read("child.pid"), as: UTF8.self)))
-        // Gone, or a zombie waiting for init to reap it: not running.
-        let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: ")").last?.split(separator: " ").first
-        #expect(state == nil || state == "Z", "the plugin's child \(pid) still runs (\(state ?? ""))")
+        // Gone, or a zombie waiting for init to reap it: not running (the signal takes a moment).
+        func state() -> Substring? {
+            (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: ")").last?.split(separator: " ").first
+        }
+        let deadline = Date().addingTimeInterval(5)
+        while let running = state(), running != "Z", Date() < deadline { usleep(20_000) }
+        #expect(state() == nil || state() == "Z", "the plugin's child \(pid) still runs (\(state() ?? ""))")
 
         let started = Date()
         let lingering = try Self.plugin(scratch, "lingering", timeout: 30, body: "if n == 2:\n    import os\n    os.close(1)\n    time.sleep(300)")

@@ -57,6 +57,46 @@ extension ScratchDirectory {
         return try file(name, Array(data))
     }
 
+    /// A UTF-8 corpus page with a NUL after every 200th `>` (between tags: dropping them gives
+    /// the page back).
+    func pageWithNULs(_ name: String, from page: String) throws -> String {
+        var bytes: [UInt8] = []
+        var closes = 0
+        for byte in try Corpus.bytes(page) {
+            bytes.append(byte)
+            if byte == UInt8(ascii: ">") {
+                closes += 1
+                if closes % 200 == 0 { bytes.append(0) }
+            }
+        }
+        try #require(bytes.contains(0))
+        return try file(name, bytes)
+    }
+
+    /// A UTF-8 corpus page as UTF-16, little-endian, without a byte order mark.
+    func utf16PageWithoutMark(_ name: String, from page: String) throws -> String {
+        let text = String(decoding: try Corpus.bytes(page), as: UTF8.self)
+        return try file(name, Array(try #require(text.data(using: .utf16LittleEndian))))
+    }
+
+    /// A UTF-8 corpus page whose second half was saved as windows-1252.
+    func mixedCharsetPage(_ name: String, from page: String) throws -> String {
+        let text = String(decoding: try Corpus.bytes(page), as: UTF8.self)
+        let middle = try #require(text[text.index(text.startIndex, offsetBy: text.count / 2)...].firstIndex(of: ">"))
+        let second = try #require(text[text.index(after: middle)...].data(using: .windowsCP1252))
+        try #require(String(validating: Array(second), as: UTF8.self) == nil, "\(page) has no accent in its second half")
+        return try file(name, Array(text[...middle].utf8) + Array(second))
+    }
+
+    /// A UTF-8 corpus page whose meta says `charset`.
+    func utf8PageDeclaring(_ charset: String, _ name: String, from page: String) throws -> String {
+        let text = String(decoding: try Corpus.bytes(page), as: UTF8.self)
+        let declared = text.replacingOccurrences(of: "charset=\"utf-8\"", with: "charset=\"\(charset)\"", options: .caseInsensitive)
+            .replacingOccurrences(of: "charset=utf-8", with: "charset=\(charset)", options: .caseInsensitive)
+        try #require(declared != text)
+        return try file(name, declared)
+    }
+
     /// A Latin-1 corpus page converted to UTF-8, its meta still saying iso-8859-1.
     func utf8PageDeclaringLatin1(_ name: String, from page: String) throws -> String {
         let bytes = try Corpus.bytes(page)

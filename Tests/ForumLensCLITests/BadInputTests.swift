@@ -81,6 +81,18 @@ import Darwin
             make: { try $0.utf8PageDeclaringLatin1("utf8.html", from: "fr/forumactif-emploi.html") },
             severity: "warning", reason: ["utf-8", "charset"], gives: .sameAs("fr/forumactif-emploi.html")),
         Case(
+            name: "stray NUL bytes in a page", make: { try $0.pageWithNULs("nul.html", from: "fr/phpbb3-reseaux-p2.html") },
+            severity: "warning", reason: ["nul"], gives: .sameAs("fr/phpbb3-reseaux-p2.html")),
+        Case(
+            name: "UTF-16 without a byte order mark", make: { try $0.utf16PageWithoutMark("utf16.html", from: "fr/fluxbb-benevolat.html") },
+            severity: "warning", reason: ["utf-16"], gives: .sameAs("fr/fluxbb-benevolat.html")),
+        Case(
+            name: "first half UTF-8, second half windows-1252", make: { try $0.mixedCharsetPage("mixed.html", from: "fr/fluxbb-benevolat.html") },
+            severity: "warning", reason: ["windows-1252"], gives: .sameAs("fr/fluxbb-benevolat.html")),
+        Case(
+            name: "meta says Shift_JIS, bytes are UTF-8", make: { try $0.utf8PageDeclaring("shift_jis", "sjis.html", from: "fr/vbulletin-reconversion.html") },
+            severity: "warning", reason: ["shift_jis"], gives: .sameAs("fr/vbulletin-reconversion.html")),
+        Case(
             name: "gzipped page", make: { try await $0.gzippedPage("saved.html.gz", from: "en/invision-career-change.html") },
             severity: nil, gives: .sameAs("en/invision-career-change.html")),
         Case(

@@ -8,6 +8,9 @@ public struct CharsetDecision: Sendable, Equatable {
     public var skip: Int
     /// Why the page's own declaration was not followed, when it was not.
     public var warning: String?
+    /// UTF-8 with bytes that are not (parts saved in another charset): valid sequences are
+    /// kept and each other byte read as windows-1252 (`Charset.repairingUTF8`).
+    public var repair = false
 }
 
 public enum Charset {
@@ -16,23 +19,26 @@ public enum Charset {
         if bytes.starts(with: [0xFF, 0xFE]) { return CharsetDecision(encoding: "UTF-16LE", skip: 2) }
         if bytes.starts(with: [0xFE, 0xFF]) { return CharsetDecision(encoding: "UTF-16BE", skip: 2) }
 
+        if let order = utf16WithoutMark(bytes) {
+            return CharsetDecision(encoding: order, skip: 0, warning: "UTF-16 without a byte order mark; read as \(order)")
+        }
         let declared = declaredCharset(bytes).map(canonicalName)
         let utf8 = UTF8Check.scan(bytes, allowCutEnd: true)
         switch declared {
         case nil:
             if utf8.valid { return CharsetDecision(encoding: "UTF-8", skip: 0) }
             return CharsetDecision(
-                encoding: "windows-1252", skip: 0,
-                warning: "no charset declared and the bytes are not UTF-8; read as windows-1252")
+                encoding: "UTF-8", skip: 0,
+                warning: "no charset declared and the bytes are not all UTF-8; the others read as windows-1252", repair: true)
         case "UTF-8"?:
             if utf8.valid { return CharsetDecision(encoding: "UTF-8", skip: 0) }
             return CharsetDecision(
-                encoding: "windows-1252", skip: 0,
-                warning: "declares UTF-8 but is not valid UTF-8; read as windows-1252")
+                encoding: "UTF-8", skip: 0,
+                warning: "declares UTF-8 but is not all valid UTF-8; the other bytes read as windows-1252", repair: true)
         case let name?:
-            // A single-byte page whose bytes are valid UTF-8 with multi-byte sequences was
-            // re-saved as UTF-8 under its old meta tag: real Latin-1 text is almost never valid UTF-8.
-            if singleByteCharsets.contains(name), utf8.valid, utf8.multibyteSequences > 0 {
+            // A page whose bytes are valid UTF-8 with multi-byte sequences was re-saved as UTF-8
+            // under its old meta tag: text in another charset is almost never valid UTF-8.
+            if !name.uppercased().hasPrefix("UTF-16"), !name.uppercased().hasPrefix("UTF-32"), utf8.valid, utf8.multibyteSequences > 0 {
                 return CharsetDecision(
                     encoding: "UTF-8", skip: 0,
                     warning: "declares \(name) but the bytes are UTF-8; read as UTF-8")
@@ -59,7 +65,67 @@ public enum Charset {
         }
     }
 
-    static let singleByteCharsets: Set<String> = ["windows-1252", "ISO-8859-15", "iso-8859-2", "windows-1250"]
+    /// UTF-16 without a byte order mark, told by its zero bytes: HTML's markup is ASCII, whose
+    /// UTF-16 has a zero in every other byte (odd ones little-endian, even ones big-endian).
+    static func utf16WithoutMark(_ bytes: [UInt8]) -> String? {
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 64 else { return nil }
+        var zeros = (even: 0, odd: 0)
+        for (index, byte) in sample.enumerated() where byte == 0 {
+            if index % 2 == 0 { zeros.even += 1 } else { zeros.odd += 1 }
+        }
+        let half = sample.count / 2
+        if zeros.odd * 10 > half * 6, zeros.even * 20 < half { return "UTF-16LE" }
+        if zeros.even * 10 > half * 6, zeros.odd * 20 < half { return "UTF-16BE" }
+        return nil
+    }
+
+    /// UTF-16 bytes (no byte order mark) as UTF-8; an odd last byte and lone surrogates become
+    /// U+FFFD.
+    public static func utf8(fromUTF16 bytes: ArraySlice<UInt8>, bigEndian: Bool) -> [UInt8] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 + 1)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let (first, second) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        if index < bytes.endIndex { units.append(0xFFFD) }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+
+    /// `bytes` as UTF-8: valid sequences kept, every other byte read as windows-1252 (a page
+    /// whose parts were saved in two charsets, or with stray Latin-1 bytes). Also how many
+    /// bytes were read so.
+    public static func repairingUTF8(_ bytes: [UInt8]) -> (bytes: [UInt8], repaired: Int) {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var repaired = 0
+        var index = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            while index < buffer.count {
+                let length = UTF8Check.sequenceLength(buffer, at: index)
+                if length > 0 {
+                    out.append(contentsOf: buffer[index ..< index + length])
+                    index += length
+                    continue
+                }
+                let byte = buffer[index]
+                let scalar = (0x80 ... 0x9F).contains(byte) ? windows1252High[Int(byte) - 0x80] : UInt32(byte)
+                out.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
+                repaired += 1
+                index += 1
+            }
+        }
+        return (out, repaired)
+    }
+
+    /// windows-1252's letters at 0x80…0x9F (the five it leaves undefined read as their C1 code).
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
 
     /// The charset named by the first `<meta charset>`, `<meta http-equiv=content-type>` or XML
     /// declaration in the first 4 KB, as browsers pre-scan it.
@@ -125,33 +191,50 @@ enum UTF8Check {
                     continue
                 }
             }
-            let lead = base[index]
-            if lead < 0x80 {
+            if base[index] < 0x80 {
                 index += 1
                 continue
             }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch lead {
-            case 0xC2 ... 0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1 ... 0xEC, 0xEE ... 0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1 ... 0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return Result(valid: false, multibyteSequences: multibyte)
-            }
-            guard index + length <= count else { return Result(valid: allowCutEnd, multibyteSequences: multibyte) }
-            let second = base[index + 1]
-            guard second >= lower, second <= upper else { return Result(valid: false, multibyteSequences: multibyte) }
-            for offset in 2 ..< length where base[index + offset] & 0xC0 != 0x80 {
-                return Result(valid: false, multibyteSequences: multibyte)
+            let length = sequenceLength(bytes, at: index)
+            guard length > 0 else {
+                // A sequence cut by the end of the bytes.
+                let cut = index + expectedLength(base[index]) > count && expectedLength(base[index]) > 0
+                return Result(valid: cut && allowCutEnd, multibyteSequences: multibyte)
             }
             multibyte += 1
             index += length
         }
         return Result(valid: true, multibyteSequences: multibyte)
+    }
+
+    /// How long the sequence a lead byte opens is, 0 for a byte that opens none.
+    private static func expectedLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0x00 ..< 0x80: 1
+        case 0xC2 ... 0xDF: 2
+        case 0xE0 ... 0xEF: 3
+        case 0xF0 ... 0xF4: 4
+        default: 0
+        }
+    }
+
+    /// The length of the valid UTF-8 sequence at `index` (1 for ASCII), 0 when it is not one.
+    static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let lead = bytes[index]
+        let length = expectedLength(lead)
+        guard length > 1 else { return length }
+        guard index + length <= bytes.count else { return 0 }
+        var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+        switch lead {
+        case 0xE0: lower = 0xA0
+        case 0xED: upper = 0x9F
+        case 0xF0: lower = 0x90
+        case 0xF4: upper = 0x8F
+        default: break
+        }
+        guard bytes[index + 1] >= lower, bytes[index + 1] <= upper else { return 0 }
+        for offset in 2 ..< length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
+        return length
     }
 
     static func scan(_ bytes: [UInt8], allowCutEnd: Bool = false) -> Result {

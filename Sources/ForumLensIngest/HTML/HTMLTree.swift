@@ -35,6 +35,8 @@ public struct HTMLTree: Sendable {
     public internal(set) var attributeNames: [String] = []
     /// Elements deeper than the depth cap were flattened into their ancestor at the cap.
     public internal(set) var depthCapped = false
+    /// Whether the parse was stopped at its deadline (the tree holds the page's beginning).
+    public internal(set) var stoppedAtDeadline = false
 
     public static let none: NodeID = -1
 

@@ -42,7 +42,7 @@ enum LibXML2 {
     /// the caller already knows the bytes are valid UTF-8 (nil: checked here when they are UTF-8).
     static func parseHTML(
         _ bytes: UnsafeRawBufferPointer, encoding: String, validUTF8: Bool? = nil, depthCap: Int,
-        kept: KeptAttributes = .standard, whole: Bool = false
+        kept: KeptAttributes = .standard, whole: Bool = false, deadline: ContinuousClock.Instant? = nil
     ) -> HTMLTree {
         _ = initialized
         var cut: UnreadMarkup.Cut?
@@ -57,7 +57,8 @@ enum LibXML2 {
         // A struct behind a pointer rather than a class: class property access pays dynamic
         // exclusivity checks on every SAX event (a tenth of the parse time, measured).
         let builder = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
-        builder.initialize(to: TreeBuilder(depthCap: depthCap, expectedBytes: bytes.count, moved: cut?.moved ?? .init(), keptNames: kept.names))
+        builder.initialize(to: TreeBuilder(
+            depthCap: depthCap, expectedBytes: bytes.count, moved: cut?.moved ?? .init(), keptNames: kept.names, deadline: deadline))
         defer { builder.deinitialize(count: 1).deallocate() }
         guard let context = htmlNewParserCtxt() else { return builder.pointee.finish() }
         defer { htmlFreeParserCtxt(context) }
@@ -99,6 +100,12 @@ enum LibXML2 {
     private static let startElement: startElementSAXFunc = { context, name, attributes in
         guard let name else { return }
         builder(context).pointee.startElement(name: name, attributes: attributes)
+        stopAtDeadline(context)
+    }
+
+    /// Stops the parse once the deadline has passed (looked at every few thousand events).
+    private static func stopAtDeadline(_ context: UnsafeMutableRawPointer?) {
+        if builder(context).pointee.pastDeadline() { xmlStopParser(context!.assumingMemoryBound(to: xmlParserCtxt.self)) }
     }
 
     private static let endElement: endElementSAXFunc = { context, name in
@@ -109,6 +116,7 @@ enum LibXML2 {
     private static let characters: charactersSAXFunc = { context, text, length in
         guard let text, length > 0 else { return }
         builder(context).pointee.appendText(UnsafeBufferPointer(start: text, count: Int(length)))
+        stopAtDeadline(context)
     }
 
     // Script and style contents: never message text, so never stored.
@@ -139,7 +147,11 @@ private struct TreeBuilder {
     /// The last marked tag seen: marks come in order, so a later one is a page's own attribute.
     private var lastMarkedTag = -1
 
-    init(depthCap: Int, expectedBytes: Int, moved: UnreadMarkup.MovedAttributes, keptNames: [String]) {
+    private let deadline: ContinuousClock.Instant?
+    private var events = 0
+
+    init(depthCap: Int, expectedBytes: Int, moved: UnreadMarkup.MovedAttributes, keptNames: [String], deadline: ContinuousClock.Instant?) {
+        self.deadline = deadline
         self.depthCap = max(depthCap, 2)
         self.moved = moved
         self.keptNames = keptNames
@@ -154,6 +166,15 @@ private struct TreeBuilder {
             kind: .element, tag: 0, depth: 0, parent: HTMLTree.none, end: 1,
             nextSibling: HTMLTree.none, start: 0, count: 0))
         stack.append((0, HTMLTree.none))
+    }
+
+    /// Whether the deadline has passed, looked at every 4,096 events (a clock read costs more
+    /// than an event).
+    mutating func pastDeadline() -> Bool {
+        events &+= 1
+        guard let deadline, events & 4095 == 0, ContinuousClock.now >= deadline else { return false }
+        tree.stoppedAtDeadline = true
+        return true
     }
 
     mutating func finish() -> HTMLTree {

@@ -46,25 +46,27 @@ public enum PageBytes {
         }
     }
 
-    /// True for bytes that are not text: a NUL, or more than 1 in 20 control characters, in
-    /// the first 8 KB. UTF-16/32 text with a byte-order mark is text (its NULs are expected).
+    /// True for bytes that are not text: more than 1 in 100 NULs or 1 in 20 control
+    /// characters in the first 8 KB (a few stray NULs in a page are dropped before the parse).
+    /// UTF-16/32 text, with a byte-order mark or without, is text (its NULs are expected).
     public static func looksBinary(_ bytes: [UInt8]) -> Bool {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return false
         }
         if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF { return false }
+        if Charset.utf16WithoutMark(bytes) != nil { return false }
         let sample = bytes.prefix(8192)
-        var controls = 0
+        var controls = 0, nuls = 0
         for byte in sample {
             switch byte {
-            case 0: return true
+            case 0: nuls += 1
             // Tab, line feed, form feed, carriage return, and ESC (ISO-2022-JP text uses it).
             case 0x09, 0x0A, 0x0C, 0x0D, 0x1B: continue
             case 0x01 ..< 0x20, 0x7F: controls += 1
             default: continue
             }
         }
-        return controls * 20 > sample.count
+        return nuls * 100 > sample.count || controls * 20 > sample.count
     }
 
     private static func requireRegular(_ status: FileStatus, path: String) throws(Problem) {
