@@ -90,8 +90,7 @@ def make(out, only, port):
         with open(path, "wb") as f:
             f.write(page("").split("</div></body>")[0].encode())
             for start in range(0, 1_000_000, 10_000):
-                f.write("".join(f'<div class="post" id="p{n}"><b class="author">u{n % 97}</b><div class="content">m{n}</div></div>'
-                                for n in range(start, start + 10_000)).encode())
+                f.write("".join(post(n, f"u{n % 97}", f"m{n}") for n in range(start, start + 10_000)).encode())
             f.write(b"</div></body></html>\n")
 
     @case("nul-bytes.html")

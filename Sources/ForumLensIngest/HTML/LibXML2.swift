@@ -268,17 +268,23 @@ private struct TreeBuilder {
         stack.append((index, HTMLTree.none))
     }
 
-    /// The tag number after the `_` of a marker's name, if it is a later mark than the last.
+    /// The tag a marker's name (the number after its `_`, modulo `markerCycle`) stands for: the
+    /// first after the last marked one with that number, if it is near (libxml2 drops a few
+    /// tags; a page's own `_12` attribute is no mark).
     private mutating func markedTag(_ digits: UnsafePointer<xmlChar>) -> Int? {
+        let cycle = UnreadMarkup.MovedAttributes.markerCycle
         var digit = digits
         guard digit.pointee != 0 else { return nil }
-        var tag = 0
+        var number = 0
         while digit.pointee != 0 {
-            guard digit.pointee >= 0x30, digit.pointee <= 0x39, tag < moved.tagCount else { return nil }
-            tag = tag * 10 + Int(digit.pointee - 0x30)
+            guard digit.pointee >= 0x30, digit.pointee <= 0x39, number < cycle else { return nil }
+            number = number * 10 + Int(digit.pointee - 0x30)
             digit += 1
         }
-        guard tag > lastMarkedTag, tag < moved.tagCount else { return nil }
+        guard number < cycle else { return nil }
+        let next = lastMarkedTag + 1
+        let tag = next + ((number - next % cycle) + cycle) % cycle
+        guard tag - next < cycle / 2, tag < moved.tagCount else { return nil }
         lastMarkedTag = tag
         return tag
     }

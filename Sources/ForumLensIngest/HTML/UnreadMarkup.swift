@@ -49,9 +49,14 @@ enum UnreadMarkup {
 
     /// The read attributes of the tags of a UTF-8 page, values decoded as libxml2 decodes them.
     /// The tag marked with an attribute named `_N` (no value: libxml2 then allocates nothing)
-    /// had the attributes `attributes[tagStarts[N] ..< tagStarts[N + 1]]`.
+    /// had the attributes `attributes[tagStarts[T] ..< tagStarts[T + 1]]`, T the first tag
+    /// after the last marked one with T modulo `markerCycle` = N.
     struct MovedAttributes {
         static let markerStart: UInt8 = 0x5F  // `_`
+        /// Markers count modulo this: libxml2 2.9 keeps every attribute name in a dictionary
+        /// that stops growing at 16,384 buckets, so a million distinct names (a page of a
+        /// million posts) made each lookup walk a long chain.
+        static let markerCycle = 4096
 
         /// The values' bytes, one after the other: the start of the tree's byte arena.
         var values: [UInt8] = []
@@ -78,7 +83,7 @@ enum UnreadMarkup {
             var copied = 0
             for (start, end, marker) in scanner.cuts {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied ..< start]))
-                if marker >= 0 { output.append(contentsOf: " _\(marker)".utf8) }
+                if marker >= 0 { output.append(contentsOf: " _\(marker % MovedAttributes.markerCycle)".utf8) }
                 copied = end
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
