@@ -102,7 +102,7 @@ enum Subprocess {
     ) async throws -> CommandResult {
         await ProcessSlots.shared.acquire(urgent: urgent)
         do {
-            let result = try await runNow(program, arguments, stdin: stdin, timeout: timeout)
+            let result = try await runNow(program, arguments, stdin: stdin, timeout: timeout * TestSlowdown.factor)
             await ProcessSlots.shared.release()
             return result
         } catch {

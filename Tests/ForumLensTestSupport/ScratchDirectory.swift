@@ -103,3 +103,9 @@ public final class ScratchDirectory: Sendable {
         try FileManager.default.contentsOfDirectory(atPath: url(relative)).sorted()
     }
 }
+
+/// How much slower and larger than usual runs are: `FORUMLENS_TEST_SLOWDOWN=5` under the
+/// sanitizers (docs/reliability.md), so that time and memory bounds of tests scale with it.
+public enum TestSlowdown {
+    public static let factor = ProcessInfo.processInfo.environment["FORUMLENS_TEST_SLOWDOWN"].flatMap(Double.init) ?? 1
+}
