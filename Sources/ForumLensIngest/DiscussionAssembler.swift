@@ -208,7 +208,8 @@ public struct DiscussionAssembler {
         let pIsPage = names.contains("id") && !names.contains("t")
         var kept: [String] = []
         for parameter in query {
-            let parts = parameter.split(separator: "=", maxSplits: 1).map(String.init)
+            // Kept empty: `?=x` has an empty name (fuzzing found `?=` crashing here).
+            let parts = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let name = parts[0].lowercased()
             let value = parts.count > 1 ? parts[1] : ""
             if pageParameters.contains(name) || (pIsPage && name == "p") {

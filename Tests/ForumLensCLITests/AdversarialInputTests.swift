@@ -127,3 +127,22 @@ import Glibc
         #expect((report["discussions"] as? [[String: Any]])?.count == 1)
     }
 }
+
+/// What fuzzing found (`Fuzz/`, docs/reliability.md), each input as the fuzzer left it.
+@Suite struct FuzzFindingsTests {
+    /// A page and an MHTML envelope whose thread address has a parameter without a name
+    /// (`viewtopic.php?=`, `Content-Location: ?=`) crashed the thread-address split.
+    @Test func threadAddressesWithANamelessParameter() async throws {
+        let scratch = try ScratchDirectory()
+        let page = try scratch.file("canonical.html", """
+            <!DOCTYPE html><html><head><meta charset="windows-1252"><meta name="generator" content="phpBB"><link rel="canonical" href="https://forum.example.org/viewtopic.php?="><title>Topic - Forum</title></head><body><div id="p10" class="post bg2"><div class="postbody"><p class="author"><a href="./memberlist.php?u=2" class="username">Zo&eacute;</a> &raquo; 12 mars 2015, 10:04</p><div class="content">Bonjour, je cherche un emploi.<blockquote><cite>Max a &eacute;crit :</cite>citation</blockquote></div></div></div></body></html>
+
+            """)
+        let envelope = try scratch.file("saved.mhtml", "Content-Location:?=\nContent-Type:text/html\n\nn<n>0")
+        let run = try await ForumLensCommand.run(["split", page, envelope, "--format", "json", "--out", "-"])
+        #expect(run.signal == nil && run.exitCode != nil && run.exitCode! <= 1, "\(run.stderrText)")
+        let report = try RawJSON.object(run.stdout)
+        let messages = (report["discussions"] as? [[String: Any]])?.first?["messages"] as? [[String: Any]]
+        #expect(messages?.first?["author"] as? String == "Zoé")
+    }
+}

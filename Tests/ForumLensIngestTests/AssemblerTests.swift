@@ -144,6 +144,9 @@ import Testing
         ("https://f.example/viewtopic.php?t=9&f=1&sid=abc", "https://f.example/viewtopic.php?f=1&t=9"),
         ("https://f.example/threads/topic.123/page-3", "https://f.example/threads/topic.123"),
         ("https://f.example/showthread.php?tid=55&page=2", "https://f.example/showthread.php?tid=55"),
+        // Parameters without a name: fuzzing found `?=` crashing the split.
+        ("https://forum.example.org/viewtopic.php?=", "https://forum.example.org/viewtopic.php?="),
+        ("https://f.example/viewtopic.php?t=9&=x&start=20", "https://f.example/viewtopic.php?=x&t=9"),
     ])
     func threadURLIsTheSameForEveryPage(_ url: String, _ thread: String) {
         #expect(DiscussionAssembler.threadURL(url) == thread)
