@@ -6,6 +6,20 @@ extension JSONValue {
         public var description: String { "at byte \(offset + 1): \(reason)" }
     }
 
+    /// The byte a one-character escape stands for (`\n`, `\"`, `\/`…); nil for `\u` and
+    /// for what is no escape.
+    public static func escapedByte(_ escape: UInt8) -> UInt8? {
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): escape
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+    }
+
     /// Parses one JSON value (RFC 8259) keeping each object's keys in the document's order, which
     /// `Codable` does not: a report read back and written again comes out the same.
     /// Nesting deeper than `maxDepth` is an error rather than a stack overflow.
@@ -150,14 +164,9 @@ extension JSONValue {
                 guard index < bytes.count else { break }
                 let escaped = bytes[index]
                 index += 1
-                switch escaped {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escaped)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
+                if let byte = JSONValue.escapedByte(escaped) {
+                    out.append(byte)
+                } else if escaped == UInt8(ascii: "u") {
                     var scalar = try hex4()
                     // A surrogate pair: the high half, then `\u` and the low half.
                     if (0xD800 ..< 0xDC00).contains(scalar), index + 1 < bytes.count,
@@ -168,7 +177,7 @@ extension JSONValue {
                         scalar = (0xDC00 ..< 0xE000).contains(low) ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
                     }
                     out += String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8
-                default:
+                } else {
                     index -= 1
                     throw fail("an unknown escape '\\\(Character(Unicode.Scalar(escaped)))'")
                 }

@@ -1,3 +1,5 @@
+import ForumLensCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -288,15 +290,11 @@ struct JSONLine {
                 index += 1
                 guard let escape = peek() else { break }
                 index += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
-                case UInt8(ascii: "b"): decoded.append(0x08)
-                case UInt8(ascii: "f"): decoded.append(0x0C)
-                case UInt8(ascii: "n"): decoded.append(0x0A)
-                case UInt8(ascii: "r"): decoded.append(0x0D)
-                case UInt8(ascii: "t"): decoded.append(0x09)
-                case UInt8(ascii: "u"): MessageFileText.appendUTF8(try unicodeEscape(), to: &decoded)
-                default:
+                if let byte = JSONValue.escapedByte(escape) {
+                    decoded.append(byte)
+                } else if escape == UInt8(ascii: "u") {
+                    MessageFileText.appendUTF8(try unicodeEscape(), to: &decoded)
+                } else {
                     index -= 1
                     throw fail("invalid escape \\\(String(decoding: [escape], as: UTF8.self))")
                 }
