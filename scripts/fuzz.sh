@@ -21,7 +21,7 @@ fuzz=$root/Fuzz
 work=$fuzz/work
 targets=(html text rules messages)
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # Release with assertions (-assert-config Debug): about 7× the executions of a debug build.
 # `--sanitize=fuzzer` makes SwiftPM link libFuzzer's main instead of renaming the target's
@@ -40,6 +40,14 @@ build() {
 }
 
 binary() { echo "$fuzz/.build/release/fuzz-$1"; }
+
+# Swift's own crash backtracer trips ASan (a stack-buffer-underflow in its memory server) and
+# hides libFuzzer's stack: off, so that a Swift trap shows as libFuzzer's "deadly signal" with
+# a symbolized stack.
+export SWIFT_BACKTRACE=enable=no
+# Leaks that are the toolchain's, not ForumLens's (see the file).
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$fuzz/lsan.supp:print_suppressions=0}
+[ -x /opt/swift/usr/bin/llvm-symbolizer ] && export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-/opt/swift/usr/bin/llvm-symbolizer}
 
 is_target() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
 
@@ -128,7 +136,7 @@ summarize() {
     exec_s=$(grep -aoE 'stat::average_exec_per_sec: *[0-9]+' "$output" | grep -oE '[0-9]+$' | tail -1 || true)
     cov=$(grep -aoE 'cov: [0-9]+' <<<"$status_line" | grep -oE '[0-9]+' || true)
     ft=$(grep -aoE 'ft: [0-9]+' <<<"$status_line" | grep -oE '[0-9]+' || true)
-    corp=$(grep -aoE 'corp: [0-9]+/[0-9]+[a-zA-Z]*' <<<"$status_line" | sed 's/corp: //' || true)
+    corp=$(grep -aoE 'corp: [0-9]+(/[0-9]+[a-zA-Z]*)?' <<<"$status_line" | sed 's/corp: //' || true)
     # Fork mode prints no stat:: lines: its status lines count executions and speed.
     [ -n "$runs" ] || runs=$(grep -oE '^#[0-9]+' <<<"$status_line" | tr -d '#' || true)
     [ -n "$exec_s" ] || exec_s=$(grep -aoE 'exec/s: [0-9]+' <<<"$status_line" | grep -oE '[0-9]+' || true)
@@ -143,8 +151,10 @@ summarize() {
         if [ -n "$crashes" ]; then
             echo "crashes: $(wc -w <<<"$crashes")"
             for file in $crashes; do echo "  ${file#"$root"/}"; done
-            grep -aE '^(==[0-9]+==ERROR|SUMMARY:|Fatal error|.*: Fatal error|ForumLens.*/.*\.swift:[0-9]+|==[0-9]+== ERROR: libFuzzer)' "$output" \
-                | sort -u | head -12 | sed 's/^/  /' || true
+            # What failed, and the first places in the main package's sources on the stack.
+            grep -aE '(==[0-9]+== ?ERROR|^SUMMARY:|Fatal error)' "$output" | head -4 | sed 's/^/  /' || true
+            grep -aoE "$root/(Sources|Plugins)/[^ ]+\.swift:[0-9]+" "$output" | awk '!seen[$0]++' | head -4 \
+                | sed "s|^$root/|  at |" || true
         else
             echo "crashes: none"
         fi
@@ -198,13 +208,13 @@ case ${1:-} in
         if [ ${#failed[@]} -gt 0 ]; then echo "crashes found by: ${failed[*]}" >&2; exit 1; fi
         ;;
     repro)
-        [ $# -ge 3 ] && is_target "$2" || usage
+        if [ $# -lt 3 ] || ! is_target "$2"; then usage; fi
         target=$2; shift 2
         [ -n "${FUZZ_NO_BUILD:-}" ] || build
         "$(binary "$target")" -rss_limit_mb=2048 -timeout=10 "$@"
         ;;
     minimize)
-        [ $# -eq 3 ] && is_target "$2" || usage
+        if [ $# -ne 3 ] || ! is_target "$2"; then usage; fi
         [ -n "${FUZZ_NO_BUILD:-}" ] || build
         mkdir -p "$work/minimized"
         "$(binary "$2")" -minimize_crash=1 -max_total_time="${MINIMIZE_SECONDS:-120}" -timeout=10 -rss_limit_mb=2048 \
