@@ -40,12 +40,12 @@ final class RunCache: ResultCache, @unchecked Sendable {
         if let data = FileManager.default.contents(atPath: path) {
             var lines = [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: true).makeIterator()
             if let first = lines.next(), Array(first) == header.dropLast() {
+                // A line cut by a kill, or not ours, is left out.
                 for line in lines {
-                    // A line cut by a kill, or not ours, is left out.
-                    guard let value = try? JSONValue.parse(Array(line)) else { continue }
-                    if case let .string(file)? = value["file"], case let .string(stamp)? = value["stamp"], case let .string(sha256)? = value["sha256"] {
-                        files[file] = (stamp, sha256, Array(line) + [0x0A])
-                    } else if case let .string(key)? = value["message"] {
+                    if line.starts(with: Self.fileLineStart) {
+                        guard let file = try? JSONDecoder().decode(FileLine.Key.self, from: Data(line)) else { continue }
+                        files[file.file] = (file.stamp, file.sha256, Array(line) + [0x0A])
+                    } else if let value = try? JSONValue.parse(Array(line)), case let .string(key)? = value["message"] {
                         messages[key] = Array(line) + [0x0A]
                     }
                 }
@@ -74,9 +74,9 @@ final class RunCache: ResultCache, @unchecked Sendable {
         lock.unlock()
         // Touched but the same bytes (a copy, a checkout): the content hash tells.
         if stated, let known, known.stamp == stamp || (try? PageBytes.read(path: item.path, maxBytes: options.maxPageBytes)).map(SHA256.hex) == known.sha256,
-           let value = try? JSONValue.parse(known.line), let read = try? JSONDecoder().decode(ReadInput.self, from: Data((value["read"] ?? .null).description.utf8))
+           let read = try? JSONDecoder().decode(FileLine.self, from: Data(known.line)).read
         {
-            let line = known.stamp == stamp ? known.line : Self.line(["file": .string(item.path), "stamp": .string(stamp), "sha256": .string(known.sha256), "read": value["read"]!])
+            let line = known.stamp == stamp ? known.line : (FileLine(file: item.path, stamp: stamp, sha256: known.sha256, read: read).line ?? known.line)
             lock.lock()
             reused += 1
             kept.append(line)
@@ -90,9 +90,8 @@ final class RunCache: ResultCache, @unchecked Sendable {
         lock.unlock()
         // Only what read well is kept: a file with an error is tried again next time.
         if stated, let input = fresh.input, !fresh.problems.contains(where: { $0.severity == .error }),
-           let encoded = try? JSONEncoder().encode(fresh), let value = try? JSONValue.parse([UInt8](encoded))
+           let line = FileLine(file: item.path, stamp: stamp, sha256: input.sha256, read: fresh).line
         {
-            let line = Self.line(["file": .string(item.path), "stamp": .string(stamp), "sha256": .string(input.sha256), "read": value])
             lock.lock()
             kept.append(line)
             lock.unlock()
@@ -142,6 +141,28 @@ final class RunCache: ResultCache, @unchecked Sendable {
         defer { lock.unlock() }
         _ = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
     }
+
+    /// A file's line: its keys, then what it gave. Keys sorted, so that `file` leads the line.
+    private struct FileLine: Codable {
+        var file: String
+        var stamp: String
+        var sha256: String
+        var read: ReadInput
+
+        struct Key: Decodable {
+            var file: String
+            var stamp: String
+            var sha256: String
+        }
+
+        var line: [UInt8]? {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return (try? encoder.encode(self)).map { [UInt8]($0) + [0x0A] }
+        }
+    }
+
+    private static let fileLineStart = Array(#"{"file":"#.utf8)
 
     private static func line(_ value: JSONValue) -> [UInt8] {
         Array((value.description + "\n").utf8)
