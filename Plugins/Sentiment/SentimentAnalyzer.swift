@@ -158,6 +158,20 @@ public struct SentimentAnalyzer: Analyzer {
             && scalars.allSatisfy { !$0.properties.isLowercase } && scalars.contains { $0.properties.isUppercase }
     }
 
+    /// A word written with a capital and then small letters, inside a sentence (not its first
+    /// word, nor after a colon or an opening quote).
+    static func isName(_ index: Int, in sentence: Range<Int>, _ layer: TextLayer) -> Bool {
+        let token = layer.tokens[index]
+        let scalars = layer.text.scalars[token.range]
+        guard token.kind == .word, scalars.first!.properties.isUppercase, scalars.dropFirst().contains(where: { $0.properties.isLowercase }),
+              let previous = layer.tokens[sentence.lowerBound ..< index].last(where: { $0.kind != .url && $0.kind != .emoji && $0.kind != .emoticon })
+        else { return false }
+        return previous.kind != .punctuation || !openers.contains(previous.lowercased.unicodeScalars.last!)
+    }
+
+    /// Marks after which a sentence, or a quoted one, starts again.
+    static let openers: Set<Unicode.Scalar> = [":", "«", "\"", "“", "(", "-", "–", "—", "…", "|", "."]
+
     /// A word's valence: as written, else with its letters repeated for stress squeezed
     /// (`loooove`, `sooo`), which stresses it as capitals do.
     static func valence(of token: Token, in lexicon: SentimentLexicon) -> (value: Float, stretched: Bool)? {
@@ -220,6 +234,8 @@ public struct SentimentAnalyzer: Analyzer {
             case .emoticon, .emoji: hit = SentimentLexicon.symbols.words[token.key].map { ($0, false) }
             case .word, .clitic:
                 guard !inBooster.contains(index) else { continue }
+                // French capitalizes names, not emphasis: « France », « Les Verts » say nothing.
+                if language.capitalizesOnlyNames, !shouted, isName(index, in: sentence, layer) { continue }
                 hit = valence(of: token, in: lexicon)
                 // A booster, or `no`, before a sentiment word modifies it rather than counting
                 // itself (trop bien, super cool, no good).
@@ -305,8 +321,11 @@ public struct SentimentAnalyzer: Analyzer {
         var negators: WordTable<Bool>
         var approximators: WordTable<Bool>
         var numbers: WordTable<Bool>
+        /// Whether a capital inside a sentence marks a name (French) rather than also stress or
+        /// a title (English tweets capitalize Love, Happy, Great).
+        var capitalizesOnlyNames: Bool
 
-        init(boosters: [String], dampeners: [String], contrasts: [String], negators: [String], approximators: [String], numbers: [String]) {
+        init(boosters: [String], dampeners: [String], contrasts: [String], negators: [String], approximators: [String], numbers: [String], capitalizesOnlyNames: Bool) {
             for (words, value) in boosters.map({ ($0, SentimentAnalyzer.boost) }) + dampeners.map({ ($0, -SentimentAnalyzer.boost) }) {
                 let keys = Tokenizer.tokens(NormalizedText(words)).map(\.key)
                 if keys.count == 1 { self.boosters[keys[0]] = value } else { boosterPhrases[keys[0]] = (boosterPhrases[keys[0]] ?? []) + [(keys, value)] }
@@ -315,6 +334,7 @@ public struct SentimentAnalyzer: Analyzer {
             self.negators = WordTable(negators.map { (WordKey($0), true) })
             self.approximators = WordTable(approximators.map { (WordKey($0), true) })
             self.numbers = WordTable(numbers.map { (WordKey($0), true) })
+            self.capitalizesOnlyNames = capitalizesOnlyNames
         }
     }
 
@@ -334,7 +354,8 @@ public struct SentimentAnalyzer: Analyzer {
         numbers: [
             "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "quinze", "vingt", "trente", "quarante",
             "cinquante", "soixante", "cent", "mille", "des", "plusieurs",
-        ])
+        ],
+        capitalizesOnlyNames: true)
 
     static let english = Words(
         boosters: [
@@ -351,5 +372,6 @@ public struct SentimentAnalyzer: Analyzer {
         numbers: [
             "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "fifteen", "twenty", "thirty",
             "forty", "fifty", "sixty", "hundred", "thousand", "several",
-        ])
+        ],
+        capitalizesOnlyNames: false)
 }

@@ -11483,8 +11483,6 @@ blocage	-1.4
 blocages	-1.4
 blocagese	-1.4
 blocageses	-1.4
-bloce	-1.9
-bloces	-1.9
 blockbuster	2.9
 blockbustere	2.9
 blockbusteres	2.9
@@ -12558,8 +12556,6 @@ chiants	-2.2
 chiantse	-1.8
 chiantses	-1.8
 chic	0.6
-chice	0.6
-chices	0.6
 chics	1.2
 chicse	1.2
 chicses	1.2
@@ -12597,8 +12593,6 @@ chiés	-1.7
 chiése	-1.7
 chiéses	-1.7
 choc	-1.6
-choce	-1.6
-choces	-1.6
 chocs	-1.6
 chomage	-1.9
 chomages	-1.9
@@ -13704,8 +13698,6 @@ controversés	-0.8
 controversése	-0.8
 controverséses	-0.8
 convainc	0.7
-convaince	0.7
-convainces	0.7
 convaincre	1
 convaincres	1
 convaincs	0.7
@@ -18242,8 +18234,6 @@ echauffements	0.8
 echauffementse	0.8
 echauffementses	0.8
 echec	-1.8
-echece	-1.8
-echeces	-1.8
 echecs	-1.8
 echecse	-1.8
 echecses	-1.8
@@ -19788,8 +19778,6 @@ erronéses	-0.4
 esclavage	-3.8
 esclavages	-3.8
 escroc	-0.5
-escroce	-0.5
-escroces	-0.5
 escrocs	-0.7
 escrocse	-0.7
 escrocses	-0.7
@@ -21617,8 +21605,6 @@ franc-maconnerie	0.3
 franc-maconneries	0.7
 franc-maçonnerie	0.3
 franc-maçonneries	0.7
-france	2.3
-frances	2.3
 franche	2.3
 franches	2.3
 franchese	2.3
@@ -36806,8 +36792,6 @@ sûrs	0.7
 sûrse	0.7
 sûrses	0.7
 tabarnac	-2.5
-tabarnace	-2.5
-tabarnaces	-2.5
 tabarnacs	-2.5
 tabernacle	-2.5
 tabernacles	-2.5
@@ -37890,8 +37874,6 @@ troublés	-2
 troublése	-2
 troubléses	-2
 trouduc	-2.8
-trouduce	-2.8
-trouduces	-2.8
 trouducs	-2.8
 trouducse	-2.8
 trouducses	-2.8
@@ -38169,8 +38151,6 @@ vaillantse	1.7
 vaillantses	1.7
 vain	-1.8
 vainc	-1.3
-vaince	-1.3
-vainces	-1.3
 vaincra	-0.7
 vaincrae	-0.7
 vaincraes	-0.7
@@ -39168,8 +39148,6 @@ zéléses	0.5
 échauffementse	0.8
 échauffementses	0.8
 échec	-1.8
-échece	-1.8
-écheces	-1.8
 échecs	-1.8
 échecse	-1.8
 échecses	-1.8
@@ -39830,7 +39808,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:f1f2838e125e1adfe1fbf3da08cb51ccbe6f802ba1bffe347623694ad56ed9e5"
+    static let frenchDigest = "sha256:a6f534e2dbdfa9e0d3873d361d5a6486ccc2307d33eda26236a4739afe316e33"
 
     static let symbolsData = #"""
 $:	-1.5

@@ -107,6 +107,9 @@ def french_forms(word):
             return [word[: -len(ending)] + form for form in forms]
     if word.endswith("e"):
         return [word + "s"]
+    # franc, blanc, public, sec: the feminine is irregular (franche), and "france" is a name.
+    if word.endswith("c"):
+        return [word + "s"]
     if word.endswith(("s", "x")):
         return [word + "e", word + "es"]
     return [word + "e", word + "s", word + "es"]
