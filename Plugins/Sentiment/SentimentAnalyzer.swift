@@ -360,11 +360,14 @@ public struct SentimentAnalyzer: Analyzer {
     static let english = Words(
         boosters: [
             "very", "really", "so", "too", "extremely", "totally", "absolutely", "completely", "incredibly", "particularly",
-            "especially", "hugely", "deeply", "truly", "utterly", "highly", "awfully", "super", "such", "quite",
+            "especially", "hugely", "deeply", "truly", "utterly", "highly", "awfully", "super", "such", "quite", "more", "most",
+            "amazingly", "considerably", "decidedly", "enormously", "entirely", "exceptionally", "fabulously", "fully", "greatly",
+            "intensely", "majorly", "purely", "remarkably", "substantially", "thoroughly", "tremendously", "unbelievably",
+            "unusually", "hella", "uber", "fucking", "fuckin", "freaking", "frickin", "friggin", "effing",
         ],
         dampeners: [
             "kind of", "sort of", "a bit", "a little", "a little bit", "slightly", "somewhat", "barely", "hardly", "marginally",
-            "partly", "scarcely", "less", "kinda", "sorta",
+            "partly", "scarcely", "less", "kinda", "sorta", "almost", "occasionally", "little",
         ],
         contrasts: ["but", "however", "yet", "though", "although"],
         negators: ["no", "not", "never", "nothing"],

@@ -1307,7 +1307,6 @@ conscious	0.2
 consecrated	0.4
 consent	0.9
 consents	1
-considerable	0.2
 considerate	1.9
 consistent	0.5
 consolable	1.1
@@ -2315,7 +2314,6 @@ efficiency	1.5
 efficient	1.8
 efficiently	1.7
 effin	-2.3
-effing	-1
 egoistic	-1.6
 egotism	-1.4
 egotisms	-1
@@ -2510,7 +2508,6 @@ excellently	3.1
 excelling	2.5
 excels	2.5
 excelsior	0.7
-exceptional	1.33
 excessive	-0.5
 excitabilities	1.5
 excitability	1.2
@@ -2599,7 +2596,6 @@ extend	0.7
 extends	0.5
 extinct	-0.8
 extraordinary	0.67
-extreme	-0.25
 exuberant	2.8
 exultant	3
 exultantly	1.4
@@ -3083,7 +3079,6 @@ fucker	-3.3
 fuckers	-2.9
 fuckface	-3.2
 fuckhead	-3.1
-fucking	-1.2
 fucks	-2.1
 fucktard	-3.1
 fud	-1.1
@@ -3952,7 +3947,6 @@ inconvenient	-1.4
 incorruptible	1
 increase	1.3
 increased	1.1
-incredible	1.8
 incurable	-1
 indecipherable	-1.1
 indecision	-0.8
@@ -4398,7 +4392,6 @@ legally	0.4
 legendary	2
 legible	0.4
 lenient	1.1
-less	-0.33
 lethargic	-1.2
 lethargy	-1.4
 liabilities	-0.8
@@ -4440,7 +4433,6 @@ linguistic	0.2
 literary	0.2
 litigation	-0.8
 litigious	-0.8
-little	-0.38
 live	0.27
 livelier	1.7
 liveliest	2.1
@@ -4818,13 +4810,11 @@ moody	-1.5
 mope	-1.9
 moping	-1
 moralizing	-0.6
-more	1
 moron	-2.2
 moronic	-2.7
 moronically	-1.4
 moronity	-1.1
 morons	-1.3
-most	1
 motherfucker	-3.6
 motherfucking	-2.8
 motivate	1.6
@@ -6401,7 +6391,6 @@ sleeplessness	-1.6
 slick	-0.5
 slicker	0.4
 slickest	0.3
-slight	-0.33
 slipping	-0.2
 sloppy	-0.83
 slow	-0.6
@@ -7192,7 +7181,6 @@ tremblers	-1
 trembles	-0.1
 trembling	-1.5
 trembly	-1.2
-tremendous	0.67
 tremulous	-1
 trendy	1.2
 trick	-0.2
@@ -7525,7 +7513,6 @@ vbg	2.1
 vbs	3.1
 verdict	0.6
 verdicts	0.3
-very	0.4
 vested	0.6
 vexation	-1.9
 vexing	-2
@@ -7985,7 +7972,7 @@ zealots	-0.8
 zealous	0.5
 zzz	-1.2
 """#
-    static let englishDigest = "sha256:96c790f07f2ec352c6896f52e38697641ac7b254080411ca1c3e0bc8a7e2bba3"
+    static let englishDigest = "sha256:933ac2239dfd7c97fc76e50c45ff5888f6ea81f7280edbdfa2fa4165e42fc485"
 
     static let frenchData = #"""
 abandon	-2.4

@@ -18,6 +18,7 @@ Writes Plugins/Sentiment/SentimentLexiconData.swift: one table per language, lin
 with the four packages importable (scripts/lexicons/build.sh makes a virtual environment).
 """
 import hashlib
+import importlib
 import importlib.util
 import os
 import sys
@@ -157,6 +158,10 @@ def main():
     for word in read_words(os.path.join(HERE, "fr-function-words.txt")):
         french.pop(word, None)
 
+    # VADER's boosters and dampeners modify the next word and have no valence of their own
+    # (Pattern rated "more" and "little" as quantities).
+    for word in importlib.import_module("vaderSentiment.vaderSentiment").BOOSTER_DICT:
+        english.pop(word, None)
     english.update(read_extra(os.path.join(HERE, "en-extra.tsv")))
 
     def table(entries):
