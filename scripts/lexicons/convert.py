@@ -3,7 +3,8 @@
 
   English  VADER's vader_lexicon.txt (vaderSentiment 3.3.2, MIT), valences -4..4, filled in with
            Pattern's en-sentiment.xml adjectives (textblob 0.20.1, PDDL) at half strength
-           (polarity -1..1 times 2).
+           (polarity -1..1 times 2); VADER's boosters left out; adverbs, -ness nouns and un-
+           opposites derived where missing.
   French   vader_FR's fr_lexicon.txt (vaderSentiment-fr 1.3.4, MIT), filled in with Pattern's
            fr-sentiment.xml (textblob-fr 0.2.0, PDDL) adjectives at half strength; feminine and plural
            forms added where missing; function words (fr-function-words.txt) left out; every word
@@ -116,6 +117,17 @@ def french_forms(word):
     return [word + "e", word + "s", word + "es"]
 
 
+def english_forms(word, value):
+    """Words derived from an English adjective, with their valence: its adverb (sluggish ->
+    sluggishly), its noun in -ness (fresh -> freshness) and its opposite in un- (funny ->
+    unfunny, turned as a negation turns it). Most are never met; none overrides a real entry."""
+    if not word.isalpha() or len(word) < 4:
+        return []
+    stem = word[:-1] + "i" if word.endswith("y") else word
+    adverb = word[:-1] + "y" if word.endswith("le") else word + "ally" if word.endswith("ic") else stem + "ly"
+    return [(adverb, value), (stem + "ness", value), ("un" + word, value * -0.74)]
+
+
 def main():
     vader_dir = package_dir("vaderSentiment")
     vader_fr_dir = package_dir("vaderSentiment_fr")
@@ -162,6 +174,9 @@ def main():
     # (Pattern rated "more" and "little" as quantities).
     for word in importlib.import_module("vaderSentiment.vaderSentiment").BOOSTER_DICT:
         english.pop(word, None)
+    for word, value in list(english.items()):
+        for form, derived in english_forms(word, value):
+            english.setdefault(form, derived)
     english.update(read_extra(os.path.join(HERE, "en-extra.tsv")))
 
     def table(entries):
