@@ -129,6 +129,8 @@ public struct SentimentAnalyzer: Analyzer {
     static let boost = 0.293
     static let capsBoost = 0.733
     static let negation = -0.74
+    /// Ours: how much of the negation's weight a negated negative word keeps.
+    static let negatedBlame = 0.5
     static let exclamation = 0.292
     static let beforeContrast = 0.5
     static let afterContrast = 1.5
@@ -276,7 +278,9 @@ public struct SentimentAnalyzer: Analyzer {
                 rules.append("\(booster.value > 0 ? "booster" : "dampener"): \(booster.text)")
             }
             if layer.negated[index] {
-                value *= negation
+                // Negation turns praise into blame, but blame only into faint praise: "not
+                // bad", « pas nul », "doesn't suck" are mild.
+                value *= value > 0 ? negation : negation * negatedBlame
                 rules.append("negation")
             }
             found.append((index ..< index + 1, value, rules))
