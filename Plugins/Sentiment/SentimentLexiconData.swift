@@ -77,7 +77,6 @@ absentees	-0.8
 absenteesly	-0.8
 absenteesness	-0.8
 absolute	0.4
-absolutely	0.4
 absoluteness	0.4
 absolve	1.2
 absolved	1.5
@@ -828,7 +827,6 @@ amazes	2.2
 amazesly	2.2
 amazesness	2.2
 amazing	2.8
-amazingly	2.8
 amazingness	2.8
 amazon	0.7
 amazonite	0.2
@@ -1668,7 +1666,6 @@ awesome	3.1
 awesomely	3.1
 awesomeness	3.1
 awful	-2
-awfully	-2
 awfulness	-2
 awkward	-0.6
 awkwardlily	-1.3
@@ -3541,7 +3538,6 @@ complaints	-1.7
 complaintsly	-1.7
 complaintsness	-1.7
 complete	0.2
-completely	0.2
 completeness	0.2
 complex	-0.6
 complexly	-0.6
@@ -3712,6 +3708,7 @@ consentness	0.9
 consents	1
 consentsly	1
 consentsness	1
+considerableness	0.2
 considerate	1.9
 considerately	1.9
 considerateness	1.9
@@ -6576,6 +6573,8 @@ efficientliness	1.7
 efficiently	1.7
 efficientness	1.8
 effin	-2.3
+effingly	-1
+effingness	-1
 effinly	-2.3
 effinness	-2.3
 egoistic	-1.6
@@ -7142,6 +7141,7 @@ excelsiorly	0.7
 excelsiorness	0.7
 excelsly	2.5
 excelsness	2.5
+exceptionalness	1.33
 excessive	-0.5
 excessively	-0.5
 excessiveness	-0.5
@@ -7399,6 +7399,7 @@ extinctness	-0.8
 extraordinarily	0.67
 extraordinariness	0.67
 extraordinary	0.67
+extremeness	-0.25
 exuberant	2.8
 exuberantly	2.8
 exuberantness	2.8
@@ -7413,7 +7414,6 @@ fabled	1.4
 fabledly	1.4
 fabledness	1.4
 fabulous	2.4
-fabulously	2.4
 fabulousness	2.8
 fabulousnessly	2.8
 fabulousnessness	2.8
@@ -7885,7 +7885,6 @@ feudsness	-1.4
 feverish	-0.2
 feverishly	-0.2
 feverishness	-0.2
-few	-0.4
 ff	1.8
 ffs	-2.8
 fiasco	-2.3
@@ -8742,6 +8741,8 @@ fuckfaceness	-3.2
 fuckhead	-3.1
 fuckheadly	-3.1
 fuckheadness	-3.1
+fuckingly	-1.2
+fuckingness	-1.2
 fuckly	-2.5
 fuckness	-2.5
 fucks	-2.1
@@ -9490,7 +9491,6 @@ greaterness	1.5
 greatest	3.2
 greatestly	3.2
 greatestness	3.2
-greatly	3.1
 greatness	3.1
 greed	-1.7
 greedier	-2
@@ -9894,7 +9894,6 @@ hardierly	-0.6
 hardierness	-0.6
 hardily	1.7
 hardiness	1.7
-hardly	-0.4
 hardness	-0.4
 hardship	-1.3
 hardshiply	-1.3
@@ -10299,7 +10298,6 @@ higherness	0.5
 highlight	1.4
 highlightly	1.4
 highlightness	1.4
-highly	0.32
 highness	0.32
 hilarious	1.7
 hilariously	1.7
@@ -10538,7 +10536,6 @@ hucksterly	-0.9
 hucksterness	-0.9
 hug	2.1
 huge	1.3
-hugely	1.3
 hugeness	1.3
 huggable	1.6
 huggableness	1.6
@@ -11162,6 +11159,7 @@ increasedly	1.1
 increasedness	1.1
 increasely	1.3
 increaseness	1.3
+incredibleness	1.8
 incurable	-1
 incurableness	-1
 incurably	-1
@@ -11592,7 +11590,6 @@ intelligiblily	1.2
 intelligibliness	1.2
 intelligibly	1.2
 intense	0.3
-intensely	0.3
 intenseness	0.3
 interest	2
 interested	1.7
@@ -12534,6 +12531,8 @@ litigationness	-0.8
 litigious	-0.8
 litigiously	-0.8
 litigiousness	-0.8
+littleness	-0.29
+littly	-0.29
 live	0.27
 livelier	1.7
 livelierly	1.7
@@ -13072,8 +13071,6 @@ maniacness	-2.1
 maniacs	-1.2
 maniacsly	-1.2
 maniacsness	-1.2
-manily	1
-maniness	1
 manipulated	-1.6
 manipulatedly	-1.6
 manipulatedness	-1.6
@@ -13089,7 +13086,6 @@ mannerly	1
 manque	0.2
 manquely	0.2
 manqueness	0.2
-many	1
 marked	0.2
 markedly	0.2
 markedness	0.2
@@ -13608,6 +13604,8 @@ moronness	-2.2
 morons	-1.3
 moronsly	-1.3
 moronsness	-1.3
+mostly	1
+mostness	1
 motherfucker	-3.6
 motherfuckerly	-3.6
 motherfuckerness	-3.6
@@ -14579,7 +14577,6 @@ partial	-0.2
 partially	-0.2
 partialness	-0.2
 particular	0.33
-particularly	0.33
 particularness	0.33
 partied	1.4
 partiedly	1.4
@@ -15927,7 +15924,6 @@ punitive	-2.3
 punitively	-2.3
 punitiveness	-2.3
 pure	0.43
-purely	0.43
 pureness	0.43
 pushily	-1.1
 pushiness	-1.1
@@ -16121,7 +16117,6 @@ real	0.4
 realistic	0.33
 realistically	0.33
 realisticness	0.33
-really	0.4
 realness	0.4
 reasonable	0.4
 reasonableness	0.4
@@ -16426,7 +16421,6 @@ reluctantly	-0.4
 reluctantness	-1
 remarkable	2.6
 remarkableness	2.6
-remarkably	2.6
 remorse	-1.1
 remorseful	-0.9
 remorsefullily	-0.7
@@ -18068,6 +18062,7 @@ slickestly	0.3
 slickestness	0.3
 slickly	-0.5
 slickness	-0.5
+slightness	-0.5
 slipping	-0.2
 slippingly	-0.2
 slippingness	-0.2
@@ -19109,7 +19104,6 @@ subnormal	-1.2
 subnormally	-1.2
 subnormalness	-1.2
 substantial	0.8
-substantially	0.8
 substantialness	0.8
 subtle	-0.67
 subtleness	-0.67
@@ -20314,6 +20308,7 @@ trembling	-1.5
 tremblingly	-1.5
 tremblingness	-1.5
 trembly	-1.2
+tremendousness	0.67
 tremulous	-1
 tremulously	-1
 tremulousness	-1
@@ -21385,7 +21380,6 @@ unbefittingness	-1.2
 unbehind	0.59
 unbelievable	0.8
 unbelievableness	0.8
-unbelievably	0.8
 unbelieving	-0.8
 unbelievingly	-0.8
 unbelievingness	-0.8
@@ -22030,6 +22024,7 @@ unconscious	-0.15
 unconsecrated	-0.3
 unconsent	-0.67
 unconsents	-0.74
+unconsiderable	-0.15
 unconsiderate	-1.41
 unconsistent	-0.37
 unconsolable	-0.81
@@ -23091,6 +23086,7 @@ unefficiency	-1.11
 unefficient	-1.33
 unefficiently	-1.26
 uneffin	1.7
+uneffing	0.74
 unegoistic	1.18
 unegotism	1.04
 unegotisms	0.74
@@ -23302,6 +23298,7 @@ unexcellently	-2.29
 unexcelling	-1.85
 unexcels	-1.85
 unexcelsior	-0.52
+unexceptional	-0.99
 unexcessive	0.37
 unexcitabilities	-1.11
 unexcitability	-0.89
@@ -23392,6 +23389,7 @@ unextend	-0.52
 unextends	-0.37
 unextinct	0.59
 unextraordinary	-0.49
+unextreme	0.18
 unexuberant	-2.07
 unexultant	-2.22
 unexultantly	-1.04
@@ -23869,6 +23867,7 @@ unfucker	2.44
 unfuckers	2.15
 unfuckface	2.37
 unfuckhead	2.29
+unfucking	0.89
 unfucks	1.55
 unfucktard	2.29
 unfuked	1.85
@@ -24733,6 +24732,7 @@ uninconvenient	1.04
 unincorruptible	-0.74
 unincrease	-0.96
 unincreased	-0.81
+unincredible	-1.33
 unincurable	0.74
 unindecipherable	0.81
 unindecision	0.59
@@ -25227,6 +25227,7 @@ unlinguistic	-0.15
 unliterary	-0.15
 unlitigation	0.59
 unlitigious	0.59
+unlittle	0.21
 unlive	-0.2
 unlivelier	-1.26
 unliveliest	-1.55
@@ -25431,7 +25432,6 @@ unmanipulating	1.11
 unmanipulation	0.89
 unmannerly	-0.74
 unmanque	-0.15
-unmany	-0.74
 unmarked	-0.15
 unmarried	-0.37
 unmarvel	-1.33
@@ -25610,6 +25610,7 @@ unmoronic	2
 unmoronically	1.04
 unmoronity	0.81
 unmorons	0.96
+unmost	-0.74
 unmotherfucker	2.66
 unmotherfucking	2.07
 unmotivate	-1.18
@@ -27200,6 +27201,7 @@ unsleeplessness	1.18
 unslick	0.37
 unslicker	-0.3
 unslickest	-0.22
+unslight	0.37
 unslipping	0.15
 unsloppy	0.62
 unslow	0.44
@@ -27991,6 +27993,7 @@ untremblers	0.74
 untrembles	0.07
 untrembling	1.11
 untrembly	0.89
+untremendous	-0.49
 untremulous	0.74
 untrendy	-0.89
 untrick	0.15
@@ -28292,7 +28295,6 @@ unuseless	1.33
 unuselessly	1.11
 unuselessness	1.18
 unusual	0.4
-unusually	0.4
 unusualness	0.4
 unvague	0.3
 unvain	1.33
@@ -28312,6 +28314,7 @@ unvanity	0.67
 unvapid	0.44
 unverdict	-0.44
 unverdicts	-0.22
+unvery	-0.3
 unvested	-0.44
 unvexation	1.41
 unvexing	1.48
@@ -28842,6 +28845,8 @@ verdictness	0.6
 verdicts	0.3
 verdictsly	0.3
 verdictsness	0.3
+verily	0.4
+veriness	0.4
 vested	0.6
 vestedly	0.6
 vestedness	0.6
@@ -30110,7 +30115,7 @@ zealously	0.5
 zealousness	0.5
 zzz	-1.2
 """#
-    static let englishDigest = "sha256:2adc8c22209e8b6a2a639b3e745cb62577c7080ae0e2beeb51eabf438ee6d349"
+    static let englishDigest = "sha256:82c5b178b48ef7ccedd9fc34460acad0328235ace7f8432322a50d6626c8cff0"
 
     static let frenchData = #"""
 abandon	-2.4

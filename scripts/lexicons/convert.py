@@ -63,7 +63,8 @@ def read_pattern(path):
     senses = defaultdict(list)
     for word in ET.parse(path).getroot().iter("word"):
         form = word.get("form", "").lower()
-        if form and word.get("polarity") is not None:
+        # A quantity (more, many, little) is not an opinion.
+        if form and word.get("polarity") is not None and "quantifier" not in word.get("sense", ""):
             senses[form].append(float(word.get("polarity")))
     return {form: 4 * sum(values) / len(values) for form, values in senses.items()}
 
@@ -170,13 +171,13 @@ def main():
     for word in read_words(os.path.join(HERE, "fr-function-words.txt")):
         french.pop(word, None)
 
-    # VADER's boosters and dampeners modify the next word and have no valence of their own
-    # (Pattern rated "more" and "little" as quantities).
-    for word in importlib.import_module("vaderSentiment.vaderSentiment").BOOSTER_DICT:
-        english.pop(word, None)
     for word, value in list(english.items()):
         for form, derived in english_forms(word, value):
             english.setdefault(form, derived)
+    # VADER's boosters and dampeners modify the next word and have no valence of their own
+    # (nor remarkably from remarkable).
+    for word in importlib.import_module("vaderSentiment.vaderSentiment").BOOSTER_DICT:
+        english.pop(word, None)
     english.update(read_extra(os.path.join(HERE, "en-extra.tsv")))
 
     def table(entries):
