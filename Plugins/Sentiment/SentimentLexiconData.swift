@@ -32419,7 +32419,6 @@ assujettis	-1.7
 assujettise	-1.7
 assujettises	-1.7
 assurance	0.7
-assurances	1.4
 assurancese	1.4
 assuranceses	1.4
 assurant	1.6
@@ -32437,7 +32436,6 @@ assures	1.3
 assurese	1.3
 assureses	1.3
 assureur	1.1
-assureurs	1.1
 assureurse	1.1
 assureurses	1.1
 assureuse	1.1
@@ -38221,7 +38219,6 @@ dingue	-1.7
 dingues	-1.7
 dinguese	-1.7
 dingueses	-1.7
-direct	0.9
 directe	0.9
 directes	0.9
 directese	0.9
@@ -41245,7 +41242,6 @@ energetique	1.9
 energetiques	1.9
 energetiquese	1.9
 energetiqueses	1.9
-energies	0.9
 energiese	0.9
 energieses	0.9
 energiquement	1.8
@@ -43553,7 +43549,6 @@ foiréeses	-2.2
 foirés	-2.2
 foirése	-2.2
 foiréses	-2.2
-fois	-1
 foise	-1
 foises	-1
 folie	-0.3
@@ -43725,7 +43720,6 @@ fraiche	1.3
 fraiches	0.6
 fraichese	0.6
 fraicheses	0.6
-frais	1.3
 fraise	1.3
 fraises	1.3
 franc	2.3
@@ -44961,8 +44955,6 @@ hahas	1.8
 hahase	1.8
 hahases	1.8
 hai	-3.2
-haie	-3.2
-haies	-3.2
 haiese	-3.2
 haieses	-3.2
 haine	-1.4
@@ -48685,7 +48677,6 @@ lancéeses	0.5
 lancés	0.5
 lancése	0.5
 lancéses	0.5
-largement	1.9
 largemente	1.9
 largementes	1.9
 largements	1.9
@@ -49984,7 +49975,6 @@ mochetées	-2.7
 mochetés	-2.5
 mochetése	-2.5
 mochetéses	-2.5
-mode	0.9
 modere	-1.3
 moderent	-1.3
 moderente	-1.3
@@ -50248,12 +50238,10 @@ muah	2.3
 muahe	2.3
 muahes	2.3
 muahs	2.3
-mur	1.8
 mure	1.8
 mures	1.8
 murese	1.8
 mureses	1.8
-murs	1.8
 murse	1.8
 murses	1.8
 musaraigne	-0.9
@@ -50645,13 +50633,11 @@ nervosité	-1.2
 nervositée	-1.2
 nervositées	-1.2
 nervosités	-1.2
-net	2
 nete	2
 netes	2
 nets	2
 netse	2
 netses	2
-nette	2
 nettes	2
 nettese	2
 netteses	2
@@ -51393,7 +51379,6 @@ optimiséeses	1.7
 optimisés	1.7
 optimisése	1.7
 optimiséses	1.7
-ordre	1.3
 ordres	1.3
 ordure	-3.2
 ordures	-3.2
@@ -52915,7 +52900,6 @@ popularitées	2.1
 popularités	1.6
 popularitése	1.6
 popularitéses	1.6
-pose	1
 posee	1
 posees	1
 poseese	1
@@ -53082,16 +53066,10 @@ prejuge	-0.4
 prejugee	-0.4
 prejugees	-0.4
 prejuges	-0.4
-premier	1
-premiere	1
-premieres	1
 premierese	1
 premiereses	1
-premiers	1
 premierse	1
 premierses	1
-première	1
-premières	1
 premièrese	1
 premièreses	1
 preoccupant	-1.7
@@ -53243,14 +53221,12 @@ priezs	1.4
 prions	1.4
 prionse	1.4
 prionses	1.4
-prise	2.4
 prise de tete	-1.8
 prise de tête	-1.8
 prisee	2.4
 prisees	2.4
 priseese	2.4
 priseeses	2.4
-prises	2.4
 prisese	2.4
 priseses	2.4
 prison	-2.3
@@ -53283,16 +53259,12 @@ privationnes	-1.8
 privations	-1.8
 privationse	-1.8
 privationses	-1.8
-prive	-2.1
-privee	-2.1
-privees	-2.1
 priveese	-2.1
 priveeses	-2.1
 priver	-2.1
 privere	-2.1
 priveres	-2.1
 privers	-2.1
-prives	-2.1
 privese	-2.1
 priveses	-2.1
 privilege	1.5
@@ -53321,15 +53293,10 @@ privilégiése	1.9
 privilégiéses	1.9
 privère	-2.1
 privères	-2.1
-privé	-2.1
-privée	-2.1
-privées	-2.1
 privéese	-2.1
 privéeses	-2.1
-privés	-2.1
 privése	-2.1
 privéses	-2.1
-prix	2.3
 prixe	2.3
 prixes	2.3
 prière	1.3
@@ -55546,7 +55513,6 @@ ressentimente	-1.4
 ressentimentes	-1.4
 ressentiments	-1.4
 ressource	2.2
-ressources	2.2
 restreignent	-1.3
 restreignente	-1.3
 restreignentes	-1.3
@@ -57833,8 +57799,6 @@ soupçonnes	-1.6
 soupçons	-1.5
 soupçonse	-1.5
 soupçonses	-1.5
-source	1.5
-sources	1.4
 sourcese	1.4
 sourceses	1.4
 sourd	-0.6
@@ -60322,7 +60286,6 @@ valables	0.8
 valablese	0.8
 valableses	0.8
 valeur	0.5
-valeurs	1.7
 valeurse	1.7
 valeurses	1.7
 valeuse	0.5
@@ -61522,7 +61485,6 @@ zéléses	0.5
 émouvants	0.8
 émouvantse	0.8
 émouvantses	0.8
-énergies	0.9
 énergiese	0.9
 énergieses	0.9
 énergiquement	1.8
@@ -61938,7 +61900,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:a6f534e2dbdfa9e0d3873d361d5a6486ccc2307d33eda26236a4739afe316e33"
+    static let frenchDigest = "sha256:af583d29990facb2708d437c09c429a86ee68999f5c3249e231801e1d66c508e"
 
     static let symbolsData = #"""
 $:	-1.5

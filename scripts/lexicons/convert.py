@@ -129,6 +129,14 @@ def english_forms(word, value):
     return [(adverb, value), (stem + "ness", value), ("un" + word, value * -0.74)]
 
 
+def read_lefff_words(path):
+    """The words of Pattern's French lexicon (from Lefff, the Lexique des formes fléchies du
+    français), names left out."""
+    with open(path, encoding="utf-8") as f:
+        rows = (line.split() for line in f if not line.startswith(";"))
+        return {row[0] for row in rows if len(row) >= 2 and not row[1].startswith("NNP")}
+
+
 def main():
     vader_dir = package_dir("vaderSentiment")
     vader_fr_dir = package_dir("vaderSentiment_fr")
@@ -164,9 +172,15 @@ def main():
             french.setdefault(form, value)
     french.update(read_extra(os.path.join(HERE, "fr-extra.tsv")))
     # Forums and tweets often drop accents (tres, genial, decu): each word without them too,
-    # where that is not another word.
+    # where that is not another word (mûr is ripe, mur a wall; prisé valued, prise a grip).
+    words = read_lefff_words(os.path.join(package_dir("textblob_fr"), "fr-lexicon.txt"))
     for word, value in list(french.items()):
-        french.setdefault(without_accents(word), value)
+        bare = without_accents(word)
+        # Unless it is a participle read as its verb's present (refusé, refuse), the same sense.
+        stem = word.rstrip("s").removesuffix("ée").removesuffix("é")
+        participle = stem != word.rstrip("s") and without_accents(stem) == stem
+        if bare not in words or participle:
+            french.setdefault(bare, value)
     # After that: "sûr" must not give "sur" a valence.
     for word in read_words(os.path.join(HERE, "fr-function-words.txt")):
         french.pop(word, None)
