@@ -9,11 +9,13 @@ import ForumLensText
 ///
 /// Rules, per sentiment word: boosters and dampeners in the three words before it (très,
 /// vraiment, trop, un peu; very, really, slightly); negation through the text layer's scopes
-/// (ne … pas, pas de, jamais, sans; not, never, n't), which turns and weakens it; phrases that
-/// a word-by-word reading gets wrong come first (pas mal, pas terrible, not bad); a word in
-/// capitals in a sentence that is not shouted throughout weighs more. Per sentence: the part
+/// (ne … pas, pas de, jamais, sans; not, never, n't), which turns and weakens it, a negative
+/// word more; phrases that a word-by-word reading gets wrong come first (pas mal, pas terrible,
+/// not bad); a word in capitals in a sentence that is not shouted throughout weighs more; in
+/// French, a capitalized word inside a sentence is a name and counts for nothing. Per sentence: the part
 /// after a contrast (mais, cependant, pourtant; but, however) weighs more than the part before,
-/// a sentence opening with one outweighs the sentences before it; exclamation marks strengthen;
+/// a sentence opening with one outweighs the sentences before it; the clause a concession opens
+/// (although, malgré) weighs less than the rest; exclamation marks strengthen;
 /// a question is damped. The evidence lists each word or phrase that moved the score, its
 /// offsets in the message's text, its valence after the rules and the rules applied.
 public struct SentimentAnalyzer: Analyzer {
@@ -292,6 +294,19 @@ public struct SentimentAnalyzer: Analyzer {
                 found[item].rules.append("\(after ? "after" : "before") contrast: \(tokens[contrast].lowercased)")
             }
         }
+        // A concession (although, though, malgré) opens the clause that weighs less, up to the
+        // next comma; the rest weighs more. "Though" closing a sentence opens none.
+        if let concession = sentence.first(where: { language.concessions.contains(tokens[$0].key) }) {
+            let end = tokens[(concession + 1) ..< sentence.upperBound].firstIndex { [",", ";", ":"].contains($0.lowercased) } ?? sentence.upperBound
+            let conceded = concession + 1 ..< end
+            if tokens[conceded].contains(where: { $0.kind == .word }) {
+                for item in found.indices {
+                    let inside = conceded.contains(found[item].range.lowerBound)
+                    found[item].valence *= inside ? beforeContrast : afterContrast
+                    found[item].rules.append("\(inside ? "conceded" : "after concession"): \(tokens[concession].lowercased)")
+                }
+            }
+        }
         var sum = found.reduce(0) { $0 + $1.valence }
         let marks = tokens[sentence].filter { $0.kind == .punctuation }
         let exclamations = marks.filter { $0.lowercased.hasPrefix("!") }.reduce(0) { $0 + $1.range.count }
@@ -322,6 +337,7 @@ public struct SentimentAnalyzer: Analyzer {
         /// Boosters of several words, by their first word.
         var boosterPhrases = WordTable<[(keys: [WordKey], value: Double)]>()
         var contrasts: WordTable<Bool>
+        var concessions: WordTable<Bool>
         var negators: WordTable<Bool>
         var approximators: WordTable<Bool>
         var numbers: WordTable<Bool>
@@ -329,12 +345,13 @@ public struct SentimentAnalyzer: Analyzer {
         /// a title (English tweets capitalize Love, Happy, Great).
         var capitalizesOnlyNames: Bool
 
-        init(boosters: [String], dampeners: [String], contrasts: [String], negators: [String], approximators: [String], numbers: [String], capitalizesOnlyNames: Bool) {
+        init(boosters: [String], dampeners: [String], contrasts: [String], concessions: [String], negators: [String], approximators: [String], numbers: [String], capitalizesOnlyNames: Bool) {
             for (words, value) in boosters.map({ ($0, SentimentAnalyzer.boost) }) + dampeners.map({ ($0, -SentimentAnalyzer.boost) }) {
                 let keys = Tokenizer.tokens(NormalizedText(words)).map(\.key)
                 if keys.count == 1 { self.boosters[keys[0]] = value } else { boosterPhrases[keys[0]] = (boosterPhrases[keys[0]] ?? []) + [(keys, value)] }
             }
             self.contrasts = WordTable(contrasts.map { (WordKey($0), true) })
+            self.concessions = WordTable(concessions.map { (WordKey($0), true) })
             self.negators = WordTable(negators.map { (WordKey($0), true) })
             self.approximators = WordTable(approximators.map { (WordKey($0), true) })
             self.numbers = WordTable(numbers.map { (WordKey($0), true) })
@@ -353,6 +370,7 @@ public struct SentimentAnalyzer: Analyzer {
             "presque", "guère",
         ],
         contrasts: ["mais", "cependant", "pourtant", "toutefois", "néanmoins", "sauf"],
+        concessions: ["quoique", "malgré"],
         negators: ["non", "pas", "aucun", "aucune", "jamais"],
         approximators: ["facilement", "largement", "bien"],
         numbers: [
@@ -373,7 +391,8 @@ public struct SentimentAnalyzer: Analyzer {
             "kind of", "sort of", "a bit", "a little", "a little bit", "slightly", "somewhat", "barely", "hardly", "marginally",
             "partly", "scarcely", "less", "kinda", "sorta", "almost", "occasionally", "little",
         ],
-        contrasts: ["but", "however", "yet", "though", "although"],
+        contrasts: ["but", "however"],
+        concessions: ["although", "though", "albeit", "despite"],
         negators: ["no", "not", "never", "nothing"],
         approximators: ["easily", "well", "good"],
         numbers: [

@@ -52,6 +52,31 @@ import Testing
         #expect(Self.score("It is slow. But the people are wonderful.", "en") > 0)
     }
 
+    @Test func theClauseAConcessionOpensWeighsLess() {
+        #expect(Self.score("Although the story is dull, the acting is wonderful.", "en") > 0)
+        #expect(Self.score("The acting is wonderful, although the story is really dull and bad.", "en") > 0)
+        #expect(Self.score("Malgré un accueil sympa, le service est lent et nul.", "fr") < 0)
+        // Closing a sentence, "though" opens no clause.
+        #expect(Self.result("Good film though.", "en")["evidence"] == [["text": "Good", "start": 0, "end": 4, "valence": 1.9, "rules": []]])
+    }
+
+    /// Negation turns blame into faint praise only: « pas nul » is less good than « nul » is bad.
+    @Test func aNegatedNegativeWordIsFaintPraise() {
+        #expect(Self.score("It is not bad.", "en") > 0 && Self.score("It doesn't suck.", "en") < -Self.score("It sucks.", "en"))
+        #expect(Self.score("Ce n'est pas nul.", "fr") < -Self.score("C'est nul.", "fr"))
+        #expect(Self.score("It is not good.", "en") < 0)
+    }
+
+    /// French capitalizes names, not stress: « France », « Les Verts » carry no valence inside a
+    /// sentence, but the same word opening one, or in a shouted message, still counts.
+    @Test func aCapitalizedWordInsideAFrenchSentenceIsAName() {
+        #expect(Self.score("Rencontre avec les Amis de la Terre.", "fr") == 0)
+        #expect(Self.score("Rencontre avec les amis de la Terre.", "fr") > 0)
+        #expect(Self.score("Super réunion ce soir.", "fr") > 0)
+        #expect(Self.score("Sur France 2, les éoliennes en question.", "fr") == 0)
+        #expect(Self.score("This film is Great.", "en") > 0)
+    }
+
     /// Twenty mildly positive sentences score about as their sentences do, not +1.
     @Test func longPostsDoNotSaturate() {
         let one = Self.score("Le conseil est utile.", "fr")
