@@ -238,9 +238,9 @@ public struct SentimentAnalyzer: Analyzer {
             case .emoticon, .emoji: hit = SentimentLexicon.symbols.words[token.key].map { ($0, false) }
             case .word, .clitic:
                 guard !inBooster.contains(index) else { continue }
-                // French capitalizes names, not emphasis: « France », « Les Verts » say nothing.
-                if language.capitalizesOnlyNames, !shouted, isName(index, in: sentence, layer) { continue }
                 hit = valence(of: token, in: lexicon)
+                // French capitalizes names, not emphasis: « France », « Les Verts » say nothing.
+                if hit != nil, language.capitalizesOnlyNames, !shouted, isName(index, in: sentence, layer) { continue }
                 // A booster, or `no`, before a sentiment word modifies it rather than counting
                 // itself (trop bien, super cool, no good).
                 if hit != nil, language.boosters[token.key] != nil || language.negators.contains(token.key),
