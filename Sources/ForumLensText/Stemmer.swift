@@ -5,8 +5,10 @@
 /// a stem need not be a word, only the same for the forms of one.
 public enum Stemmer {
     public static func stem(_ word: String, language: String) -> String {
-        // Tokens come lowercased; words from elsewhere (a taxonomy) may not.
-        var scalars = Array((word.unicodeScalars.contains { $0.properties.isUppercase } ? word.lowercased() : word).unicodeScalars)
+        // Tokens come lowercased; words from elsewhere (a taxonomy) may not. (Bytes first: the
+        // Unicode property lookup costs more than the rest of the stemming.)
+        let mayHaveCapitals = word.utf8.contains { $0 >= 0x80 || (0x41 ... 0x5A).contains($0) }
+        var scalars = Array((mayHaveCapitals && word.unicodeScalars.contains { $0.properties.isUppercase } ? word.lowercased() : word).unicodeScalars)
         // Elided articles and pronouns: « l'image » → image, « s'inscrire » → inscrire.
         if let apostrophe = scalars.firstIndex(of: "'"), apostrophe <= 2, apostrophe + 1 < scalars.count {
             scalars.removeFirst(apostrophe + 1)
