@@ -56,9 +56,13 @@ public struct CSVText {
         let needsQuotes = risky || utf8.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         if needsQuotes { bytes.append(0x22) }
         if risky { bytes.append(UInt8(ascii: "'")) }
-        for byte in utf8 {
-            if byte == 0x22 { bytes.append(0x22) }
-            bytes.append(byte)
+        if needsQuotes && utf8.contains(0x22) {
+            for byte in utf8 {
+                if byte == 0x22 { bytes.append(0x22) }
+                bytes.append(byte)
+            }
+        } else {
+            bytes.append(contentsOf: utf8)
         }
         if needsQuotes { bytes.append(0x22) }
     }

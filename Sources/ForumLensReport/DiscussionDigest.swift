@@ -91,7 +91,7 @@ struct DiscussionDigest {
             discovered = advice.groups(of: "discovered themes")
         }
         for (id, tally) in summary.entries where !["sentiment", "time-cost", "advice"].contains(id) {
-            let counts = tally.entries.filter { $0.name != "messages" && !$0.name.contains(":") }.map { ($0.name, $0.value) }
+            let counts = tally.entries.filter { $0.name != "messages" && !$0.name.utf8.contains(UInt8(ascii: ":")) }.map { ($0.name, $0.value) }
             if !counts.isEmpty { otherCounts.append((id, counts)) }
         }
         for entry in analysis.authors {

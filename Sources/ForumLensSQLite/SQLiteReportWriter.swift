@@ -161,20 +161,11 @@ public struct SQLiteReportWriter: ReportWriter {
 
     /// Runs an insert with its values bound by SQLite's own calls: GRDB's generic binding of
     /// each value cost more than SQLite's work on these rows (texts are copied by SQLite).
-    static func run(_ statement: Statement, _ values: [(any DatabaseValueConvertible)?]) throws {
+    static func run(_ statement: Statement, _ values: [any SQLiteValue]) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         for (offset, value) in values.enumerated() {
-            let index = CInt(offset + 1)
-            switch value {
-            case nil: sqlite3_bind_null(handle, index)
-            case let text as String: sqlite3_bind_text(handle, index, text, CInt(text.utf8.count), transient)
-            case let number as Int: sqlite3_bind_int64(handle, index, Int64(number))
-            case let number as Int64: sqlite3_bind_int64(handle, index, number)
-            case let number as Double: sqlite3_bind_double(handle, index, number)
-            case let flag as Bool: sqlite3_bind_int64(handle, index, flag ? 1 : 0)
-            case let other?: sqlite3_bind_text(handle, index, "\(other.databaseValue)", -1, transient)
-            }
+            value.bind(to: handle, at: CInt(offset + 1))
         }
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
@@ -220,9 +211,9 @@ public struct SQLiteReportWriter: ReportWriter {
 
     /// A result's field as a column: numbers as numbers, lists of texts joined with `; `, as
     /// in the CSV tables.
-    static func value(_ value: JSONValue?) -> (any DatabaseValueConvertible)? {
+    static func value(_ value: JSONValue?) -> any SQLiteValue {
         switch value {
-        case nil, .null?: nil
+        case nil, .null?: String?.none
         case let .number(number)?: number == number.rounded() && abs(number) < 1e15 ? Int(number) : number
         case let .bool(flag)?: flag
         case let .string(text)?: text
@@ -254,6 +245,36 @@ public struct SQLiteReportWriter: ReportWriter {
                 }
             }
         }
+    }
+}
+
+/// A column's value, bound by SQLite's own calls (no casts, no C string made of a text).
+protocol SQLiteValue {
+    func bind(to statement: OpaquePointer, at index: CInt)
+}
+
+extension String: SQLiteValue {
+    func bind(to statement: OpaquePointer, at index: CInt) {
+        var text = self
+        text.withUTF8 { sqlite3_bind_text(statement, index, $0.baseAddress, CInt($0.count), SQLiteReportWriter.transient) }
+    }
+}
+
+extension Int: SQLiteValue {
+    func bind(to statement: OpaquePointer, at index: CInt) { sqlite3_bind_int64(statement, index, Int64(self)) }
+}
+
+extension Double: SQLiteValue {
+    func bind(to statement: OpaquePointer, at index: CInt) { sqlite3_bind_double(statement, index, self) }
+}
+
+extension Bool: SQLiteValue {
+    func bind(to statement: OpaquePointer, at index: CInt) { sqlite3_bind_int64(statement, index, self ? 1 : 0) }
+}
+
+extension Optional: SQLiteValue where Wrapped: SQLiteValue {
+    func bind(to statement: OpaquePointer, at index: CInt) {
+        if let self { self.bind(to: statement, at: index) } else { sqlite3_bind_null(statement, index) }
     }
 }
 
