@@ -258,15 +258,41 @@ public struct DiscussionAnalysis: Sendable {
     public typealias Results = [(id: String, value: JSONValue)]
 
     /// Per message, in the discussion's order.
-    public var results: [Results]
-    public var summary: Summaries
+    public var results: [Results] { didSet { encoded = EncodedAnalysis() } }
+    public var summary: Summaries { didSet { encoded = EncodedAnalysis() } }
     /// Per author, in the order of their first message.
-    public var authors: [(author: String, messages: Int, summary: Summaries)]
+    public var authors: [(author: String, messages: Int, summary: Summaries)] { didSet { encoded = EncodedAnalysis() } }
+    /// Its parts as the writers encode them, shared by its copies.
+    public private(set) var encoded = EncodedAnalysis()
 
     public init(results: [Results], summary: Summaries, authors: [(author: String, messages: Int, summary: Summaries)]) {
         self.results = results
         self.summary = summary
         self.authors = authors
+    }
+}
+
+/// An analysis's parts encoded once for every writer that writes them alike: JSON, JSONL and
+/// SQLite write the same results, summary and authors as JSON, and encoding them cost each
+/// writer about as much as the rest of its work. Writers on other threads ask for them at the
+/// same time, hence the lock.
+public final class EncodedAnalysis: @unchecked Sendable {
+    public enum Part: Hashable, Sendable {
+        case results(message: Int)
+        case summary
+        case authors
+    }
+
+    private let lock = NSLock()
+    private var parts: [Part: [UInt8]] = [:]
+
+    public func bytes(of part: Part, _ encode: () -> [UInt8]) -> [UInt8] {
+        lock.withLock {
+            if let known = parts[part] { return known }
+            let bytes = encode()
+            parts[part] = bytes
+            return bytes
+        }
     }
 }
 

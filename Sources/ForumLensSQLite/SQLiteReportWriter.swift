@@ -56,6 +56,9 @@ public struct SQLiteReportWriter: ReportWriter {
             // One transaction for the whole run, across the writer's calls.
             var configuration = Configuration()
             configuration.allowsUnsafeTransactions = true
+            // The rows are consistent by construction; checking each one against its parent cost
+            // about as much as inserting it. A discussion's rows are deleted table by table.
+            configuration.foreignKeysEnabled = false
             database = try DatabaseQueue(path: path, configuration: configuration)
             try database.inDatabase { db in
                 // A write-ahead log: readers keep seeing the last complete run while one is
@@ -85,7 +88,10 @@ public struct SQLiteReportWriter: ReportWriter {
 
     static func insert(_ discussion: Discussion, _ analysis: DiscussionAnalysis?, into database: DatabaseQueue) throws {
         try database.inDatabase { db in
-            // The discussion's rows from an earlier run go (the rest cascades), then come anew.
+            // The discussion's rows from an earlier run go, then come anew.
+            for table in ["findings", "replies", "themes", "authors", "messages"] {
+                try Self.run(db.cachedStatement(sql: "DELETE FROM \(table) WHERE discussion_id = ?"), [discussion.id])
+            }
             try Self.run(db.cachedStatement(sql: "DELETE FROM discussions WHERE id = ?"), [discussion.id])
             try Self.run(
                 db.cachedStatement(sql: "INSERT INTO discussions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -93,7 +99,7 @@ public struct SQLiteReportWriter: ReportWriter {
                     discussion.id, discussion.title, discussion.url, discussion.engine, discussion.language, discussion.messages.count,
                     Set(discussion.messages.compactMap(\.author)).count, discussion.sources.joined(separator: "\n"),
                     discussion.extraction.map(\.extractor).joined(separator: " "), discussion.extraction.map(\.confidence).min(),
-                    analysis.map { Self.summary($0.summary) },
+                    analysis?.summaryJSON,
                 ])
             let insertMessage = try db.cachedStatement(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for (index, message) in discussion.messages.enumerated() {
@@ -108,7 +114,7 @@ public struct SQLiteReportWriter: ReportWriter {
                     }
                     json.endArray()
                 }
-                let results = analysis.map { analysis in Self.json { $0.results(analysis.results[index]) } }
+                let results = analysis?.resultsJSON(at: index)
                 try Self.run(insertMessage, [
                     discussion.id, message.id, message.position, message.role.rawValue, message.author, message.authorID, message.published,
                     message.publishedText, message.language, message.replyTo, message.depth, message.text, quotes, results,
@@ -173,7 +179,13 @@ public struct SQLiteReportWriter: ReportWriter {
         }
     }
 
-    /// SQLITE_TRANSIENT: SQLite copies the value before the call returns.
+    /// Binds UTF-8 as text, which SQLite copies (SQLITE_TRANSIENT). An empty buffer may have no
+    /// address, which SQLite would take for null.
+    static func bindText(_ utf8: UnsafeBufferPointer<UInt8>, to statement: OpaquePointer, at index: CInt) {
+        let empty: StaticString = ""
+        sqlite3_bind_text(statement, index, utf8.baseAddress ?? empty.utf8Start, CInt(utf8.count), transient)
+    }
+
     static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     static func json(_ build: (inout JSONText) -> Void) -> String {
@@ -183,11 +195,7 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     static func summary(_ summaries: Summaries) -> String {
-        json { json in
-            json.beginObject()
-            json.summaryFields(summaries)
-            json.endObject()
-        }
+        json { $0.summaries(summaries) }
     }
 
     static func insertReplies(_ discussion: Discussion, _ db: Database) throws {
@@ -256,7 +264,14 @@ protocol SQLiteValue {
 extension String: SQLiteValue {
     func bind(to statement: OpaquePointer, at index: CInt) {
         var text = self
-        text.withUTF8 { sqlite3_bind_text(statement, index, $0.baseAddress, CInt($0.count), SQLiteReportWriter.transient) }
+        text.withUTF8 { SQLiteReportWriter.bindText($0, to: statement, at: index) }
+    }
+}
+
+/// JSON text, bound as it was encoded.
+extension Array: SQLiteValue where Element == UInt8 {
+    func bind(to statement: OpaquePointer, at index: CInt) {
+        withUnsafeBufferPointer { SQLiteReportWriter.bindText($0, to: statement, at: index) }
     }
 }
 
