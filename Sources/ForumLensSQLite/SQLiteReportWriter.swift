@@ -64,6 +64,9 @@ public struct SQLiteReportWriter: ReportWriter {
                 // A write-ahead log: readers keep seeing the last complete run while one is
                 // written; the run's one transaction commits whole or not at all.
                 try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+                // The run's pages stay in memory (up to 64 MB) rather than spill to the log and
+                // be read back while the transaction lasts.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 try db.execute(sql: Self.schema)
                 try db.execute(sql: "BEGIN IMMEDIATE")
             }
