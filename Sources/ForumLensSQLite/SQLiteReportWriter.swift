@@ -169,27 +169,33 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     /// Runs an insert with its values bound by SQLite's own calls: GRDB's generic binding of
-    /// each value cost more than SQLite's work on these rows (texts are copied by SQLite).
+    /// each value cost more than SQLite's work on these rows. Each value stays bound while the
+    /// next ones are and the statement steps, so that SQLite reads texts in place rather than
+    /// copy them; the bindings are cleared before the texts go.
     static func run(_ statement: Statement, _ values: [any SQLiteValue]) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
-        for (offset, value) in values.enumerated() {
-            value.bind(to: handle, at: CInt(offset + 1))
+        defer { sqlite3_clear_bindings(handle) }
+        func bind(from offset: Int) throws {
+            guard offset < values.count else {
+                let code = sqlite3_step(handle)
+                guard code == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+                }
+                return
+            }
+            try values[offset].bound(to: handle, at: CInt(offset + 1)) { try bind(from: offset + 1) }
         }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
-        }
+        try bind(from: 0)
     }
 
-    /// Binds UTF-8 as text, which SQLite copies (SQLITE_TRANSIENT). An empty buffer may have no
-    /// address, which SQLite would take for null.
-    static func bindText(_ utf8: UnsafeBufferPointer<UInt8>, to statement: OpaquePointer, at index: CInt) {
+    /// Binds UTF-8 as text that SQLite reads in place (SQLITE_STATIC) while `body` runs. An
+    /// empty buffer may have no address, which SQLite would take for null.
+    static func bindText(_ utf8: UnsafeBufferPointer<UInt8>, to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
         let empty: StaticString = ""
-        sqlite3_bind_text(statement, index, utf8.baseAddress ?? empty.utf8Start, CInt(utf8.count), transient)
+        sqlite3_bind_text(statement, index, utf8.baseAddress ?? empty.utf8Start, CInt(utf8.count), nil)
+        try body()
     }
-
-    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     static func json(_ build: (inout JSONText) -> Void) -> String {
         var json = JSONText()
@@ -259,40 +265,54 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 }
 
-/// A column's value, bound by SQLite's own calls (no casts, no C string made of a text).
+/// A column's value, bound by SQLite's own calls (no casts, no C string made of a text) while
+/// `body` runs.
 protocol SQLiteValue {
-    func bind(to statement: OpaquePointer, at index: CInt)
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows
 }
 
 extension String: SQLiteValue {
-    func bind(to statement: OpaquePointer, at index: CInt) {
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
         var text = self
-        text.withUTF8 { SQLiteReportWriter.bindText($0, to: statement, at: index) }
+        try text.withUTF8 { try SQLiteReportWriter.bindText($0, to: statement, at: index, while: body) }
     }
 }
 
 /// JSON text, bound as it was encoded.
 extension Array: SQLiteValue where Element == UInt8 {
-    func bind(to statement: OpaquePointer, at index: CInt) {
-        withUnsafeBufferPointer { SQLiteReportWriter.bindText($0, to: statement, at: index) }
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
+        try withUnsafeBufferPointer { try SQLiteReportWriter.bindText($0, to: statement, at: index, while: body) }
     }
 }
 
 extension Int: SQLiteValue {
-    func bind(to statement: OpaquePointer, at index: CInt) { sqlite3_bind_int64(statement, index, Int64(self)) }
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
+        sqlite3_bind_int64(statement, index, Int64(self))
+        try body()
+    }
 }
 
 extension Double: SQLiteValue {
-    func bind(to statement: OpaquePointer, at index: CInt) { sqlite3_bind_double(statement, index, self) }
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
+        sqlite3_bind_double(statement, index, self)
+        try body()
+    }
 }
 
 extension Bool: SQLiteValue {
-    func bind(to statement: OpaquePointer, at index: CInt) { sqlite3_bind_int64(statement, index, self ? 1 : 0) }
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
+        sqlite3_bind_int64(statement, index, self ? 1 : 0)
+        try body()
+    }
 }
 
 extension Optional: SQLiteValue where Wrapped: SQLiteValue {
-    func bind(to statement: OpaquePointer, at index: CInt) {
-        if let self { self.bind(to: statement, at: index) } else { sqlite3_bind_null(statement, index) }
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
+        guard let self else {
+            sqlite3_bind_null(statement, index)
+            return try body()
+        }
+        try self.bound(to: statement, at: index, while: body)
     }
 }
 
