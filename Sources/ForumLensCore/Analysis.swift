@@ -1,3 +1,5 @@
+import Foundation
+
 /// Named counts and sums, in the order first met, that add up: summaries per discussion, per
 /// author and per corpus are sums of the messages' tallies, and runs merge by adding theirs.
 /// Three kinds merge without being sums: extremes (the most positive message…: the highest or
@@ -9,7 +11,9 @@ public struct Tally: Sendable, Equatable {
     public private(set) var extremes: [Extreme] = []
     public private(set) var samples: [(name: String, values: [Double])] = []
     public private(set) var ratios: [(name: String, numerator: String, denominator: String)] = []
-    public private(set) var items: [Item] = []
+    public private(set) var items: [Item] = [] { didSet { ranked = RankedGroups() } }
+    /// The groups once ranked, shared by the tally's copies; new items start it afresh.
+    private var ranked: RankedGroups?
 
     /// A quote filed under groups of a collection: an advice item under its themes, or under
     /// its key phrases for themes to be discovered.
@@ -108,10 +112,18 @@ public struct Tally: Sendable, Equatable {
     }
 
     /// A collection's groups, most items first (the first met on a tie), each with its items'
-    /// authors and its `quotes` best quotes. With `discover`, each item goes to one group: the
+    /// authors and its `quotesPerGroup` best quotes. With `discover`, each item goes to one group: the
     /// key most of the items left share, at least two of them (a longer key first on a tie), and
     /// an item that shares none with another is left out.
-    public func groups(of collection: String, quotes: Int = 3) -> [Grouped] {
+    public func groups(of collection: String) -> [Grouped] {
+        guard let ranked else { return [] }
+        return ranked.groups(of: collection) { rank(collection) }
+    }
+
+    /// How many quotes a group keeps.
+    public static let quotesPerGroup = 3
+
+    private func rank(_ collection: String) -> [Grouped] {
         guard items.contains(where: { $0.collection == collection }) else { return [] }
         let all = items.filter { $0.collection == collection }
         var groups: [(key: String, members: [Item])] = []
@@ -134,8 +146,10 @@ public struct Tally: Sendable, Equatable {
                 itemKeys.append(own)
             }
             var counts = members.map(\.count), left = [Bool](repeating: true, count: all.count)
-            let words = keys.map { $0.split(separator: " ").count }
             var candidates = keys.indices.filter { counts[$0] >= 2 }
+            // Words counted only for the keys that can win: most keys are met once.
+            var words = [Int](repeating: 0, count: keys.count)
+            for key in candidates { words[key] = keys[key].split(separator: " ").count }
             while let best = candidates.max(by: { a, b in (counts[a], words[a], b) < (counts[b], words[b], a) }) {
                 let taken = members[best].filter { left[$0] }
                 groups.append((keys[best], taken.map { all[$0] }))
@@ -168,7 +182,7 @@ public struct Tally: Sendable, Equatable {
             for candidate in labelOrder where labels[candidate]! > most { (label, most) = (candidate, labels[candidate]!) }
             var authors: [String] = []
             for author in members.compactMap(\.author) where !authors.contains(author) { authors.append(author) }
-            let best = members.enumerated().sorted { ($0.element.value, -$0.offset) > ($1.element.value, -$1.offset) }.prefix(quotes).map(\.element)
+            let best = members.enumerated().sorted { ($0.element.value, -$0.offset) > ($1.element.value, -$1.offset) }.prefix(Self.quotesPerGroup).map(\.element)
             return Grouped(key: key, label: label, count: members.count, authors: authors, quotes: Array(best))
         }
     }
@@ -221,21 +235,64 @@ public struct Tally: Sendable, Equatable {
     }
 }
 
+/// A tally's groups per collection, ranked once: every format writes the same groups, and
+/// ranking them (discovery above all) costs more than writing them. Writers on other threads
+/// ask for them at the same time, hence the lock.
+final class RankedGroups: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byCollection: [String: [Tally.Grouped]] = [:]
+
+    func groups(of collection: String, _ rank: () -> [Tally.Grouped]) -> [Tally.Grouped] {
+        lock.withLock {
+            if let known = byCollection[collection] { return known }
+            let groups = rank()
+            byCollection[collection] = groups
+            return groups
+        }
+    }
+}
+
 /// What the analyzers gave for one discussion: each message's results (by analyzer id, in run
 /// order), and the summaries per discussion and per author (sums of the messages' tallies).
 public struct DiscussionAnalysis: Sendable {
     public typealias Results = [(id: String, value: JSONValue)]
 
     /// Per message, in the discussion's order.
-    public var results: [Results]
-    public var summary: Summaries
+    public var results: [Results] { didSet { encoded = EncodedAnalysis() } }
+    public var summary: Summaries { didSet { encoded = EncodedAnalysis() } }
     /// Per author, in the order of their first message.
-    public var authors: [(author: String, messages: Int, summary: Summaries)]
+    public var authors: [(author: String, messages: Int, summary: Summaries)] { didSet { encoded = EncodedAnalysis() } }
+    /// Its parts as the writers encode them, shared by its copies.
+    public private(set) var encoded = EncodedAnalysis()
 
     public init(results: [Results], summary: Summaries, authors: [(author: String, messages: Int, summary: Summaries)]) {
         self.results = results
         self.summary = summary
         self.authors = authors
+    }
+}
+
+/// An analysis's parts encoded once for every writer that writes them alike: JSON, JSONL and
+/// SQLite write the same results, summary and authors as JSON, and encoding them cost each
+/// writer about as much as the rest of its work. Writers on other threads ask for them at the
+/// same time, hence the lock.
+public final class EncodedAnalysis: @unchecked Sendable {
+    public enum Part: Hashable, Sendable {
+        case results(message: Int)
+        case summary
+        case authors
+    }
+
+    private let lock = NSLock()
+    private var parts: [Part: [UInt8]] = [:]
+
+    public func bytes(of part: Part, _ encode: () -> [UInt8]) -> [UInt8] {
+        lock.withLock {
+            if let known = parts[part] { return known }
+            let bytes = encode()
+            parts[part] = bytes
+            return bytes
+        }
     }
 }
 

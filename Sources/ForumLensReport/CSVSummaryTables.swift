@@ -89,7 +89,7 @@ extension CSVTablesWriter {
         }
         for row in authorRows {
             for (id, tally) in row.summary.entries {
-                for entry in tally.entries where entry.name != "messages" && !entry.name.contains(":") && !(entry.name.first?.isNumber ?? true) {
+                for entry in tally.entries where entry.name != "messages" && !entry.name.utf8.contains(UInt8(ascii: ":")) && !(entry.name.first?.isNumber ?? true) {
                     add(id, entry.name, 0)
                 }
                 for ratio in tally.ratios { add(id, ratio.name, 1) }

@@ -49,18 +49,26 @@ public struct CSVText {
 
     public mutating func text(_ value: String?) {
         separate()
-        guard let value, !value.isEmpty else { return }
-        let utf8 = value.utf8
-        let risky = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
-            .contains(utf8.first!)
-        let needsQuotes = risky || utf8.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        if needsQuotes { bytes.append(0x22) }
-        if risky { bytes.append(UInt8(ascii: "'")) }
-        for byte in utf8 {
-            if byte == 0x22 { bytes.append(0x22) }
-            bytes.append(byte)
+        guard var value, !value.isEmpty else { return }
+        value.withUTF8 { utf8 in
+            let risky = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(utf8[0])
+            var quotes = false, needsQuotes = risky
+            for byte in utf8 where byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+                needsQuotes = true
+                if byte == 0x22 { quotes = true; break }
+            }
+            if needsQuotes { bytes.append(0x22) }
+            if risky { bytes.append(UInt8(ascii: "'")) }
+            if quotes {
+                for byte in utf8 {
+                    if byte == 0x22 { bytes.append(0x22) }
+                    bytes.append(byte)
+                }
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
+            if needsQuotes { bytes.append(0x22) }
         }
-        if needsQuotes { bytes.append(0x22) }
     }
 
     public mutating func number(_ value: Int?) {

@@ -91,7 +91,7 @@ struct DiscussionDigest {
             discovered = advice.groups(of: "discovered themes")
         }
         for (id, tally) in summary.entries where !["sentiment", "time-cost", "advice"].contains(id) {
-            let counts = tally.entries.filter { $0.name != "messages" && !$0.name.contains(":") }.map { ($0.name, $0.value) }
+            let counts = tally.entries.filter { $0.name != "messages" && !$0.name.utf8.contains(UInt8(ascii: ":")) }.map { ($0.name, $0.value) }
             if !counts.isEmpty { otherCounts.append((id, counts)) }
         }
         for entry in analysis.authors {
@@ -111,7 +111,11 @@ struct DiscussionDigest {
 
     /// A message's opening words, up to a sentence or about 200 characters, on one line.
     static func excerpt(_ text: String, limit: Int = 200) -> String {
-        let line = text.prefix(limit + 1).split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Split on the scalars `Character.isNewline` names: the same splits (a newline is a
+        // character of its own, CR LF aside, both of them newlines), without walking characters.
+        let line = text.prefix(limit + 1).unicodeScalars
+            .split { (0x0A ... 0x0D).contains($0.value) || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 }
+            .map(Substring.init).joined(separator: " ")
         guard line.count > limit else { return line }
         let cut = line.prefix(limit)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"

@@ -149,16 +149,22 @@ public struct HTMLReportWriter: ReportWriter {
         var html: [UInt8] = []
         html.reserveCapacity(discussion.messages.reduce(256) { $0 + $1.text.utf8.count + 200 })
         func add(_ text: String) { html.append(contentsOf: text.utf8) }
-        func addEscaped<S: Sequence>(_ bytes: S) where S.Element == UInt8 { appendEscaped(bytes, to: &html) }
+        func addEscaped(_ text: String) {
+            var text = text
+            text.withUTF8 { appendEscaped($0, to: &html) }
+        }
         add("<div class=\"messages\"><h3>The \(discussion.messages.count) messages</h3>\n")
         for message in discussion.messages {
             let author = message.author ?? "?"
-            add("<article id=\"m-"); addEscaped(message.id.utf8)
-            add("\"><header><span class=\"dot\" style=\"background:\(colours[author] ?? "#888")\"></span><b>"); addEscaped(author.utf8)
-            add("</b> <time>"); addEscaped((message.published ?? message.publishedText ?? "").utf8)
+            add("<article id=\"m-"); addEscaped(message.id)
+            add("\"><header><span class=\"dot\" style=\"background:\(colours[author] ?? "#888")\"></span><b>"); addEscaped(author)
+            add("</b> <time>"); addEscaped(message.published ?? message.publishedText ?? "")
             add("</time> <small>#\(message.position)</small></header>")
-            for paragraph in message.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
-                add("<p>"); addEscaped(paragraph); add("</p>")
+            var text = message.text
+            text.withUTF8 { utf8 in
+                for paragraph in utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+                    add("<p>"); appendEscaped(UnsafeBufferPointer(rebasing: paragraph), to: &html); add("</p>")
+                }
             }
             add("</article>\n")
         }
@@ -185,21 +191,29 @@ public struct HTMLReportWriter: ReportWriter {
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
-        appendEscaped(utf8, to: &out)
+        var text = text
+        text.withUTF8 { appendEscaped($0, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendEscaped<S: Sequence>(_ bytes: S, to out: inout [UInt8]) where S.Element == UInt8 {
-        for byte in bytes {
-            switch byte {
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
+    /// Runs of bytes that need no escape are copied at once.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        for index in bytes.indices {
+            let entity: StaticString
+            switch bytes[index] {
+            case 0x26: entity = "&amp;"
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            default: continue
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
+            entity.withUTF8Buffer { out.append(contentsOf: $0) }
+            runStart = index + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     static func signed(_ value: Double) -> String { DiscussionDigest.signed(value) }

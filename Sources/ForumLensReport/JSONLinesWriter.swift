@@ -18,7 +18,7 @@ public struct JSONLinesWriter: ReportWriter {
             json.key("type"); json.string("message")
             json.key("discussion_id"); json.string(discussion.id)
             json.messageFields(message)
-            if let analysis { json.key("results"); json.results(analysis.results[index]) }
+            if let analysis { json.key("results"); json.encoded(analysis.resultsJSON(at: index)) }
             json.endObject()
             json.newline()
             try sink.write(json.bytes)
@@ -30,7 +30,7 @@ public struct JSONLinesWriter: ReportWriter {
         var summary = RunSummary()
         summary.add(discussion)
         json.key("summary"); json.summary(summary, analysis?.summary)
-        if let analysis { json.key("authors"); json.authors(analysis.authors) }
+        if let analysis { json.key("authors"); json.encoded(analysis.authorsJSON) }
         json.endObject()
         json.newline()
         try sink.write(json.bytes)

@@ -21,13 +21,13 @@ public struct JSONReportWriter: ReportWriter {
         for (index, message) in discussion.messages.enumerated() {
             json.beginObject()
             json.messageFields(message)
-            if let analysis { json.key("results"); json.results(analysis.results[index]) }
+            if let analysis { json.key("results"); json.encoded(analysis.resultsJSON(at: index)) }
             json.endObject()
         }
         json.endArray()
         if let analysis {
-            json.key("summary"); json.beginObject(); json.summaryFields(analysis.summary); json.endObject()
-            json.key("authors"); json.authors(analysis.authors)
+            json.key("summary"); json.encoded(analysis.summaryJSON)
+            json.key("authors"); json.encoded(analysis.authorsJSON)
         }
         json.endObject()
         if !first { try sink.write(",\n") }

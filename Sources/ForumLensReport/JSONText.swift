@@ -103,6 +103,19 @@ public struct JSONText {
         bytes.append(contentsOf: (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)).utf8)
     }
 
+    /// A value already encoded.
+    public mutating func encoded(_ value: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: value)
+    }
+
+    /// The bytes `write` encodes.
+    public static func encoding(_ write: (inout JSONText) -> Void) -> [UInt8] {
+        var json = JSONText()
+        write(&json)
+        return json.bytes
+    }
+
     public mutating func bool(_ value: Bool) {
         separate()
         bytes.append(contentsOf: (value ? "true" : "false").utf8)

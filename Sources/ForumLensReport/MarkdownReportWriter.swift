@@ -84,14 +84,17 @@ public struct MarkdownReportWriter: ReportWriter {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {
-            if byte == 0x0A || byte == 0x0D { out.append(0x20); continue }
-            if escaped.contains(byte) { out.append(UInt8(ascii: "\\")) }
+            switch byte {
+            case 0x0A, 0x0D: out.append(0x20); continue
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+                out.append(UInt8(ascii: "\\"))
+            default: break
+            }
             out.append(byte)
         }
         return String(decoding: out, as: UTF8.self)
     }
-
-    static let escaped = Set("\\`*_[]<>|~".utf8)
 
     static func signed(_ value: Double) -> String { DiscussionDigest.signed(value) }
 

@@ -98,6 +98,13 @@ extension JSONText {
         }
     }
 
+    /// Summaries as an object of their own.
+    public mutating func summaries(_ summaries: Summaries) {
+        beginObject()
+        summaryFields(summaries)
+        endObject()
+    }
+
     /// A message's `results`: each analyzer's result under its id.
     public mutating func results(_ results: DiscussionAnalysis.Results) {
         beginObject()
@@ -206,4 +213,16 @@ extension JSONText {
         }
         endArray()
     }
+}
+
+extension DiscussionAnalysis {
+    /// A message's `results`, the discussion's `summary` and its `authors` as JSON, as every
+    /// writer writes them: encoded once (see `EncodedAnalysis`).
+    public func resultsJSON(at index: Int) -> [UInt8] {
+        encoded.bytes(of: .results(message: index)) { JSONText.encoding { $0.results(results[index]) } }
+    }
+
+    public var summaryJSON: [UInt8] { encoded.bytes(of: .summary) { JSONText.encoding { $0.summaries(summary) } } }
+
+    public var authorsJSON: [UInt8] { encoded.bytes(of: .authors) { JSONText.encoding { $0.authors(authors) } } }
 }

@@ -56,11 +56,17 @@ public struct SQLiteReportWriter: ReportWriter {
             // One transaction for the whole run, across the writer's calls.
             var configuration = Configuration()
             configuration.allowsUnsafeTransactions = true
+            // The rows are consistent by construction; checking each one against its parent cost
+            // about as much as inserting it. A discussion's rows are deleted table by table.
+            configuration.foreignKeysEnabled = false
             database = try DatabaseQueue(path: path, configuration: configuration)
             try database.inDatabase { db in
                 // A write-ahead log: readers keep seeing the last complete run while one is
                 // written; the run's one transaction commits whole or not at all.
                 try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+                // The run's pages stay in memory (up to 64 MB) rather than spill to the log and
+                // be read back while the transaction lasts.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 try db.execute(sql: Self.schema)
                 try db.execute(sql: "BEGIN IMMEDIATE")
             }
@@ -85,7 +91,10 @@ public struct SQLiteReportWriter: ReportWriter {
 
     static func insert(_ discussion: Discussion, _ analysis: DiscussionAnalysis?, into database: DatabaseQueue) throws {
         try database.inDatabase { db in
-            // The discussion's rows from an earlier run go (the rest cascades), then come anew.
+            // The discussion's rows from an earlier run go, then come anew.
+            for table in ["findings", "replies", "themes", "authors", "messages"] {
+                try Self.run(db.cachedStatement(sql: "DELETE FROM \(table) WHERE discussion_id = ?"), [discussion.id])
+            }
             try Self.run(db.cachedStatement(sql: "DELETE FROM discussions WHERE id = ?"), [discussion.id])
             try Self.run(
                 db.cachedStatement(sql: "INSERT INTO discussions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -93,7 +102,7 @@ public struct SQLiteReportWriter: ReportWriter {
                     discussion.id, discussion.title, discussion.url, discussion.engine, discussion.language, discussion.messages.count,
                     Set(discussion.messages.compactMap(\.author)).count, discussion.sources.joined(separator: "\n"),
                     discussion.extraction.map(\.extractor).joined(separator: " "), discussion.extraction.map(\.confidence).min(),
-                    analysis.map { Self.summary($0.summary) },
+                    analysis?.summaryJSON,
                 ])
             let insertMessage = try db.cachedStatement(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for (index, message) in discussion.messages.enumerated() {
@@ -108,7 +117,7 @@ public struct SQLiteReportWriter: ReportWriter {
                     }
                     json.endArray()
                 }
-                let results = analysis.map { analysis in Self.json { $0.results(analysis.results[index]) } }
+                let results = analysis?.resultsJSON(at: index)
                 try Self.run(insertMessage, [
                     discussion.id, message.id, message.position, message.role.rawValue, message.author, message.authorID, message.published,
                     message.publishedText, message.language, message.replyTo, message.depth, message.text, quotes, results,
@@ -160,30 +169,33 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     /// Runs an insert with its values bound by SQLite's own calls: GRDB's generic binding of
-    /// each value cost more than SQLite's work on these rows (texts are copied by SQLite).
-    static func run(_ statement: Statement, _ values: [(any DatabaseValueConvertible)?]) throws {
+    /// each value cost more than SQLite's work on these rows. Each value stays bound while the
+    /// next ones are and the statement steps, so that SQLite reads texts in place rather than
+    /// copy them; the bindings are cleared before the texts go.
+    static func run(_ statement: Statement, _ values: [any SQLiteValue]) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
-        for (offset, value) in values.enumerated() {
-            let index = CInt(offset + 1)
-            switch value {
-            case nil: sqlite3_bind_null(handle, index)
-            case let text as String: sqlite3_bind_text(handle, index, text, CInt(text.utf8.count), transient)
-            case let number as Int: sqlite3_bind_int64(handle, index, Int64(number))
-            case let number as Int64: sqlite3_bind_int64(handle, index, number)
-            case let number as Double: sqlite3_bind_double(handle, index, number)
-            case let flag as Bool: sqlite3_bind_int64(handle, index, flag ? 1 : 0)
-            case let other?: sqlite3_bind_text(handle, index, "\(other.databaseValue)", -1, transient)
+        defer { sqlite3_clear_bindings(handle) }
+        func bind(from offset: Int) throws {
+            guard offset < values.count else {
+                let code = sqlite3_step(handle)
+                guard code == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+                }
+                return
             }
+            try values[offset].bound(to: handle, at: CInt(offset + 1)) { try bind(from: offset + 1) }
         }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
-        }
+        try bind(from: 0)
     }
 
-    /// SQLITE_TRANSIENT: SQLite copies the value before the call returns.
-    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// Binds UTF-8 as text that SQLite reads in place (SQLITE_STATIC) while `body` runs. An
+    /// empty buffer may have no address, which SQLite would take for null.
+    static func bindText(_ utf8: UnsafeBufferPointer<UInt8>, to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
+        let empty: StaticString = ""
+        sqlite3_bind_text(statement, index, utf8.baseAddress ?? empty.utf8Start, CInt(utf8.count), nil)
+        try body()
+    }
 
     static func json(_ build: (inout JSONText) -> Void) -> String {
         var json = JSONText()
@@ -192,11 +204,7 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     static func summary(_ summaries: Summaries) -> String {
-        json { json in
-            json.beginObject()
-            json.summaryFields(summaries)
-            json.endObject()
-        }
+        json { $0.summaries(summaries) }
     }
 
     static func insertReplies(_ discussion: Discussion, _ db: Database) throws {
@@ -220,9 +228,9 @@ public struct SQLiteReportWriter: ReportWriter {
 
     /// A result's field as a column: numbers as numbers, lists of texts joined with `; `, as
     /// in the CSV tables.
-    static func value(_ value: JSONValue?) -> (any DatabaseValueConvertible)? {
+    static func value(_ value: JSONValue?) -> any SQLiteValue {
         switch value {
-        case nil, .null?: nil
+        case nil, .null?: String?.none
         case let .number(number)?: number == number.rounded() && abs(number) < 1e15 ? Int(number) : number
         case let .bool(flag)?: flag
         case let .string(text)?: text
@@ -254,6 +262,57 @@ public struct SQLiteReportWriter: ReportWriter {
                 }
             }
         }
+    }
+}
+
+/// A column's value, bound by SQLite's own calls (no casts, no C string made of a text) while
+/// `body` runs.
+protocol SQLiteValue {
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows
+}
+
+extension String: SQLiteValue {
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
+        var text = self
+        try text.withUTF8 { try SQLiteReportWriter.bindText($0, to: statement, at: index, while: body) }
+    }
+}
+
+/// JSON text, bound as it was encoded.
+extension Array: SQLiteValue where Element == UInt8 {
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
+        try withUnsafeBufferPointer { try SQLiteReportWriter.bindText($0, to: statement, at: index, while: body) }
+    }
+}
+
+extension Int: SQLiteValue {
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
+        sqlite3_bind_int64(statement, index, Int64(self))
+        try body()
+    }
+}
+
+extension Double: SQLiteValue {
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
+        sqlite3_bind_double(statement, index, self)
+        try body()
+    }
+}
+
+extension Bool: SQLiteValue {
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
+        sqlite3_bind_int64(statement, index, self ? 1 : 0)
+        try body()
+    }
+}
+
+extension Optional: SQLiteValue where Wrapped: SQLiteValue {
+    func bound(to statement: OpaquePointer, at index: CInt, while body: () throws -> Void) rethrows {
+        guard let self else {
+            sqlite3_bind_null(statement, index)
+            return try body()
+        }
+        try self.bound(to: statement, at: index, while: body)
     }
 }
 
