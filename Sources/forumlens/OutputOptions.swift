@@ -31,7 +31,7 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Comma list of output formats: json, jsonl, csv, md, html, sqlite.")
     var format: String = "json"
 
-    @Option(name: .long, help: "A file (one single-file format), a directory (csv or several formats), or - for stdout. Without it, only a summary is printed.")
+    @Option(name: .long, help: "A file (one single-file format), a directory (csv, several formats, or a path ending in /), or - for stdout. Without it, only a summary is printed.")
     var out: String?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -72,12 +72,13 @@ struct OutputOptions: ParsableArguments {
         if out == "-", formats == [.sqlite] { throw ValidationError("sqlite is a database file: give --out a path") }
     }
 
-    /// Whether `--out` is a directory: for csv, several formats, or a directory already there.
+    /// Whether `--out` is a directory: for csv, several formats, a path ending in `/`, or a
+    /// directory already there.
     var intoDirectory: Bool {
         get throws {
             var isDirectory: ObjCBool = false
             let exists = out.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) } ?? false
-            return try formats.count > 1 || formats.contains(.csv) || (exists && isDirectory.boolValue)
+            return try formats.count > 1 || formats.contains(.csv) || out?.hasSuffix("/") == true || (exists && isDirectory.boolValue)
         }
     }
 
@@ -104,7 +105,7 @@ struct OutputOptions: ParsableArguments {
             if !exists {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             } else if !isDirectory.boolValue {
-                throw ValidationError("--out \(out) is a file, but \(formats.count > 1 ? "several formats" : "csv") need a directory")
+                throw ValidationError("--out \(out) is a file, but csv, several formats or a path ending in / need a directory")
             }
         }
         return try formats.map { format in

@@ -203,6 +203,15 @@ import Testing
         #expect(report.messages.contains { $0.text.contains("\n") && $0.text.contains(",") }, "the corpus has texts that need quoting")
     }
 
+    /// `--out dir/` with one format: the directory is made and holds the format's fixed name.
+    @Test func anOutPathEndingInASlashIsADirectory() async throws {
+        let scratch = try ScratchDirectory()
+        let run = try await ForumLensCommand.run(["split", Corpus.path("en/mybb-side-projects.html"), "--format", "json", "--out", scratch.url("new/dir") + "/"])
+        #expect(run.exitCode == 0, "\(run.stderrText)")
+        #expect(try scratch.names(in: "new/dir") == ["report.json"])
+        #expect(!(try Report.decode(try scratch.read("new/dir/report.json"))).messages.isEmpty)
+    }
+
     @Test func outDashWithTwoFormatsIsAUsageError() async throws {
         let run = try await ForumLensCommand.run(["split", Corpus.path("en/mybb-side-projects.html"), "--format", "json,jsonl", "--out", "-"])
         #expect(run.exitCode == 2)
