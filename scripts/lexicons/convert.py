@@ -4,7 +4,7 @@
   English  VADER's vader_lexicon.txt (vaderSentiment 3.3.2, MIT), valences -4..4, filled in with
            Pattern's en-sentiment.xml adjectives (textblob 0.20.1, PDDL) at half strength
            (polarity -1..1 times 2); VADER's boosters left out; adverbs, -ness nouns and un-
-           opposites derived where missing.
+           opposites derived where missing (those that Brill's tagger lexicon, in textblob, knows).
   French   vader_FR's fr_lexicon.txt (vaderSentiment-fr 1.3.4, MIT), filled in with Pattern's
            fr-sentiment.xml (textblob-fr 0.2.0, PDDL) adjectives at half strength; feminine and plural
            forms added where missing; function words (fr-function-words.txt) left out; every word
@@ -185,9 +185,14 @@ def main():
     for word in read_words(os.path.join(HERE, "fr-function-words.txt")):
         french.pop(word, None)
 
+    # Only the derived forms that are English words (Brill's tagger lexicon, in textblob): the
+    # others are never met and would only slow the lexicon's loading.
+    with open(os.path.join(package_dir("textblob"), "en", "en-lexicon.txt"), encoding="utf-8") as f:
+        english_words = {line.split()[0] for line in f if not line.startswith(";") and line.split()}
     for word, value in list(english.items()):
         for form, derived in english_forms(word, value):
-            english.setdefault(form, derived)
+            if form in english_words:
+                english.setdefault(form, derived)
     # VADER's boosters and dampeners modify the next word and have no valence of their own
     # (nor remarkably from remarkable).
     for word in importlib.import_module("vaderSentiment.vaderSentiment").BOOSTER_DICT:
