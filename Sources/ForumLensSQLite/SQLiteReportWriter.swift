@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import ForumLensCore
 import ForumLensReport
@@ -14,11 +13,6 @@ import GRDBSQLite
 /// rows rather than adding them again. Example queries: docs/report.md.
 public struct SQLiteReportWriter: ReportWriter {
     private let database: DatabaseQueue
-    /// Discussions are written on a queue of their own, so that SQLite's work overlaps the
-    /// reading and analysis of the next ones; at most `pending` wait, so memory stays flat.
-    private let queue = DispatchQueue(label: "forumlens.sqlite")
-    private let pending = DispatchSemaphore(value: 8)
-    private let failure = FirstError()
 
     public static let schema = """
         CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -76,17 +70,7 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     public mutating func write(_ discussion: Discussion, analysis: DiscussionAnalysis?) throws {
-        try failure.rethrow()
-        pending.wait()
-        queue.async { [database, pending, failure] in
-            defer { pending.signal() }
-            guard !failure.happened else { return }
-            do {
-                try Self.insert(discussion, analysis, into: database)
-            } catch {
-                failure.keep(error)
-            }
-        }
+        try Self.insert(discussion, analysis, into: database)
     }
 
     static func insert(_ discussion: Discussion, _ analysis: DiscussionAnalysis?, into database: DatabaseQueue) throws {
@@ -135,8 +119,6 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     public mutating func finish(_ run: RunRecord) throws {
-        queue.sync {}
-        try failure.rethrow()
         try database.inDatabase { db in
             // The full-text index reads the messages' own columns (no second copy of the texts),
             // built in one pass at the end: faster than row by row, and right after a rerun's
@@ -164,7 +146,6 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     public func abandon() {
-        queue.sync {}
         try? database.inDatabase { db in try db.execute(sql: "ROLLBACK") }
     }
 
@@ -313,21 +294,5 @@ extension Optional: SQLiteValue where Wrapped: SQLiteValue {
             return try body()
         }
         try self.bound(to: statement, at: index, while: body)
-    }
-}
-
-/// The first error of the writing queue, for the run's thread to throw.
-final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: (any Error)?
-
-    var happened: Bool { lock.withLock { error != nil } }
-
-    func keep(_ error: any Error) {
-        lock.withLock { if self.error == nil { self.error = error } }
-    }
-
-    func rethrow() throws {
-        if let error = lock.withLock({ error }) { throw error }
     }
 }

@@ -82,9 +82,13 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// Opens one writer per format. Everything is written to temporary files and put in
-    /// place only when the run completes.
+    /// Opens one writer per format, each writing on a thread of its own (`BackgroundWriter`).
+    /// Everything is written to temporary files and put in place only when the run completes.
     func writers(analyzers: [AnalyzerInfo] = []) throws -> [any ReportWriter] {
+        try formatWriters(analyzers: analyzers).map { BackgroundWriter($0) }
+    }
+
+    private func formatWriters(analyzers: [AnalyzerInfo]) throws -> [any ReportWriter] {
         guard let out else { return [] }
         let formats = try formats
         if out == "-" {
