@@ -162,7 +162,7 @@ final class Console {
             let shown = (counts + rest.prefix(8)).map { "\($0.name) \(Self.number($0.value))" }
             print("\(id): \(shown.joined(separator: ", "))\(rest.count > 8 ? ", … (\(rest.count - 8) more in the report)" : "")")
         }
-        print("To write the \(run.analyzers.isEmpty ? "messages" : "messages and results"): --format json|jsonl|csv|md|html and --out FILE, or --out DIR for csv or several formats.")
+        print("To write the \(run.analyzers.isEmpty ? "messages" : "messages and results"): --format json|jsonl|csv|md|html and --out FILE, or --out DIR/ (a directory: csv and several formats need one).")
     }
 
     /// `12` for whole numbers, `3.5` otherwise.

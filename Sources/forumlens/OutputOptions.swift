@@ -26,7 +26,7 @@ enum CSVDialectName: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// `--format` and `--out`, as the command-line contract says: a file for one single-file
-/// format, a directory for csv or several formats, `-` for stdout; no `--out`, no data.
+/// format, a directory for csv, several formats or a path ending in `/`, `-` for stdout; no `--out`, no data.
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Comma list of output formats: json, jsonl, csv, md, html, sqlite.")
     var format: String = "json"
