@@ -70,10 +70,6 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     public mutating func write(_ discussion: Discussion, analysis: DiscussionAnalysis?) throws {
-        try Self.insert(discussion, analysis, into: database)
-    }
-
-    static func insert(_ discussion: Discussion, _ analysis: DiscussionAnalysis?, into database: DatabaseQueue) throws {
         try database.inDatabase { db in
             // The discussion's rows from an earlier run go, then come anew.
             for table in ["findings", "replies", "themes", "authors", "messages"] {
