@@ -7,9 +7,10 @@ import ForumLensText
 /// - a cue that says so (chronophage, perte de temps, un temps fou, usine à gaz; time-consuming,
 ///   waste of time, time sink, takes forever),
 /// - waiting (toujours pas de réponse, j'attends depuis; still waiting, on hold),
-/// - effort without result (des heures pour rien, pas de miracle; hours for nothing),
+/// - effort without result, with a time or an effort named (des heures pour rien, pas de miracle
+///   après toutes ces inscriptions; hours for nothing),
 /// - or time spent (a quantity, a recurring evening, « j'y passe ») in a sentence that
-///   `sentiment` finds negative;
+///   `sentiment` finds negative, or one's own evenings given up (« j'y passe mes soirées »);
 /// and not one when the cue is negated (« ce n'est pas une perte de temps »), when the time is
 /// small or worth it (« ça ne prend que 5 minutes », « ça vaut le temps passé », « j'ai gagné du
 /// temps »; "it only takes a minute", "well worth the time"), and counts half in a question.
@@ -35,6 +36,8 @@ public struct TimeCostAnalyzer: Analyzer {
                 .init("fr", "Les réseaux sociaux sont vraiment chronophages.", ["complaint": true, "target": "Les réseaux sociaux"]),
                 .init("fr", "J'y passe 2 heures par jour sur LinkedIn, et pas de miracle.", ["complaint": true, "duration": "PT2H", "per": "P1D", "target": "LinkedIn"]),
                 .init("fr", "Toujours pas de réponse depuis trois semaines.", ["complaint": true, "duration": "P3W"]),
+                .init("fr", "Pas de miracle après toutes ces inscriptions.", ["complaint": true]),
+                .init("fr", "Je passe mes soirées sur LinkedIn.", ["complaint": true, "target": "LinkedIn"]),
                 .init("fr", "Ce n'est pas une perte de temps, au contraire.", ["complaint": false]),
                 .init("fr", "Ça ne prend que 5 minutes.", ["complaint": false]),
                 .init("fr", "Rendez-vous mardi à 14h au salon.", ["complaint": false]),
@@ -190,7 +193,8 @@ public struct TimeCostAnalyzer: Analyzer {
             found = (range, 0.8, "waiting")
         } else if let range = find(.loss), adjacent(range) {
             found = (range, 0.85, "lexical")
-        } else if let range = find(.noResult), !short.isEmpty, find(.spending) != nil || opens {
+        } else if let range = find(.noResult), !short.isEmpty && (find(.spending) != nil || opens) || find(.efforts) != nil {
+            // « des heures pour rien », « pas de miracle après toutes ces inscriptions ».
             found = (range, 0.8, "no result")
         } else if !positive, let quantity = quantified.first, negative || find(.negative) != nil || find(.noResult) != nil,
                   opens || find(.spending) != nil || find(.lasting) != nil {
@@ -202,8 +206,10 @@ public struct TimeCostAnalyzer: Analyzer {
         } else if !positive, let spending = find(.spending), let quantity = quantified.first(where: { $0.per != nil }) {
             // A rate of time spent: « ça me prend 2h chaque matin », "costs me an hour a day".
             found = (min(spending.lowerBound, quantity.tokens.lowerBound) ..< max(spending.upperBound, quantity.tokens.upperBound), 0.6, "time spent")
-        } else if let spending = find(.spending), negative, quantities.contains(where: { $0.duration == nil }) {
-            // « j'y passe des heures », "it eats my evenings", in a negative sentence.
+        } else if let spending = find(.spending), !positive, let unquantified = quantities.first(where: { $0.duration == nil }),
+                  complaining || TimeQuantity.possessives.contains(tokens[unquantified.tokens.lowerBound].key) {
+            // « j'y passe des heures » in a complaining sentence; « j'y passe mes soirées », "it eats
+            // my weekends": one's own evenings given up say it on their own.
             found = (spending, 0.6, "time spent")
         }
         guard var (range, score, kind) = found else { return nil }

@@ -8,7 +8,7 @@ extension TimeCostAnalyzer {
 
     /// The cue lists a complaint looks for in a sentence, as tags of `Cues.sentenceCues`.
     enum SentenceCue: Int, CaseIterable {
-        case exclusions, negative, lexical, waiting, waitingFor, waitingWords, loss, noResult, spending, lasting
+        case exclusions, negative, lexical, waiting, waitingFor, waitingWords, loss, noResult, efforts, spending, lasting
     }
 
     /// A language's cue phrases and the words the target rules read.
@@ -69,7 +69,9 @@ extension TimeCostAnalyzer {
         /// What a cue's object starts with (« en attente de », "no reply from").
         var ofWords: WordTable<Bool>
 
-        init(lexical: [String], waiting: [String], noResult: [String], spending: [String], negative: [String], exclusions: [String],
+        /// `efforts`: the effort that a no-result cue counts without a time (« après toutes ces
+        /// inscriptions », "after all these applications"); only a tag of `sentenceCues`.
+        init(lexical: [String], waiting: [String], noResult: [String], efforts: [String], spending: [String], negative: [String], exclusions: [String],
              waitingFor: [String], waitingWords: [String], lasting: [String], loss: [String], clock: [String], openers: [String], purposes: [String], rateWords: [String],
              copulas: [String], prepositions: [String], determiners: [String], pronouns: [String], stops: [String],
              markers: [String], demonstratives: [String], firstPerson: [String], auxiliaries: [String], leadingPrepositions: [String],
@@ -89,7 +91,7 @@ extension TimeCostAnalyzer {
             self.loss = phrases(loss)
             var lists: [SentenceCue: [String]] = [
                 .exclusions: exclusions, .negative: negative, .lexical: lexical, .waiting: waiting, .waitingFor: waitingFor,
-                .waitingWords: waitingWords, .loss: loss, .noResult: noResult, .spending: spending, .lasting: lasting,
+                .waitingWords: waitingWords, .loss: loss, .noResult: noResult, .efforts: efforts, .spending: spending, .lasting: lasting,
             ]
             self.sentenceCues = Phrases(tagged: SentenceCue.allCases.map { lists.removeValue(forKey: $0)! })
             self.clock = table(clock)
@@ -141,6 +143,10 @@ extension TimeCostAnalyzer {
             "zéro retour", "aucun retour", "aucun changement", "pas un seul", "pas une seule", "sans succès", "toujours pas",
             "candidat interne", "zéro",
             "ne mènent à rien", "ne mène à rien", "n'a rien donné", "personne ne", "annulé",
+        ],
+        efforts: [
+            "après toutes ces", "après tous ces", "après tout ce", "après toutes mes", "après tous mes", "malgré toutes ces",
+            "malgré tous ces", "malgré toutes mes", "malgré tous mes", "malgré tout ce",
         ],
         spending: [
             "j'y passe", "j'y ai passé", "on y passe", "je passe", "j'ai passé", "passer des heures", "passé des heures", "ça prend",
@@ -237,6 +243,7 @@ extension TimeCostAnalyzer {
             "nothing ever", "never found", "still won't", "still failed", "still down", "still not", 
             "cancelled", "nobody", "internal candidate", "zero",
         ],
+        efforts: ["after all these", "after all this", "after all my", "after all the", "despite all these", "despite all my", "despite all the"],
         spending: [
             "i spend", "i spent", "spent", "spending", "we spend", "took me", "takes me", "it takes", "it took", "have to spend", "i gave up",
             "i lose", "eats", "costs me", "takes", "take", "taking", "eating", "swallows", "costs", "gave up",

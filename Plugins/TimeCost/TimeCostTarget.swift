@@ -61,7 +61,7 @@ extension TimeCostAnalyzer {
                 }
             }
         }
-        if cue.upperBound < sentence.upperBound, cues.ofWords.contains(tokens[cue.upperBound].key),
+        if cue.upperBound < sentence.upperBound, cues.ofWords.contains(tokens[cue.upperBound].key), !inQuantity(cue.upperBound),
            let awaited = activity(at: cue.upperBound, in: sentence, layer, cues) { return awaited }
         return prepositionTarget(in: sentence, near: cue, layer, cues)
     }

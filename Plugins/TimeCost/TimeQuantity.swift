@@ -266,7 +266,7 @@ struct TimeQuantity: Equatable, Sendable {
             let word = tokens[index].lowercased
             if ["tous", "toutes", "chaque", "every", "each"].contains(word), let rate = rate(at: index, tokens) {
                 found.append(TimeQuantity(per: rate.period, tokens: index ..< rate.end))
-            } else if ["mes", "ses", "nos", "leurs", "my", "his", "her", "their", "our"].contains(word), index + 1 < tokens.count,
+            } else if possessives.contains(tokens[index].key), index + 1 < tokens.count,
                       ["soirées", "soirs", "nuits", "week-ends", "après-midi", "journées", "evenings", "nights", "weekends", "afternoons", "days"]
                         .contains(tokens[index + 1].lowercased) {
                 found.append(TimeQuantity(tokens: index ..< index + 2))
@@ -292,8 +292,9 @@ struct TimeQuantity: Equatable, Sendable {
         "quarter", "quarters",
     ]).map { (WordKey($0), true) })
 
-    static let recurringStarters = WordTable(
-        ["tous", "toutes", "chaque", "every", "each", "mes", "ses", "nos", "leurs", "my", "his", "her", "their", "our"].map { (WordKey($0), true) })
+    static let possessiveWords = ["mes", "ses", "nos", "leurs", "my", "his", "her", "their", "our"]
+    static let possessives = WordTable(possessiveWords.map { (WordKey($0), true) })
+    static let recurringStarters = WordTable((["tous", "toutes", "chaque", "every", "each"] + possessiveWords).map { (WordKey($0), true) })
 
     /// Words between a number and its unit that change nothing: « une bonne heure », "a whole day".
     static let fillers: Set<String> = ["bonne", "petite", "grosse", "longue", "whole", "full", "entire", "good", "long", "solid"]
