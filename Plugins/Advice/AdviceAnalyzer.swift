@@ -46,6 +46,8 @@ public struct AdviceAnalyzer: Analyzer {
                 .init("fr", "N'hésitez pas à me contacter en MP.", ["count": 0]),
                 .init("en", "I'd recommend asking former colleagues for a referral.", ["count": 1, "themes": ["recommendations"]]),
                 .init("en", "Don't forget to update your profile picture.", ["count": 1, "themes": ["image"]]),
+                .init("en", "Don't spam recruiters.", ["count": 1]),
+                .init("en", "Not sure it helps.", ["count": 0]),
                 .init("en", "They told me I should be on every network.", ["count": 0]),
                 .init("en", "How many networks should I be on?", ["count": 0]),
                 .init("en", "Thanks in advance, let me know.", ["count": 0]),

@@ -123,6 +123,8 @@ struct AdviceForm: Equatable {
             index += 1
             negative = true
         }
+        // A lone "not" ("Not sure", "Not even close") or "do" ("Do stuff") negates no command.
+        if index == start + 1, ["not", "do"].contains(tokens[start].lowercased) { negative = false }
         if negative, words.objectPronouns.contains(tokens[index].key) || words.markers.contains(tokens[index].key),
            index + 1 < sentence.upperBound { index += 1 }
         guard index < sentence.upperBound, tokens[index].kind == .word else { return nil }

@@ -82,8 +82,10 @@ struct AdviceWords: Sendable {
 
     func isImperative(_ word: Token, next: Token?, negative: Bool) -> Bool {
         if imperatives.contains(word.key) { return true }
-        guard french else { return false }
         let text = word.lowercased
+        // "Don't spam recruiters", "Never pay upfront": after a negation at a clause's start, any
+        // plain verb form (not "Don't really", not "Never been").
+        guard french else { return negative && !text.hasSuffix("ing") && !text.hasSuffix("ed") && !Self.englishAfterNegation.contains(text) }
         // « Fixez-vous », « fais-toi », « inscris-toi »: a pronoun after the verb.
         if let hyphen = text.lastIndex(of: "-"), Self.frenchAfterVerb.contains(String(text[text.index(after: hyphen)...])) { return true }
         // « Fixez », « Allez », but not a name (« Eogez : »).
@@ -92,6 +94,13 @@ struct AdviceWords: Sendable {
         // « Ne mets pas », « Verrouille ton profil », « Soigne ta photo ».
         return verbLike && (negative || next.map { objects.contains($0.key) } == true)
     }
+
+    /// Words after "don't", "never" that are not a command: subject-dropped speech ("Don't
+    /// know why"), adverbs, auxiliaries.
+    static let englishAfterNegation: Set<String> = [
+        "understand", "mind", "worry", "feel", "want", "need", "really", "even", "ever", "always", "just", "quite", "seem", "been",
+        "had", "was", "is", "the", "a", "to", "i", "you", "it", "so", "before", "again",
+    ]
 
     /// French advice in the infinitive: « Se démarquer par ses compétences. », « Avoir des
     /// objectifs clairs… sont essentiels »; not « Remplir ces formulaires, c'est chronophage ».
