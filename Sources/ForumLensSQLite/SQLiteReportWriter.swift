@@ -13,8 +13,12 @@ import GRDBSQLite
 /// rows rather than adding them again. Example queries: docs/report.md.
 public struct SQLiteReportWriter: ReportWriter {
     private let database: DatabaseQueue
+    /// Whether the file held no discussion when the run began: then only a discussion written
+    /// twice in this run has rows to replace, and the indexes wait for the end.
+    private let fresh: Bool
+    private var written: Set<String> = []
 
-    public static let schema = """
+    public static let tables = """
         CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS discussions (
             id TEXT PRIMARY KEY, title TEXT, url TEXT, engine TEXT, language TEXT, messages INTEGER NOT NULL,
@@ -23,26 +27,31 @@ public struct SQLiteReportWriter: ReportWriter {
             discussion_id TEXT NOT NULL REFERENCES discussions(id) ON DELETE CASCADE, id TEXT NOT NULL, position INTEGER NOT NULL,
             role TEXT NOT NULL, author TEXT, author_id TEXT, published TEXT, published_text TEXT, language TEXT, reply_to TEXT,
             depth INTEGER, text TEXT NOT NULL, quotes TEXT NOT NULL, results TEXT, PRIMARY KEY (discussion_id, id));
-        CREATE INDEX IF NOT EXISTS messages_by_author ON messages(author);
-        CREATE INDEX IF NOT EXISTS messages_by_date ON messages(published);
         CREATE TABLE IF NOT EXISTS findings (
             discussion_id TEXT NOT NULL, message_id TEXT NOT NULL, author TEXT, analyzer TEXT NOT NULL, kind TEXT NOT NULL,
             label TEXT, text TEXT NOT NULL, start INTEGER, "end" INTEGER,
             FOREIGN KEY (discussion_id, message_id) REFERENCES messages(discussion_id, id) ON DELETE CASCADE);
-        CREATE INDEX IF NOT EXISTS findings_by_label ON findings(analyzer, label);
-        CREATE INDEX IF NOT EXISTS findings_by_message ON findings(discussion_id, message_id);
         CREATE TABLE IF NOT EXISTS authors (
             discussion_id TEXT NOT NULL REFERENCES discussions(id) ON DELETE CASCADE, author TEXT NOT NULL,
             messages INTEGER NOT NULL, summary TEXT, PRIMARY KEY (discussion_id, author));
         CREATE TABLE IF NOT EXISTS themes (
             discussion_id TEXT REFERENCES discussions(id) ON DELETE CASCADE, analyzer TEXT NOT NULL, collection TEXT NOT NULL,
             rank INTEGER NOT NULL, key TEXT NOT NULL, label TEXT NOT NULL, count INTEGER NOT NULL, authors TEXT NOT NULL, quotes TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS themes_by_discussion ON themes(discussion_id);
         CREATE TABLE IF NOT EXISTS replies (
             discussion_id TEXT NOT NULL, message_id TEXT NOT NULL, author TEXT, kind TEXT NOT NULL, to_message_id TEXT, to_author TEXT,
             FOREIGN KEY (discussion_id, message_id) REFERENCES messages(discussion_id, id) ON DELETE CASCADE);
-        CREATE INDEX IF NOT EXISTS replies_by_target ON replies(discussion_id, to_message_id);
         CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(author, text, content = 'messages', content_rowid = 'rowid');
+        """
+
+    /// Secondary indexes: on a new file they are built once at the end of the run, which costs
+    /// less than keeping them up to date row by row.
+    public static let indexes = """
+        CREATE INDEX IF NOT EXISTS messages_by_author ON messages(author);
+        CREATE INDEX IF NOT EXISTS messages_by_date ON messages(published);
+        CREATE INDEX IF NOT EXISTS findings_by_label ON findings(analyzer, label);
+        CREATE INDEX IF NOT EXISTS findings_by_message ON findings(discussion_id, message_id);
+        CREATE INDEX IF NOT EXISTS themes_by_discussion ON themes(discussion_id);
+        CREATE INDEX IF NOT EXISTS replies_by_target ON replies(discussion_id, to_message_id);
         """
 
     public init(path: String) throws {
@@ -54,15 +63,18 @@ public struct SQLiteReportWriter: ReportWriter {
             // about as much as inserting it. A discussion's rows are deleted table by table.
             configuration.foreignKeysEnabled = false
             database = try DatabaseQueue(path: path, configuration: configuration)
-            try database.inDatabase { db in
+            fresh = try database.inDatabase { db in
                 // A write-ahead log: readers keep seeing the last complete run while one is
                 // written; the run's one transaction commits whole or not at all.
                 try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
                 // The run's pages stay in memory (up to 64 MB) rather than spill to the log and
                 // be read back while the transaction lasts.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
-                try db.execute(sql: Self.schema)
                 try db.execute(sql: "BEGIN IMMEDIATE")
+                try db.execute(sql: Self.tables)
+                let fresh = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM discussions)") ?? true
+                if !fresh { try db.execute(sql: Self.indexes) }
+                return fresh
             }
         } catch let error as DatabaseError {
             throw OutputError(path: path, reason: error.message ?? "\(error)")
@@ -70,12 +82,15 @@ public struct SQLiteReportWriter: ReportWriter {
     }
 
     public mutating func write(_ discussion: Discussion, analysis: DiscussionAnalysis?) throws {
+        let replaces = !fresh || !written.insert(discussion.id).inserted
         try database.inDatabase { db in
             // The discussion's rows from an earlier run go, then come anew.
-            for table in ["findings", "replies", "themes", "authors", "messages"] {
-                try Self.run(db.cachedStatement(sql: "DELETE FROM \(table) WHERE discussion_id = ?"), [discussion.id])
+            if replaces {
+                for table in ["findings", "replies", "themes", "authors", "messages"] {
+                    try Self.run(db.cachedStatement(sql: "DELETE FROM \(table) WHERE discussion_id = ?"), [discussion.id])
+                }
+                try Self.run(db.cachedStatement(sql: "DELETE FROM discussions WHERE id = ?"), [discussion.id])
             }
-            try Self.run(db.cachedStatement(sql: "DELETE FROM discussions WHERE id = ?"), [discussion.id])
             try Self.run(
                 db.cachedStatement(sql: "INSERT INTO discussions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 [
@@ -120,6 +135,7 @@ public struct SQLiteReportWriter: ReportWriter {
             // built in one pass at the end: faster than row by row, and right after a rerun's
             // replaced rows.
             try db.execute(sql: "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')")
+            try db.execute(sql: Self.indexes)
             try db.execute(sql: "DELETE FROM themes WHERE discussion_id IS NULL")
             try Self.insertThemes(run.analysis, discussion: nil, db)
             var manifest: [(String, String)] = [

@@ -39,9 +39,14 @@ import Testing
         let before = try counts()
         #expect(before["discussions"] == discussions.count && before["messages"] == messages && before["messages_fts"] == messages, "\(before)")
         #expect(tables.allSatisfy { (before[$0] ?? 0) > 0 }, "\(before)")
+        // A new file gets its secondary indexes at the end of the run.
+        let indexes = "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        let indexNames = ["findings_by_label", "findings_by_message", "messages_by_author", "messages_by_date", "replies_by_target", "themes_by_discussion"]
+        #expect(try Self.query(database, indexes) == indexNames)
         let again = try await ForumLensCommand.run(arguments)
         #expect(again.exitCode == 0, "\(again.stderrText)")
         #expect(try counts() == before)
+        #expect(try Self.query(database, indexes) == indexNames)
 
         #expect(try Self.query(database, "PRAGMA foreign_key_check").isEmpty)
         // The full-text index agrees with the rows it indexes, after the rerun's deletes too: no
