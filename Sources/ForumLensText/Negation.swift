@@ -1,12 +1,16 @@
 /// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point`
 /// (the words between `ne` and the negator, and after it), `pas de`, `sans`, `aucun(e)`,
-/// `jamais`, `ni`; English: `not`, `no`, `never`, `n't`, `nor`, `without`, `nothing`. A scope
+/// `jamais`, `ni`; English: `not`, `no`, `never`, `n't`, `nor`, `without`, `nothing`; and what
+/// something lacks or fails at (`dépourvu de`, `manque de`; `devoid of`, `lacks`, `fails to`). A scope
 /// runs to the end of the clause (punctuation, `mais`/`but`/`et`…) or four words, whichever
 /// comes first.
 public enum Negation {
     static let negators = WordTable([
         "pas", "plus", "jamais", "rien", "guère", "personne", "point", "sans", "aucun", "aucune", "ni",
         "not", "no", "never", "n't", "nor", "without", "nothing", "none", "nobody", "neither", "cannot",
+        // What something lacks: « dépourvu d'humour », "devoid of charm", "lacks energy".
+        "dépourvu", "dépourvue", "dépourvus", "dépourvues", "dénué", "dénuée", "dénués", "dénuées",
+        "devoid", "bereft", "lacks", "lacking", "lacked", "lack", "manque", "manquent", "manquait", "fails", "failed", "fail",
     ].map { (WordKey($0), true) })
     /// Words that end a clause, and so a scope.
     static let clauseEnds = WordTable([

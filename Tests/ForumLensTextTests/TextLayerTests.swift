@@ -119,6 +119,8 @@ import Testing
         ("Il y a plus de monde sur LinkedIn", []),
         ("It's not worth it but I like it", ["worth", "it"]),
         ("I don't like Viadeo.", ["like", "viadeo"]),
+        ("Un film dépourvu d'humour.", ["d'", "humour"]),
+        ("It lacks energy and fails to impress.", ["energy", "to", "impress"]),
         ("Never again, it was fine", ["again"]),
     ])
     func scopes(_ text: String, _ expected: [String]) {
