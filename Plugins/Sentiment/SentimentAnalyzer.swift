@@ -12,7 +12,9 @@ import ForumLensText
 /// (ne … pas, pas de, jamais, sans; not, never, n't), which turns and weakens it, a negative
 /// word more; phrases that a word-by-word reading gets wrong come first (pas mal, pas terrible,
 /// not bad); a word in capitals in a sentence that is not shouted throughout weighs more; in
-/// French, a capitalized word inside a sentence is a name and counts for nothing. Per sentence: the part
+/// French, a capitalized word inside a sentence is a name and counts for nothing; praise after
+/// "too" is halved ("too sweet"), and praise wished or tried for is not given ("should have been
+/// great", « aurait dû être génial »: irrealis, to the end of the clause). Per sentence: the part
 /// after a contrast (mais, cependant, pourtant; but, however) weighs more than the part before,
 /// a sentence opening with one outweighs the sentences before it; the clause a concession opens
 /// (although, malgré) weighs less than the rest; exclamation marks strengthen;
@@ -43,6 +45,8 @@ public struct SentimentAnalyzer: Analyzer {
                 .init("en", "It is not good, it is a waste of time.", ["label": "negative"]),
                 .init("en", "The site looks nice, but it is really slow and useless.", ["label": "negative"]),
                 .init("en", "I posted my profile in 2009.", ["label": "neutral", "score": 0]),
+                .init("en", "It should have been a great film.", ["label": "neutral", "score": 0]),
+                .init("fr", "Ce film aurait dû être génial.", ["label": "neutral", "score": 0]),
             ],
             resources: [
                 ("lexicon.en", SentimentLexicon.englishDigest), ("lexicon.fr", SentimentLexicon.frenchDigest),
@@ -128,6 +132,8 @@ public struct SentimentAnalyzer: Analyzer {
     static func normalize(_ sum: Double, words: Int = 0) -> Double { sum == 0 ? 0 : sum / (sum * sum + 15 + Double(words)).squareRoot() }
 
     // VADER's empirical constants.
+    /// Praise after a word of excess ("too sweet").
+    static let excessPraise = 0.5
     static let boost = 0.293
     static let capsBoost = 0.733
     static let negation = -0.74
@@ -219,6 +225,15 @@ public struct SentimentAnalyzer: Analyzer {
                 inBooster.formUnion(start ..< start + phrase.keys.count)
             }
         }
+        // What was wished or tried rather than done: from its marker to the end of the clause.
+        var irrealis = 0 ..< 0
+        if let marker = sentence.first(where: { start in
+            (language.irrealis[tokens[start].key] ?? []).contains { keys in
+                start + keys.count <= sentence.upperBound && zip(tokens[start ..< start + keys.count], keys).allSatisfy { $0.key == $1 }
+            }
+        }) {
+            irrealis = marker ..< (tokens[marker ..< sentence.upperBound].firstIndex { $0.kind == .punctuation || language.contrasts.contains($0.key) } ?? sentence.upperBound)
+        }
         var found: [(range: Range<Int>, valence: Double, rules: [String])] = []
         var index = sentence.lowerBound
         while index < sentence.upperBound {
@@ -262,8 +277,11 @@ public struct SentimentAnalyzer: Analyzer {
                 value += value > 0 ? capsBoost : -capsBoost
                 rules.append(hit.stretched ? "stretched" : "capitals")
             }
+            // "Too sweet": too much of a good thing, praise halved rather than boosted.
+            let excessive = value > 0 && index > sentence.lowerBound && language.excess.contains(tokens[index - 1].key)
             var distance = 0
             for before in stride(from: index - 1, through: max(sentence.lowerBound, index - 6), by: -1) where tokens[before].kind == .word {
+                if excessive, before == index - 1 { distance += 1; continue }
                 distance += 1
                 if distance > 3 { break }
                 let booster: (value: Double, text: String)
@@ -278,6 +296,15 @@ public struct SentimentAnalyzer: Analyzer {
                 let scaled = booster.value * (1 - 0.05 * Double(distance - 1))
                 value += value > 0 ? scaled : -scaled
                 rules.append("\(booster.value > 0 ? "booster" : "dampener"): \(booster.text)")
+            }
+            if excessive {
+                value *= excessPraise
+                rules.append("excess: \(tokens[index - 1].lowercased)")
+            }
+            // "It should have been funny": praise wished for is not given.
+            if value > 0, irrealis.contains(index) {
+                value = 0
+                rules.append("irrealis")
             }
             if layer.negated[index] {
                 // Negation turns praise into blame, but blame only into faint praise: "not
@@ -344,8 +371,19 @@ public struct SentimentAnalyzer: Analyzer {
         /// Whether a capital inside a sentence marks a name (French) rather than also stress or
         /// a title (English tweets capitalize Love, Happy, Great).
         var capitalizesOnlyNames: Bool
+        /// Words of excess before a sentiment word ("too sweet"): praise turns into blame.
+        var excess: WordTable<Bool>
+        /// What was wished or tried rather than done ("should have been", « aurait dû »), by
+        /// first word: praise in the rest of the clause is not asserted.
+        var irrealis = WordTable<[[WordKey]]>()
 
-        init(boosters: [String], dampeners: [String], contrasts: [String], concessions: [String], negators: [String], approximators: [String], numbers: [String], capitalizesOnlyNames: Bool) {
+        init(boosters: [String], dampeners: [String], contrasts: [String], concessions: [String], negators: [String], approximators: [String], numbers: [String], capitalizesOnlyNames: Bool,
+             excess: [String] = [], irrealis: [String] = []) {
+            self.excess = WordTable(excess.map { (WordKey($0), true) })
+            for phrase in irrealis {
+                let keys = Tokenizer.tokens(NormalizedText(phrase)).map(\.key)
+                self.irrealis[keys[0]] = (self.irrealis[keys[0]] ?? []) + [keys]
+            }
             for (words, value) in boosters.map({ ($0, SentimentAnalyzer.boost) }) + dampeners.map({ ($0, -SentimentAnalyzer.boost) }) {
                 let keys = Tokenizer.tokens(NormalizedText(words)).map(\.key)
                 if keys.count == 1 { self.boosters[keys[0]] = value } else { boosterPhrases[keys[0]] = (boosterPhrases[keys[0]] ?? []) + [(keys, value)] }
@@ -377,7 +415,12 @@ public struct SentimentAnalyzer: Analyzer {
             "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "quinze", "vingt", "trente", "quarante",
             "cinquante", "soixante", "cent", "mille", "des", "plusieurs",
         ],
-        capitalizesOnlyNames: true)
+        capitalizesOnlyNames: true,
+        irrealis: [
+            "aurait dû", "aurait pu", "aurais dû", "aurais pu", "aurait mérité", "aurait été", "aurais aimé", "aurait fallu", "est censé", "est censée",
+            "était censé", "était censée", "sont censés", "se veut", "se voulait", "se voudrait", "essaie de", "essaye de", "tente de",
+            "si seulement",
+        ])
 
     static let english = Words(
         boosters: [
@@ -399,5 +442,10 @@ public struct SentimentAnalyzer: Analyzer {
             "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "fifteen", "twenty", "thirty",
             "forty", "fifty", "sixty", "hundred", "thousand", "several",
         ],
-        capitalizesOnlyNames: false)
+        capitalizesOnlyNames: false,
+        excess: ["too"],
+        irrealis: [
+            "should have", "should've", "could have", "could've", "would have", "would've", "might have", "supposed to",
+            "wants to be", "want to be", "wanted to be", "tries to", "trying to", "tried to", "aspires to", "if only", "meant to be",
+        ])
 }
