@@ -419,7 +419,7 @@ public struct SentimentAnalyzer: Analyzer {
         irrealis: [
             "aurait dû", "aurait pu", "aurais dû", "aurais pu", "aurait mérité", "aurait été", "aurais aimé", "aurait fallu", "est censé", "est censée",
             "était censé", "était censée", "sont censés", "se veut", "se voulait", "se voudrait", "essaie de", "essaye de", "tente de",
-            "si seulement",
+            "si seulement", "au mieux",
         ])
 
     static let english = Words(
@@ -447,5 +447,6 @@ public struct SentimentAnalyzer: Analyzer {
         irrealis: [
             "should have", "should've", "could have", "could've", "would have", "would've", "might have", "supposed to",
             "wants to be", "want to be", "wanted to be", "tries to", "trying to", "tried to", "aspires to", "if only", "meant to be",
+            "would be", "could be", "i wish", "wish it", "at best",
         ])
 }
