@@ -447,6 +447,6 @@ public struct SentimentAnalyzer: Analyzer {
         irrealis: [
             "should have", "should've", "could have", "could've", "would have", "would've", "might have", "supposed to",
             "wants to be", "want to be", "wanted to be", "tries to", "trying to", "tried to", "aspires to", "if only", "meant to be",
-            "would be", "could be", "i wish", "wish it", "at best",
+            "would be", "could be", "i wish", "wish it", "at best", "if",
         ])
 }
