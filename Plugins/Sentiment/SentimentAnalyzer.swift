@@ -12,7 +12,8 @@ import ForumLensText
 /// (ne … pas, pas de, jamais, sans; not, never, n't), which turns and weakens it, a negative
 /// word more; phrases that a word-by-word reading gets wrong come first (pas mal, pas terrible,
 /// not bad); a word in capitals in a sentence that is not shouted throughout weighs more; in
-/// French, a capitalized word inside a sentence is a name and counts for nothing; praise after
+/// French, a capitalized word inside a sentence is a name and counts for nothing; an adverb of
+/// the opposite sense right before a sentiment word intensifies it ("insanely funny"); praise after
 /// "too" is halved ("too sweet"), and praise wished or tried for is not given ("should have been
 /// great", « aurait dû être génial »: irrealis, to the end of the clause). Per sentence: the part
 /// after a contrast (mais, cependant, pourtant; but, however) weighs more than the part before,
@@ -179,6 +180,18 @@ public struct SentimentAnalyzer: Analyzer {
         return previous.kind != .punctuation || !openers.contains(previous.lowercased.unicodeScalars.last!)
     }
 
+    /// Whether the word at `index` is an adverb with a valence of its own (-ly, -ment) right
+    /// before a sentiment word of the opposite sense, which it intensifies.
+    static func intensifies(_ index: Int, in sentence: Range<Int>, _ layer: TextLayer, _ lexicon: SentimentLexicon, _ language: Words) -> Bool {
+        let tokens = layer.tokens
+        guard index + 1 < sentence.upperBound, tokens[index].kind == .word, tokens[index + 1].kind == .word,
+              tokens[index].lowercased.hasSuffix(language.adverbEnding), tokens[index].lowercased.count > language.adverbEnding.count + 3,
+              let own = valence(of: tokens[index], in: lexicon), let next = valence(of: tokens[index + 1], in: lexicon) else { return false }
+        // Of the same sense, both count ("beautifully moving"); of opposite senses, the adverb
+        // only says how much ("insanely funny").
+        return (own.value > 0) != (next.value > 0)
+    }
+
     /// Marks after which a sentence, or a quoted one, starts again.
     static let openers: Set<Unicode.Scalar> = [":", "«", "\"", "“", "(", "-", "–", "—", "…", "|", "."]
 
@@ -262,6 +275,9 @@ public struct SentimentAnalyzer: Analyzer {
                    let next = tokens[(index + 1) ..< sentence.upperBound].first(where: { $0.kind == .word }), valence(of: next, in: lexicon) != nil {
                     hit = nil
                 }
+                // An adverb right before a sentiment word says how much, whatever its own sense:
+                // "insanely funny", "hilariously bad", « horriblement cher ».
+                if hit != nil, intensifies(index, in: sentence, layer, lexicon, language) { hit = nil }
                 // Before a number, « facilement », "easily" say how much, not how good (« j'y passe
                 // facilement 2 heures »).
                 if hit != nil, language.approximators.contains(token.key), index + 1 < sentence.upperBound,
@@ -287,6 +303,8 @@ public struct SentimentAnalyzer: Analyzer {
                 let booster: (value: Double, text: String)
                 if let phrase = boosterEnding[before] {
                     booster = phrase
+                } else if before == index - 1, intensifies(before, in: sentence, layer, lexicon, language) {
+                    booster = (boost, tokens[before].lowercased)
                 } else if let value = language.boosters[tokens[before].key] ?? Self.stretchedForms(of: tokens[before]).lazy.compactMap({ language.boosters[$0] }).first {
                     // A booster in capitals stresses more.
                     booster = (!shouted && isCapitals(tokens[before], layer) ? value + (value > 0 ? capsBoost : -capsBoost) : value, tokens[before].lowercased)
@@ -371,14 +389,17 @@ public struct SentimentAnalyzer: Analyzer {
         /// Whether a capital inside a sentence marks a name (French) rather than also stress or
         /// a title (English tweets capitalize Love, Happy, Great).
         var capitalizesOnlyNames: Bool
-        /// Words of excess before a sentiment word ("too sweet"): praise turns into blame.
+        /// How adverbs end (-ly, -ment): one right before a sentiment word intensifies it.
+        var adverbEnding: String
+        /// Words of excess before a sentiment word ("too sweet"): praise is halved.
         var excess: WordTable<Bool>
         /// What was wished or tried rather than done ("should have been", « aurait dû »), by
         /// first word: praise in the rest of the clause is not asserted.
         var irrealis = WordTable<[[WordKey]]>()
 
         init(boosters: [String], dampeners: [String], contrasts: [String], concessions: [String], negators: [String], approximators: [String], numbers: [String], capitalizesOnlyNames: Bool,
-             excess: [String] = [], irrealis: [String] = []) {
+             adverbEnding: String, excess: [String] = [], irrealis: [String] = []) {
+            self.adverbEnding = adverbEnding
             self.excess = WordTable(excess.map { (WordKey($0), true) })
             for phrase in irrealis {
                 let keys = Tokenizer.tokens(NormalizedText(phrase)).map(\.key)
@@ -416,6 +437,7 @@ public struct SentimentAnalyzer: Analyzer {
             "cinquante", "soixante", "cent", "mille", "des", "plusieurs",
         ],
         capitalizesOnlyNames: true,
+        adverbEnding: "ment",
         irrealis: [
             "aurait dû", "aurait pu", "aurais dû", "aurais pu", "aurait mérité", "aurait été", "aurais aimé", "aurait fallu", "est censé", "est censée",
             "était censé", "était censée", "sont censés", "se veut", "se voulait", "se voudrait", "essaie de", "essaye de", "tente de",
@@ -443,6 +465,7 @@ public struct SentimentAnalyzer: Analyzer {
             "forty", "fifty", "sixty", "hundred", "thousand", "several",
         ],
         capitalizesOnlyNames: false,
+        adverbEnding: "ly",
         excess: ["too"],
         irrealis: [
             "should have", "should've", "could have", "could've", "would have", "would've", "might have", "supposed to",

@@ -1,7 +1,8 @@
 /// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point`
 /// (the words between `ne` and the negator, and after it), `pas de`, `sans`, `aucun(e)`,
 /// `jamais`, `ni`; English: `not`, `no`, `never`, `n't`, `nor`, `without`, `nothing`; and what
-/// something lacks or fails at (`dépourvu de`, `manque de`; `devoid of`, `lacks`, `fails to`). A scope
+/// something lacks or fails at (`dépourvu de`, `manque de`; `devoid of`, `lacks`, `fails to`);
+/// not "nothing short of", "nothing but", « rien de moins que », which affirm. A scope
 /// runs to the end of the clause (punctuation, `mais`/`but`/`et`…) or four words, whichever
 /// comes first.
 public enum Negation {
@@ -27,13 +28,13 @@ public enum Negation {
             let word = tokens[index].lowercased
             // `ne` / `n'`: the words up to the negator that follows in the clause are negated too.
             // (The length first: comparing Strings costs hundreds of instructions.)
-            if word.utf8.count == 2, word == "ne" || word == "n'", let negator = negator(after: index, in: tokens) {
+            if word.utf8.count == 2, word == "ne" || word == "n'", let negator = negator(after: index, in: tokens), !affirms(at: negator, in: tokens) {
                 for inner in index + 1 ..< negator where isWord(tokens[inner]) { negated[inner] = true }
                 markScope(after: negator, in: tokens, &negated)
                 index = negator + 1
                 continue
             }
-            if negators.contains(tokens[index].key), isWord(tokens[index]) {
+            if negators.contains(tokens[index].key), isWord(tokens[index]), !affirms(at: index, in: tokens) {
                 // `plus` alone is "more", `personne` alone "a person", `point` a full stop's name:
                 // only after `ne` (above) are they negations.
                 if !["plus", "personne", "point", "rien"].contains(word) || (index > 0 && tokens[index - 1].lowercased == "de") {
@@ -43,6 +44,19 @@ public enum Negation {
             index += 1
         }
         return negated
+    }
+
+    /// "Nothing short of", "nothing less than", "nothing but", "no less than", « rien de moins
+    /// que »: a negator that affirms what follows.
+    static func affirms(at index: Int, in tokens: [Token]) -> Bool {
+        guard index + 2 < tokens.count else { return false }
+        let (first, next, after) = (tokens[index].lowercased, tokens[index + 1].lowercased, tokens[index + 2].lowercased)
+        switch first {
+        case "nothing": return (next == "short" && after == "of") || (next == "less" && after == "than") || next == "but"
+        case "no": return next == "less" && after == "than"
+        case "rien": return next == "de" && after == "moins"
+        default: return false
+        }
     }
 
     /// The negator that closes `ne` at `index`, within its clause.

@@ -121,6 +121,8 @@ import Testing
         ("I don't like Viadeo.", ["like", "viadeo"]),
         ("Un film dépourvu d'humour.", ["d'", "humour"]),
         ("It lacks energy and fails to impress.", ["energy", "to", "impress"]),
+        ("Nothing short of wonderful, and nothing but praise.", []),
+        ("Ce n'est rien de moins qu'un chef-d'œuvre.", []),
         ("Never again, it was fine", ["again"]),
     ])
     func scopes(_ text: String, _ expected: [String]) {
