@@ -47,6 +47,7 @@ public struct SentimentAnalyzer: Analyzer {
                 .init("en", "The site looks nice, but it is really slow and useless.", ["label": "negative"]),
                 .init("en", "I posted my profile in 2009.", ["label": "neutral", "score": 0]),
                 .init("en", "It should have been a great film.", ["label": "neutral", "score": 0]),
+                .init("en", "Insanely funny, nothing short of wonderful.", ["label": "positive"]),
                 .init("fr", "Ce film aurait dû être génial.", ["label": "neutral", "score": 0]),
             ],
             resources: [
