@@ -2,7 +2,8 @@
 /// (the words between `ne` and the negator, and after it), `pas de`, `sans`, `aucun(e)`,
 /// `jamais`, `ni`; English: `not`, `no`, `never`, `n't`, `nor`, `without`, `nothing`; and what
 /// something lacks or fails at (`dépourvu de`, `manque de`; `devoid of`, `lacks`, `fails to`);
-/// not "nothing short of", "nothing but", « rien de moins que », which affirm. A scope
+/// not "nothing short of", "nothing but", « rien de moins que », "not this happy in years",
+/// which affirm. A scope
 /// runs to the end of the clause (punctuation, `mais`/`but`/`et`…) or four words, whichever
 /// comes first.
 public enum Negation {
@@ -55,8 +56,25 @@ public enum Negation {
         case "nothing": return (next == "short" && after == "of") || (next == "less" && after == "than") || next == "but"
         case "no": return next == "less" && after == "than"
         case "rien": return next == "de" && after == "moins"
-        default: return false
+        default: return comparesWithThePast(after: index, in: tokens)
         }
+    }
+
+    /// "I haven't been this happy in years", « je n'ai pas autant ri depuis des années »: the
+    /// negation says how rare, not that it is not so.
+    static func comparesWithThePast(after index: Int, in tokens: [Token]) -> Bool {
+        var cursor = index + 1, degree = false
+        while cursor < tokens.count, cursor - index <= 12, tokens[cursor].kind != .punctuation {
+            let word = tokens[cursor].lowercased
+            if cursor - index <= 3, ["this", "that", "so", "autant", "aussi", "si"].contains(word) { degree = true }
+            if degree, cursor + 1 < tokens.count {
+                let next = tokens[cursor + 1].lowercased
+                if word == "in", ["years", "ages", "a", "forever", "decades", "months"].contains(next) { return true }
+                if word == "depuis", ["longtemps", "des", "une", "belle", "lurette"].contains(next) { return true }
+            }
+            cursor += 1
+        }
+        return false
     }
 
     /// The negator that closes `ne` at `index`, within its clause.

@@ -123,6 +123,9 @@ import Testing
         ("It lacks energy and fails to impress.", ["energy", "to", "impress"]),
         ("Nothing short of wonderful, and nothing but praise.", []),
         ("Ce n'est rien de moins qu'un chef-d'œuvre.", []),
+        ("I haven't laughed this hard in years!", []),
+        ("Je n'ai pas autant ri depuis des années.", []),
+        ("It is not that good in my opinion", ["that", "good", "in", "my"]),
         ("Never again, it was fine", ["again"]),
     ])
     func scopes(_ text: String, _ expected: [String]) {
