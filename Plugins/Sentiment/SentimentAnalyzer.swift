@@ -454,8 +454,8 @@ public struct SentimentAnalyzer: Analyzer {
             "unusually", "hella", "uber", "fucking", "fuckin", "freaking", "frickin", "friggin", "effing",
         ],
         dampeners: [
-            "kind of", "sort of", "a bit", "a little", "a little bit", "slightly", "somewhat", "barely", "hardly", "marginally",
-            "partly", "scarcely", "less", "kinda", "sorta", "almost", "occasionally", "little",
+            "kind of", "sort of", "a bit", "a little", "a little bit", "slightly", "somewhat", "marginally",
+            "partly", "less", "kinda", "sorta", "almost", "occasionally", "little",
         ],
         contrasts: ["but", "however"],
         concessions: ["although", "though", "albeit", "despite"],

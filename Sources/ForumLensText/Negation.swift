@@ -1,7 +1,8 @@
 /// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point`
 /// (the words between `ne` and the negator, and after it), `pas de`, `sans`, `aucun(e)`,
 /// `jamais`, `ni`; English: `not`, `no`, `never`, `n't`, `nor`, `without`, `nothing`; and what
-/// something lacks or fails at (`dépourvu de`, `manque de`; `devoid of`, `lacks`, `fails to`);
+/// something lacks or fails at (`dépourvu de`, `manque de`; `devoid of`, `lacks`, `fails to`),
+/// `barely`, `hardly`;
 /// not "nothing short of", "nothing but", « rien de moins que », "not this happy in years",
 /// which affirm. A scope
 /// runs to the end of the clause (punctuation, `mais`/`but`/`et`…) or four words, whichever
@@ -13,6 +14,7 @@ public enum Negation {
         // What something lacks: « dépourvu d'humour », "devoid of charm", "lacks energy".
         "dépourvu", "dépourvue", "dépourvus", "dépourvues", "dénué", "dénuée", "dénués", "dénuées",
         "devoid", "bereft", "lacks", "lacking", "lacked", "lack", "manque", "manquent", "manquait", "fails", "failed", "fail",
+        "barely", "hardly", "scarcely",
     ].map { (WordKey($0), true) })
     /// Words that end a clause, and so a scope.
     static let clauseEnds = WordTable([
