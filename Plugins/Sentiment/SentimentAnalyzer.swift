@@ -455,7 +455,7 @@ public struct SentimentAnalyzer: Analyzer {
         ],
         dampeners: [
             "kind of", "sort of", "a bit", "a little", "a little bit", "slightly", "somewhat", "marginally",
-            "partly", "less", "kinda", "sorta", "almost", "occasionally", "little",
+            "partly", "kinda", "sorta", "almost", "occasionally", "little",
         ],
         contrasts: ["but", "however"],
         concessions: ["although", "though", "albeit", "despite"],

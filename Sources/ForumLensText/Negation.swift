@@ -2,7 +2,7 @@
 /// (the words between `ne` and the negator, and after it), `pas de`, `sans`, `aucun(e)`,
 /// `jamais`, `ni`; English: `not`, `no`, `never`, `n't`, `nor`, `without`, `nothing`; and what
 /// something lacks or fails at (`dépourvu de`, `manque de`; `devoid of`, `lacks`, `fails to`),
-/// `barely`, `hardly`;
+/// `barely`, `hardly`, `less` (these only over the next word);
 /// not "nothing short of", "nothing but", « rien de moins que », "not this happy in years",
 /// which affirm. A scope
 /// runs to the end of the clause (punctuation, `mais`/`but`/`et`…) or four words, whichever
@@ -14,8 +14,11 @@ public enum Negation {
         // What something lacks: « dépourvu d'humour », "devoid of charm", "lacks energy".
         "dépourvu", "dépourvue", "dépourvus", "dépourvues", "dénué", "dénuée", "dénués", "dénuées",
         "devoid", "bereft", "lacks", "lacking", "lacked", "lack", "manque", "manquent", "manquait", "fails", "failed", "fail",
-        "barely", "hardly", "scarcely",
+        "barely", "hardly", "scarcely", "less",
     ].map { (WordKey($0), true) })
+    /// Negators of degree, which govern only the word after them ("less patient about bull
+    /// shit", "barely funny").
+    static let narrow = WordTable(["barely", "hardly", "scarcely", "less"].map { (WordKey($0), true) })
     /// Words that end a clause, and so a scope.
     static let clauseEnds = WordTable([
         "mais", "et", "ou", "car", "donc", "or", "pourtant", "cependant", "sinon", "but", "and", "or", "so", "yet",
@@ -41,7 +44,7 @@ public enum Negation {
                 // `plus` alone is "more", `personne` alone "a person", `point` a full stop's name:
                 // only after `ne` (above) are they negations.
                 if !["plus", "personne", "point", "rien"].contains(word) || (index > 0 && tokens[index - 1].lowercased == "de") {
-                    markScope(after: index, in: tokens, &negated)
+                    markScope(after: index, in: tokens, &negated, length: narrow.contains(tokens[index].key) ? 1 : scopeLength)
                 }
             }
             index += 1
@@ -91,10 +94,10 @@ public enum Negation {
         return nil
     }
 
-    static func markScope(after negator: Int, in tokens: [Token], _ negated: inout [Bool]) {
+    static func markScope(after negator: Int, in tokens: [Token], _ negated: inout [Bool], length: Int = scopeLength) {
         var words = 0
         var cursor = negator + 1
-        while cursor < tokens.count, words < scopeLength {
+        while cursor < tokens.count, words < length {
             let token = tokens[cursor]
             if token.kind == .punctuation || token.kind == .emoticon || clauseEnds.contains(token.key) { break }
             if isWord(token) {
