@@ -48,6 +48,7 @@ public struct SentimentAnalyzer: Analyzer {
                 .init("en", "I posted my profile in 2009.", ["label": "neutral", "score": 0]),
                 .init("en", "It should have been a great film.", ["label": "neutral", "score": 0]),
                 .init("en", "Insanely funny, nothing short of wonderful.", ["label": "positive"]),
+                .init("en", "Lovin it, can't recommend it enough.", ["label": "positive"]),
                 .init("fr", "Ce film aurait dû être génial.", ["label": "neutral", "score": 0]),
             ],
             resources: [
@@ -196,10 +197,14 @@ public struct SentimentAnalyzer: Analyzer {
     /// Marks after which a sentence, or a quoted one, starts again.
     static let openers: Set<Unicode.Scalar> = [":", "«", "\"", "“", "(", "-", "–", "—", "…", "|", "."]
 
-    /// A word's valence: as written, else with its letters repeated for stress squeezed
+    /// A word's valence: as written, else with its dropped g ("lovin"), else with its letters repeated for stress squeezed
     /// (`loooove`, `sooo`), which stresses it as capitals do.
     static func valence(of token: Token, in lexicon: SentimentLexicon) -> (value: Float, stretched: Bool)? {
         if let value = lexicon.words[token.key] { return (value, false) }
+        // A dropped g: "lovin", "rockin".
+        if token.lowercased.hasSuffix("in"), token.lowercased.utf8.count > 4, let value = lexicon.words[WordKey(token.lowercased + "g")] {
+            return (value, false)
+        }
         return stretchedForms(of: token).lazy.compactMap { lexicon.words[$0] }.first.map { ($0, true) }
     }
 

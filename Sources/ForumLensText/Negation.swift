@@ -4,7 +4,7 @@
 /// something lacks or fails at (`dépourvu de`, `manque de`; `devoid of`, `lacks`, `fails to`),
 /// `barely`, `hardly`, `less` (these only over the next word);
 /// not "nothing short of", "nothing but", « rien de moins que », "not this happy in years",
-/// which affirm. A scope
+/// "can't recommend it enough", which affirm. A scope
 /// runs to the end of the clause (punctuation, `mais`/`but`/`et`…) or four words, whichever
 /// comes first.
 public enum Negation {
@@ -61,8 +61,15 @@ public enum Negation {
         case "nothing": return (next == "short" && after == "of") || (next == "less" && after == "than") || next == "but"
         case "no": return next == "less" && after == "than"
         case "rien": return next == "de" && after == "moins"
-        default: return comparesWithThePast(after: index, in: tokens)
+        default: return comparesWithThePast(after: index, in: tokens) || cannotEnough(at: index, in: tokens)
         }
+    }
+
+    /// "I can't recommend it enough", "can't get enough of": more than can be said.
+    static func cannotEnough(at index: Int, in tokens: [Token]) -> Bool {
+        let word = tokens[index].lowercased
+        guard word == "cannot" || word == "n't" && index > 0 && ["ca", "can", "could", "couldn"].contains(tokens[index - 1].lowercased) else { return false }
+        return tokens[(index + 1) ..< min(tokens.count, index + 6)].contains { $0.lowercased == "enough" }
     }
 
     /// "I haven't been this happy in years", « je n'ai pas autant ri depuis des années »: the

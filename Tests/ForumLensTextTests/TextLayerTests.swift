@@ -125,6 +125,7 @@ import Testing
         ("Ce n'est rien de moins qu'un chef-d'œuvre.", []),
         ("I haven't laughed this hard in years!", []),
         ("It is barely funny, and less patient about bad jokes", ["funny", "patient"]),
+        ("I can't recommend it enough", []),
         ("Je n'ai pas autant ri depuis des années.", []),
         ("It is not that good in my opinion", ["that", "good", "in", "my"]),
         ("Never again, it was fine", ["again"]),
