@@ -456,7 +456,7 @@ public struct SentimentAnalyzer: Analyzer {
             "especially", "hugely", "deeply", "truly", "utterly", "highly", "awfully", "super", "such", "quite", "more", "most",
             "amazingly", "considerably", "decidedly", "enormously", "entirely", "exceptionally", "fabulously", "fully", "greatly",
             "intensely", "majorly", "purely", "remarkably", "substantially", "thoroughly", "tremendously", "unbelievably",
-            "unusually", "hella", "uber", "fucking", "fuckin", "freaking", "frickin", "friggin", "effing",
+            "unusually", "hella", "uber", "fucking", "fuckin", "freaking", "freakin", "frickin", "friggin", "effing",
         ],
         dampeners: [
             "kind of", "sort of", "a bit", "a little", "a little bit", "slightly", "somewhat", "marginally",

@@ -46,18 +46,26 @@ public struct LanguageGuess: Sendable, Equatable {
     /// Guesses from the word and clitic tokens.
     public static func guess(_ tokens: [Token]) -> LanguageGuess {
         var scores = [Int](repeating: 0, count: functionWords.count)
+        var distinct = [Int](repeating: 0, count: functionWords.count)
+        var seen: Set<WordKey> = []
         var words = 0
         for token in tokens where token.kind == .word || token.kind == .clitic {
             words += 1
-            for index in languagesOfWord[token.key] ?? [] { scores[index] += 1 }
+            guard let languages = languagesOfWord[token.key] else { continue }
+            let first = seen.insert(token.key).inserted
+            for index in languages {
+                scores[index] += 1
+                if first { distinct[index] += 1 }
+            }
         }
         guard words > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] > 0 else { return .undetermined }
         let second = scores.indices.filter { $0 != best }.map { scores[$0] }.max() ?? 0
         // Sure when the best language leads clearly and the message has words enough.
         let margin = Double(scores[best] - second) / Double(scores[best])
         let length = min(1, Double(words) / Double(minimumWords * 3))
-        // And when several function words agree: one (`com` in a web address) proves little.
-        let agreement = min(1, Double(scores[best]) / 3)
+        // And when several function words agree: one (`com` in a web address), or one said
+        // again and again ("HA HA HA", Italian's `ha`), proves little.
+        let agreement = min(1, Double(distinct[best]) / 3)
         return LanguageGuess(code: functionWords[best].code, confidence: (margin * length * agreement * 100).rounded() / 100)
     }
 }

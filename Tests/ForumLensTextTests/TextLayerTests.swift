@@ -100,6 +100,11 @@ import Testing
         #expect(guess.resolved(fallback: "fr") == "fr")
         #expect(TextLayer("👍").language.resolved(fallback: nil) == "und")
     }
+
+    /// One function word said again and again (Italian's `ha`) proves little.
+    @Test func aRepeatedWordIsOneClue() {
+        #expect(TextLayer("@anonymous HA HA HA HA HA #hahahaha").language.confidence < LanguageGuess.minimumConfidence)
+    }
 }
 
 @Suite struct NegationTests {
