@@ -16,12 +16,15 @@ import ForumLensText
 /// summaries rank the themes with their authors and quotes, and group the advice that fits no
 /// theme into discovered themes by the phrases it shares.
 public struct AdviceAnalyzer: Analyzer {
-    let taxonomy: AdviceTaxonomy
+    /// A `--taxonomy` file's; nil for the default, parsed on first use, so that runs without
+    /// advice do not pay for it.
+    private let given: AdviceTaxonomy?
+    var taxonomy: AdviceTaxonomy { given ?? .default }
 
-    public init() { taxonomy = .default }
+    public init() { given = nil }
 
     /// With the taxonomy of a rule file (`--taxonomy`); errors name the file and line.
-    public init(taxonomyFile path: String) throws(RuleFileError) { taxonomy = try .load(path) }
+    public init(taxonomyFile path: String) throws(RuleFileError) { given = try .load(path) }
 
     /// The default taxonomy as a rule file, for users to copy and edit.
     public static var defaultTaxonomy: String { AdviceTaxonomy.defaultText + "\n" }

@@ -8,6 +8,8 @@ import ForumLensText
 /// summaries per discussion and per author as sums of the messages' tallies.
 public struct AnalyzerPipeline: Sendable {
     public let analyzers: [any Analyzer]
+    /// Each analyzer's descriptor, read once: plugins may build theirs on every call.
+    let descriptors: [AnalyzerDescriptor]
 
     public struct SetupError: Error, Sendable, CustomStringConvertible {
         public var description: String
@@ -40,14 +42,13 @@ public struct AnalyzerPipeline: Sendable {
         }
         for analyzer in given { try visit(analyzer.descriptor.id, path: []) }
         analyzers = ordered
+        descriptors = ordered.map(\.descriptor)
     }
 
     /// The analyzers as the report names them.
     public var infos: [AnalyzerInfo] {
-        analyzers.map {
-            AnalyzerInfo(
-                id: $0.descriptor.id, version: $0.descriptor.version, csvFields: $0.descriptor.produces.filter(\.inCSV).map(\.name),
-                resources: $0.descriptor.resources)
+        descriptors.map {
+            AnalyzerInfo(id: $0.id, version: $0.version, csvFields: $0.produces.filter(\.inCSV).map(\.name), resources: $0.resources)
         }
     }
 
@@ -101,7 +102,7 @@ public struct AnalyzerPipeline: Sendable {
     /// The tallies of results given before (read from a report or a cache), in their order.
     private func tallies(_ results: DiscussionAnalysis.Results, of message: Message, in language: String) -> [(id: String, tally: Tally)] {
         results.compactMap { id, value in
-            analyzers.first { $0.descriptor.id == id }.map { (id: id, tally: Self.tally(value, by: $0, of: message, in: language)) }
+            descriptors.firstIndex { $0.id == id }.map { (id: id, tally: Self.tally(value, by: analyzers[$0], of: message, in: language)) }
         }
     }
 
@@ -142,7 +143,7 @@ public struct AnalyzerPipeline: Sendable {
                 authors[author]!.summary[id, default: Tally()].add(tally)
             }
         }
-        let ids = analyzers.map(\.descriptor.id)
+        let ids = descriptors.map(\.id)
         func ordered(_ tallies: [String: Tally]) -> Summaries { Summaries(ids.compactMap { id in tallies[id].map { (id, $0) } }) }
         return DiscussionAnalysis(
             results: results, summary: ordered(summary),
@@ -165,8 +166,8 @@ public struct AnalyzerPipeline: Sendable {
 
     private func run(_ analyzers: ArraySlice<any Analyzer>, on message: Message, into analysis: inout MessageAnalysis) {
         guard let text = analysis.text else { return }
-        for analyzer in analyzers {
-            let descriptor = analyzer.descriptor
+        for index in analyzers.indices {
+            let analyzer = analyzers[index], descriptor = descriptors[index]
             let value: JSONValue
             if descriptor.handles(analysis.language) {
                 var required: [String: JSONValue] = [:]

@@ -47,12 +47,13 @@ public struct LanguageGuess: Sendable, Equatable {
     public static func guess(_ tokens: [Token]) -> LanguageGuess {
         var scores = [Int](repeating: 0, count: functionWords.count)
         var distinct = [Int](repeating: 0, count: functionWords.count)
-        var seen: Set<WordKey> = []
+        var seen: [WordKey] = []   // few per message: a scan costs less than hashing
         var words = 0
         for token in tokens where token.kind == .word || token.kind == .clitic {
             words += 1
             guard let languages = languagesOfWord[token.key] else { continue }
-            let first = seen.insert(token.key).inserted
+            let first = !seen.contains(token.key)
+            if first { seen.append(token.key) }
             for index in languages {
                 scores[index] += 1
                 if first { distinct[index] += 1 }
