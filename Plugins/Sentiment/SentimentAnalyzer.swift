@@ -134,9 +134,9 @@ public struct SentimentAnalyzer: Analyzer {
     /// weighs less than in a short cry.
     static func normalize(_ sum: Double, words: Int = 0) -> Double { sum == 0 ? 0 : sum / (sum * sum + 15 + Double(words)).squareRoot() }
 
-    // VADER's empirical constants.
     /// Praise after a word of excess ("too sweet").
     static let excessPraise = 0.5
+    // VADER's empirical constants.
     static let boost = 0.293
     static let capsBoost = 0.733
     static let negation = -0.74
@@ -197,11 +197,10 @@ public struct SentimentAnalyzer: Analyzer {
     /// Marks after which a sentence, or a quoted one, starts again.
     static let openers: Set<Unicode.Scalar> = [":", "«", "\"", "“", "(", "-", "–", "—", "…", "|", "."]
 
-    /// A word's valence: as written, else with its dropped g ("lovin"), else with its letters repeated for stress squeezed
-    /// (`loooove`, `sooo`), which stresses it as capitals do.
+    /// A word's valence: as written, else with its dropped g (`lovin`), else with its letters
+    /// repeated for stress squeezed (`loooove`, `sooo`), which stresses it as capitals do.
     static func valence(of token: Token, in lexicon: SentimentLexicon) -> (value: Float, stretched: Bool)? {
         if let value = lexicon.words[token.key] { return (value, false) }
-        // A dropped g: "lovin", "rockin".
         if token.lowercased.hasSuffix("in"), token.lowercased.utf8.count > 4, let value = lexicon.words[WordKey(token.lowercased + "g")] {
             return (value, false)
         }

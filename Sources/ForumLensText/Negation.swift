@@ -1,24 +1,28 @@
 /// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point`
 /// (the words between `ne` and the negator, and after it), `pas de`, `sans`, `aucun(e)`,
-/// `jamais`, `ni`; English: `not`, `no`, `never`, `n't`, `nor`, `without`, `nothing`; and what
-/// something lacks or fails at (`dépourvu de`, `manque de`; `devoid of`, `lacks`, `fails to`),
-/// `barely`, `hardly`, `less` (these only over the next word);
-/// not "nothing short of", "nothing but", « rien de moins que », "not this happy in years",
-/// "can't recommend it enough", which affirm. A scope
-/// runs to the end of the clause (punctuation, `mais`/`but`/`et`…) or four words, whichever
-/// comes first.
+/// `jamais`, `ni`; English: `not`, `no`, `never`, `n't`, `nor`, `without`, `nothing`. Also
+/// what something lacks or fails at (`dépourvu de`, `manque de`; `devoid of`, `lacks`, `fails
+/// to`), and `barely`, `hardly`, `less` over the next word only. Not "nothing short of",
+/// "nothing but", « rien de moins que », "not this happy in years", "can't recommend it
+/// enough", which affirm. A scope runs to the end of the clause (punctuation, `mais`/`but`/`et`…)
+/// or four words, whichever comes first.
 public enum Negation {
-    static let negators = WordTable([
+    /// The negators proper, which also close a French `ne`.
+    static let closers = [
         "pas", "plus", "jamais", "rien", "guère", "personne", "point", "sans", "aucun", "aucune", "ni",
         "not", "no", "never", "n't", "nor", "without", "nothing", "none", "nobody", "neither", "cannot",
-        // What something lacks: « dépourvu d'humour », "devoid of charm", "lacks energy".
-        "dépourvu", "dépourvue", "dépourvus", "dépourvues", "dénué", "dénuée", "dénués", "dénuées",
-        "devoid", "bereft", "lacks", "lacking", "lacked", "lack", "manque", "manquent", "manquait", "fails", "failed", "fail",
-        "barely", "hardly", "scarcely", "less",
-    ].map { (WordKey($0), true) })
+    ]
     /// Negators of degree, which govern only the word after them ("less patient about bull
     /// shit", "barely funny").
-    static let narrow = WordTable(["barely", "hardly", "scarcely", "less"].map { (WordKey($0), true) })
+    static let degree = ["barely", "hardly", "scarcely", "less"]
+    /// What something lacks: « dépourvu d'humour », "devoid of charm", "lacks energy".
+    static let lacking = [
+        "dépourvu", "dépourvue", "dépourvus", "dépourvues", "dénué", "dénuée", "dénués", "dénuées", "manque", "manquent", "manquait",
+        "devoid", "bereft", "lacks", "lacking", "lacked", "lack", "fails", "failed", "fail",
+    ]
+    static let negators = WordTable((closers + degree + lacking).map { (WordKey($0), true) })
+    static let closesNe = WordTable(closers.map { (WordKey($0), true) })
+    static let narrow = WordTable(degree.map { (WordKey($0), true) })
     /// Words that end a clause, and so a scope.
     static let clauseEnds = WordTable([
         "mais", "et", "ou", "car", "donc", "or", "pourtant", "cependant", "sinon", "but", "and", "or", "so", "yet",
@@ -95,7 +99,7 @@ public enum Negation {
         while cursor < tokens.count, cursor - index <= 6 {
             let token = tokens[cursor]
             if token.kind == .punctuation || clauseEnds.contains(token.key) { return nil }
-            if negators.contains(token.key) { return cursor }
+            if closesNe.contains(token.key) { return cursor }
             cursor += 1
         }
         return nil
