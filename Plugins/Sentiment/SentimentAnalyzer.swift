@@ -197,13 +197,10 @@ public struct SentimentAnalyzer: Analyzer {
     /// Marks after which a sentence, or a quoted one, starts again.
     static let openers: Set<Unicode.Scalar> = [":", "«", "\"", "“", "(", "-", "–", "—", "…", "|", "."]
 
-    /// A word's valence: as written, else with its dropped g (`lovin`), else with its letters
+    /// A word's valence: as written (the lexicon has `lovin` too), else with its letters
     /// repeated for stress squeezed (`loooove`, `sooo`), which stresses it as capitals do.
     static func valence(of token: Token, in lexicon: SentimentLexicon) -> (value: Float, stretched: Bool)? {
         if let value = lexicon.words[token.key] { return (value, false) }
-        if token.lowercased.hasSuffix("in"), token.lowercased.utf8.count > 4, let value = lexicon.words[WordKey(token.lowercased + "g")] {
-            return (value, false)
-        }
         return stretchedForms(of: token).lazy.compactMap { lexicon.words[$0] }.first.map { ($0, true) }
     }
 

@@ -9,6 +9,7 @@ abandon	-1.9
 abandoned	-2
 abandoner	-1.9
 abandoners	-1.9
+abandonin	-1.6
 abandoning	-1.6
 abandonment	-2.4
 abandonments	-1.7
@@ -37,8 +38,10 @@ absoluteness	0.4
 absolve	1.2
 absolved	1.5
 absolves	1.3
+absolvin	1.6
 absolving	1.6
 absorbed	0.6
+absorbin	0.4
 absorbing	0.4
 absurd	-1
 absurdly	-1
@@ -49,6 +52,7 @@ abused	-2.3
 abuser	-2.6
 abusers	-2.6
 abuses	-2.6
+abusin	-2
 abusing	-2
 abusive	-3.2
 abusively	-2.8
@@ -66,6 +70,7 @@ acceptant	1.6
 acceptation	1.3
 acceptations	0.9
 accepted	1.1
+acceptin	1.6
 accepting	1.6
 accepts	1.3
 accessible	0.75
@@ -84,17 +89,20 @@ accusations	-1.3
 accuse	-0.8
 accused	-1.2
 accuses	-1.4
+accusin	-0.7
 accusing	-0.7
 accusingly	-0.7
 ache	-1.6
 ached	-1.6
 aches	-1
 achievable	1.3
+achin	-2.2
 aching	-2.2
 acquainted	1
 acquit	0.8
 acquits	0.1
 acquitted	1
+acquittin	1.3
 acquitting	1.3
 acrimonious	-1.7
 across-the-board	0.2
@@ -131,6 +139,7 @@ admired	2.3
 admirer	1.8
 admirers	1.7
 admires	1.5
+admirin	1.6
 admiring	1.6
 admiringly	2.3
 admit	0.8
@@ -151,12 +160,14 @@ adored	1.8
 adorer	1.7
 adorers	2.1
 adores	1.6
+adorin	2.6
 adoring	2.6
 adoringly	2.4
 adorn	0.9
 adorned	0.8
 adorner	1.3
 adorners	0.9
+adornin	1
 adorning	1
 adornment	1.3
 adornments	0.8
@@ -169,6 +180,7 @@ advantageous	1.5
 advantageously	1.9
 advantageousness	1.6
 advantages	1.5
+advantagin	1.6
 advantaging	1.6
 adventure	1.3
 adventured	1.3
@@ -179,6 +191,7 @@ adventuresome	1.7
 adventuresomeness	1.3
 adventuress	0.8
 adventuresses	1.4
+adventurin	2.3
 adventuring	2.3
 adventurism	1.5
 adventurist	1.4
@@ -220,10 +233,12 @@ aged	-0.2
 aggravate	-2.5
 aggravated	-1.9
 aggravates	-1.9
+aggravatin	-1.2
 aggravating	-1.2
 aggress	-1.3
 aggressed	-1.4
 aggresses	-0.5
+aggressin	-0.6
 aggressing	-0.6
 aggression	-1.2
 aggressions	-1.3
@@ -240,6 +255,7 @@ agitate	-1.7
 agitated	-2
 agitatedly	-1.6
 agitates	-1.4
+agitatin	-1.8
 agitating	-1.8
 agitation	-1
 agitational	-1.2
@@ -252,10 +268,12 @@ agog	1.9
 agonise	-2.1
 agonised	-2.3
 agonises	-2.4
+agonisin	-1.5
 agonising	-1.5
 agonize	-2.3
 agonized	-2.2
 agonizes	-2.3
+agonizin	-2.7
 agonizing	-2.7
 agonizingly	-2.3
 agony	-1.8
@@ -266,6 +284,7 @@ agreeableness	1.8
 agreeablenesses	1.3
 agreeably	1.6
 agreed	1.1
+agreein	1.4
 agreeing	1.4
 agreement	2.2
 agreements	1.1
@@ -275,6 +294,7 @@ aired	0.2
 airheaded	1
 alarm	-1.4
 alarmed	-1.4
+alarmin	-0.5
 alarming	-0.5
 alarmingly	-2.6
 alarmism	-0.3
@@ -287,6 +307,7 @@ alertly	1.2
 alertness	1.2
 algid	-0.8
 alien	-0.5
+alienatin	-0.6
 alienating	-0.6
 alienation	-1.1
 alive	1.6
@@ -311,6 +332,7 @@ amazedly	2.1
 amazement	2.5
 amazements	2.2
 amazes	2.2
+amazin	2.8
 amazing	2.8
 amazon	0.7
 amazonite	0.2
@@ -354,6 +376,7 @@ amortizations	0.2
 amortize	-0.1
 amortized	0.8
 amortizes	0.6
+amortizin	0.8
 amortizing	0.8
 amusable	0.7
 amuse	1.7
@@ -366,12 +389,14 @@ amusers	1.3
 amuses	1.7
 amusia	0.3
 amusias	-0.4
+amusin	1.6
 amusing	1.6
 amusingly	0.8
 amusingness	1.8
 amusive	1.7
 anger	-2.7
 angered	-2.3
+angerin	-2.2
 angering	-2.2
 angerly	-1.9
 angers	-2.3
@@ -383,6 +408,7 @@ angry	-2.3
 anguish	-2.9
 anguished	-1.8
 anguishes	-2.1
+anguishin	-2.7
 anguishing	-2.7
 animosity	-1.9
 annoy	-1.9
@@ -391,6 +417,7 @@ annoyances	-1.8
 annoyed	-1.6
 annoyer	-2.2
 annoyers	-1.5
+annoyin	-1.7
 annoying	-1.7
 annoys	-1.8
 antagonism	-1.9
@@ -402,6 +429,7 @@ antagonists	-1.7
 antagonize	-2
 antagonized	-1.4
 antagonizes	-0.5
+antagonizin	-2.7
 antagonizing	-2.7
 anti	-1.3
 anticipation	0.4
@@ -421,26 +449,33 @@ apocalyptic	-3.4
 apologise	1.6
 apologised	0.4
 apologises	0.8
+apologisin	0.2
 apologising	0.2
 apologize	0.4
 apologized	1.3
 apologizes	1.5
+apologizin	-0.3
 apologizing	-0.3
 apology	0.2
 appall	-2.4
 appalled	-2
+appallin	-1.5
 appalling	-1.5
 appallingly	-2
 appalls	-1.9
+appealin	1
 appealing	1
 appease	1.1
 appeased	0.9
 appeases	0.9
+appeasin	1
 appeasing	1
+appetizin	0.4
 appetizing	0.4
 applaud	2
 applaudable	1.4
 applauded	1.5
+applaudin	2.1
 applauding	2.1
 applauds	1.4
 applause	1.8
@@ -450,6 +485,7 @@ apposite	0.8
 appreciate	1.7
 appreciated	2.3
 appreciates	2.3
+appreciatin	1.9
 appreciating	1.9
 appreciation	2.3
 appreciations	1.7
@@ -486,6 +522,7 @@ argued	-1.5
 arguer	-1.6
 arguers	-1.4
 argues	-1.6
+arguin	-2
 arguing	-2
 argument	-1.5
 argumentative	-1.5
@@ -515,11 +552,13 @@ assassination	-2.9
 assassinations	-2.7
 assault	-2.8
 assaulted	-2.4
+assaultin	-2.3
 assaulting	-2.3
 assaultive	-2.8
 assaults	-2.5
 asset	1.5
 assets	0.7
+assfuckin	-2.5
 assfucking	-2.5
 assholes	-2.8
 assumptive	-1
@@ -533,14 +572,17 @@ assurer	0.9
 assurers	1.1
 assures	1.3
 assurgent	1.3
+assurin	1.6
 assuring	1.6
 assuror	0.5
 assurors	0.7
 astonished	1.6
+astonishin	1
 astonishing	1
 astonishingly	1
 astound	1.7
 astounded	1.8
+astoundin	1.8
 astounding	1.8
 astoundingly	2.1
 astounds	2.1
@@ -555,9 +597,11 @@ attack	-2.1
 attacked	-2
 attacker	-2.7
 attackers	-2.7
+attackin	-2
 attacking	-2
 attacks	-1.9
 attendant	0.4
+attention-gettin	0.8
 attention-getting	0.8
 attentive	0.8
 attentively	0.8
@@ -566,6 +610,7 @@ attractancy	0.9
 attractant	1.3
 attractants	1.4
 attracted	1.8
+attractin	2.1
 attracting	2.1
 attraction	2
 attractions	1.8
@@ -603,6 +648,7 @@ avoidances	-1.1
 avoided	-1.4
 avoider	-1.8
 avoiders	-1.4
+avoidin	-1.4
 avoiding	-1.4
 avoids	-0.7
 await	0.4
@@ -615,6 +661,7 @@ awardee	1.8
 awardees	1.2
 awarder	0.9
 awarders	1.3
+awardin	1.9
 awarding	1.9
 awards	2
 aware	0.5
@@ -636,6 +683,7 @@ ayc	0.2
 ayor	-1.2
 back handed	-2
 backed	0.1
+backin	0.1
 backing	0.1
 backs	-0.2
 bad	-2.5
@@ -668,12 +716,14 @@ bastardies	-1.8
 bastardise	-2.1
 bastardised	-2.3
 bastardises	-2.3
+bastardisin	-2.6
 bastardising	-2.6
 bastardization	-2.4
 bastardizations	-2.1
 bastardize	-2.4
 bastardized	-2
 bastardizes	-1.8
+bastardizin	-2.3
 bastardizing	-2.3
 bastardly	-2.7
 bastards	-3
@@ -696,9 +746,11 @@ battleship	-0.1
 battleships	-0.5
 battlewagon	-0.3
 battlewagons	-0.5
+battlin	-1.1
 battling	-1.1
 beaten	-1.8
 beatific	1.8
+beatin	-2
 beating	-2
 beaut	1.6
 beauteous	2.5
@@ -719,9 +771,11 @@ beautifulest	2.6
 beautifully	2.7
 beautifulness	2.6
 beautify	2.3
+beautifyin	2.3
 beautifying	2.3
 beauts	1.7
 beauty	2.8
+becomin	0.9
 becoming	0.9
 beefy	0.4
 behind	-0.8
@@ -748,6 +802,7 @@ beneficiation	0.4
 benefit	2
 benefits	1.6
 benefitted	1.7
+benefittin	1.9
 benefitting	1.9
 benevolence	1.7
 benevolences	1.9
@@ -764,14 +819,17 @@ benignly	0.2
 bereave	-2.1
 bereaved	-2.1
 bereaves	-1.9
+bereavin	-1.3
 bereaving	-1.3
 best	3.2
 betray	-3.2
 betrayal	-2.8
 betrayed	-3
+betrayin	-2.5
 betraying	-2.5
 betrays	-2.5
 better	1.9
+bewitchin	1.4
 bewitching	1.4
 bfd	-2.7
 bfe	-2.6
@@ -787,6 +845,7 @@ bitches	-2.9
 bitchier	-2
 bitchiest	-3
 bitchily	-2.6
+bitchin	-1.1
 bitchiness	-2.6
 bitching	-1.1
 bitchy	-2.3
@@ -796,6 +855,7 @@ bitterbrushes	-0.6
 bittered	-1.8
 bitterer	-1.9
 bitterest	-2.3
+bitterin	-1.2
 bittering	-1.2
 bitterish	-1.6
 bitterly	-2
@@ -829,6 +889,7 @@ blamers	-2
 blames	-1.7
 blameworthiness	-1.6
 blameworthy	-2.3
+blamin	-2.2
 blaming	-2.2
 bland	-0.33
 blandly	-0.33
@@ -848,6 +909,7 @@ blessedness	1.6
 blesser	2.6
 blessers	1.9
 blesses	2.6
+blessin	2.2
 blessing	2.2
 blessings	2.5
 blind	-1.7
@@ -861,6 +923,7 @@ blithely	1.2
 block	-1.9
 blockbuster	2.9
 blocked	-1.1
+blockin	-1.6
 blocking	-1.6
 blocks	-0.9
 bloodstained	-1.2
@@ -877,6 +940,7 @@ boldest	1.6
 boldface	0.3
 boldfaced	-0.1
 boldfaces	0.1
+boldfacin	0.1
 boldfacing	0.1
 boldly	1.5
 boldness	1.5
@@ -888,6 +952,7 @@ bonus	2.5
 bonuses	2.6
 boost	1.7
 boosted	1.5
+boostin	1.4
 boosting	1.4
 boosts	1.3
 bootleg	-0.8
@@ -906,21 +971,25 @@ borers	-1.2
 bores	-1.3
 borescopes	-0.1
 boresome	-1.3
+borin	-1.3
 boring	-1.3
 boringly	-1.3
 bother	-1.4
 botheration	-1.7
 botherations	-1.3
 bothered	-1.3
+botherin	-1.6
 bothering	-1.6
 bothers	-0.8
 bothersome	-1.3
 boundless	-0.4
 boycott	-1.3
 boycotted	-1.7
+boycottin	-1.7
 boycotting	-1.7
 boycotts	-1.4
 brainsick	-1
+brainwashin	-1.5
 brainwashing	-1.5
 brash	-0.4
 brashness	-0.4
@@ -934,6 +1003,7 @@ bravery	2.2
 braves	1.9
 bravest	2.3
 break a leg	2
+breathtakin	2
 breathtaking	2
 bribe	-0.8
 bright	1.9
@@ -941,6 +1011,7 @@ brighten	1.9
 brightened	2.1
 brightener	1
 brighteners	1
+brightenin	2.5
 brightening	2.5
 brightens	1.5
 brighter	1.6
@@ -965,11 +1036,13 @@ briskness	0.6
 broke	-1.8
 broken	-2.1
 brokenly	-2.1
+broodin	0.1
 brooding	0.1
 brutal	-3.1
 brutalise	-2.7
 brutalised	-2.9
 brutalises	-3.2
+brutalisin	-2.8
 brutalising	-2.8
 brutalities	-2.6
 brutality	-3
@@ -978,15 +1051,18 @@ brutalizations	-2.3
 brutalize	-2.9
 brutalized	-2.4
 brutalizes	-3.2
+brutalizin	-3.4
 brutalizing	-3.4
 brutally	-3
 bsod	-2.2
 btd	-2.1
 btdt	-0.1
+buddin	0.2
 budding	0.2
 bullied	-3.1
 bullshit	-2.8
 bully	-2.2
+bullyin	-2.9
 bullying	-2.9
 bummer	-1.6
 buoyant	0.9
@@ -994,6 +1070,7 @@ burden	-1.9
 burdened	-1.7
 burdener	-1.3
 burdeners	-1.7
+burdenin	-1.4
 burdening	-1.4
 burdens	-1.5
 burdensome	-1.8
@@ -1011,6 +1088,7 @@ calmatives	0.5
 calmed	1.6
 calmer	1.5
 calmest	1.6
+calmin	1.7
 calming	1.7
 calmly	1.3
 calmness	1.7
@@ -1022,6 +1100,7 @@ can't stand	-2
 can't wait	2
 cancel	-1
 cancelled	-1
+cancellin	-0.8
 cancelling	-0.8
 cancels	-0.9
 cancer	-3.4
@@ -1031,6 +1110,7 @@ cannot wait	2
 capable	1.6
 capably	1.6
 captivated	1.6
+captivatin	1
 captivating	1
 captive	0.4
 care	2.2
@@ -1044,6 +1124,7 @@ carelessly	-1
 carelessness	-1.4
 carelessnesses	-1.6
 cares	2
+carin	2.2
 caring	2.2
 cast-iron	1.8
 casual	0.8
@@ -1052,6 +1133,7 @@ casualty	-2.4
 catastrophe	-3.4
 catastrophic	-2.2
 catastrophically	-2.2
+catchin	1.2
 catching	1.2
 caustic	-0.8
 cautious	-0.4
@@ -1062,6 +1144,7 @@ ceaselessly	-0.2
 celebrate	2.7
 celebrated	2.7
 celebrates	2.7
+celebratin	2.7
 celebrating	2.7
 censor	-2
 censored	-0.6
@@ -1078,6 +1161,7 @@ challenged	-0.4
 challenger	0.5
 challengers	0.4
 challenges	0.3
+challengin	0.6
 challenging	0.6
 challengingly	-0.6
 champ	2.1
@@ -1095,9 +1179,11 @@ champertous	0.3
 champerty	-0.2
 champignon	0.4
 champignons	0.2
+champin	0.7
 champing	0.7
 champion	2.9
 championed	1.2
+championin	1.8
 championing	1.8
 champions	2.4
 championship	1.9
@@ -1123,6 +1209,7 @@ charmer	1.9
 charmers	2.1
 charmeuse	0.3
 charmeuses	0.4
+charmin	2.8
 charming	2.8
 charminger	1.5
 charmingest	2.4
@@ -1132,6 +1219,7 @@ charms	1.9
 chastise	-2.5
 chastised	-2.2
 chastises	-1.7
+chastisin	-1.7
 chastising	-1.7
 cheap	0.8
 cheaply	0.8
@@ -1139,6 +1227,7 @@ cheat	-2
 cheated	-2.3
 cheater	-2.5
 cheaters	-1.9
+cheatin	-2.6
 cheating	-2.6
 cheats	-1.8
 cheer	2.3
@@ -1153,12 +1242,14 @@ cheerfulness	2.1
 cheerier	2.6
 cheeriest	2.2
 cheerily	2.5
+cheerin	2.3
 cheeriness	2.5
 cheering	2.3
 cheerio	1.2
 cheerlead	1.7
 cheerleader	0.9
 cheerleaders	1.2
+cheerleadin	1.2
 cheerleading	1.2
 cheerleads	1.2
 cheerled	1.5
@@ -1176,12 +1267,14 @@ cherished	2.3
 cherisher	2.2
 cherishers	1.9
 cherishes	2.2
+cherishin	2
 cherishing	2
 chic	1.1
 chicken	-1.2
 childish	-1.2
 childishly	-1.2
 childishness	-1.2
+chillin	-0.1
 chilling	-0.1
 chillingly	-0.1
 chilly	-1.2
@@ -1189,6 +1282,7 @@ chitchat	-0.4
 choke	-2.5
 choked	-2.1
 chokes	-2
+chokin	-2
 choking	-2
 choppiness	-0.4
 choppy	-0.4
@@ -1201,8 +1295,10 @@ chuckler	0.8
 chucklers	1.2
 chuckles	1.1
 chucklesome	1.1
+chucklin	1.4
 chuckling	1.4
 chucklingly	1.2
+churnin	-1
 churning	-1
 civilized	0.8
 clarifies	0.9
@@ -1249,13 +1345,16 @@ coldness	-1.2
 collapse	-2.2
 collapsed	-1.1
 collapses	-1.2
+collapsin	-1.2
 collapsing	-1.2
 collectible	-1
 collide	-0.3
 collides	-1.1
+collidin	-0.5
 colliding	-0.5
 collision	-1.5
 collisions	-1.1
+colludin	-1.2
 colluding	-1.2
 colorful	0.6
 colossal	0.6
@@ -1282,6 +1381,7 @@ comfortably	1.8
 comforted	1.8
 comforter	1.9
 comforters	1.2
+comfortin	1.7
 comforting	1.7
 comfortingly	1.7
 comfortless	-1.8
@@ -1297,6 +1397,7 @@ commitment	1.6
 commitments	0.5
 commits	0.1
 committed	1.1
+committin	0.3
 committing	0.3
 common	-0.6
 commonly	-0.6
@@ -1307,9 +1408,11 @@ compassionated	1.6
 compassionately	1.7
 compassionateness	0.9
 compassionates	1.6
+compassionatin	1.6
 compassionating	1.6
 compassionless	-2.6
 compelled	0.2
+compellin	0.9
 compelling	0.9
 compellingly	0.9
 competent	1.3
@@ -1325,6 +1428,7 @@ complainants	-1.1
 complained	-1.7
 complainer	-1.8
 complainers	-1.3
+complainin	-0.8
 complaining	-0.8
 complainingly	-1.7
 complains	-1.6
@@ -1338,6 +1442,7 @@ compliment	2.1
 complimentarily	1.7
 complimentary	1.9
 complimented	1.8
+complimentin	2.3
 complimenting	2.3
 compliments	1.7
 comprehensible	0.8
@@ -1349,6 +1454,7 @@ conceivably	0.2
 conciliate	1
 conciliated	1.1
 conciliates	1.1
+conciliatin	1.3
 conciliating	1.3
 concise	0.2
 concisely	0.2
@@ -1364,6 +1470,7 @@ confident	2.2
 confidently	2.1
 confirmed	0.8
 conflict	-1.3
+conflictin	-1.7
 conflicting	-1.7
 conflictive	-1.8
 conflicts	-1.6
@@ -1376,6 +1483,7 @@ confrontations	-1.5
 confronted	-0.8
 confronter	-0.3
 confronters	-1.3
+confrontin	-0.6
 confronting	-0.6
 confronts	-0.9
 confuse	-0.9
@@ -1383,6 +1491,7 @@ confused	-1.3
 confusedly	-0.6
 confusedness	-1.5
 confuses	-1.3
+confusin	-0.9
 confusing	-0.9
 confusingly	-1.4
 confusion	-1.2
@@ -1433,6 +1542,7 @@ contingent	-0.2
 contradict	-1.3
 contradictable	-1
 contradicted	-1.3
+contradictin	-1.3
 contradicting	-1.3
 contradiction	-1
 contradictions	-1.3
@@ -1455,6 +1565,7 @@ convinced	1.7
 convincer	0.6
 convincers	0.3
 convinces	0.7
+convincin	1.7
 convincing	1.7
 convincingly	1.6
 convincingness	0.7
@@ -1494,6 +1605,7 @@ crazes	0.2
 crazier	-0.1
 craziest	-0.2
 crazily	-1.5
+crazin	-0.5
 craziness	-1.6
 crazinesses	-1
 crazing	-0.5
@@ -1526,6 +1638,7 @@ creditable	1.8
 creditableness	1.2
 creditably	1.7
 credited	1.5
+creditin	0.6
 crediting	0.6
 creditor	-0.1
 credits	1.5
@@ -1549,6 +1662,7 @@ critically	-1.1
 criticise	-1.9
 criticised	-1.8
 criticises	-1.3
+criticisin	-1.7
 criticising	-1.7
 criticism	-1.9
 criticisms	-0.9
@@ -1558,6 +1672,7 @@ criticized	-1.5
 criticizer	-1.5
 criticizers	-1.6
 criticizes	-1.4
+criticizin	-1.5
 criticizing	-1.5
 critics	-1.2
 cruddy	-1.8
@@ -1580,8 +1695,10 @@ cruelty	-2.9
 crush	-0.6
 crushed	-1.8
 crushes	-1.9
+crushin	-1.5
 crushing	-1.5
 cry	-2.1
+cryin	-2.1
 crying	-2.1
 cultural	0.2
 culturally	0.2
@@ -1610,6 +1727,7 @@ cutie	1.5
 cutiepie	2
 cuties	2.2
 cuts	-1.2
+cuttin	-0.5
 cutting	-0.5
 cwot	-2.3
 cynic	-1.4
@@ -1625,6 +1743,7 @@ damaged	-1.9
 damager	-1.9
 damagers	-2
 damages	-1.9
+damagin	-2.3
 damaging	-2.3
 damagingly	-2
 damn	-1.7
@@ -1639,19 +1758,23 @@ damnedest	-0.5
 damnified	-2.8
 damnifies	-1.8
 damnify	-2.2
+damnifyin	-2.4
 damnifying	-2.4
+damnin	-1.4
 damning	-1.4
 damningly	-2
 damnit	-2.4
 damns	-2.2
 danger	-2.4
 dangered	-2.4
+dangerin	-2.5
 dangering	-2.5
 dangerous	-2.1
 dangerously	-2
 dangerousness	-2
 dangers	-2.2
 daredevil	0.5
+darin	1.5
 daring	1.5
 daringly	2.1
 daringness	1.4
@@ -1660,6 +1783,7 @@ dark	-0.3
 darkest	-2.2
 darkly	-0.3
 darkness	-1
+darlin	2.8
 darling	2.8
 darlingly	1.6
 darlingness	2.3
@@ -1670,6 +1794,7 @@ dazed	-0.7
 dazedly	-0.4
 dazedness	-0.5
 dazes	-0.3
+dazzlin	1.5
 dazzling	1.5
 dazzlingly	1.5
 dead	-3.3
@@ -1678,6 +1803,7 @@ deadlock	-1.4
 deadly	-1.67
 deadness	-3.3
 deadpan	-1.1
+deafenin	-1.2
 deafening	-1.2
 dear	1.6
 dearer	1.9
@@ -1699,6 +1825,7 @@ decay	-1.7
 decayed	-1.6
 decayer	-1.6
 decayers	-1.6
+decayin	-1.7
 decaying	-1.7
 decays	-1.7
 deceit	-2
@@ -1706,6 +1833,7 @@ deceitful	-1.9
 deceive	-1.7
 deceived	-1.9
 deceives	-1.6
+deceivin	-1.4
 deceiving	-1.4
 decent	0.33
 decently	0.33
@@ -1719,6 +1847,7 @@ defeat	-2
 defeated	-2.1
 defeater	-1.4
 defeaters	-0.9
+defeatin	-1.6
 defeating	-1.6
 defeatism	-1.3
 defeatist	-1.7
@@ -1729,6 +1858,7 @@ defeatures	-1.5
 defecates	-0.2
 defect	-1.4
 defected	-1.7
+defectin	-1.8
 defecting	-1.8
 defection	-1.4
 defections	-1.5
@@ -1760,6 +1890,7 @@ defensively	-0.6
 defensiveness	-0.4
 defensives	-0.3
 defer	-1.2
+deferrin	-0.7
 deferring	-0.7
 defiant	-0.9
 defiantly	-0.9
@@ -1779,15 +1910,18 @@ degraded	-1.8
 degrader	-2
 degraders	-2
 degrades	-2.1
+degradin	-2.8
 degrading	-2.8
 degradingly	-2.7
 dehumanize	-1.8
 dehumanized	-1.9
 dehumanizes	-1.5
+dehumanizin	-2.4
 dehumanizing	-2.4
 deject	-2.2
 dejected	-2.2
 dejectedly	-2.2
+dejectin	-2.3
 dejecting	-2.3
 dejects	-2
 delay	-1.3
@@ -1812,12 +1946,14 @@ delighters	2.6
 delightful	2.8
 delightfully	2.7
 delightfulness	2.1
+delightin	1.6
 delighting	1.6
 delights	2
 delightsome	2.3
 deluxe	1.2
 demand	-0.5
 demanded	-0.9
+demandin	-0.9
 demanding	-0.9
 demandingly	-0.9
 demonstration	0.4
@@ -1829,6 +1965,7 @@ denies	-1.8
 denounce	-1.4
 denounces	-1.9
 deny	-1.4
+denyin	-1.4
 denying	-1.4
 deplorable	-1.2
 deplorably	-1.2
@@ -1838,6 +1975,7 @@ depressants	-1.6
 depressed	-2.3
 depresses	-2.2
 depressible	-1.7
+depressin	-1.6
 depressing	-1.6
 depressingly	-2.3
 depression	-2.7
@@ -1852,6 +1990,7 @@ depressurizations	-0.4
 depressurize	-0.5
 depressurized	-0.3
 depressurizes	-0.3
+depressurizin	-0.7
 depressurizing	-0.7
 deprival	-2.1
 deprivals	-1.2
@@ -1862,6 +2001,7 @@ deprived	-2.1
 depriver	-1.6
 deprivers	-1.4
 deprives	-1.7
+deprivin	-2
 depriving	-2
 derail	-1.2
 derailed	-1.4
@@ -1869,8 +2009,10 @@ derails	-1.3
 deride	-1.1
 derided	-0.8
 derides	-1
+deridin	-1.5
 deriding	-1.5
 derision	-1.2
+deservin	1.2
 deserving	1.2
 desirable	1.3
 desire	1.7
@@ -1880,6 +2022,7 @@ despair	-1.3
 despaired	-2.7
 despairer	-1.3
 despairers	-1.3
+despairin	-2.3
 despairing	-2.3
 despairingly	-2.2
 despairs	-2.7
@@ -1895,18 +2038,21 @@ despisements	-2.5
 despiser	-1.8
 despisers	-1.6
 despises	-2
+despisin	-2.7
 despising	-2.7
 despondent	-2.1
 destroy	-2.5
 destroyed	-2.2
 destroyer	-2
 destroyers	-2.3
+destroyin	-2.6
 destroying	-2.6
 destroys	-2.6
 destruct	-2.4
 destructed	-1.9
 destructibility	-1.8
 destructible	-1.5
+destructin	-2.5
 destructing	-2.5
 destruction	-2.7
 destructionist	-2.6
@@ -1941,6 +2087,7 @@ determinedly	1.4
 devastate	-3.1
 devastated	-3
 devastates	-2.8
+devastatin	-3.3
 devastating	-3.3
 devastatingly	-2.4
 devastation	-1.8
@@ -1953,12 +2100,14 @@ devil	-3.4
 deviled	-1.6
 devilfish	-0.8
 devilfishes	-0.6
+devilin	-2.2
 deviling	-2.2
 devilish	-2.1
 devilishly	-1.6
 devilishness	-2.3
 devilkin	-2.4
 devilled	-2.3
+devillin	-1.8
 devilling	-1.8
 devilment	-1.9
 devilments	-1.1
@@ -1979,6 +2128,7 @@ devotees	0.5
 devotement	1.5
 devotements	1.1
 devotes	1.6
+devotin	2.1
 devoting	2.1
 devotion	2
 devotional	1.2
@@ -2001,6 +2151,7 @@ diffident	-1
 dignified	2.2
 dignifies	2
 dignify	1.8
+dignifyin	2.1
 dignifying	2.1
 dignitaries	0.6
 dignitary	1.9
@@ -2020,6 +2171,7 @@ dirtier	-1.4
 dirtiest	-2.4
 dirty	-1.9
 disabled	-0.4
+disablin	-2.1
 disabling	-2.1
 disadvantage	-1.8
 disadvantaged	-1.7
@@ -2033,6 +2185,7 @@ disagreeableness	-1.7
 disagreeablenesses	-1.9
 disagreeably	-1.5
 disagreed	-1.3
+disagreein	-1.4
 disagreeing	-1.4
 disagreement	-1.5
 disagreements	-1.8
@@ -2043,6 +2196,7 @@ disappears	-1.4
 disappoint	-1.7
 disappointed	-2.1
 disappointedly	-1.7
+disappointin	-2.2
 disappointing	-2.2
 disappointingly	-1.9
 disappointment	-2.3
@@ -2053,14 +2207,17 @@ disasters	-2.6
 disastrous	-2.9
 disastrously	-2.9
 disbelieve	-1.2
+disbelievin	-0.2
 disbelieving	-0.2
 discard	-1
 discarded	-1.4
+discardin	-0.7
 discarding	-0.7
 discards	-1
 discomfort	-1.8
 discomfortable	-1.6
 discomforted	-1.6
+discomfortin	-1.6
 discomforting	-1.6
 discomforts	-1.3
 disconsolate	-2.3
@@ -2076,6 +2233,7 @@ discouragements	-1.8
 discourager	-1.7
 discouragers	-1.9
 discourages	-1.9
+discouragin	-1.9
 discouraging	-1.9
 discouragingly	-1.8
 discourteous	-1.3
@@ -2087,16 +2245,19 @@ disgraced	-2
 disguise	-1
 disguised	-1.1
 disguises	-1
+disguisin	-1.3
 disguising	-1.3
 disgust	-2.9
 disgusted	-2.4
 disgustedly	-3
 disgustful	-2.6
+disgustin	-2.4
 disgusting	-2.4
 disgustingly	-2.9
 disgusts	-2.1
 dishearten	-2
 disheartened	-2.2
+disheartenin	-1.8
 disheartening	-1.8
 dishearteningly	-2
 disheartenment	-2.3
@@ -2106,6 +2267,7 @@ dishonest	-2.7
 dishonestly	-2.7
 disillusion	-1
 disillusioned	-1.9
+disillusionin	-1.3
 disillusioning	-1.3
 disillusionment	-1.7
 disillusionments	-1.5
@@ -2115,11 +2277,13 @@ disjointed	-1.3
 dislike	-1.6
 disliked	-1.7
 dislikes	-1.7
+dislikin	-1.3
 disliking	-1.3
 dismal	-3
 dismally	-3
 dismay	-1.8
 dismayed	-1.9
+dismayin	-2.2
 dismaying	-2.2
 dismayingly	-1.9
 dismays	-1.8
@@ -2130,17 +2294,20 @@ disoriented	-1.5
 disparage	-2
 disparaged	-1.4
 disparages	-1.6
+disparagin	-2.2
 disparaging	-2.2
 displeased	-1.9
 dispossessed	-0.2
 dispute	-1.7
 disputed	-1.4
 disputes	-1.1
+disputin	-1.7
 disputing	-1.7
 disqualified	-1.8
 disquiet	-1.3
 disregard	-1.1
 disregarded	-1.6
+disregardin	-0.9
 disregarding	-0.9
 disregards	-1.4
 disrespect	-1.8
@@ -2154,6 +2321,7 @@ dissatisfactory	-2
 dissatisfied	-1.6
 dissatisfies	-1.8
 dissatisfy	-2.2
+dissatisfyin	-2.4
 dissatisfying	-2.4
 distant	-0.2
 distantly	-0.2
@@ -2163,6 +2331,7 @@ distinct	0.6
 distinctly	0.6
 distort	-1.3
 distorted	-1.7
+distortin	-1.1
 distorting	-1.1
 distorts	-1.4
 distract	-1.2
@@ -2171,6 +2340,7 @@ distracted	-1.4
 distractedly	-0.9
 distractibility	-1.3
 distractible	-1.5
+distractin	-1.2
 distracting	-1.2
 distractingly	-1.4
 distraction	-1.6
@@ -2184,6 +2354,7 @@ distresses	-1.6
 distressful	-2.2
 distressfully	-1.7
 distressfulness	-2.4
+distressin	-1.7
 distressing	-1.7
 distressingly	-2.2
 distrust	-1.8
@@ -2191,6 +2362,7 @@ distrusted	-2.4
 distrustful	-2.1
 distrustfully	-1.8
 distrustfulness	-1.6
+distrustin	-2.1
 distrusting	-2.1
 distrusts	-1.3
 disturb	-1.7
@@ -2199,10 +2371,13 @@ disturbances	-1.4
 disturbed	-1.6
 disturber	-1.4
 disturbers	-2.1
+disturbin	-2.3
 disturbing	-2.3
 disturbingly	-2.3
 disturbs	-1.9
+ditherin	-0.5
 dithering	-0.5
+divin	0.3
 divination	1.7
 divinations	1.1
 divinatory	1.6
@@ -2214,6 +2389,7 @@ diviners	1.2
 divines	0.8
 divinest	2.7
 diving	0.3
+divinin	0.9
 divining	0.9
 divinise	0.5
 divinities	1.8
@@ -2223,6 +2399,7 @@ dizzily	-0.9
 dizziness	-0.9
 dizzy	-0.9
 doa	-2.3
+dodgin	-0.4
 dodging	-0.4
 dodgy	-0.9
 dolorous	-2.2
@@ -2232,6 +2409,7 @@ dominantly	0.2
 dominants	0.2
 dominate	-0.5
 dominates	0.2
+dominatin	-1.2
 dominating	-1.2
 domination	-0.2
 dominations	-0.3
@@ -2244,10 +2422,12 @@ done with	-1.2
 doom	-1.7
 doomed	-3.2
 doomful	-2.1
+doomin	-2.8
 dooming	-2.8
 dooms	-1.1
 doomsayer	-0.7
 doomsayers	-1.7
+doomsayin	-1.5
 doomsaying	-1.5
 doomsayings	-1.5
 doomsday	-2.8
@@ -2269,6 +2449,7 @@ doubters	-1.3
 doubtful	-1.4
 doubtfully	-1.2
 doubtfulness	-1.2
+doubtin	-1.4
 doubting	-1.4
 doubtingly	-1.4
 doubtless	0.9
@@ -2294,6 +2475,7 @@ dreadful	-1.9
 dreadfully	-2.7
 dreadfulness	-3.2
 dreadfuls	-2.4
+dreadin	-2.4
 dreading	-2.4
 dreadlock	-0.4
 dreadlocks	-0.2
@@ -2325,6 +2507,7 @@ dullards	-1.8
 dulled	-1.5
 duller	-1.7
 dullest	-1.7
+dullin	-1.1
 dulling	-1.1
 dullish	-1.1
 dullness	-1.4
@@ -2345,10 +2528,12 @@ dumbfound	-0.1
 dumbfounded	-1.6
 dumbfounder	-1
 dumbfounders	-1
+dumbfoundin	-0.8
 dumbfounding	-0.8
 dumbfounds	-0.3
 dumbhead	-2.6
 dumbheads	-1.9
+dumbin	-0.5
 dumbing	-0.5
 dumbly	-1.3
 dumbness	-1.9
@@ -2363,10 +2548,12 @@ dumper	-1.2
 dumpers	-0.8
 dumpier	-1.4
 dumpiest	-1.6
+dumpin	-1.3
 dumpiness	-1.2
 dumping	-1.3
 dumpings	-1.1
 dumpish	-1.8
+dumplin	0.4
 dumpling	0.4
 dumplings	-0.3
 dumps	-1.7
@@ -2381,6 +2568,7 @@ dwell	0.5
 dwelled	0.4
 dweller	0.3
 dwellers	-0.3
+dwellin	0.1
 dwelling	0.1
 dwells	-0.1
 dx	-3
@@ -2399,6 +2587,7 @@ dynamiter	-1.2
 dynamiters	0.4
 dynamites	-0.3
 dynamitic	0.9
+dynamitin	0.2
 dynamiting	0.2
 dynamometer	0.3
 dynamometers	0.3
@@ -2426,9 +2615,11 @@ eases	1.3
 easier	1.8
 easiest	1.8
 easily	1.4
+easin	1
 easiness	1.6
 easing	1
 easy	1.9
+easygoin	1.3
 easygoing	1.3
 easygoingness	1.5
 ecological	0.8
@@ -2482,6 +2673,7 @@ embarrassable	-1.6
 embarrassed	-1.5
 embarrassedly	-1.1
 embarrasses	-1.7
+embarrassin	-1.6
 embarrassing	-1.6
 embarrassingly	-1.7
 embarrassment	-1.9
@@ -2504,6 +2696,7 @@ emptiness	-1.9
 emptinesses	-1.5
 emptins	-0.3
 empty	-0.8
+emptyin	-0.6
 emptying	-0.6
 enchanted	1.6
 encourage	2.3
@@ -2513,8 +2706,10 @@ encouragements	2.1
 encourager	1.5
 encouragers	1.5
 encourages	1.9
+encouragin	2.4
 encouraging	2.4
 encouragingly	2
+endearin	1
 endearing	1
 endless	-0.25
 endlessly	-0.25
@@ -2531,6 +2726,7 @@ energies	0.9
 energise	2.2
 energised	2.1
 energises	2.2
+energisin	1.9
 energising	1.9
 energization	1.6
 energizations	1.5
@@ -2539,6 +2735,7 @@ energized	2.3
 energizer	2.1
 energizers	1.7
 energizes	2.1
+energizin	2
 energizing	2
 energy	1.1
 engage	1.4
@@ -2548,9 +2745,11 @@ engagements	0.6
 engager	1.1
 engagers	1
 engages	1
+engagin	1.4
 engaging	1.4
 engagingly	1.5
 engrossed	0.6
+engrossin	1.2
 engrossing	1.2
 enigmatic	0.2
 enjoy	2.2
@@ -2560,31 +2759,37 @@ enjoyably	1.8
 enjoyed	2.3
 enjoyer	2.2
 enjoyers	2.2
+enjoyin	2.4
 enjoying	2.4
 enjoyment	2.6
 enjoyments	2
 enjoys	2.3
 enlighten	2.3
 enlightened	2.2
+enlightenin	2.3
 enlightening	2.3
 enlightens	1.7
 ennui	-1.2
 enrage	-2.6
 enraged	-1.7
 enrages	-1.8
+enragin	-2.8
 enraging	-2.8
 enrapture	3
 enslave	-3.1
 enslaved	-1.7
 enslaves	-1.6
 ensure	1.6
+ensurin	1.1
 ensuring	1.1
+enterprisin	2.3
 enterprising	2.3
 enterprisingly	2.3
 entertain	1.3
 entertained	1.7
 entertainer	1.6
 entertainers	1
+entertainin	1.9
 entertaining	1.9
 entertainingly	1.9
 entertainment	1.8
@@ -2600,6 +2805,7 @@ enthusiast	1.5
 enthusiastic	2.2
 enthusiastically	2.6
 enthusiasts	1.4
+enthusin	1.9
 enthusing	1.9
 entitled	1.1
 entrusted	0.8
@@ -2610,6 +2816,7 @@ envies	-0.8
 envious	-1.1
 enviously	-1.1
 envy	-1.1
+envyin	-0.8
 envying	-0.8
 envyingly	-1.3
 epic	0.2
@@ -2622,6 +2829,7 @@ errors	-1.4
 erudite	0.2
 escape	0.7
 escapes	0.5
+escapin	0.2
 escaping	0.2
 esteemed	1.9
 ethical	2.3
@@ -2635,6 +2843,7 @@ evidently	0.5
 evil	-3.4
 evildoer	-3.1
 evildoers	-2.4
+evildoin	-3.1
 evildoing	-3.1
 evildoings	-2.5
 eviler	-2.1
@@ -2649,6 +2858,7 @@ exactly	0.5
 exaggerate	-0.6
 exaggerated	-0.4
 exaggerates	-0.6
+exaggeratin	-0.7
 exaggerating	-0.7
 exasperated	-1.8
 excel	2
@@ -2659,6 +2869,7 @@ excellencies	2.4
 excellency	2.5
 excellent	2.7
 excellently	3.1
+excellin	2.5
 excelling	2.5
 excels	2.5
 excelsior	0.7
@@ -2682,6 +2893,7 @@ excitements	1.9
 exciter	1.9
 exciters	1.4
 excites	2.1
+excitin	2.2
 exciting	2.2
 excitingly	1.9
 exciton	0.3
@@ -2697,6 +2909,7 @@ exclusiveness	0.5
 excruciate	-2.7
 excruciated	-1.3
 excruciates	-1
+excruciatin	-3.3
 excruciating	-3.3
 excruciatingly	-2.9
 excruciation	-3.4
@@ -2709,6 +2922,7 @@ exhauster	-1.3
 exhausters	-1.3
 exhaustibility	-0.8
 exhaustible	-1
+exhaustin	-1.5
 exhausting	-1.5
 exhaustingly	-1.5
 exhaustion	-1.5
@@ -2721,10 +2935,12 @@ exhaustlessness	0.9
 exhausts	-1.1
 exhilarated	3
 exhilarates	2.8
+exhilaratin	1.7
 exhilarating	1.7
 exonerate	1.8
 exonerated	1.8
 exonerates	1.6
+exoneratin	1
 exonerating	1
 exotic	1
 expand	1.3
@@ -2733,6 +2949,7 @@ expected	-0.2
 expectedly	-0.2
 expel	-1.9
 expelled	-1
+expellin	-1.6
 expelling	-1.6
 expels	-1.6
 expensive	-1
@@ -2742,6 +2959,7 @@ experimentally	0.2
 exploit	-0.4
 exploitative	-0.6
 exploited	-2
+exploitin	-1.9
 exploiting	-1.9
 exploits	-1.4
 exploration	0.9
@@ -2749,6 +2967,7 @@ explorations	0.3
 expose	-0.6
 exposed	-0.3
 exposes	-0.5
+exposin	-1.1
 exposing	-1.1
 expressive	1.6
 expressiveness	1.6
@@ -2775,6 +2994,7 @@ faggot	-3.4
 faggots	-3.2
 fail	-2.5
 failed	-2.3
+failin	-2.3
 failing	-2.3
 failingly	-1.4
 failings	-2.2
@@ -2799,8 +3019,10 @@ faithlessness	-1.8
 faiths	1.8
 fake	-2.1
 fakes	-1.8
+fakin	-1.8
 faking	-1.8
 fallen	-1.5
+fallin	-0.6
 falling	-0.6
 false	-0.8
 falsely	-0.8
@@ -2831,6 +3053,7 @@ farcical	-0.8
 fascinate	2.4
 fascinated	2.1
 fascinates	2
+fascinatin	2.5
 fascinating	2.5
 fascinatingly	2.5
 fascination	2.2
@@ -2850,6 +3073,7 @@ fatally	-3.2
 fatigue	-1
 fatigued	-1.4
 fatigues	-1.3
+fatiguin	-1.2
 fatiguing	-1.2
 fatiguingly	-1.5
 fatty	-0.4
@@ -2857,10 +3081,12 @@ fault	-1.7
 faulted	-1.4
 faultfinder	-0.8
 faultfinders	-1.5
+faultfindin	-2.1
 faultfinding	-2.1
 faultier	-2.1
 faultiest	-2.1
 faultily	-2
+faultin	-1.4
 faultiness	-1.5
 faulting	-1.4
 faultless	2
@@ -2877,6 +3103,7 @@ favorably	1.6
 favored	1.8
 favorer	1.3
 favorers	1.4
+favorin	1.8
 favoring	1.8
 favorite	2
 favorited	1.7
@@ -2888,6 +3115,7 @@ favour	1.9
 favoured	1.8
 favourer	1.6
 favourers	1.6
+favourin	1.3
 favouring	1.3
 favours	1.8
 fcol	-1.8
@@ -2898,6 +3126,7 @@ fearfuller	-2.2
 fearfullest	-2.5
 fearfully	-2.2
 fearfulness	-1.8
+fearin	-2.7
 fearing	-2.7
 fearless	1.9
 fearlessly	1.1
@@ -2907,6 +3136,7 @@ fearsome	-1.7
 fed up	-1.8
 feeble	-1.2
 feebly	-1.2
+feelin	0.5
 feeling	0.5
 felicitous	1.4
 felonies	-2.5
@@ -2940,6 +3170,7 @@ feudalization	-0.3
 feudalize	-0.5
 feudalized	-0.8
 feudalizes	-0.1
+feudalizin	-0.7
 feudalizing	-0.7
 feudally	-0.6
 feudaries	-0.3
@@ -2947,6 +3178,7 @@ feudary	-0.8
 feudatories	-0.5
 feudatory	-0.1
 feuded	-2.2
+feudin	-1.6
 feuding	-1.6
 feudist	-1.1
 feudists	-0.7
@@ -2965,25 +3197,30 @@ fiftieth	0.2
 fight	-1.6
 fighter	0.6
 fighters	-0.2
+fightin	-1.5
 fighting	-1.5
 fightings	-1.9
 fights	-1.7
 filled	0.8
 filthy	-1.6
 fine	0.8
+fine-lookin	1.2
 fine-looking	1.2
 finely	0.8
 fineness	0.8
 fire	-1.4
 fired	-2.6
+firin	-1.4
 firing	-1.4
 firm	-0.4
 firmly	-0.4
 firmness	-0.4
 first	0.5
+first-strin	1.2
 first-string	1.2
 fit	1.5
 fitness	1.1
+fittin	1
 fitting	1
 fixed	0.2
 fkm	-2.4
@@ -2994,6 +3231,7 @@ flattered	1.6
 flatterer	-0.3
 flatterers	0.3
 flatteries	1.2
+flatterin	1.3
 flattering	1.3
 flatteringly	1
 flatters	0.6
@@ -3018,6 +3256,7 @@ flirter	-0.4
 flirters	0.6
 flirtier	-0.1
 flirtiest	0.4
+flirtin	0.8
 flirting	0.8
 flirts	0.7
 flirty	0.6
@@ -3033,6 +3272,7 @@ flunkers	-1.6
 flunkey	-1.8
 flunkeys	-0.6
 flunkies	-1.4
+flunkin	-1.5
 flunking	-1.5
 flunks	-1.8
 flunky	-1.8
@@ -3065,6 +3305,7 @@ foolhardiest	-1.3
 foolhardily	-1
 foolhardiness	-1.6
 foolhardy	-1.4
+foolin	-1.7
 fooling	-1.7
 foolish	-1.1
 foolisher	-1.7
@@ -3082,6 +3323,7 @@ forbiddances	-1
 forbidden	-1.8
 forbidder	-1.6
 forbidders	-1.5
+forbiddin	-1.9
 forbidding	-1.9
 forbiddingly	-1.9
 forbids	-1.3
@@ -3104,6 +3346,7 @@ forgiveness	1.1
 forgiver	1.7
 forgivers	1.2
 forgives	1.7
+forgivin	1.9
 forgiving	1.9
 forgivingly	1.4
 forgivingness	1.8
@@ -3126,6 +3369,7 @@ freak	-1.9
 freaked	-1.2
 freakier	-1.3
 freakiest	-1.6
+freakin	-1.8
 freakiness	-1.4
 freaking	-1.8
 freakish	-2.1
@@ -3139,6 +3383,7 @@ free	2.3
 freebase	-0.1
 freebased	0.8
 freebases	0.8
+freebasin	-0.4
 freebasing	-0.4
 freebee	1.3
 freebees	1.3
@@ -3149,6 +3394,7 @@ freeboards	0.7
 freeboot	-0.7
 freebooter	-1.7
 freebooters	-0.2
+freebootin	-0.8
 freebooting	-0.8
 freeborn	1.2
 freed	1.7
@@ -3166,17 +3412,20 @@ freehold	0.7
 freeholder	0.5
 freeholders	0.1
 freeholds	1
+freein	2.1
 freeing	2.1
 freelance	1.2
 freelanced	0.7
 freelancer	1.1
 freelancers	0.4
 freelances	0.7
+freelancin	0.4
 freelancing	0.4
 freeload	-1.9
 freeloaded	-1.6
 freeloader	-0.7
 freeloaders	-0.1
+freeloadin	-1.3
 freeloading	-1.3
 freeloads	-1.3
 freely	1.9
@@ -3193,6 +3442,7 @@ frees	1.2
 freesia	0.4
 freesias	0.4
 freest	1.6
+freestandin	1.1
 freestanding	1.1
 freestyle	0.7
 freestyler	0.4
@@ -3200,6 +3450,7 @@ freestylers	0.8
 freestyles	0.3
 freethinker	1
 freethinkers	1
+freethinkin	1.1
 freethinking	1.1
 freeware	0.7
 freeway	0.2
@@ -3207,14 +3458,17 @@ freewheel	0.5
 freewheeled	0.3
 freewheeler	0.2
 freewheelers	-0.3
+freewheelin	0.5
 freewheeling	0.5
 freewheelingly	0.8
 freewheels	0.6
 freewill	1
+freewritin	0.8
 freewriting	0.8
 freeze	0.2
 freezers	-0.1
 freezes	-0.1
+freezin	-0.4
 freezing	-0.4
 freezingly	-1.6
 frenzy	-1.3
@@ -3225,6 +3479,7 @@ freshly	1.3
 freshness	1.3
 friend	2.2
 friended	1.7
+friendin	1.8
 friending	1.8
 friendless	-1.5
 friendlessness	-0.3
@@ -3241,23 +3496,27 @@ fright	-1.6
 frighted	-1.4
 frighten	-1.4
 frightened	-1.9
+frightenin	-2.2
 frightening	-2.2
 frighteningly	-2.1
 frightens	-1.7
 frightful	-2.3
 frightfully	-1.7
 frightfulness	-1.9
+frightin	-1.5
 frighting	-1.5
 frights	-1.1
 frigid	-1.8
 fringy	0.6
 frisky	1
 frostbitten	-1
+frownin	-1.4
 frowning	-1.4
 frowningly	-1.4
 frustrate	-2
 frustrated	-2.4
 frustrates	-1.9
+frustratin	-1.9
 frustrating	-1.9
 frustratingly	-2
 frustration	-2.1
@@ -3275,6 +3534,7 @@ fucks	-2.1
 fucktard	-3.1
 fud	-1.1
 fuked	-2.5
+fukin	-3.2
 fuking	-3.2
 fulfill	1.9
 fulfilled	1.8
@@ -3294,6 +3554,7 @@ fumes	-0.1
 fumet	0.4
 fumets	-0.4
 fumette	-0.6
+fumin	-2.7
 fuming	-2.7
 fun	2.3
 funeral	-1.5
@@ -3303,8 +3564,10 @@ funned	2.3
 funnel	0.1
 funneled	0.1
 funnelform	0.5
+funnelin	-0.1
 funneling	-0.1
 funnelled	-0.1
+funnellin	0.1
 funnelling	0.1
 funnels	0.4
 funner	2.2
@@ -3313,6 +3576,7 @@ funnier	1.7
 funnies	1.3
 funniest	2.6
 funnily	1.9
+funnin	1.8
 funniness	1.8
 funninesses	1.6
 funning	1.8
@@ -3332,6 +3596,7 @@ gag	-1.4
 gagged	-1.3
 gain	2.4
 gained	1.6
+gainin	1.8
 gaining	1.8
 gains	1.4
 gallant	1.7
@@ -3375,6 +3640,7 @@ gigglers	1.4
 giggles	0.8
 gigglier	1
 giggliest	1.7
+gigglin	1.5
 giggling	1.5
 gigglingly	1.1
 giggly	1
@@ -3382,6 +3648,7 @@ gigo	-0.6
 gimmicky	-0.4
 giver	1.4
 givers	1.7
+givin	1.4
 giving	1.4
 gj	2
 gl	1.3
@@ -3393,6 +3660,7 @@ glamor	2.1
 glamorise	1.3
 glamorised	1.8
 glamorises	2.1
+glamorisin	1.2
 glamorising	1.2
 glamorization	1.6
 glamorize	1.7
@@ -3400,6 +3668,7 @@ glamorized	2.1
 glamorizer	2.4
 glamorizers	1.6
 glamorizes	2.4
+glamorizin	1.8
 glamorizing	1.8
 glamorous	2.3
 glamorously	2.1
@@ -3418,6 +3687,7 @@ gloomful	-2.1
 gloomier	-1.5
 gloomiest	-1.8
 gloomily	-0.6
+gloomin	-1.8
 gloominess	-1.8
 gloominesses	-1
 glooming	-1.8
@@ -3431,6 +3701,7 @@ glorifier	2.3
 glorifiers	1.6
 glorifies	2.2
 glorify	2.7
+glorifyin	2.4
 glorifying	2.4
 gloriole	1.5
 glorioles	1.2
@@ -3466,10 +3737,12 @@ gossip	-0.7
 gossiped	-1.1
 gossiper	-1.1
 gossipers	-1.1
+gossipin	-1.6
 gossiping	-1.6
 gossipmonger	-1
 gossipmongers	-1.4
 gossipped	-1.3
+gossippin	-1.8
 gossipping	-1.8
 gossipries	-0.8
 gossipry	-1.2
@@ -3487,6 +3760,7 @@ gracile	1.7
 graciles	0.6
 gracilis	0.4
 gracility	1.2
+gracin	1.3
 gracing	1.3
 gracioso	1
 gracious	2.6
@@ -3503,6 +3777,7 @@ grandiloquent	-1.2
 grandly	2
 grant	1.5
 granted	1
+grantin	1.3
 granting	1.3
 grants	0.9
 grateful	2
@@ -3516,6 +3791,7 @@ gratifications	1.8
 gratified	1.6
 gratifies	1.5
 gratify	1.3
+gratifyin	2.3
 gratifying	2.3
 gratifyingly	2
 gratin	0.4
@@ -3533,8 +3809,10 @@ graved	-0.9
 gravel	-0.5
 graveled	-0.5
 graveless	-1.3
+gravelin	-0.4
 graveling	-0.4
 gravelled	-0.9
+gravellin	-0.4
 gravelling	-0.4
 gravelly	-0.9
 gravels	-0.5
@@ -3566,9 +3844,11 @@ green	-0.4
 greenly	-0.4
 greenness	-0.4
 greenwash	-1.8
+greenwashin	-0.4
 greenwashing	-0.4
 greet	1.3
 greeted	1.1
+greetin	1.6
 greeting	1.6
 greetings	1.8
 greets	0.6
@@ -3583,6 +3863,7 @@ grieved	-2
 griever	-1.9
 grievers	-0.3
 grieves	-2.1
+grievin	-2.3
 grieving	-2.3
 grievous	-2
 grievously	-1.7
@@ -3591,6 +3872,7 @@ grim	-2.7
 grimace	-1
 grimaced	-2
 grimaces	-1.8
+grimacin	-1.4
 grimacing	-1.4
 grimalkin	-0.9
 grimalkins	-0.9
@@ -3600,6 +3882,7 @@ grimes	-1
 grimier	-1.6
 grimiest	-0.7
 grimily	-0.7
+grimin	-0.7
 griminess	-1.6
 griming	-0.7
 grimly	-1.3
@@ -3611,14 +3894,17 @@ grin	2.1
 grinned	1.1
 grinner	1.1
 grinners	1.6
+grinnin	1.5
 grinning	1.5
 grins	0.9
+grippin	1
 gripping	1
 gross	-2.1
 grossed	-0.4
 grosser	-0.3
 grosses	-0.8
 grossest	-2.1
+grossin	-0.3
 grossing	-0.3
 grossly	-0.9
 grossness	-1.8
@@ -3634,14 +3920,17 @@ grouches	-0.9
 grouchier	-2
 grouchiest	-2.3
 grouchily	-1.4
+grouchin	-1.7
 grouchiness	-2
 grouching	-1.7
 grouchy	-1.9
+growin	0.7
 growing	0.7
 growth	1.6
 grr	-1.4
 grrr	-0.4
 grrrr	-1.4
+grudgin	-1.2
 grudging	-1.2
 grudgingly	-1.2
 gruesome	-2
@@ -3695,6 +3984,7 @@ haplessness	-1.4
 happier	2.4
 happiest	3.2
 happily	2.6
+happin	1.1
 happiness	2.6
 happing	1.1
 happy	2.7
@@ -3703,6 +3993,7 @@ harassed	-2.5
 harasser	-2.4
 harassers	-2.8
 harasses	-2.5
+harassin	-2.5
 harassing	-2.5
 harassment	-2.5
 harassments	-2.6
@@ -3716,6 +4007,7 @@ harm	-2.5
 harmed	-2.1
 harmfully	-2.6
 harmfulness	-2.6
+harmin	-2.6
 harming	-2.6
 harmless	1
 harmlessly	1.4
@@ -3733,6 +4025,7 @@ harmoniously	1.9
 harmoniousness	1.8
 harmonise	1.8
 harmonised	1.3
+harmonisin	1.4
 harmonising	1.4
 harmonium	0.9
 harmoniums	0.8
@@ -3743,6 +4036,7 @@ harmonized	1.6
 harmonizer	1.6
 harmonizers	1.6
 harmonizes	1.5
+harmonizin	1.4
 harmonizing	1.4
 harmony	1.7
 harms	-2.2
@@ -3760,10 +4054,12 @@ hatefulness	-3.6
 hater	-1.8
 haters	-2.2
 hates	-1.9
+hatin	-2.3
 hating	-2.3
 hatred	-3.2
 haunt	-1.7
 haunted	-2.1
+hauntin	-1.1
 haunting	-1.1
 hauntingly	-1.1
 haunts	-1
@@ -3775,6 +4071,7 @@ heart	3.2
 heartbreak	-2.7
 heartbreaker	-2.2
 heartbreakers	-2.1
+heartbreakin	-2
 heartbreaking	-2
 heartbreakingly	-1.8
 heartbreaks	-1.8
@@ -3784,6 +4081,7 @@ heartless	-2.2
 heartlessly	-2.8
 heartlessness	-2.8
 hearts	3.3
+heartwarmin	2.1
 heartwarming	2.1
 heartwarmingly	2.1
 heaven	2.3
@@ -3808,6 +4106,7 @@ helpers	1.1
 helpful	1.8
 helpfully	2.3
 helpfulness	1.9
+helpin	1.2
 helping	1.2
 helpless	-2
 helplessly	-1.4
@@ -3831,6 +4130,7 @@ heroisms	2.2
 heroize	2.1
 heroized	2
 heroizes	2.2
+heroizin	1.9
 heroizing	1.9
 heron	0.1
 heronries	0.7
@@ -3847,6 +4147,7 @@ hesitated	-1.3
 hesitater	-1.4
 hesitaters	-1.4
 hesitates	-1.4
+hesitatin	-1.4
 hesitating	-1.4
 hesitatingly	-1.5
 hesitation	-1.1
@@ -3857,6 +4158,7 @@ hid	-0.4
 hidden	-0.33
 hide	-0.7
 hides	-0.7
+hidin	-1.2
 hiding	-1.2
 high	0.32
 higher	0.5
@@ -3899,6 +4201,7 @@ honorers	1.3
 honorific	1.4
 honorifically	2.2
 honorifics	1.7
+honorin	2.3
 honoring	2.3
 honors	2.3
 honour	2.7
@@ -3906,6 +4209,7 @@ honourable	2.1
 honoured	2.2
 honourer	1.8
 honourers	1.6
+honourin	2.1
 honouring	2.1
 honours	2.2
 hooligan	-1.5
@@ -3921,6 +4225,7 @@ hopeless	-2
 hopelessly	-2.2
 hopelessness	-3.1
 hopes	1.8
+hopin	1.8
 hoping	1.8
 horrendous	-2.8
 horrendously	-1.9
@@ -3938,6 +4243,7 @@ horrifically	-2.9
 horrified	-2.5
 horrifies	-2.9
 horrify	-2.5
+horrifyin	-2.7
 horrifying	-2.7
 horrifyingly	-3.3
 horror	-2.7
@@ -3955,6 +4261,7 @@ huggable	1.6
 hugged	1.7
 hugger	1.6
 huggers	1.8
+huggin	1.8
 hugging	1.8
 hugs	2.2
 hugz	2
@@ -3964,6 +4271,7 @@ humerous	1.4
 humiliate	-2.5
 humiliated	-1.4
 humiliates	-1
+humiliatin	-1.2
 humiliating	-1.2
 humiliatingly	-2.6
 humiliation	-2.7
@@ -3973,6 +4281,7 @@ humoral	0.6
 humored	1.2
 humoresque	1.2
 humoresques	0.9
+humorin	2.1
 humoring	2.1
 humorist	1.2
 humoristic	1.5
@@ -3985,15 +4294,18 @@ humorousness	2.4
 humors	1.6
 humour	2.1
 humoured	1.1
+humourin	1.7
 humouring	1.7
 humourous	2
 hunger	-1
 hurrah	2.6
 hurrahed	1.9
+hurrahin	2.4
 hurrahing	2.4
 hurrahs	2.1
 hurray	2.7
 hurrayed	1.8
+hurrayin	1.2
 hurraying	1.2
 hurrays	2.4
 hurt	-2.4
@@ -4002,11 +4314,13 @@ hurters	-1.9
 hurtful	-2.4
 hurtfully	-2.6
 hurtfulness	-1.9
+hurtin	-1.7
 hurting	-1.7
 hurtle	-0.3
 hurtled	-0.6
 hurtles	-1
 hurtless	0.3
+hurtlin	-1.4
 hurtling	-1.4
 hurts	-2.1
 hypocritical	-2
@@ -4022,6 +4336,7 @@ idealess	-1.9
 idealise	1.4
 idealised	2.1
 idealises	2
+idealisin	0.6
 idealising	0.6
 idealism	1.7
 idealisms	0.8
@@ -4038,6 +4353,7 @@ idealized	1.8
 idealizer	1.3
 idealizers	1.9
 idealizes	2
+idealizin	1.4
 idealizing	1.4
 idealless	-1.7
 ideally	1.8
@@ -4065,6 +4381,7 @@ ignored	-1.3
 ignorer	-1.3
 ignorers	-0.7
 ignores	-1.1
+ignorin	-1.7
 ignoring	-1.7
 ijs	0.7
 ill	-1.8
@@ -4119,6 +4436,7 @@ importantly	1.3
 impose	-1.2
 imposed	-0.3
 imposes	-0.4
+imposin	-0.4
 imposing	-0.4
 impossible	-1.33
 impossibly	-1.33
@@ -4128,6 +4446,7 @@ impressed	2.1
 impresses	2.1
 impressibility	1.2
 impressible	0.8
+impressin	2.5
 impressing	2.5
 impression	0.9
 impressionable	0.2
@@ -4152,6 +4471,7 @@ improvements	1.3
 improver	1.8
 improvers	1.3
 improves	1.8
+improvin	1.8
 improving	1.8
 in good taste	1.8
 in stock	0.2
@@ -4207,6 +4527,7 @@ indispensable	0.8
 indoctrinate	-1.4
 indoctrinated	-0.4
 indoctrinates	-0.6
+indoctrinatin	-0.7
 indoctrinating	-0.7
 ineffective	-0.5
 ineffectively	-1.3
@@ -4237,12 +4558,14 @@ infringement	-2.1
 infuriate	-2.2
 infuriated	-3
 infuriates	-2.6
+infuriatin	-2.4
 infuriating	-2.4
 ingenious	1
 ingeniously	1
 inhibin	-0.2
 inhibit	-1.6
 inhibited	-0.4
+inhibitin	-0.4
 inhibiting	-0.4
 inhibition	-1.5
 inhibitions	-0.8
@@ -4296,10 +4619,12 @@ inspired	2.2
 inspirer	2.2
 inspirers	2
 inspires	1.9
+inspirin	1.8
 inspiring	1.8
 inspiringly	2.6
 inspirit	1.9
 inspirited	1.3
+inspiritin	1.8
 inspiriting	1.8
 inspiritingly	2.1
 inspirits	0.8
@@ -4307,6 +4632,7 @@ insult	-2.3
 insulted	-2.3
 insulter	-2
 insulters	-2
+insultin	-2.2
 insulting	-2.2
 insultingly	-2.3
 insults	-1.8
@@ -4329,6 +4655,7 @@ intellectualization	1.5
 intellectualize	1.5
 intellectualized	1.2
 intellectualizes	1.8
+intellectualizin	0.8
 intellectualizing	0.8
 intellectually	1.4
 intellectualness	1.5
@@ -4349,6 +4676,7 @@ intense	0.3
 interest	2
 interested	1.7
 interestedly	1.5
+interestin	1.7
 interesting	1.7
 interestingly	1.7
 interestingness	1.8
@@ -4359,6 +4687,7 @@ interrupted	-1.2
 interrupter	-1.1
 interrupters	-1.3
 interruptible	-1.3
+interruptin	-1.2
 interrupting	-1.2
 interruption	-1.5
 interruptions	-1.7
@@ -4370,6 +4699,7 @@ intimately	0.4
 intimidate	-0.8
 intimidated	-1.9
 intimidates	-1.3
+intimidatin	-1.9
 intimidating	-1.9
 intimidatingly	-1.1
 intimidation	-1.8
@@ -4380,6 +4710,7 @@ intimidatory	-1.1
 intricate	0.6
 intricately	0.6
 intrigues	0.9
+intriguin	0.6
 intriguing	0.6
 intriguingly	0.6
 inventive	1
@@ -4388,6 +4719,7 @@ inventiveness	1
 invigorate	1.9
 invigorated	0.8
 invigorates	2.1
+invigoratin	2.1
 invigorating	2.1
 invigoratingly	2
 invigoration	1.5
@@ -4396,6 +4728,7 @@ invigorator	1.1
 invigorators	1.2
 invincible	2.2
 invite	0.6
+invitin	1.3
 inviting	1.3
 invulnerable	1.3
 iou	0.7
@@ -4429,6 +4762,7 @@ irritants	-2.1
 irritate	-1.8
 irritated	-2
 irritates	-1.7
+irritatin	-2
 irritating	-2
 irritatingly	-2
 irritation	-2.3
@@ -4481,6 +4815,7 @@ jokes	1
 jokester	1.5
 jokesters	0.9
 jokey	1.1
+jokin	0.9
 joking	0.9
 jokingly	0.9
 jollied	2.4
@@ -4495,6 +4830,7 @@ jolliness	2.5
 jollities	1.7
 jollity	1.8
 jolly	2.3
+jollyin	2.3
 jollying	2.3
 jovial	1.9
 joy	2.8
@@ -4504,6 +4840,7 @@ joyful	2.9
 joyfuller	2.4
 joyfully	2.5
 joyfulness	2.7
+joyin	2.5
 joying	2.5
 joyless	-2.5
 joylessly	-1.7
@@ -4518,6 +4855,7 @@ joyride	1.1
 joyrider	0.7
 joyriders	1.3
 joyrides	0.8
+joyridin	0.9
 joyriding	0.9
 joyrode	1
 joys	2.2
@@ -4539,6 +4877,7 @@ keened	0.3
 keener	0.5
 keeners	0.6
 keenest	1.9
+keenin	-0.7
 keening	-0.7
 keenly	1
 keenness	1.4
@@ -4546,6 +4885,7 @@ keens	0.1
 kewl	1.3
 kfy	2.3
 kia	-3.2
+kiddin	0.4
 kidding	0.4
 kill	-3.7
 killdeer	-1.1
@@ -4558,6 +4898,7 @@ killick	0.1
 killie	-0.1
 killifish	-0.1
 killifishes	-0.1
+killin	-3.4
 killing	-3.4
 killingly	-2.6
 killings	-3.5
@@ -4580,6 +4921,7 @@ kissed	1.6
 kisser	1.7
 kissers	1.5
 kisses	2.3
+kissin	2.7
 kissing	2.7
 kissy	1.8
 kk	1.5
@@ -4589,6 +4931,7 @@ lack	-1.3
 lackadaisical	-1.6
 lag	-1.4
 lagged	-1.2
+laggin	-1.1
 lagging	-1.1
 lags	-1.5
 laidback	0.5
@@ -4613,6 +4956,7 @@ lamentations	-1.9
 lamented	-1.4
 lamenter	-1.2
 lamenters	-0.5
+lamentin	-2
 lamenting	-2
 laments	-1.5
 lamer	-1.4
@@ -4632,6 +4976,7 @@ laughably	1.2
 laughed	2
 laugher	1.7
 laughers	1.7
+laughin	2.2
 laughing	2.2
 laughingly	2.3
 laughings	1.9
@@ -4697,6 +5042,7 @@ liked	1.8
 likely	1.5
 likeness	1.5
 likes	1.8
+likin	1.7
 liking	1.7
 limitation	-1.2
 limited	-0.9
@@ -4724,8 +5070,10 @@ lmso	2.7
 loathe	-2.2
 loathed	-2.1
 loathes	-1.9
+loathin	-2.7
 loathing	-2.7
 lobby	0.1
+lobbyin	-0.3
 lobbying	-0.3
 logical	0.5
 logically	0.5
@@ -4746,11 +5094,13 @@ lonesomely	-1.3
 lonesomeness	-1.8
 lonesomes	-1.4
 long-winded	-0.4
+longin	-0.1
 longing	-0.1
 longingly	0.7
 longings	0.4
 loom	-0.9
 loomed	-1.1
+loomin	-0.5
 looming	-0.5
 looms	-0.6
 loose	-1.3
@@ -4761,6 +5111,7 @@ lose	-1.7
 loser	-2.4
 losers	-2.4
 loses	-1.3
+losin	-1.6
 losing	-1.6
 loss	-1.3
 losses	-1.7
@@ -4776,6 +5127,7 @@ louseworts	-0.6
 lousier	-2.2
 lousiest	-2.6
 lousily	-1.2
+lousin	-1.1
 lousiness	-1.7
 lousing	-1.1
 lousy	-2.5
@@ -4789,12 +5141,14 @@ lover	2.8
 loverly	2.8
 lovers	2.4
 loves	2.7
+lovin	2.9
 loving	2.9
 lovingly	3.2
 lovingness	2.7
 low	-1.1
 lowball	-0.8
 lowballed	-1.5
+lowballin	-0.7
 lowballing	-0.7
 lowballs	-1.2
 lowborn	-0.7
@@ -4811,11 +5165,13 @@ lowercase	0.3
 lowercased	-0.2
 lowerclassman	-0.4
 lowered	-0.5
+lowerin	-1
 lowering	-1
 lowermost	-1.4
 lowers	-0.5
 lowery	-1.8
 lowest	-1.6
+lowin	-0.5
 lowing	-0.5
 lowish	-0.9
 lowland	-0.1
@@ -4854,6 +5210,7 @@ luckie	1.6
 luckier	1.9
 luckiest	2.9
 luckily	2.3
+luckin	1.2
 luckiness	1
 lucking	1.2
 luckless	-1.3
@@ -4867,6 +5224,7 @@ lulz	2
 lunatic	-2.2
 lunatics	-1.6
 lurk	-0.8
+lurkin	-0.5
 lurking	-0.5
 lurks	-0.9
 lush	0.2
@@ -4880,6 +5238,7 @@ lylas	2.6
 lylb	1.6
 lyric	0.5
 mad	-2.2
+maddenin	-2.2
 maddening	-2.2
 maddeningly	-2.2
 madder	-1.2
@@ -4910,6 +5269,7 @@ maniacal	-0.3
 maniacally	-1.7
 maniacs	-1.2
 manipulated	-1.6
+manipulatin	-1.5
 manipulating	-1.5
 manipulation	-1.2
 mannerly	1
@@ -4962,6 +5322,7 @@ melodrama	-0.6
 memorable	1
 menace	-2.2
 menaced	-1.7
+menacin	-2
 menacing	-2
 mental	-0.2
 mentally	-0.2
@@ -4972,6 +5333,7 @@ mere	-1
 merely	-1
 merit	1.8
 merited	1.4
+meritin	1.1
 meriting	1.1
 meritocracy	0.6
 meritocrat	0.4
@@ -4989,10 +5351,12 @@ merriness	2.2
 merry	2.5
 merrymaker	2.2
 merrymakers	1.7
+merrymakin	2.2
 merrymaking	2.2
 merrymakings	2.4
 merrythought	1.1
 merrythoughts	1.6
+mesmerizin	0.6
 mesmerizing	0.6
 mess	-1.5
 messed	-1.4
@@ -5007,6 +5371,7 @@ mildly	0.67
 mildness	0.67
 militarily	-0.2
 military	-0.2
+mind-bogglin	1
 mind-boggling	1
 mindless	-1.9
 minimal	-0.2
@@ -5019,6 +5384,7 @@ mirthfully	2
 misbehave	-1.9
 misbehaved	-1.6
 misbehaves	-1.6
+misbehavin	-1.7
 misbehaving	-1.7
 mischief	-1.5
 mischiefs	-0.8
@@ -5035,19 +5401,23 @@ miserly	-1.4
 misers	-1.5
 misery	-2.7
 misfire	-0.4
+misgivin	-1.4
 misgiving	-1.4
 misinformation	-1.3
 misinformed	-1.6
 misinterpreted	-1.3
+misleadin	-1.7
 misleading	-1.7
 misleadingly	-1.7
 misplaced	-0.4
 misread	-1.1
+misreportin	-1.5
 misreporting	-1.5
 misrepresentation	-2
 miss	-0.6
 missed	-1.2
 misses	-0.9
+missin	-1.2
 missing	-1.2
 mistakable	-0.8
 mistake	-1.4
@@ -5056,8 +5426,10 @@ mistakenly	-1.2
 mistaker	-1.6
 mistakers	-1.6
 mistakes	-1.5
+mistakin	-1.1
 mistaking	-1.1
 misunderstand	-1.5
+misunderstandin	-1.8
 misunderstanding	-1.8
 misunderstands	-1.3
 misunderstood	-1.4
@@ -5066,6 +5438,7 @@ mmk	0.6
 mml	2
 moan	-0.6
 moaned	-0.4
+moanin	-0.4
 moaning	-0.4
 moans	-0.6
 mock	-1.8
@@ -5074,6 +5447,7 @@ mocker	-0.8
 mockeries	-1.6
 mockers	-1.3
 mockery	-1.3
+mockin	-1.7
 mocking	-1.7
 mockingly	-1.7
 mocks	-2
@@ -5088,12 +5462,15 @@ molestations	-2.9
 molested	-1.9
 molester	-2.3
 molesters	-2.2
+molestin	-2.8
 molesting	-2.8
 molests	-3.1
+mongerin	-0.8
 mongering	-0.8
 monopolize	-0.8
 monopolized	-0.9
 monopolizes	-1.1
+monopolizin	-0.5
 monopolizing	-0.5
 monosyllabic	-0.2
 mooch	-1.7
@@ -5101,6 +5478,7 @@ mooched	-1.4
 moocher	-1.5
 moochers	-1.9
 mooches	-1.4
+moochin	-1.7
 mooching	-1.7
 moodier	-1.1
 moodiest	-2.1
@@ -5109,7 +5487,9 @@ moodiness	-1.4
 moodinesses	-1.4
 moody	-1.5
 mope	-1.9
+mopin	-1
 moping	-1
+moralizin	-0.6
 moralizing	-0.6
 moron	-2.2
 moronic	-2.7
@@ -5118,9 +5498,11 @@ moronity	-1.1
 morons	-1.3
 mostly	1
 motherfucker	-3.6
+motherfuckin	-2.8
 motherfucking	-2.8
 motivate	1.6
 motivated	2
+motivatin	2.2
 motivating	2.2
 motivation	1.4
 motley	1.2
@@ -5132,9 +5514,11 @@ mournful	-1.6
 mournfuller	-1.9
 mournfully	-1.7
 mournfulness	-1.8
+mournin	-1.9
 mourning	-1.9
 mourningly	-2.3
 mourns	-2.4
+mouth-waterin	1.4
 mouth-watering	1.4
 muah	2.3
 mubar	-1
@@ -5151,6 +5535,7 @@ murderer	-3.6
 murderers	-3.3
 murderess	-2.2
 murderesses	-2.6
+murderin	-3.3
 murdering	-3.3
 murderous	-3.2
 murderously	-3.1
@@ -5165,6 +5550,7 @@ nagger	-1.8
 naggers	-1.5
 naggier	-1.4
 naggiest	-2.4
+naggin	-1.7
 nagging	-1.7
 naggingly	-0.9
 naggy	-1.7
@@ -5200,6 +5586,7 @@ nearness	0.2
 neat	2
 neaten	1.2
 neatened	2
+neatenin	1.3
 neatening	1.3
 neatens	1.1
 neater	1
@@ -5222,6 +5609,7 @@ neglecters	-1.5
 neglectful	-2
 neglectfully	-2.1
 neglectfulness	-2
+neglectin	-1.7
 neglecting	-1.7
 neglects	-2.2
 nerd	-1.2
@@ -5229,6 +5617,7 @@ nerdier	-0.2
 nerdiest	0.6
 nerdish	-0.1
 nerdy	-0.2
+nerve-rackin	-0.8
 nerve-racking	-0.8
 nerves	-0.4
 nervous	-1.1
@@ -5289,6 +5678,7 @@ numberable	0.6
 numbest	-1
 numbfish	-0.4
 numbfishes	-0.7
+numbin	-1.1
 numbing	-1.1
 numbingly	-1.3
 numbles	0.4
@@ -5306,6 +5696,7 @@ nurtured	1.9
 nurturer	1.9
 nurturers	0.8
 nurtures	1.9
+nurturin	2
 nurturing	2
 nuts	-1.3
 obedient	0.8
@@ -5319,6 +5710,7 @@ obscene	-2.8
 obsess	-1
 obsessed	-0.7
 obsesses	-1
+obsessin	-1.4
 obsessing	-1.4
 obsession	-1.4
 obsessional	-1.5
@@ -5340,6 +5732,7 @@ offend	-1.2
 offended	-1
 offender	-1.5
 offenders	-1.5
+offendin	-2.3
 offending	-2.3
 offends	-2
 offense	-1
@@ -5384,6 +5777,7 @@ optimisations	1.8
 optimise	1.9
 optimised	1.7
 optimises	1.6
+optimisin	1.7
 optimising	1.7
 optimism	2.5
 optimisms	2
@@ -5398,6 +5792,7 @@ optimized	2
 optimizer	1.5
 optimizers	2.1
 optimizes	1.8
+optimizin	2
 optimizing	2
 optimum	1.4
 optionless	-1.7
@@ -5409,6 +5804,7 @@ orthodox	-0.4
 other	-0.25
 outcry	-2.3
 outdated	-0.8
+outgoin	1.2
 outgoing	1.2
 outmaneuvered	0.5
 outrage	-2.3
@@ -5418,8 +5814,10 @@ outrageously	-1.2
 outrageousness	-1.2
 outrageousnesses	-1.3
 outrages	-2.3
+outragin	-2
 outraging	-2
 outreach	1.1
+outstandin	3
 outstanding	3
 outstandingly	3
 over-the-top	-1
@@ -5433,6 +5831,7 @@ overreacted	-1.7
 overreaction	-0.7
 overreacts	-2.2
 oversell	-0.9
+oversellin	-0.8
 overselling	-0.8
 oversells	0.3
 oversimplification	0.2
@@ -5443,6 +5842,7 @@ overstatements	-0.7
 overweight	-1.5
 overwhelm	-0.7
 overwhelmed	0.2
+overwhelmin	1
 overwhelming	1
 overwhelmingly	-0.5
 overwhelms	-0.8
@@ -5454,6 +5854,7 @@ painful	-1.9
 painfuller	-1.7
 painfully	-2.4
 painfulness	-2.7
+painin	-1.7
 paining	-1.7
 painless	1.2
 painlessly	1.1
@@ -5466,6 +5867,7 @@ pale	-0.3
 paleness	-0.3
 panic	-2.3
 panicked	-2
+panickin	-1.9
 panicking	-1.9
 panicky	-1.5
 panicle	0.5
@@ -5485,6 +5887,7 @@ paranoid	-1
 paranoids	-1.6
 pardon	1.3
 pardoned	0.9
+pardonin	1.7
 pardoning	1.7
 pardons	1.2
 parley	-0.4
@@ -5498,6 +5901,7 @@ parties	1.7
 party	1.7
 partyer	1.2
 partyers	1.1
+partyin	1.6
 partying	1.6
 passion	2
 passional	1.6
@@ -5528,10 +5932,12 @@ peacefully	2.4
 peacefulness	2.1
 peacekeeper	1.6
 peacekeepers	1.6
+peacekeepin	2
 peacekeeping	2
 peacekeepings	1.6
 peacemaker	2
 peacemakers	2.4
+peacemakin	1.7
 peacemaking	1.7
 peacenik	0.8
 peaceniks	0.7
@@ -5557,6 +5963,7 @@ perfectest	3.1
 perfectibilities	2.1
 perfectibility	1.8
 perfectible	1.5
+perfectin	2.3
 perfecting	2.3
 perfection	2.7
 perfectionism	1.3
@@ -5581,6 +5988,7 @@ perplexed	-1.3
 persecute	-2.1
 persecuted	-1.3
 persecutes	-1.2
+persecutin	-1.5
 persecuting	-1.5
 perturbed	-1.4
 perverse	-1.8
@@ -5598,6 +6006,7 @@ pervertedly	-1.2
 pervertedness	-1.2
 perverter	-1.7
 perverters	-0.6
+pervertin	-1
 perverting	-1
 perverts	-2.8
 pesky	-1.2
@@ -5614,6 +6023,7 @@ petrifications	-0.4
 petrified	-2.5
 petrifies	-2.3
 petrify	-1.7
+petrifyin	-2.6
 petrifying	-2.6
 pettier	-0.3
 pettiest	-1.3
@@ -5642,6 +6052,7 @@ pissed	-3.2
 pisser	-2
 pissers	-1.4
 pisses	-1.4
+pissin	-1.7
 pissing	-1.7
 pissoir	-0.8
 pita	-2.4
@@ -5662,6 +6073,7 @@ pitiless	-1.8
 pitilessly	-2.1
 pitilessness	-0.5
 pity	-1.2
+pityin	-1.4
 pitying	-1.4
 pityingly	-1
 pityriasis	-0.8
@@ -5677,6 +6089,7 @@ played	1.4
 playful	1.9
 playfully	1.6
 playfulness	1.2
+playin	0.8
 playing	0.8
 plays	1
 pleasant	2.3
@@ -5692,6 +6105,7 @@ pleased	1.9
 pleaser	1.7
 pleasers	1
 pleases	1.7
+pleasin	2.4
 pleasing	2.4
 pleasingly	2.4
 pleasurability	1.9
@@ -5702,9 +6116,11 @@ pleasure	2.7
 pleasured	2.3
 pleasureless	-1.6
 pleasures	1.9
+pleasurin	2.8
 pleasuring	2.8
 pleonastic	-1
 plod	-0.4
+ploddin	-0.6
 plodding	-0.6
 pls	0.3
 plz	0.3
@@ -5720,6 +6136,7 @@ poison	-2.5
 poisoned	-2.2
 poisoner	-2.7
 poisoners	-3.1
+poisonin	-2.8
 poisoning	-2.8
 poisonings	-2.4
 poisonous	-2.7
@@ -5739,6 +6156,7 @@ popular	1.8
 popularise	1.6
 popularised	1.1
 popularises	0.5
+popularisin	1.2
 popularising	1.2
 popularities	1.6
 popularity	2.1
@@ -5749,6 +6167,7 @@ popularized	1.9
 popularizer	1.8
 popularizers	1
 popularizes	1.4
+popularizin	1.5
 popularizing	1.5
 popularly	1.8
 positive	2.6
@@ -5769,6 +6188,7 @@ possessive	-0.9
 postpone	-0.9
 postponed	-0.8
 postpones	-1.1
+postponin	-0.5
 postponing	-0.5
 potent	1
 poverty	-2.3
@@ -5785,8 +6205,10 @@ praises	2.4
 praiseworthily	1.9
 praiseworthiness	2.4
 praiseworthy	2.6
+praisin	2.5
 praising	2.5
 pray	1.3
+prayin	1.5
 praying	1.5
 prays	1.4
 prblm	-1.6
@@ -5807,6 +6229,7 @@ prejudices	-1.8
 prejudicial	-2.6
 prejudicially	-1.5
 prejudicialness	-2.4
+prejudicin	-1.8
 prejudicing	-1.8
 prepared	0.9
 preparedness	0.9
@@ -5814,10 +6237,12 @@ pressure	-1.2
 pressured	-0.9
 pressureless	1
 pressures	-1.3
+pressurin	-1.4
 pressuring	-1.4
 pressurise	-0.6
 pressurised	-0.4
 pressurises	-0.8
+pressurisin	-0.6
 pressurising	-0.6
 pressurizations	-0.3
 pressurize	-0.7
@@ -5825,8 +6250,10 @@ pressurized	0.1
 pressurizer	0.1
 pressurizers	-0.7
 pressurizes	-0.2
+pressurizin	-0.2
 pressurizing	-0.2
 pretend	-0.4
+pretendin	0.4
 pretending	0.4
 pretends	-0.4
 pretentious	-0.6
@@ -5839,6 +6266,7 @@ prettiness	2.2
 pretty	2.2
 prevent	0.1
 prevented	0.1
+preventin	-0.1
 preventing	-0.1
 prevents	0.3
 previous	-0.33
@@ -5850,12 +6278,14 @@ pricker	-0.3
 prickers	-0.2
 pricket	-0.5
 prickets	0.3
+prickin	-0.9
 pricking	-0.9
 prickle	-1
 prickled	-0.2
 prickles	-0.8
 pricklier	-1.6
 prickliest	-1.4
+pricklin	-0.8
 prickliness	-0.6
 prickling	-0.8
 prickly	-0.9
@@ -5871,12 +6301,14 @@ prissy	-0.6
 privilege	1.5
 privileged	1.9
 privileges	1.6
+privilegin	0.7
 privileging	0.7
 prize	2.3
 prized	2.4
 prizefight	-0.1
 prizefighter	1
 prizefighters	-0.1
+prizefightin	0.4
 prizefighting	0.4
 prizefights	0.3
 prizer	1
@@ -5884,6 +6316,7 @@ prizers	0.8
 prizes	2
 prizewinner	2.3
 prizewinners	2.4
+prizewinnin	3
 prizewinning	3
 proactive	1.8
 problem	-1.7
@@ -5903,12 +6336,15 @@ profitably	1.6
 profited	1.3
 profiteer	0.8
 profiteered	-0.5
+profiteerin	-0.6
 profiteering	-0.6
 profiteers	0.5
 profiter	0.7
+profiterin	-0.6
 profitering	-0.6
 profiterole	0.4
 profiteroles	0.5
+profitin	1.6
 profiting	1.6
 profitless	-1.5
 profits	1.9
@@ -5929,6 +6365,7 @@ promisees	1.1
 promiser	1.3
 promisers	1.6
 promises	1.6
+promisin	1.7
 promising	1.7
 promisingly	1.2
 promisor	1
@@ -5937,6 +6374,7 @@ promissory	0.9
 promote	1.6
 promoted	1.8
 promotes	1.4
+promotin	1.5
 promoting	1.5
 propaganda	-1
 prosecute	-1.7
@@ -5952,6 +6390,7 @@ protects	1.3
 protest	-1
 protested	-0.5
 protesters	-0.9
+protestin	-1.8
 protesting	-1.8
 protests	-0.9
 proud	2.1
@@ -5964,6 +6403,7 @@ proves	0.6
 provoke	-1.7
 provoked	-1.1
 provokes	-1.3
+provokin	-0.8
 provoking	-0.8
 pseudoscience	-1.2
 psychotic	-1
@@ -5972,6 +6412,7 @@ pu	-1.1
 puke	-2.4
 puked	-1.8
 pukes	-1.9
+pukin	-1.8
 puking	-1.8
 pukka	2.8
 punish	-2.4
@@ -5982,6 +6423,7 @@ punished	-2
 punisher	-1.9
 punishers	-2.6
 punishes	-2.1
+punishin	-2.6
 punishing	-2.6
 punishment	-2.2
 punishments	-1.8
@@ -5991,10 +6433,12 @@ pushy	-1.1
 puzzled	-0.7
 qq	-2.2
 qt	1.8
+quakin	-1.5
 quaking	-1.5
 questionable	-1.2
 questionably	-1.2
 questioned	-0.4
+questionin	-0.4
 questioning	-0.4
 questioningly	-0.4
 quick	0.67
@@ -6018,6 +6462,7 @@ raged	-2
 ragee	-0.4
 rageful	-2.8
 rages	-2.1
+ragin	-2.4
 raging	-2.4
 rainy	-0.3
 rancid	-2.5
@@ -6040,6 +6485,7 @@ raper	-3.4
 rapers	-3.6
 rapes	-3.5
 rapeseeds	-0.5
+rapin	-3.8
 raping	-3.8
 rapist	-3.9
 rapists	-3.3
@@ -6058,6 +6504,7 @@ raw	-0.46
 reach	0.1
 reached	0.4
 reaches	0.2
+reachin	0.8
 reaching	0.8
 readily	1.5
 readiness	1
@@ -6073,11 +6520,13 @@ reassurances	1.4
 reassure	1.4
 reassured	1.7
 reassures	1.5
+reassurin	1.7
 reassuring	1.7
 reassuringly	1.8
 rebel	-0.6
 rebeldom	-1.5
 rebelled	-1
+rebellin	-1.1
 rebelling	-1.1
 rebellion	-0.5
 rebellions	-1.1
@@ -6095,6 +6544,7 @@ recommend	1.5
 recommended	0.8
 recommends	0.9
 redeemed	1.3
+redeemin	1
 redeeming	1
 redoubtable	1.2
 redundant	-0.4
@@ -6102,11 +6552,14 @@ reek	-2.4
 reeked	-2
 reeker	-1.7
 reekers	-1.5
+reekin	-2
 reeking	-2
+refreshin	1
 refreshing	1
 refreshingly	1
 refuse	-1.2
 refused	-1.2
+refusin	-1.7
 refusing	-1.7
 regret	-1.8
 regretful	-1.9
@@ -6118,11 +6571,13 @@ regrettably	-2
 regretted	-1.6
 regretter	-1.6
 regretters	-2
+regrettin	-1.7
 regretting	-1.7
 regurgitates	-0.6
 reinvigorate	2.3
 reinvigorated	1.9
 reinvigorates	1.8
+reinvigoratin	1.7
 reinvigorating	1.7
 reinvigoration	2.2
 reject	-1.7
@@ -6131,6 +6586,7 @@ rejectee	-2.3
 rejectees	-1.8
 rejecter	-1.6
 rejecters	-1.8
+rejectin	-2
 rejecting	-2
 rejectingly	-1.7
 rejection	-2.5
@@ -6141,6 +6597,7 @@ rejects	-2.2
 rejoice	1.9
 rejoiced	2
 rejoices	2.1
+rejoicin	2.8
 rejoicing	2.8
 relax	1.9
 relaxant	1
@@ -6170,8 +6627,10 @@ relievedly	1.4
 reliever	1.5
 relievers	1
 relieves	1.5
+relievin	1.5
 relieving	1.5
 relievo	1.3
+relishin	1.6
 relishing	1.6
 reluctance	-1.4
 reluctancy	-1.6
@@ -6194,6 +6653,7 @@ repress	-1.4
 repressed	-1.3
 represses	-1.3
 repressible	-1.5
+repressin	-1.8
 repressing	-1.8
 repression	-1.6
 repressions	-1.7
@@ -6205,6 +6665,7 @@ repressors	-2.2
 repressurize	-0.3
 repressurized	0.1
 repressurizes	0.1
+repressurizin	-0.1
 repressurizing	-0.1
 repulse	-2.8
 repulsed	-2.2
@@ -6217,10 +6678,12 @@ resented	-1.6
 resentence	-1
 resentenced	-0.8
 resentences	-0.6
+resentencin	0.2
 resentencing	0.2
 resentful	-2.1
 resentfully	-1.4
 resentfulness	-2
+resentin	-1.2
 resenting	-1.2
 resentment	-1.9
 resentments	-1.9
@@ -6233,6 +6696,7 @@ resignedly	-0.7
 resignedness	-0.8
 resigner	-1.2
 resigners	-1
+resignin	-0.9
 resigning	-0.9
 resigns	-1.3
 resolute	1.1
@@ -6245,6 +6709,7 @@ resolvents	0.4
 resolver	0.7
 resolvers	1.4
 resolves	0.7
+resolvin	1.6
 resolving	1.6
 resourceful	1.2
 resourcefully	1.2
@@ -6262,6 +6727,7 @@ respectful	2
 respectfully	1.7
 respectfulness	1.9
 respectfulnesses	1.3
+respectin	2.2
 respecting	2.2
 respective	1.8
 respectively	1.4
@@ -6279,9 +6745,11 @@ restlessness	-1.2
 restore	1.2
 restored	1.4
 restores	1.2
+restorin	1.2
 restoring	1.2
 restrict	-1.6
 restricted	-1.6
+restrictin	-1.6
 restricting	-1.6
 restriction	-1.1
 restricts	-1.3
@@ -6306,11 +6774,13 @@ rewardable	2
 rewarded	2.2
 rewarder	1.6
 rewarders	1.9
+rewardin	2.4
 rewarding	2.4
 rewardingly	2.4
 rewards	2.1
 rich	2.6
 richened	1.9
+richenin	1
 richening	1
 richens	0.8
 richer	2.4
@@ -6326,6 +6796,7 @@ ridiculed	-1.5
 ridiculer	-1.6
 ridiculers	-1.6
 ridicules	-1.8
+ridiculin	-1.8
 ridiculing	-1.8
 ridiculous	-1.5
 ridiculously	-1.4
@@ -6360,16 +6831,19 @@ risker	-0.8
 riskier	-1.4
 riskiest	-1.5
 riskily	-0.7
+riskin	-1.3
 riskiness	-1.3
 riskinesses	-1.6
 risking	-1.3
 riskless	1.3
 risks	-1.1
 risky	-0.8
+rivetin	1
 riveting	1
 rob	-2.6
 robber	-2.6
 robed	-0.7
+robin	-1.5
 robing	-1.5
 robotic	-0.2
 robs	-2
@@ -6385,12 +6859,14 @@ romanced	2.2
 romancer	1.3
 romancers	1.7
 romances	1.3
+romancin	2
 romancing	2
 romantic	1.7
 romantically	1.8
 romanticise	1.7
 romanticised	1.7
 romanticises	1.3
+romanticisin	2.7
 romanticising	2.7
 romanticism	2.2
 romanticisms	2.1
@@ -6401,6 +6877,7 @@ romanticizations	2
 romanticize	1.8
 romanticized	0.9
 romanticizes	1.8
+romanticizin	1.2
 romanticizing	1.2
 romantics	1.9
 rose	1.2
@@ -6431,12 +6908,14 @@ ruinable	-1.6
 ruinate	-2.8
 ruinated	-1.5
 ruinates	-1.5
+ruinatin	-1.5
 ruinating	-1.5
 ruination	-2.7
 ruinations	-1.6
 ruined	-2.1
 ruiner	-2
 ruing	-1.6
+ruinin	-1
 ruining	-1
 ruinous	-2.7
 ruinously	-2.6
@@ -6449,6 +6928,7 @@ sabotage	-2.4
 sad	-2.1
 sadden	-2.6
 saddened	-2.4
+saddenin	-2.2
 saddening	-2.2
 saddens	-1.9
 sadder	-2.4
@@ -6458,12 +6938,15 @@ sadness	-1.9
 safe	1.9
 safecracker	-0.7
 safecrackers	-0.9
+safecrackin	-0.9
 safecracking	-0.9
 safecrackings	-0.7
 safeguard	1.6
 safeguarded	1.5
+safeguardin	1.1
 safeguarding	1.1
 safeguards	1.4
+safekeepin	1.4
 safekeeping	1.4
 safelight	1.1
 safelights	0.8
@@ -6491,8 +6974,10 @@ satisfiable	1.9
 satisfied	1.8
 satisfies	1.8
 satisfy	2
+satisfyin	2
 satisfying	2
 satisfyingly	1.9
+satisyfin	1.2
 satisyfing	1.2
 savage	-2
 savaged	-2
@@ -6521,8 +7006,10 @@ scarer	-1.7
 scarers	-1.3
 scares	-1.4
 scarey	-1.7
+scarin	-1.9
 scaring	-1.9
 scary	-2.2
+scathin	-1.2
 scathing	-1.2
 scathingly	-1.2
 sceptic	-1
@@ -6537,6 +7024,7 @@ scornfully	-1.8
 scream	-1.7
 screamed	-1.3
 screamers	-1.5
+screamin	-1.6
 screaming	-1.6
 screams	-1.2
 screw	-0.4
@@ -6551,6 +7039,7 @@ screwer	-1.2
 screwers	-0.5
 screwier	-0.6
 screwiest	-2
+screwin	-0.9
 screwiness	-0.5
 screwing	-0.9
 screwlike	0.1
@@ -6582,6 +7071,7 @@ securer	1.5
 securers	0.6
 secures	1.3
 securest	2.6
+securin	1.3
 securing	1.3
 securities	1.2
 securitization	0.2
@@ -6589,6 +7079,7 @@ securitizations	0.1
 securitize	0.3
 securitized	1.4
 securitizes	1.6
+securitizin	0.7
 securitizing	0.7
 security	1.4
 sedition	-1.8
@@ -6605,10 +7096,12 @@ sensitively	0.2
 sentence	0.3
 sentenced	-0.1
 sentences	0.2
+sentencin	-0.6
 sentencing	-0.6
 sentimental	1.3
 sentimentalise	1.2
 sentimentalised	0.8
+sentimentalisin	0.4
 sentimentalising	0.4
 sentimentalism	1
 sentimentalisms	0.4
@@ -6621,6 +7114,7 @@ sentimentalizations	0.4
 sentimentalize	0.8
 sentimentalized	1.1
 sentimentalizes	1.1
+sentimentalizin	0.8
 sentimentalizing	0.8
 sentimentally	1.9
 serene	2
@@ -6655,6 +7149,7 @@ shakeups	-0.5
 shakier	-0.9
 shakiest	-1.2
 shakily	-0.7
+shakin	-0.7
 shakiness	-0.7
 shaking	-0.7
 shaky	-0.9
@@ -6680,6 +7175,7 @@ shapeless	-0.4
 share	1.2
 shared	1.4
 shares	1.2
+sharin	1.8
 sharing	1.8
 sharp	-0.25
 sharply	-0.25
@@ -6697,6 +7193,7 @@ shittier	-2.1
 shittiest	-3.4
 shittim	-0.6
 shittimwood	-0.3
+shittin	-1.8
 shitting	-1.8
 shitty	-2.6
 shock	-1.6
@@ -6704,6 +7201,7 @@ shockable	-1
 shocked	-1.3
 shocker	-0.6
 shockers	-1.1
+shockin	-1.7
 shocking	-1.7
 shockingly	-0.7
 shockproof	1.3
@@ -6723,9 +7221,11 @@ shrill	-0.8
 shrillness	-0.8
 shy	-1
 shyer	-0.8
+shyin	-0.9
 shying	-0.9
 shylock	-2.1
 shylocked	-0.7
+shylockin	-1.5
 shylocking	-1.5
 shylocks	-1.4
 shyly	-0.7
@@ -6738,6 +7238,7 @@ sicken	-1.9
 sickened	-2.5
 sickener	-2.2
 sickeners	-2.2
+sickenin	-2.4
 sickening	-2.4
 sickeningly	-2.1
 sickens	-2
@@ -6747,6 +7248,7 @@ sigh	0.1
 significance	1.1
 significant	0.8
 significantly	0.8
+silencin	-0.5
 silencing	-0.5
 sillibub	-0.1
 sillier	1
@@ -6786,6 +7288,7 @@ slap	0.6
 slash	-1.1
 slashed	-0.9
 slashes	-0.8
+slashin	-1.1
 slashing	-1.1
 slavery	-3.8
 slaw	2.1
@@ -6794,6 +7297,7 @@ slick	-0.5
 slicker	0.4
 slickest	0.3
 slickly	-0.5
+slippin	-0.2
 slipping	-0.2
 sloppily	-0.83
 sloppiness	-0.83
@@ -6821,12 +7325,14 @@ smartasses	-1.7
 smarted	0.7
 smarten	1.9
 smartened	1.5
+smartenin	1.7
 smartening	1.7
 smartens	1.5
 smarter	2
 smartest	3
 smartie	1.3
 smarties	1.7
+smartin	-0.7
 smarting	-0.7
 smartly	1.5
 smartness	2
@@ -6846,6 +7352,7 @@ smiler	1.7
 smiles	2.1
 smiley	1.7
 smileys	1.5
+smilin	2
 smiling	2
 smilingly	2.3
 smog	-1.2
@@ -6854,6 +7361,7 @@ smoothly	0.8
 smoothness	0.8
 smother	-1.8
 smothered	-0.9
+smotherin	-1.4
 smothering	-1.4
 smothers	-1.9
 smothery	-1.1
@@ -6865,6 +7373,7 @@ smuggled	-1.5
 smuggler	-2.1
 smugglers	-1.4
 smuggles	-1.7
+smugglin	-2.1
 smuggling	-2.1
 smugly	0.2
 smugness	-1.4
@@ -6886,13 +7395,16 @@ snobby	-1.7
 snobs	-1.4
 snub	-1.8
 snubbed	-2
+snubbin	-0.9
 snubbing	-0.9
 snubs	-2.1
 sob	-1
 sobbed	-1.9
+sobbin	-1.6
 sobbing	-1.6
 sobbingly	-1.6
 sober	0.2
+soberin	-0.8
 sobering	-0.8
 soberly	0.2
 sobs	-2.5
@@ -6910,6 +7422,7 @@ solemn	-0.3
 solemnified	-0.5
 solemnifies	-0.5
 solemnify	0.3
+solemnifyin	0.1
 solemnifying	0.1
 solemnities	0.3
 solemnity	-1.1
@@ -6917,6 +7430,7 @@ solemnization	0.7
 solemnize	0.3
 solemnized	-0.7
 solemnizes	0.6
+solemnizin	-0.6
 solemnizing	-0.6
 solemnly	0.8
 solicitous	0.6
@@ -6929,12 +7443,14 @@ solutions	0.7
 solve	0.8
 solved	1.1
 solves	1.1
+solvin	1.4
 solving	1.4
 somber	-1.8
 somberly	-1.8
 son-of-a-bitch	-2.7
 soothe	1.5
 soothed	0.5
+soothin	1.3
 soothing	1.3
 soothingly	1.3
 sophisticated	2.6
@@ -6948,6 +7464,7 @@ sorrower	-2.3
 sorrowful	-2.2
 sorrowfully	-2.3
 sorrowfulness	-2.5
+sorrowin	-1.7
 sorrowing	-1.7
 sorrows	-1.6
 sorry	-0.3
@@ -6961,10 +7478,12 @@ sourly	-0.31
 spam	-1.5
 spammer	-2.2
 spammers	-1.6
+spammin	-2.1
 spamming	-2.1
 spark	0.9
 sparkle	1.8
 sparkles	1.3
+sparklin	1.2
 sparkling	1.2
 special	1.7
 specially	1.7
@@ -7003,6 +7522,7 @@ sprightly	2
 squelched	-1
 stab	-2.8
 stabbed	-1.9
+stabbin	-1.2
 stabbing	-1.2
 stable	1.2
 stabs	-1.9
@@ -7010,12 +7530,14 @@ stainless	0.4
 stale	-1
 stall	-0.8
 stalled	-0.8
+stallin	-0.8
 stalling	-0.8
 stamina	1.2
 stammer	-0.9
 stammered	-0.9
 stammerer	-1.1
 stammerers	-0.8
+stammerin	-1
 stammering	-1
 stammers	-0.8
 stampede	-1.8
@@ -7029,11 +7551,13 @@ startlements	0.2
 startler	-0.8
 startlers	-0.5
 startles	-0.5
+startlin	0.3
 startling	0.3
 startlingly	-0.3
 starve	-1.9
 starved	-2.6
 starves	-2.3
+starvin	-1.8
 starving	-1.8
 state-supported	0.2
 static	1
@@ -7047,6 +7571,7 @@ steal	-2.2
 stealable	-1.7
 stealer	-1.7
 stealers	-2.2
+stealin	-2.7
 stealing	-2.7
 stealings	-1.9
 steals	-2.3
@@ -7073,6 +7598,7 @@ stifled	-1.4
 stimulate	0.9
 stimulated	0.9
 stimulates	1
+stimulatin	1.9
 stimulating	1.9
 stingy	-1.6
 stink	-1.7
@@ -7086,6 +7612,7 @@ stinkhorn	-0.2
 stinkhorns	-0.8
 stinkier	-1.5
 stinkiest	-2.1
+stinkin	-2.4
 stinking	-2.4
 stinkingly	-1.3
 stinko	-1.5
@@ -7098,6 +7625,7 @@ stinky	-1.5
 stolen	-2.2
 stop	-1.2
 stopped	-0.9
+stoppin	-0.6
 stopping	-0.6
 stops	-0.6
 stout	0.7
@@ -7108,6 +7636,7 @@ strain	-0.2
 strained	-1.7
 strainer	-0.8
 strainers	-0.3
+strainin	-1.3
 straining	-1.3
 strains	-1.2
 strange	-0.8
@@ -7119,6 +7648,7 @@ strengthen	1.3
 strengthened	1.8
 strengthener	1.8
 strengtheners	1.4
+strengthenin	2.2
 strengthening	2.2
 strengthens	2
 strengths	1.7
@@ -7127,6 +7657,7 @@ stressed	-1.4
 stresses	-2
 stressful	-2.3
 stressfully	-2.6
+stressin	-1.5
 stressing	-1.5
 stressless	1.6
 stresslessness	1.6
@@ -7136,6 +7667,7 @@ stricken	-2.3
 strike	-0.5
 strikers	-0.6
 strikes	-1.5
+strikin	1
 striking	1
 strikingly	1
 strong	2.3
@@ -7159,7 +7691,9 @@ struggled	-1.4
 struggler	-1.1
 strugglers	-1.4
 struggles	-1.5
+strugglin	-1.8
 struggling	-1.8
+struttin	-0.6
 strutting	-0.6
 stubborn	-1.7
 stubborner	-1.5
@@ -7170,6 +7704,7 @@ stubbornnesses	-1.5
 stuck	-1
 stunk	-1.6
 stunned	-0.4
+stunnin	1.6
 stunning	1.6
 stunningly	1.6
 stuns	0.1
@@ -7186,6 +7721,7 @@ stutter	-1
 stuttered	-0.9
 stutterer	-1
 stutterers	-1.1
+stutterin	-1.3
 stuttering	-1.3
 stutters	-1
 stylish	1
@@ -7204,6 +7740,7 @@ succeed	2.2
 succeeded	1.8
 succeeder	1.2
 succeeders	1.3
+succeedin	2.2
 succeeding	2.2
 succeeds	2.2
 success	2.7
@@ -7224,6 +7761,7 @@ suck	-1.9
 sucked	-2
 sucker	-2.4
 suckered	-2
+suckerin	-2.1
 suckering	-2.1
 suckers	-2.3
 sucks	-1.5
@@ -7232,8 +7770,10 @@ suffer	-2.5
 suffered	-2.2
 sufferer	-2
 sufferers	-2.4
+sufferin	-2.1
 suffering	-2.1
 suffers	-2.1
+suffocatin	-1
 suffocating	-1
 suicidal	-3.5
 suicide	-3.5
@@ -7241,6 +7781,7 @@ suing	-1.1
 suitable	1.1
 suitably	1.1
 sulkily	-0.8
+sulkin	-1.5
 sulking	-1.5
 sulky	-0.8
 sullen	-1.7
@@ -7264,6 +7805,7 @@ support	1.7
 supported	1.3
 supporter	1.1
 supporters	1.9
+supportin	1.9
 supporting	1.9
 supportive	1.2
 supportiveness	1.5
@@ -7300,14 +7842,17 @@ surprised	0.9
 surpriser	0.6
 surprisers	0.3
 surprises	0.9
+surprisin	1.1
 surprising	1.1
 surprisingly	1.2
 surreal	0.5
 survived	2.3
+survivin	1.2
 surviving	1.2
 survivor	1.5
 suspect	-1.2
 suspected	-0.9
+suspectin	-0.7
 suspecting	-0.7
 suspects	-1.4
 suspend	-1.3
@@ -7320,6 +7865,7 @@ suspiciousness	-1.2
 sux	-1.5
 swak	2.3
 swear	-0.2
+swearin	-1
 swearing	-1
 swears	0.2
 sweet	2
@@ -7336,6 +7882,7 @@ swiftness	0.8
 swill	-0.2
 swindle	-2.4
 swindles	-1.5
+swindlin	-2
 swindling	-2
 sympathetic	2.3
 sympathetically	2.3
@@ -7358,14 +7905,17 @@ teasel	-0.1
 teaseled	-0.8
 teaseler	-0.8
 teaselers	-1.2
+teaselin	-0.4
 teaseling	-0.4
 teaselled	-0.4
+teasellin	-0.2
 teaselling	-0.2
 teasels	-0.1
 teaser	-1
 teasers	-0.7
 teases	-1.2
 teashops	0.2
+teasin	-0.3
 teasing	-0.3
 teasingly	-0.4
 teaspoon	0.2
@@ -7388,12 +7938,14 @@ tenderhearted	1.5
 tenderheartedly	2.7
 tenderheartedness	0.7
 tenderheartednesses	2.8
+tenderin	0.6
 tendering	0.6
 tenderization	0.2
 tenderize	0.1
 tenderized	0.1
 tenderizer	0.4
 tenderizes	0.3
+tenderizin	0.3
 tenderizing	0.3
 tenderloin	-0.2
 tenderloins	0.4
@@ -7410,12 +7962,14 @@ tenseness	-1.5
 tenser	-1.5
 tenses	-0.9
 tensest	-1.2
+tensin	-1
 tensing	-1
 tension	-1.3
 tensional	-0.8
 tensioned	-0.4
 tensioner	-1.6
 tensioners	-0.9
+tensionin	-1.4
 tensioning	-1.4
 tensionless	0.6
 tensions	-1.7
@@ -7429,11 +7983,13 @@ terrifically	1.7
 terrified	-3
 terrifies	-2.6
 terrify	-2.3
+terrifyin	-2.7
 terrifying	-2.7
 terror	-2.4
 terrorise	-3.1
 terrorised	-3.3
 terrorises	-3.3
+terrorisin	-3
 terrorising	-3
 terrorism	-3.6
 terrorisms	-3.2
@@ -7444,6 +8000,7 @@ terrorization	-2.7
 terrorize	-3.3
 terrorized	-3.1
 terrorizes	-3.1
+terrorizin	-3
 terrorizing	-3
 terrorless	0.9
 terrors	-2.6
@@ -7472,6 +8029,7 @@ thinly	-0.8
 thinness	-0.8
 thks	1.4
 thorny	-1.1
+thought-provokin	0.8
 thought-provoking	0.8
 thoughtful	1.6
 thoughtfully	1.7
@@ -7483,19 +8041,23 @@ threaten	-1.6
 threatened	-2
 threatener	-1.4
 threateners	-1.8
+threatenin	-2.4
 threatening	-2.4
 threateningly	-2.2
 threatens	-1.6
+threatin	-2
 threating	-2
 threats	-1.8
 thrill	1.5
 thrilled	1.9
 thriller	0.4
 thrillers	0.1
+thrillin	2.1
 thrilling	2.1
 thrillingly	2
 thrills	1.5
 thwarted	-0.1
+thwartin	-0.7
 thwarting	-0.7
 thwarts	-0.4
 thx	1.5
@@ -7542,22 +8104,26 @@ tortured	-2.6
 torturer	-2.3
 torturers	-3.5
 tortures	-2.5
+torturin	-3
 torturing	-3
 torturous	-2.7
 torturously	-2.2
 totalitarian	-2.1
 totalitarianism	-2.7
+touchin	1
 touching	1
 tough	-0.5
 toughed	0.7
 toughen	0.1
 toughened	0.1
+toughenin	0.9
 toughening	0.9
 toughens	-0.2
 tougher	0.7
 toughest	-0.3
 toughie	-0.7
 toughies	-0.6
+toughin	-0.5
 toughing	-0.5
 toughish	-1
 toughly	-1.1
@@ -7567,6 +8133,7 @@ toughs	-0.8
 toughy	-0.5
 tout	-0.5
 touted	-0.2
+toutin	-0.7
 touting	-0.7
 touts	-0.1
 tragedian	-0.5
@@ -7591,6 +8158,7 @@ tranquilized	-0.2
 tranquilizer	-0.1
 tranquilizers	-0.4
 tranquilizes	-0.1
+tranquilizin	-0.5
 tranquilizing	-0.5
 tranquillest	0.8
 tranquillities	0.5
@@ -7599,6 +8167,7 @@ tranquillized	-0.2
 tranquillizer	-0.1
 tranquillizers	-0.2
 tranquillizes	0.1
+tranquillizin	0.8
 tranquillizing	0.8
 tranquilly	1.2
 tranquilness	1.5
@@ -7612,6 +8181,7 @@ traumatically	-2.8
 traumatise	-2.8
 traumatised	-2.4
 traumatises	-2.2
+traumatisin	-1.9
 traumatising	-1.9
 traumatism	-2.4
 traumatization	-3
@@ -7619,6 +8189,7 @@ traumatizations	-2.2
 traumatize	-2.4
 traumatized	-1.7
 traumatizes	-1.4
+traumatizin	-2.3
 traumatizing	-2.3
 travesty	-2.7
 treason	-1.9
@@ -7632,6 +8203,7 @@ treasurership	0.4
 treasurerships	1.2
 treasures	1.8
 treasuries	0.9
+treasurin	2.1
 treasuring	2.1
 treasury	0.8
 treat	1.7
@@ -7640,6 +8212,7 @@ trembled	-1.1
 trembler	-0.6
 tremblers	-1
 trembles	-0.1
+tremblin	-1.5
 trembling	-1.5
 trembly	-1.2
 tremulous	-1
@@ -7655,6 +8228,7 @@ trickie	-0.4
 trickier	-0.7
 trickiest	-1.2
 trickily	-0.8
+trickin	0.1
 trickiness	-1.2
 trickinesses	-0.4
 tricking	0.1
@@ -7664,6 +8238,7 @@ trickishness	-0.4
 trickled	0.1
 trickledown	-0.7
 trickles	0.2
+tricklin	-0.2
 trickling	-0.2
 trickly	-0.3
 tricks	-0.5
@@ -7683,12 +8258,14 @@ triumphalists	0.9
 triumphant	2.4
 triumphantly	2.3
 triumphed	2.2
+triumphin	2.3
 triumphing	2.3
 triumphs	2
 trivial	-0.1
 trivialise	-0.8
 trivialised	-0.8
 trivialises	-1.1
+trivialisin	-1.4
 trivialising	-1.4
 trivialities	-1
 triviality	-0.5
@@ -7697,6 +8274,7 @@ trivializations	-0.7
 trivialize	-1.1
 trivialized	-0.6
 trivializes	-1
+trivializin	-0.6
 trivializing	-0.6
 trivially	0.4
 trivium	-0.3
@@ -7704,6 +8282,7 @@ trouble	-1.7
 troubled	-2
 troublemaker	-2
 troublemakers	-2.2
+troublemakin	-1.8
 troublemaking	-1.8
 troubler	-1.4
 troublers	-1.9
@@ -7711,11 +8290,13 @@ troubles	-2
 troubleshoot	0.8
 troubleshooter	1
 troubleshooters	0.8
+troubleshootin	0.7
 troubleshooting	0.7
 troubleshoots	0.5
 troublesome	-2.3
 troublesomely	-1.8
 troublesomeness	-1.9
+troublin	-2.5
 troubling	-2.5
 troublous	-2.1
 troublously	-2.1
@@ -7741,6 +8322,7 @@ trustier	1.3
 trusties	1
 trustiest	2.2
 trustily	1.6
+trustin	1.7
 trustiness	1.6
 trusting	1.7
 trustingly	1.6
@@ -7777,11 +8359,13 @@ uglification	-2.2
 uglified	-1.5
 uglifies	-1.8
 uglify	-2.1
+uglifyin	-2.2
 uglifying	-2.2
 uglily	-2.1
 ugliness	-2.7
 uglinesses	-2.5
 ugly	-2.3
+ugly-ducklin	-0.2
 ugly-duckling	-0.2
 unable	-1
 unabridged	-0.15
@@ -7797,9 +8381,12 @@ unafraid	0.89
 unaggressive	0.44
 unamortized	-0.59
 unamused	-1.33
+unamusin	-1.18
 unamusing	-1.18
 unanswered	-0.2
+unappealin	-0.8
 unappealing	-0.8
+unappetizin	-1.6
 unappetizing	-1.6
 unappreciated	-1.7
 unapproved	-1.4
@@ -7810,11 +8397,14 @@ unauthentic	-0.74
 unavailable	-0.59
 unaware	-0.8
 unawareness	-0.8
+unbefittin	-1.2
 unbefitting	-1.2
 unbelievable	0.8
+unbelievin	-0.8
 unbelieving	-0.8
 unbiased	-0.1
 unblemished	0.2
+unblinkin	0.6
 unblinking	0.6
 unblinkingly	0.6
 unblock	1.41
@@ -7822,6 +8412,7 @@ unbranded	-0.2
 unbroken	1.55
 unburdened	1.26
 uncared-for	-0.4
+uncarin	-1.63
 uncaring	-1.63
 uncensored	0.44
 uncertain	-1.2
@@ -7842,8 +8433,10 @@ uncomforted	-1.33
 uncommitted	-0.81
 uncommon	1.6
 uncommonly	1.6
+uncompellin	-0.9
 uncompelling	-0.9
 uncompetitive	-0.52
+uncomplainin	0.59
 uncomplaining	0.59
 uncomplainingly	1.26
 uncomplicated	0.74
@@ -7858,6 +8451,7 @@ uncontrolled	-1
 uncontroversial	0.6
 unconventional	0.21
 unconvinced	-1.6
+unconvincin	-1.26
 unconvincing	-1.26
 uncooked	-0.2
 uncourageous	-1.78
@@ -7876,8 +8470,10 @@ underestimates	-1.1
 undermine	-1.2
 undermined	-1.5
 undermines	-1.4
+underminin	-1.5
 undermining	-1.5
 undeserved	-0.6
+undeservin	-1.9
 undeserving	-1.9
 undesirable	-1.9
 undesirably	-1.9
@@ -7898,6 +8494,7 @@ uneconomic	-0.3
 uneconomical	-0.44
 unemotional	-0.44
 unemployment	-1.9
+unengagin	-0.4
 unengaging	-0.4
 unenlightened	-1.63
 unenthusiastic	-1.63
@@ -7910,9 +8507,11 @@ unethically	-2.3
 uneven	-0.4
 unevenly	-0.4
 unexcelled	1
+unexcitin	-1.63
 unexciting	-1.63
 unexpected	0.2
 unexpectedly	0.2
+unfailin	1.7
 unfailing	1.7
 unfailingly	1.04
 unfair	-2.1
@@ -7924,13 +8523,16 @@ unfavorable	-1.55
 unfavorably	-1.18
 unfilled	-0.59
 unfired	1.92
+unfittin	-0.74
 unfitting	-0.74
 unfixed	-0.15
+unflatterin	-0.96
 unflattering	-0.96
 unflatteringly	-0.74
 unfocused	-1.7
 unforgettable	1.6
 unforgivable	-1.26
+unforgivin	-1.41
 unforgiving	-1.41
 unfortunate	-2
 unfortunately	-1.4
@@ -7964,6 +8566,7 @@ unhelpful	-1.33
 unhelpfully	-1.7
 unheroic	-1.92
 unhesitant	0.74
+unhesitatin	0.2
 unhesitating	0.2
 unhesitatingly	1.11
 unhindered	0.3
@@ -7974,6 +8577,7 @@ unilateral	-1
 unilaterally	-1
 unimaginative	-0.89
 unimportant	-1.3
+unimposin	0.3
 unimposing	0.3
 unimpressed	-1.4
 unimpressive	-1.4
@@ -7985,11 +8589,14 @@ uninspired	-1
 unintelligent	-2
 unintelligible	-1.04
 uninterested	-1.26
+uninterestin	-1.26
 uninteresting	-1.26
 uninterrupted	0.89
 uninterruptible	0.96
+uninvitin	-0.96
 uninviting	-0.96
 uninvolved	-2.2
+uninvolvin	-2
 uninvolving	-2
 unique	0.75
 uniquely	0.75
@@ -8012,6 +8619,7 @@ unlovelier	-1.9
 unloveliest	-1.9
 unloveliness	-2
 unlovely	-2.1
+unlovin	-2.3
 unloving	-2.3
 unluckily	-1.7
 unlucky	-1.33
@@ -8052,6 +8660,7 @@ unproblematic	1.41
 unprocessed	-0.2
 unprofessional	-2.3
 unprofitable	-1.41
+unpromisin	-1.26
 unpromising	-1.26
 unpropitious	-1.2
 unprotected	-1.5
@@ -8073,6 +8682,7 @@ unresearched	-1.1
 unresolved	-0.52
 unresponsive	-1.11
 unrestricted	1.18
+unrewardin	-1.78
 unrewarding	-1.78
 unromantic	-1.26
 unsafe	-1.41
@@ -8080,6 +8690,7 @@ unsalted	0.8
 unsatisfactorily	-1.18
 unsatisfactory	-1.11
 unsatisfied	-1.7
+unsatisfyin	-1.48
 unsatisfying	-1.48
 unsavory	-1.9
 unschooled	-0.4
@@ -8091,9 +8702,11 @@ unselfishly	1.04
 unsentimental	-0.96
 unserious	0.22
 unsettled	-1.3
+unsettlin	-1
 unsettling	-1
 unshakeable	0.22
 unskilled	-0.74
+unsmilin	-1.48
 unsmiling	-1.48
 unsmilingly	-1.7
 unsolved	-0.81
@@ -8117,11 +8730,14 @@ unsupported	-1.7
 unsure	-1
 unsurely	-1.3
 unsurprised	-0.67
+unsurprisin	-0.81
 unsurprising	-0.81
 unsuspected	0.67
+unsuspectin	0.52
 unsuspecting	0.52
 unsympathetic	-1.7
 untarnished	1.6
+unthreatenin	1.78
 unthreatening	1.78
 untidy	-0.89
 untraceable	-0.6
@@ -8132,8 +8748,10 @@ untruth	-0.96
 unusual	0.4
 unwanted	-0.9
 unwary	0.74
+unwaverin	0.44
 unwavering	0.44
 unwelcome	-1.7
+unwillin	-0.37
 unwilling	-0.37
 unwillingness	-0.81
 unwise	-1.55
@@ -8145,6 +8763,7 @@ upset	-1.6
 upsets	-1.5
 upsetter	-1.9
 upsetters	-2
+upsettin	-2.1
 upsetting	-2.1
 uptight	-1.6
 uptightness	-1.2
@@ -8169,6 +8788,7 @@ vainly	-1.8
 validate	1.5
 validated	0.9
 validates	1.4
+validatin	1.4
 validating	1.4
 valuable	2.1
 valuableness	1.7
@@ -8177,6 +8797,7 @@ valuably	2.3
 value	1.4
 valued	1.9
 values	1.7
+valuin	1.4
 valuing	1.4
 vanity	-0.9
 vapid	-0.6
@@ -8186,6 +8807,7 @@ verdict	0.6
 verdicts	0.3
 vested	0.6
 vexation	-1.9
+vexin	-2
 vexing	-2
 vibrant	2.4
 vicious	-1.5
@@ -8198,6 +8820,7 @@ victimhoods	-0.9
 victimise	-1.1
 victimised	-1.5
 victimises	-1.2
+victimisin	-2.5
 victimising	-2.5
 victimization	-2.3
 victimizations	-1.5
@@ -8206,6 +8829,7 @@ victimized	-1.8
 victimizer	-1.8
 victimizers	-1.6
 victimizes	-1.5
+victimizin	-2.6
 victimizing	-2.6
 victimless	0.6
 victimologies	-0.6
@@ -8236,12 +8860,14 @@ villainy	-2.6
 vindicate	0.3
 vindicated	1.8
 vindicates	1.6
+vindicatin	-1.1
 vindicating	-1.1
 violate	-2.2
 violated	-2.4
 violater	-2.6
 violaters	-2.4
 violates	-2.3
+violatin	-2.5
 violating	-2.5
 violation	-2.2
 violations	-2.4
@@ -8269,12 +8895,14 @@ virtuousness	2
 virulent	-2.7
 vision	1
 visionary	2.4
+visionin	1.1
 visioning	1.1
 visions	0.9
 vital	1.2
 vitalise	1.1
 vitalised	0.6
 vitalises	1.1
+vitalisin	2.1
 vitalising	2.1
 vitalism	0.2
 vitalist	0.3
@@ -8286,6 +8914,7 @@ vitalizations	0.8
 vitalize	1.6
 vitalized	1.5
 vitalizes	1.4
+vitalizin	1.3
 vitalizing	1.3
 vitally	1.1
 vitals	1.1
@@ -8331,11 +8960,13 @@ warmers	1
 warmest	1.7
 warmhearted	1.8
 warmheartedness	2.7
+warmin	0.6
 warming	0.6
 warmish	1.4
 warmly	1.7
 warmness	1.5
 warmonger	-2.9
+warmongerin	-2.5
 warmongering	-2.5
 warmongers	-2.8
 warmouth	0.4
@@ -8346,11 +8977,13 @@ warmup	0.4
 warmups	0.8
 warn	-0.4
 warned	-1.1
+warnin	-1.4
 warning	-1.4
 warningly	-1.4
 warnings	-1.2
 warns	-0.4
 warred	-2.4
+warrin	-1.9
 warring	-1.9
 wars	-2.6
 warsaw	-0.1
@@ -8363,7 +8996,9 @@ waste	-1.8
 waste of time	-2
 wasted	-2.2
 wastes	-0.4
+wastin	-1.7
 wasting	-1.7
+waverin	-0.6
 wavering	-0.6
 wd	2.7
 weak	-1.9
@@ -8371,6 +9006,7 @@ weaken	-1.8
 weakened	-1.3
 weakener	-1.6
 weakeners	-1.3
+weakenin	-1.3
 weakening	-1.3
 weakens	-1.3
 weaker	-1.9
@@ -8381,6 +9017,7 @@ weakhearted	-1.6
 weakish	-1.2
 weaklier	-1.5
 weakliest	-2.1
+weaklin	-1.3
 weakling	-1.3
 weaklings	-1.4
 weakly	-1.8
@@ -8408,6 +9045,7 @@ weepie	-0.4
 weepier	-1.8
 weepies	-1.6
 weepiest	-2.4
+weepin	-1.9
 weeping	-1.9
 weepings	-1.9
 weeps	-1.4
@@ -8432,6 +9070,7 @@ welcomeness	2
 welcomer	1.4
 welcomers	1.9
 welcomes	1.7
+welcomin	1.9
 welcoming	1.9
 well	1.1
 well-advised	1.2
@@ -8446,10 +9085,12 @@ wellhead	0.1
 wellheads	0.5
 wellhole	-0.1
 wellies	0.4
+wellin	1.6
 welling	1.6
 wellness	1.9
 wells	1
 wellsite	0.5
+wellsprin	1.5
 wellspring	1.5
 wellsprings	1.4
 welly	0.2
@@ -8464,6 +9105,7 @@ whiner	-1.2
 whiners	-0.6
 whines	-1.8
 whiney	-1.3
+whinin	-0.9
 whining	-0.9
 whitewash	0.1
 whole	0.4
@@ -8494,6 +9136,7 @@ wilco	0.9
 wild	0.2
 wildly	0.2
 wildness	0.2
+willin	0.5
 willing	0.5
 willingly	0.5
 willingness	1.1
@@ -8512,12 +9155,14 @@ winnable	1.8
 winned	1.8
 winner	2.8
 winners	2.1
+winnin	2.4
 winning	2.4
 winningly	2.3
 winnings	2.5
 winnow	-0.3
 winnower	-0.1
 winnowers	-0.2
+winnowin	-0.1
 winnowing	-0.1
 winnows	-0.2
 wins	2.7
@@ -8531,6 +9176,7 @@ wisecrack	-0.1
 wisecracked	-0.5
 wisecracker	-0.1
 wisecrackers	0.1
+wisecrackin	-0.6
 wisecracking	-0.6
 wisecracks	-0.3
 wised	1.5
@@ -8548,6 +9194,7 @@ wisest	2.1
 wisewomen	1.3
 wish	1.7
 wishes	0.6
+wishin	0.9
 wishing	0.9
 witch	-1.5
 withdrawal	0.1
@@ -8586,12 +9233,14 @@ worrisomeness	-1.9
 worrit	-2.1
 worrits	-1.2
 worry	-1.9
+worryin	-1.4
 worrying	-1.4
 worrywart	-1.8
 worrywarts	-1.5
 worse	-2.1
 worsen	-2.3
 worsened	-1.9
+worsenin	-2
 worsening	-2
 worsens	-2.1
 worser	-2
@@ -8602,11 +9251,13 @@ worshipers	0.9
 worshipful	0.7
 worshipfully	1.1
 worshipfulness	1.6
+worshipin	1
 worshiping	1
 worshipless	-0.6
 worshipped	2.7
 worshipper	0.6
 worshippers	0.8
+worshippin	1.6
 worshipping	1.6
 worships	1.4
 worst	-3.1
@@ -8618,6 +9269,7 @@ worthwhile	1.4
 worthy	1.9
 wow	2.8
 wowed	2.6
+wowin	2.5
 wowing	2.5
 wows	2
 wowser	-1.1
@@ -8646,6 +9298,7 @@ yarn	-0.2
 yay	2.4
 yeah	1.2
 yeah right	-2
+yearnin	0.5
 yearning	0.5
 yearningly	0.5
 yeees	1.7
@@ -8667,7 +9320,7 @@ zealous	0.5
 zealously	0.5
 zzz	-1.2
 """#
-    static let englishDigest = "sha256:5d013efa290f8f6cf2802f5f51913579656e66007b409b7bb910c04969ff6d94"
+    static let englishDigest = "sha256:ece9ffa63ce95c0faa351d7a5e82b724314158200f2cc72a28a55819e8602e71"
 
     static let frenchData = #"""
 abandon	-2.4

@@ -4,7 +4,8 @@
   English  VADER's vader_lexicon.txt (vaderSentiment 3.3.2, MIT), valences -4..4, filled in with
            Pattern's en-sentiment.xml adjectives (textblob 0.20.1, PDDL) at half strength
            (polarity -1..1 times 2); VADER's boosters left out; adverbs, -ness nouns and un-
-           opposites derived where missing (those that Brill's tagger lexicon, in textblob, knows).
+           opposites derived where missing (those that Brill's tagger lexicon, in textblob, knows);
+           -in forms of -ing words (lovin).
   French   vader_FR's fr_lexicon.txt (vaderSentiment-fr 1.3.4, MIT), filled in with Pattern's
            fr-sentiment.xml (textblob-fr 0.2.0, PDDL) adjectives at half strength; feminine and plural
            forms added where missing; function words (fr-function-words.txt) left out; every word
@@ -193,6 +194,10 @@ def main():
         for form, derived in english_forms(word, value):
             if form in english_words:
                 english.setdefault(form, derived)
+    # Tweets and forums drop the g (lovin, rockin): those forms too, where they are no entry.
+    for word, value in list(english.items()):
+        if word.endswith("ing") and len(word) > 5:
+            english.setdefault(word[:-1], value)
     # VADER's boosters and dampeners modify the next word and have no valence of their own
     # (nor remarkably from remarkable).
     for word in importlib.import_module("vaderSentiment.vaderSentiment").BOOSTER_DICT:
