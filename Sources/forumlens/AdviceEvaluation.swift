@@ -11,8 +11,9 @@ enum AdviceEvaluation {
         var id: String, advice: Bool, themes: [String]?, kind: String, text: String
     }
 
-    static func run(_ path: String, language: String, pipeline: AnalyzerPipeline, jobs: Int, showErrors: Bool) throws {
+    static func run(_ path: String, language given: String?, pipeline: AnalyzerPipeline, jobs: Int, showErrors: Bool) throws {
         let rows = try read(path)
+        let language = given ?? ForumLens.Eval.language(of: rows.map(\.text))
         let discussion = Discussion(
             id: "eval", language: language, messages: rows.enumerated().map { Message(id: $1.id, position: $0 + 1, text: $1.text) })
         let analysis = pipeline.analyze(discussion, jobs: jobs)

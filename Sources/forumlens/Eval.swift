@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ForumLensAnalysis
 import ForumLensCore
+import ForumLensText
 
 extension ForumLens {
     /// `forumlens eval sentiment FILE.tsv`: an analyzer's scores against human ratings.
@@ -30,8 +31,8 @@ extension ForumLens {
         @Argument(help: "Labeled TSV files.")
         var files: [String]
 
-        @Option(name: .long, help: "The language of texts whose own words do not tell (ISO 639-1).")
-        var language: String = "en"
+        @Option(name: .long, help: "The language of texts whose own words do not tell (ISO 639-1). Default: that of the file's texts taken together, else en.")
+        var language: String?
 
         @Option(name: .long, help: ArgumentHelp("Also write `id<TAB>score` lines to this file (for sentiment_metrics.py).", valueName: "file"))
         var predictions: String?
@@ -65,13 +66,14 @@ extension ForumLens {
                     continue
                 }
                 if analyzer == "advice" {
-                    try AdviceEvaluation.run(file, language: language.lowercased(), pipeline: pipeline, jobs: jobs, showErrors: errors)
+                    try AdviceEvaluation.run(file, language: language?.lowercased(), pipeline: pipeline, jobs: jobs, showErrors: errors)
                     continue
                 }
                 let rows = try Self.read(file)
+                let language = language?.lowercased() ?? Self.language(of: rows.map(\.text))
                 // All texts as one discussion: the pipeline runs them on `jobs` threads.
                 let discussion = Discussion(
-                    id: "eval", language: language.lowercased(),
+                    id: "eval", language: language,
                     messages: rows.enumerated().map { Message(id: $1.id, position: $0 + 1, text: $1.text) })
                 // The first text alone first: it loads what the analyzer loads once (lexicons).
                 let startUp = Self.seconds { _ = pipeline.analyze(Discussion(id: "warm-up", language: language, messages: Array(discussion.messages.prefix(1)))) }
@@ -91,6 +93,13 @@ extension ForumLens {
                 for (row, score) in zip(rows, scores) { written += "\(row.id)\t\(score)\n" }
             }
             if let predictions { try written.write(toFile: predictions, atomically: true, encoding: .utf8) }
+        }
+
+        /// The language of a file's texts taken together (its first 500), for the texts too short
+        /// to tell on their own; English when even together they do not tell.
+        static func language(of texts: [String]) -> String {
+            let guess = TextLayer(texts.prefix(500).joined(separator: "\n")).language
+            return guess.confidence >= LanguageGuess.minimumConfidence ? guess.code : "en"
         }
 
         static func seconds(_ work: () -> Void) -> Double {
