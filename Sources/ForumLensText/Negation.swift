@@ -20,14 +20,14 @@ public enum Negation {
         "dépourvu", "dépourvue", "dépourvus", "dépourvues", "dénué", "dénuée", "dénués", "dénuées", "manque", "manquent", "manquait",
         "devoid", "bereft", "lacks", "lacking", "lacked", "lack", "fails", "failed", "fail",
     ]
-    static let negators = WordTable((closers + degree + lacking).map { (WordKey($0), true) })
-    static let closesNe = WordTable(closers.map { (WordKey($0), true) })
-    static let narrow = WordTable(degree.map { (WordKey($0), true) })
+    static let negators = table(closers + degree + lacking)
+    static let closesNe = table(closers)
+    static let narrow = table(degree)
     /// Words that end a clause, and so a scope.
-    static let clauseEnds = WordTable([
+    static let clauseEnds = table([
         "mais", "et", "ou", "car", "donc", "or", "pourtant", "cependant", "sinon", "but", "and", "or", "so", "yet",
         "however", "although", "though", "because", "que", "qui", "which",
-    ].map { (WordKey($0), true) })
+    ])
     static let scopeLength = 4
 
     /// For each token, whether a negation governs it (the negators themselves are not negated).
@@ -71,27 +71,32 @@ public enum Negation {
 
     /// "I can't recommend it enough", "can't get enough of": more than can be said.
     static func cannotEnough(at index: Int, in tokens: [Token]) -> Bool {
-        let word = tokens[index].lowercased
-        guard word == "cannot" || word == "n't" && index > 0 && ["ca", "can", "could", "couldn"].contains(tokens[index - 1].lowercased) else { return false }
-        return tokens[(index + 1) ..< min(tokens.count, index + 6)].contains { $0.lowercased == "enough" }
+        let key = tokens[index].key
+        guard key == cannot || key == nt && index > 0 && canWords.contains(tokens[index - 1].key) else { return false }
+        return tokens[(index + 1) ..< min(tokens.count, index + 6)].contains { $0.key == enough }
     }
 
     /// "I haven't been this happy in years", « je n'ai pas autant ri depuis des années »: the
-    /// negation says how rare, not that it is not so.
+    /// negation says how rare, not that it is not so. A word of degree within three words, then
+    /// a time long past in the clause.
     static func comparesWithThePast(after index: Int, in tokens: [Token]) -> Bool {
-        var cursor = index + 1, degree = false
-        while cursor < tokens.count, cursor - index <= 12, tokens[cursor].kind != .punctuation {
-            let word = tokens[cursor].lowercased
-            if cursor - index <= 3, ["this", "that", "so", "autant", "aussi", "si"].contains(word) { degree = true }
-            if degree, cursor + 1 < tokens.count {
-                let next = tokens[cursor + 1].lowercased
-                if word == "in", ["years", "ages", "a", "forever", "decades", "months"].contains(next) { return true }
-                if word == "depuis", ["longtemps", "des", "une", "belle", "lurette"].contains(next) { return true }
-            }
-            cursor += 1
+        let end = min(tokens.count - 1, index + 13)
+        guard let degree = (index + 1 ..< min(end, index + 4)).prefix(while: { tokens[$0].kind != .punctuation })
+            .first(where: { degreeWords.contains(tokens[$0].key) }) else { return false }
+        for cursor in degree + 1 ..< max(degree + 1, end) {
+            let (word, next) = (tokens[cursor].key, tokens[cursor + 1].key)
+            if tokens[cursor].kind == .punctuation { return false }
+            if word == inWord && pastAfterIn.contains(next) || word == depuis && pastAfterDepuis.contains(next) { return true }
         }
         return false
     }
+
+    static func table(_ words: [String]) -> WordTable<Bool> { WordTable(words.map { (WordKey($0), true) }) }
+    static let (cannot, nt, enough, inWord, depuis) = (WordKey("cannot"), WordKey("n't"), WordKey("enough"), WordKey("in"), WordKey("depuis"))
+    static let canWords = table(["ca", "can", "could", "couldn"])
+    static let degreeWords = table(["this", "that", "so", "autant", "aussi", "si"])
+    static let pastAfterIn = table(["years", "ages", "a", "forever", "decades", "months"])
+    static let pastAfterDepuis = table(["longtemps", "des", "une", "belle", "lurette"])
 
     /// The negator that closes `ne` at `index`, within its clause.
     static func negator(after index: Int, in tokens: [Token]) -> Int? {
