@@ -49,6 +49,7 @@ public struct SentimentAnalyzer: Analyzer {
                 .init("en", "It should have been a great film.", ["label": "neutral", "score": 0]),
                 .init("en", "Insanely funny, nothing short of wonderful.", ["label": "positive"]),
                 .init("en", "Lovin it, can't recommend it enough.", ["label": "positive"]),
+                .init("en", "i dont like it, the food is not so good.", ["label": "negative"]),
                 .init("fr", "Ce film aurait dû être génial.", ["label": "neutral", "score": 0]),
             ],
             resources: [

@@ -1,6 +1,6 @@
 /// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point`
 /// (the words between `ne` and the negator, and after it), `pas de`, `sans`, `aucun(e)`,
-/// `jamais`, `ni`; English: `not`, `no`, `never`, `n't`, `nor`, `without`, `nothing`. Also
+/// `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed without it), `nor`, `without`, `nothing`. Also
 /// what something lacks or fails at (`dépourvu de`, `manque de`; `devoid of`, `lacks`, `fails
 /// to`), and `barely`, `hardly`, `less` over the next word only. Not "nothing short of",
 /// "nothing but", « rien de moins que », "not this happy in years", "can't recommend it
@@ -20,7 +20,14 @@ public enum Negation {
         "dépourvu", "dépourvue", "dépourvus", "dépourvues", "dénué", "dénuée", "dénués", "dénuées", "manque", "manquent", "manquait",
         "devoid", "bereft", "lacks", "lacking", "lacked", "lack", "fails", "failed", "fail",
     ]
-    static let negators = table(closers + degree + lacking)
+    /// English contractions typed without their apostrophe ("dont", "isnt"), as forums and
+    /// tweets write them. Not `dont`, a French word, unless the message reads as English.
+    static let apostropheless = [
+        "aint", "arent", "cant", "couldnt", "didnt", "doesnt", "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt",
+        "neednt", "shouldnt", "wasnt", "werent", "wont", "wouldnt",
+    ]
+    static let negators = table(closers + degree + lacking + apostropheless)
+    static let (dont, so) = (WordKey("dont"), WordKey("so"))
     static let closesNe = table(closers)
     static let narrow = table(degree)
     /// Words that end a clause, and so a scope.
@@ -31,7 +38,8 @@ public enum Negation {
     static let scopeLength = 4
 
     /// For each token, whether a negation governs it (the negators themselves are not negated).
-    public static func scopes(_ tokens: [Token]) -> [Bool] {
+    public static func scopes(_ tokens: [Token], language: LanguageGuess) -> [Bool] {
+        let english = language.code == "en"
         var negated = [Bool](repeating: false, count: tokens.count)
         var index = 0
         while index < tokens.count {
@@ -44,11 +52,12 @@ public enum Negation {
                 index = negator + 1
                 continue
             }
-            if negators.contains(tokens[index].key), isWord(tokens[index]), !affirms(at: index, in: tokens) {
+            let key = tokens[index].key
+            if negators.contains(key) || english && key == dont, isWord(tokens[index]), !affirms(at: index, in: tokens) {
                 // `plus` alone is "more", `personne` alone "a person", `point` a full stop's name:
                 // only after `ne` (above) are they negations.
                 if !["plus", "personne", "point", "rien"].contains(word) || (index > 0 && tokens[index - 1].lowercased == "de") {
-                    markScope(after: index, in: tokens, &negated, length: narrow.contains(tokens[index].key) ? 1 : scopeLength)
+                    markScope(after: index, in: tokens, &negated, length: narrow.contains(key) ? 1 : scopeLength)
                 }
             }
             index += 1
@@ -72,7 +81,7 @@ public enum Negation {
     /// "I can't recommend it enough", "can't get enough of": more than can be said.
     static func cannotEnough(at index: Int, in tokens: [Token]) -> Bool {
         let key = tokens[index].key
-        guard key == cannot || key == nt && index > 0 && canWords.contains(tokens[index - 1].key) else { return false }
+        guard cannotWords.contains(key) || key == nt && index > 0 && canWords.contains(tokens[index - 1].key) else { return false }
         return tokens[(index + 1) ..< min(tokens.count, index + 6)].contains { $0.key == enough }
     }
 
@@ -92,7 +101,8 @@ public enum Negation {
     }
 
     static func table(_ words: [String]) -> WordTable<Bool> { WordTable(words.map { (WordKey($0), true) }) }
-    static let (cannot, nt, enough, inWord, depuis) = (WordKey("cannot"), WordKey("n't"), WordKey("enough"), WordKey("in"), WordKey("depuis"))
+    static let (nt, enough, inWord, depuis) = (WordKey("n't"), WordKey("enough"), WordKey("in"), WordKey("depuis"))
+    static let cannotWords = table(["cannot", "cant", "couldnt"])
     static let canWords = table(["ca", "can", "could", "couldn"])
     static let degreeWords = table(["this", "that", "so", "autant", "aussi", "si"])
     static let pastAfterIn = table(["years", "ages", "a", "forever", "decades", "months"])
@@ -115,7 +125,9 @@ public enum Negation {
         var cursor = negator + 1
         while cursor < tokens.count, words < length {
             let token = tokens[cursor]
-            if token.kind == .punctuation || token.kind == .emoticon || clauseEnds.contains(token.key) { break }
+            // "so" ends a clause ("so I left"), but right after the negator it says how much ("not so bad").
+            let degreeSo = cursor == negator + 1 && token.key == so
+            if token.kind == .punctuation || token.kind == .emoticon || clauseEnds.contains(token.key) && !degreeSo { break }
             if isWord(token) {
                 negated[cursor] = true
                 if token.kind == .word { words += 1 }

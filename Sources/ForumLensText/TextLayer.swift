@@ -14,7 +14,7 @@ public struct TextLayer: Sendable {
         tokens = Tokenizer.tokens(text)
         sentences = Sentences.split(tokens, in: text)
         language = LanguageGuess.guess(tokens)
-        negated = Negation.scopes(tokens)
+        negated = Negation.scopes(tokens, language: language)
     }
 
     /// A token's place in the message's own text (Unicode scalars, end exclusive).

@@ -134,6 +134,9 @@ import Testing
         ("Je n'ai pas autant ri depuis des années.", []),
         ("It is not that good in my opinion", ["that", "good", "in", "my"]),
         ("Never again, it was fine", ["again"]),
+        ("It's not so bad, so I stayed", ["so", "bad"]),
+        ("i dont like it and it isnt cheap", ["like", "it", "cheap"]),
+        ("C'est un métier dont je rêvais", []),
     ])
     func scopes(_ text: String, _ expected: [String]) {
         #expect(negated(text) == expected, "\(text)")
