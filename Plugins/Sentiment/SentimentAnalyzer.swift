@@ -65,8 +65,8 @@ public struct SentimentAnalyzer: Analyzer {
         var sentences: [(range: Range<Int>, sum: Double)] = []
         var evidence: [Evidence] = []
         // Capitals stress a word only in a message that is not written in capitals throughout.
-        let words = layer.tokens.filter { $0.kind == .word }
-        let shouted = !words.isEmpty && words.allSatisfy { Self.isCapitals($0, layer) }
+        let words = layer.tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) }
+        let shouted = words > 0 && layer.tokens.allSatisfy { $0.kind != .word || Self.isCapitals($0, layer) }
         for sentence in layer.sentences {
             var scored = Self.scoreSentence(sentence, layer, lexicon, language, shouted: shouted)
             // A sentence opening with a contrast outweighs the ones before it.
@@ -85,7 +85,7 @@ public struct SentimentAnalyzer: Analyzer {
         let scores = sentences.map { Self.normalize($0.sum) }
         let bearing = max(1, sentences.filter { $0.sum != 0 }.count)
         let total = sentences.reduce(0) { $0 + $1.sum } / Double(bearing).squareRoot()
-        let score = Self.normalize(total, words: words.count)
+        let score = Self.normalize(total, words: words)
         let rounded = (score * 1000).rounded() / 1000
         return [
             "score": .number(rounded),
@@ -209,11 +209,9 @@ public struct SentimentAnalyzer: Analyzer {
     /// `soo`, `so`); none for other words.
     static func stretchedForms(of token: Token) -> [WordKey] {
         // Most words have no letter three times in a row: checked on bytes first.
-        var bytes = token.lowercased.utf8.makeIterator(), last2: UInt8 = 0, last1: UInt8 = 0, found = false
-        while let byte = bytes.next() {
-            if byte == last1, byte == last2 { found = true; break }
-            (last2, last1) = (last1, byte)
-        }
+        guard token.range.count >= 3 else { return [] }
+        var token = token
+        let found = token.lowercased.withUTF8 { bytes in (2 ..< max(2, bytes.count)).contains { bytes[$0] == bytes[$0 - 1] && bytes[$0] == bytes[$0 - 2] } }
         guard found else { return [] }
         var squeezed = "", doubled = "", previous: Character?, run = 0, stretched = false
         for character in token.lowercased {
@@ -356,10 +354,13 @@ public struct SentimentAnalyzer: Analyzer {
             }
         }
         var sum = found.reduce(0) { $0 + $1.valence }
-        let marks = tokens[sentence].filter { $0.kind == .punctuation }
-        let exclamations = marks.filter { $0.lowercased.hasPrefix("!") }.reduce(0) { $0 + $1.range.count }
+        var exclamations = 0, question = false
+        for token in tokens[sentence] where token.kind == .punctuation {
+            let mark = layer.text.scalars[token.range.lowerBound]
+            if mark == "!" { exclamations += token.range.count } else if mark == "?" { question = true }
+        }
         if sum != 0, exclamations > 0 { sum += (sum > 0 ? 1 : -1) * Double(min(exclamations, 4)) * exclamation }
-        if marks.contains(where: { $0.lowercased.hasPrefix("?") }) { sum *= questionDamping }
+        if question { sum *= questionDamping }
         return ScoredSentence(sum: sum, evidence: found.map { item in
             Evidence(
                 scalars: tokens[item.range.lowerBound].range.lowerBound ..< tokens[item.range.upperBound - 1].range.upperBound,

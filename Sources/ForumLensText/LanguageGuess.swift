@@ -16,7 +16,8 @@ public struct LanguageGuess: Sendable, Equatable {
         confidence >= Self.minimumConfidence ? code : fallback ?? (code == "und" ? "und" : code)
     }
 
-    /// Function words per language: frequent, short, and rarely shared.
+    /// Function words per language: frequent, short, and rarely shared. At most eight languages
+    /// (a word's languages are the bits of a byte).
     static let functionWords: [(code: String, words: Set<String>)] = [
         ("fr", ["le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "pour", "pas", "que", "qui", "dans", "sur",
                 "avec", "je", "vous", "nous", "il", "elle", "ce", "cette", "mais", "ou", "au", "aux", "ne", "plus", "très",
@@ -34,33 +35,34 @@ public struct LanguageGuess: Sendable, Equatable {
                 "mais", "como", "mas", "eu", "você", "muito", "isso", "está", "são", "tem", "dos", "das", "na", "no"]),
     ]
 
-    /// For each function word, the languages it belongs to (one lookup per token).
-    static let languagesOfWord: WordTable<[Int]> = {
-        var table: [WordKey: [Int]] = [:]
+    /// For each function word, the languages it belongs to, as bits (one lookup per token).
+    static let languagesOfWord: WordTable<UInt8> = {
+        var table = WordTable<UInt8>()
         for (index, language) in functionWords.enumerated() {
-            for word in language.words { table[WordKey(word), default: []].append(index) }
+            for word in language.words { table[WordKey(word)] = (table[WordKey(word)] ?? 0) | 1 << index }
         }
-        return WordTable(table.map { ($0.key, $0.value) })
+        return table
     }()
 
     /// Guesses from the word and clitic tokens.
     public static func guess(_ tokens: [Token]) -> LanguageGuess {
-        var scores = [Int](repeating: 0, count: functionWords.count)
-        var distinct = [Int](repeating: 0, count: functionWords.count)
+        // Counts in vectors, not arrays: no allocation per message.
+        var scores = SIMD8<Int32>(), distinct = SIMD8<Int32>()
         var seen: [WordKey] = []   // few per message: a scan costs less than hashing
+        seen.reserveCapacity(16)
         var words = 0
         for token in tokens where token.kind == .word || token.kind == .clitic {
             words += 1
             guard let languages = languagesOfWord[token.key] else { continue }
             let first = !seen.contains(token.key)
             if first { seen.append(token.key) }
-            for index in languages {
+            for index in functionWords.indices where languages & 1 << index != 0 {
                 scores[index] += 1
                 if first { distinct[index] += 1 }
             }
         }
-        guard words > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] > 0 else { return .undetermined }
-        let second = scores.indices.filter { $0 != best }.map { scores[$0] }.max() ?? 0
+        guard words > 0, let best = functionWords.indices.max(by: { scores[$0] < scores[$1] }), scores[best] > 0 else { return .undetermined }
+        let second = functionWords.indices.lazy.filter { $0 != best }.map { scores[$0] }.max() ?? 0
         // Sure when the best language leads clearly and the message has words enough.
         let margin = Double(scores[best] - second) / Double(scores[best])
         let length = min(1, Double(words) / Double(minimumWords * 3))

@@ -10,6 +10,20 @@ public struct NormalizedText: Sendable {
     public let originalOffsets: [Int]
 
     public init(_ text: String) {
+        // Plain ASCII without a backtick (most English messages): nothing to map, drop or
+        // compose, each byte a scalar at its own offset.
+        let ascii: [Unicode.Scalar]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x60 }) else { return nil }
+            return Array(unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                for (index, byte) in bytes.enumerated() { buffer.initializeElement(at: index, to: Unicode.Scalar(byte)) }
+                count = bytes.count
+            }
+        } ?? nil
+        if let ascii {
+            scalars = ascii
+            originalOffsets = Array(0 ... ascii.count)
+            return
+        }
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
         let count = text.unicodeScalars.count

@@ -38,8 +38,8 @@ public enum Tokenizer {
         ":-O", ":O", ":-|", ":|", "xD", "XD", "^^", "^_^", "<3", "</3", ":-*", ":*", "8-)", "B-)", "o_O", "O_o", "-_-",
         ":3", ":]", ":[", "=)", "=(", "=D", ":$", ":S", ":s", ";D", ":')", ":o)", "(:", "):", ":-]", ":-[",
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-    /// What an emoticon can start with: most tokens start with none of these.
-    static let emoticonStarts = Set(emoticons.map { $0[0] })
+    /// The emoticons by their first scalar (all ASCII), for the few tokens that start with one.
+    static let emoticonsByStart: [[[Unicode.Scalar]]] = (0 ..< 128).map { start in emoticons.filter { $0[0].value == start } }
     /// Units after a number that stay in its token.
     static let units: Set<String> = [
         "h", "min", "mn", "s", "sec", "j", "m", "km", "kg", "g", "k", "ans", "an", "mois", "sem", "hr", "hrs", "mins",
@@ -53,7 +53,11 @@ public enum Tokenizer {
         /// The UTF-8 of the token being lowercased, kept between tokens to save allocations.
         var utf8: [UInt8] = []
 
-        init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+        init(scalars: [Unicode.Scalar]) {
+            self.scalars = scalars
+            // About one token per five scalars in prose: room enough that the array rarely grows.
+            tokens.reserveCapacity(scalars.count / 3 + 4)
+        }
 
         func at(_ offset: Int) -> Unicode.Scalar? { offset < scalars.count ? scalars[offset] : nil }
 
@@ -130,10 +134,11 @@ public enum Tokenizer {
         }
 
         func emoticonLength() -> Int? {
-            guard Tokenizer.emoticonStarts.contains(scalars[index]) else { return nil }
+            let start = Int(scalars[index].value)
+            guard start < 128, !Tokenizer.emoticonsByStart[start].isEmpty else { return nil }
             // An emoticon stands apart: not glued to a letter before it (`http:` is no `:/`).
             if index > 0, Self.isLetter(scalars[index - 1]) || Self.isDigit(scalars[index - 1]) { return nil }
-            for emoticon in Tokenizer.emoticons where index + emoticon.count <= scalars.count {
+            for emoticon in Tokenizer.emoticonsByStart[start] where index + emoticon.count <= scalars.count {
                 guard scalars[index ..< index + emoticon.count].elementsEqual(emoticon) else { continue }
                 let next = at(index + emoticon.count)
                 if let next, Self.isLetter(next) || Self.isDigit(next) { continue }

@@ -13,6 +13,17 @@ import Testing
         #expect(String(String.UnicodeScalarView(scalars[range])) == "cre\u{0301}e\u{0301}")
         #expect(text.originalRange(0 ..< 6) == 0 ..< 7, "Carole spans the zero-width space")
     }
+
+    /// Plain ASCII takes a shorter way; it must come out as the general one would make it.
+    @Test func plainASCIIComesOutAsTheGeneralWay() {
+        let plain = "It's not so bad :) see http://x.org, 2h30!"
+        let ascii = NormalizedText(plain), general = NormalizedText(plain + "\u{200B}")
+        // (The general text has one scalar more, dropped: only its end offset differs.)
+        #expect(ascii.scalars == general.scalars && ascii.originalOffsets.dropLast() == general.originalOffsets.dropLast())
+        #expect(ascii.scalars == Array(plain.unicodeScalars) && ascii.originalOffsets == Array(0 ... plain.count))
+        // A backtick is an apostrophe: not plain.
+        #expect(String(String.UnicodeScalarView(NormalizedText("don`t").scalars)) == "don't")
+    }
 }
 
 @Suite struct TokenizerTests {
