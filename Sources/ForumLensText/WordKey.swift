@@ -61,7 +61,8 @@ public struct WordTable<Value: Sendable>: Sendable {
     }
 
     public init<S: Sequence>(_ pairs: S) where S.Element == (WordKey, Value) {
-        self.init()
+        // Sized once: growing rebuilds the table (a lexicon of 30,000 words grew twelve times).
+        self.init(minimumCapacity: pairs.underestimatedCount)
         for (key, value) in pairs { self[key] = value }
     }
 
@@ -93,9 +94,11 @@ public struct WordTable<Value: Sendable>: Sendable {
     }
 
     @usableFromInline mutating func grow() {
-        let old = pairs
+        let (oldKeys, oldValues) = (keys, values)
         self = WordTable(minimumCapacity: keys.count)
-        for (key, value) in old { self[key] = value }
+        for slot in oldKeys.indices {
+            if let key = oldKeys[slot], let value = oldValues[slot] { self[key] = value }
+        }
     }
 
     @usableFromInline mutating func remove(_ key: WordKey) {
