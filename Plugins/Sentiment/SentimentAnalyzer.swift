@@ -50,6 +50,8 @@ public struct SentimentAnalyzer: Analyzer {
                 .init("en", "Insanely funny, nothing short of wonderful.", ["label": "positive"]),
                 .init("en", "Lovin it, can't recommend it enough.", ["label": "positive"]),
                 .init("en", "i dont like it, the food is not so good.", ["label": "negative"]),
+                .init("en", "No matter how fantastic it looked, the story was a mess.", ["label": "negative"]),
+                .init("fr", "Bien que le décor soit joli, le film est ennuyeux.", ["label": "negative"]),
                 .init("fr", "Ce film aurait dû être génial.", ["label": "neutral", "score": 0]),
             ],
             resources: [
@@ -241,13 +243,12 @@ public struct SentimentAnalyzer: Analyzer {
         }
         // What was wished or tried rather than done: from its marker to the end of the clause.
         var irrealis = 0 ..< 0
-        if let marker = sentence.first(where: { start in
-            (language.irrealis[tokens[start].key] ?? []).contains { keys in
-                start + keys.count <= sentence.upperBound && zip(tokens[start ..< start + keys.count], keys).allSatisfy { $0.key == $1 }
-            }
-        }) {
+        if let marker = sentence.first(where: { Self.phraseLength(language.irrealis, at: $0, in: sentence, tokens) != nil }) {
             irrealis = marker ..< (tokens[marker ..< sentence.upperBound].firstIndex { $0.kind == .punctuation || language.contrasts.contains($0.key) } ?? sentence.upperBound)
         }
+        // A concession (although, no matter, bien que): its words say nothing themselves.
+        let concession = sentence.lazy.compactMap { start in Self.phraseLength(language.concessions, at: start, in: sentence, tokens).map { start ..< start + $0 } }.first
+        if let concession { inBooster.formUnion(concession) }
         var found: [(range: Range<Int>, valence: Double, rules: [String])] = []
         var index = sentence.lowerBound
         while index < sentence.upperBound {
@@ -342,14 +343,14 @@ public struct SentimentAnalyzer: Analyzer {
         }
         // A concession (although, though, malgré) opens the clause that weighs less, up to the
         // next comma; the rest weighs more. "Though" closing a sentence opens none.
-        if let concession = sentence.first(where: { language.concessions.contains(tokens[$0].key) }) {
-            let end = tokens[(concession + 1) ..< sentence.upperBound].firstIndex { [",", ";", ":"].contains($0.lowercased) } ?? sentence.upperBound
-            let conceded = concession + 1 ..< end
+        if let concession {
+            let end = tokens[concession.upperBound ..< sentence.upperBound].firstIndex { [",", ";", ":"].contains($0.lowercased) } ?? sentence.upperBound
+            let conceded = concession.upperBound ..< end
             if tokens[conceded].contains(where: { $0.kind == .word }) {
                 for item in found.indices {
                     let inside = conceded.contains(found[item].range.lowerBound)
                     found[item].valence *= inside ? beforeContrast : afterContrast
-                    found[item].rules.append("\(inside ? "conceded" : "after concession"): \(tokens[concession].lowercased)")
+                    found[item].rules.append("\(inside ? "conceded" : "after concession"): \(tokens[concession].map(\.lowercased).joined(separator: " "))")
                 }
             }
         }
@@ -386,7 +387,8 @@ public struct SentimentAnalyzer: Analyzer {
         /// Boosters of several words, by their first word.
         var boosterPhrases = WordTable<[(keys: [WordKey], value: Double)]>()
         var contrasts: WordTable<Bool>
-        var concessions: WordTable<Bool>
+        /// Concessions, of one word or several, by first word.
+        var concessions: WordTable<[[WordKey]]>
         var negators: WordTable<Bool>
         var approximators: WordTable<Bool>
         var numbers: WordTable<Bool>
@@ -405,21 +407,35 @@ public struct SentimentAnalyzer: Analyzer {
              adverbEnding: String, excess: [String] = [], irrealis: [String] = []) {
             self.adverbEnding = adverbEnding
             self.excess = WordTable(excess.map { (WordKey($0), true) })
-            for phrase in irrealis {
-                let keys = Tokenizer.tokens(NormalizedText(phrase)).map(\.key)
-                self.irrealis[keys[0]] = (self.irrealis[keys[0]] ?? []) + [keys]
-            }
+            self.irrealis = Self.phrases(irrealis)
+            self.concessions = Self.phrases(concessions)
             for (words, value) in boosters.map({ ($0, SentimentAnalyzer.boost) }) + dampeners.map({ ($0, -SentimentAnalyzer.boost) }) {
                 let keys = Tokenizer.tokens(NormalizedText(words)).map(\.key)
                 if keys.count == 1 { self.boosters[keys[0]] = value } else { boosterPhrases[keys[0]] = (boosterPhrases[keys[0]] ?? []) + [(keys, value)] }
             }
             self.contrasts = WordTable(contrasts.map { (WordKey($0), true) })
-            self.concessions = WordTable(concessions.map { (WordKey($0), true) })
             self.negators = WordTable(negators.map { (WordKey($0), true) })
             self.approximators = WordTable(approximators.map { (WordKey($0), true) })
             self.numbers = WordTable(numbers.map { (WordKey($0), true) })
             self.capitalizesOnlyNames = capitalizesOnlyNames
         }
+
+        /// Phrases of one word or more as token keys, by first word.
+        static func phrases(_ list: [String]) -> WordTable<[[WordKey]]> {
+            var table = WordTable<[[WordKey]]>()
+            for phrase in list {
+                let keys = Tokenizer.tokens(NormalizedText(phrase)).map(\.key)
+                table[keys[0]] = (table[keys[0]] ?? []) + [keys]
+            }
+            return table
+        }
+    }
+
+    /// How many tokens of one of `phrases` start at `start` within the sentence, if one does.
+    static func phraseLength(_ phrases: WordTable<[[WordKey]]>, at start: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        phrases[tokens[start].key]?.first { keys in
+            start + keys.count <= sentence.upperBound && zip(tokens[start ..< start + keys.count], keys).allSatisfy { $0.key == $1 }
+        }?.count
     }
 
     static let french = Words(
@@ -433,7 +449,7 @@ public struct SentimentAnalyzer: Analyzer {
             "presque", "guère",
         ],
         contrasts: ["mais", "cependant", "pourtant", "toutefois", "néanmoins", "sauf"],
-        concessions: ["quoique", "malgré"],
+        concessions: ["quoique", "malgré", "bien que", "même si", "en dépit de", "peu importe"],
         negators: ["non", "pas", "aucun", "aucune", "jamais"],
         approximators: ["facilement", "largement", "bien"],
         numbers: [
@@ -454,14 +470,14 @@ public struct SentimentAnalyzer: Analyzer {
             "especially", "hugely", "deeply", "truly", "utterly", "highly", "awfully", "super", "such", "quite", "more", "most",
             "amazingly", "considerably", "decidedly", "enormously", "entirely", "exceptionally", "fabulously", "fully", "greatly",
             "intensely", "majorly", "purely", "remarkably", "substantially", "thoroughly", "tremendously", "unbelievably",
-            "unusually", "hella", "uber", "fucking", "fuckin", "freaking", "freakin", "frickin", "friggin", "effing",
+            "unusually", "hella", "uber", "fucking", "fuckin", "freaking", "freakin", "frickin", "friggin", "effing", "pretty",
         ],
         dampeners: [
             "kind of", "sort of", "a bit", "a little", "a little bit", "slightly", "somewhat", "marginally",
             "partly", "kinda", "sorta", "almost", "occasionally", "little",
         ],
         contrasts: ["but", "however"],
-        concessions: ["although", "though", "albeit", "despite"],
+        concessions: ["although", "though", "albeit", "despite", "in spite of", "no matter", "even if", "regardless of"],
         negators: ["no", "not", "never", "nothing"],
         approximators: ["easily", "well", "good"],
         numbers: [

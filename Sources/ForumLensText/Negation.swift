@@ -27,14 +27,23 @@ public enum Negation {
         "neednt", "shouldnt", "wasnt", "werent", "wont", "wouldnt",
     ]
     static let negators = table(closers + degree + lacking + apostropheless)
-    static let (dont, so) = (WordKey("dont"), WordKey("so"))
+    static let dont = WordKey("dont")
     static let closesNe = table(closers)
     static let narrow = table(degree)
     /// Words that end a clause, and so a scope.
     static let clauseEnds = table([
         "mais", "et", "ou", "car", "donc", "or", "pourtant", "cependant", "sinon", "but", "and", "or", "so", "yet",
         "however", "although", "though", "because", "que", "qui", "which",
-    ])
+    ] + questionWords)
+    /// A question word opens a clause of its own after a verb ("I don't care who wins", « je ne
+    /// sais pas pourquoi c'est bien »), but right after the negator it is what is negated ("not
+    /// what I'd call fun").
+    static let questionWords = [
+        "who", "whom", "whose", "what", "when", "where", "why", "how", "whether", "quand", "où", "pourquoi", "comment",
+    ]
+    static let governedRightAfter = table(["so"] + questionWords)
+    /// Laughter stands outside the clause, as an emoticon does ("I'm not the latter lol").
+    static let interjections = table(["lol", "lool", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "xd", "mdr", "ptdr", "jk"])
     static let scopeLength = 4
 
     /// For each token, whether a negation governs it (the negators themselves are not negated).
@@ -72,17 +81,18 @@ public enum Negation {
         let (first, next, after) = (tokens[index].lowercased, tokens[index + 1].lowercased, tokens[index + 2].lowercased)
         switch first {
         case "nothing": return (next == "short" && after == "of") || (next == "less" && after == "than") || next == "but"
-        case "no": return next == "less" && after == "than"
+        case "no": return next == "less" && after == "than" || next == "matter"
         case "rien": return next == "de" && after == "moins"
-        default: return comparesWithThePast(after: index, in: tokens) || cannotEnough(at: index, in: tokens)
+        default: return comparesWithThePast(after: index, in: tokens) || affirmingCannot(at: index, in: tokens)
         }
     }
 
-    /// "I can't recommend it enough", "can't get enough of": more than can be said.
-    static func cannotEnough(at index: Int, in tokens: [Token]) -> Bool {
+    /// "I can't recommend it enough", "can't get enough of": more than can be said; "can't
+    /// wait to go": eagerness, and what follows is wanted.
+    static func affirmingCannot(at index: Int, in tokens: [Token]) -> Bool {
         let key = tokens[index].key
         guard cannotWords.contains(key) || key == nt && index > 0 && canWords.contains(tokens[index - 1].key) else { return false }
-        return tokens[(index + 1) ..< min(tokens.count, index + 6)].contains { $0.key == enough }
+        return index + 1 < tokens.count && tokens[index + 1].key == wait || tokens[(index + 1) ..< min(tokens.count, index + 6)].contains { $0.key == enough }
     }
 
     /// "I haven't been this happy in years", « je n'ai pas autant ri depuis des années »: the
@@ -101,7 +111,7 @@ public enum Negation {
     }
 
     static func table(_ words: [String]) -> WordTable<Bool> { WordTable(words.map { (WordKey($0), true) }) }
-    static let (nt, enough, inWord, depuis) = (WordKey("n't"), WordKey("enough"), WordKey("in"), WordKey("depuis"))
+    static let (nt, enough, wait, inWord, depuis) = (WordKey("n't"), WordKey("enough"), WordKey("wait"), WordKey("in"), WordKey("depuis"))
     static let cannotWords = table(["cannot", "cant", "couldnt"])
     static let canWords = table(["ca", "can", "could", "couldn"])
     static let degreeWords = table(["this", "that", "so", "autant", "aussi", "si"])
@@ -126,8 +136,8 @@ public enum Negation {
         while cursor < tokens.count, words < length {
             let token = tokens[cursor]
             // "so" ends a clause ("so I left"), but right after the negator it says how much ("not so bad").
-            let degreeSo = cursor == negator + 1 && token.key == so
-            if token.kind == .punctuation || token.kind == .emoticon || clauseEnds.contains(token.key) && !degreeSo { break }
+            let governed = cursor == negator + 1 && governedRightAfter.contains(token.key)
+            if token.kind == .punctuation || token.kind == .emoticon || interjections.contains(token.key) || clauseEnds.contains(token.key) && !governed { break }
             if isWord(token) {
                 negated[cursor] = true
                 if token.kind == .word { words += 1 }

@@ -12,7 +12,7 @@ public enum Sentences {
                 if "!?".unicodeScalars.contains(mark) {
                     ends = true
                 } else if mark == "." || mark == "…" {
-                    let abbreviation = token.lowercased == "." && index > 0 && isAbbreviation(tokens[index - 1])
+                    let abbreviation = token.lowercased == "." && index > 0 && isAbbreviation(tokens[index - 1], before: next)
                     // « les notifs... j'y passe »: a lowercase word (or elided one) goes on the sentence.
                     let lowercaseNext = next.map {
                         ($0.kind == .word || $0.kind == .clitic) && text.scalars[$0.range.lowerBound].properties.isLowercase
@@ -37,9 +37,10 @@ public enum Sentences {
     ]
 
     /// Whether a word before a `.` is an abbreviation: a listed one, or a single letter
-    /// (initials, `M.`, `p. ex.`, `e.g.`, `i.e.`).
-    static func isAbbreviation(_ word: Token) -> Bool {
+    /// (initials, `M.`, `p. ex.`, `e.g.`, `i.e.`); `no.` only before a number (« no. 5 », not "Oh no. Run!").
+    static func isAbbreviation(_ word: Token, before next: Token?) -> Bool {
         guard word.kind == .word else { return false }
+        if word.lowercased == "no" { return next?.kind == .number }
         return word.lowercased.unicodeScalars.count == 1 || abbreviations.contains(word.lowercased)
     }
 

@@ -72,6 +72,8 @@ import Testing
         #expect(sentences("Use a list, e.g. LinkedIn, i.e. one network. Then stop.")
             == ["Use a list, e.g. LinkedIn, i.e. one network.", "Then stop."])
         #expect(sentences("Des réseaux, p. ex. Viadeo. Bof…") == ["Des réseaux, p. ex. Viadeo.", "Bof…"])
+        // « no. » is "numéro" before a number only.
+        #expect(sentences("Voir l'article no. 5 du contrat. Oh no. Run!") == ["Voir l'article no. 5 du contrat.", "Oh no.", "Run!"])
     }
 
     /// An ellipsis ends a sentence unless the next word is lowercase: a list trailing off into
@@ -148,6 +150,11 @@ import Testing
         ("It's not so bad, so I stayed", ["so", "bad"]),
         ("i dont like it and it isnt cheap", ["like", "it", "cheap"]),
         ("C'est un métier dont je rêvais", []),
+        ("I don't care who wins the cup", ["care"]),
+        ("It's not what I'd call fun", ["what", "i", "'d", "call", "fun"]),
+        ("IM NOT THE LATTER LOL", ["the", "latter"]),
+        ("Can't wait to escape work", []),
+        ("No matter how good it looks", []),
     ])
     func scopes(_ text: String, _ expected: [String]) {
         #expect(negated(text) == expected, "\(text)")
