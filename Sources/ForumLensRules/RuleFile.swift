@@ -36,7 +36,10 @@ public struct RuleFile {
         self.path = path
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // Tags left unresolved (the readers take every scalar as text and read numbers
+            // themselves) and the encoding named: Yams's defaults run regular expressions on
+            // each scalar and read the environment on each parse (a fifth of start-up's YAML).
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
             throw RuleFileError(path: path, line: context.mark.line, message: "\(duplicates.joined(separator: ", ")) given twice")
         } catch let yaml as YamlError {

@@ -1,11 +1,12 @@
 /// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point`
 /// (the words between `ne` and the negator, and after it), `pas de`, `sans`, `aucun(e)`,
-/// `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed without it), `nor`, `without`, `nothing`. Also
-/// what something lacks or fails at (`dépourvu de`, `manque de`; `devoid of`, `lacks`, `fails
-/// to`), and `barely`, `hardly`, `less` over the next word only. Not "nothing short of",
-/// "nothing but", « rien de moins que », "not this happy in years", "can't recommend it
-/// enough", which affirm. A scope runs to the end of the clause (punctuation, `mais`/`but`/`et`…)
-/// or four words, whichever comes first.
+/// `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed without
+/// it), `nor`, `without`, `nothing`. Also what something lacks or fails at (`dépourvu de`,
+/// `manque de`; `devoid of`, `lacks`, `fails to`), and `barely`, `hardly`, `less` over the next
+/// word only. Not "nothing short of", "nothing but", "no matter", « rien de moins que », "not
+/// this happy in years", "can't recommend it enough", "can't wait", which affirm. A scope runs
+/// to the end of the clause (punctuation, an emoticon or laughter, `mais`/`but`/`et`…, a
+/// question word after the verb) or four words, whichever comes first.
 public enum Negation {
     /// The negators proper, which also close a French `ne`.
     static let closers = [
