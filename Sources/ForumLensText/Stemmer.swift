@@ -8,59 +8,71 @@ public enum Stemmer {
         // Tokens come lowercased; words from elsewhere (a taxonomy) may not. (Bytes first: the
         // Unicode property lookup costs more than the rest of the stemming.)
         let mayHaveCapitals = word.utf8.contains { $0 >= 0x80 || (0x41 ... 0x5A).contains($0) }
-        var scalars = Array((mayHaveCapitals && word.unicodeScalars.contains { $0.properties.isUppercase } ? word.lowercased() : word).unicodeScalars)
+        let lowercased = mayHaveCapitals && word.unicodeScalars.contains { $0.properties.isUppercase } ? word.lowercased() : word
+        // On UTF-8 bytes: an ending matches the same bytes as it does scalars (it starts with a
+        // scalar's first byte), and lengths are counted in scalars where a rule says how short.
+        var bytes = Array(lowercased.utf8)
+        var scalars = bytes.reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }
         // Elided articles and pronouns: « l'image » → image, « s'inscrire » → inscrire.
-        if let apostrophe = scalars.firstIndex(of: "'"), apostrophe <= 2, apostrophe + 1 < scalars.count {
-            scalars.removeFirst(apostrophe + 1)
+        if let apostrophe = bytes.firstIndex(of: 0x27), apostrophe + 1 < bytes.count {
+            let before = bytes[..<apostrophe].reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }
+            if before <= 2 {
+                bytes.removeFirst(apostrophe + 1)
+                scalars -= before + 1
+            }
         }
         let endings = language == "fr" ? french : english
         // Plurals first (« réseaux », "cities"), then one derivational or verb ending.
-        let keepsS = scalars.count >= 2 && scalars.last == "s" && endings.keepsS.contains(scalars[scalars.count - 2])
+        let keepsS = bytes.count >= 2 && bytes.last == 0x73 && endings.keepsS.contains(bytes[bytes.count - 2])
         if !keepsS {
-            for rule in endings.plural where strip(&scalars, rule) { break }
+            for rule in endings.plural where strip(&bytes, &scalars, rule) { break }
         }
-        if let last = scalars.last {
-            for rule in endings.suffixes[last] ?? [] where strip(&scalars, rule) { break }
+        if let last = bytes.last {
+            for rule in endings.suffixes[Int(last)] where strip(&bytes, &scalars, rule) { break }
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// An ending, what replaces it, and the shortest stem it may leave.
+    static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+    /// An ending, what replaces it, and the shortest stem it may leave (in scalars).
     struct Rule: Sendable {
-        var ending: [Unicode.Scalar]
-        var replacement: [Unicode.Scalar]
+        var ending: [UInt8]
+        var endingScalars: Int
+        var replacement: [UInt8]
+        var replacementScalars: Int
         var minimum: Int
 
         init(_ ending: String, _ replacement: String = "", minimum: Int = 3) {
-            self.ending = Array(ending.unicodeScalars)
-            self.replacement = Array(replacement.unicodeScalars)
+            self.ending = Array(ending.utf8)
+            endingScalars = ending.unicodeScalars.count
+            self.replacement = Array(replacement.utf8)
+            replacementScalars = replacement.unicodeScalars.count
             self.minimum = minimum
         }
     }
 
     struct Endings: Sendable {
         var plural: [Rule]
-        /// By their last letter; the first that fits is taken, the longest first.
-        var suffixes: [Unicode.Scalar: [Rule]]
+        /// By their last byte; the first that fits is taken, the longest first.
+        var suffixes: [[Rule]]
         /// Letters before which a final `s` is no plural ("business", "status", "analysis").
-        var keepsS: Set<Unicode.Scalar>
+        var keepsS: [UInt8]
 
         init(plural: [Rule], suffixes: [String], keepsS: String = "") {
             self.plural = plural
             // « apprendre » and « apprends » meet at `apprend`: -dre keeps its d.
-            let rules = suffixes.map { $0 == "dre" ? Rule("dre", "d", minimum: 3) : Rule($0, minimum: 3) }.sorted { $0.ending.count > $1.ending.count }
-            self.suffixes = Dictionary(grouping: rules) { $0.ending.last! }
-            self.keepsS = Set(keepsS.unicodeScalars)
+            let rules = suffixes.map { $0 == "dre" ? Rule("dre", "d", minimum: 3) : Rule($0, minimum: 3) }.sorted { $0.endingScalars > $1.endingScalars }
+            self.suffixes = (0 ..< 256).map { last in rules.filter { Int($0.ending.last!) == last } }
+            self.keepsS = Array(keepsS.utf8)
         }
     }
 
-    static func strip(_ scalars: inout [Unicode.Scalar], _ rule: Rule) -> Bool {
-        let count = scalars.count - rule.ending.count
-        guard count >= rule.minimum, scalars[count...].elementsEqual(rule.ending) else { return false }
-        scalars.removeLast(rule.ending.count)
-        scalars.append(contentsOf: rule.replacement)
+    static func strip(_ bytes: inout [UInt8], _ scalars: inout Int, _ rule: Rule) -> Bool {
+        let start = bytes.count - rule.ending.count
+        guard start >= 0, scalars - rule.endingScalars >= rule.minimum, bytes[start...].elementsEqual(rule.ending) else { return false }
+        bytes.replaceSubrange(start..., with: rule.replacement)
+        scalars += rule.replacementScalars - rule.endingScalars
         return true
     }
 
