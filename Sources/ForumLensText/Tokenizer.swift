@@ -50,8 +50,6 @@ public enum Tokenizer {
         let scalars: [Unicode.Scalar]
         var index = 0
         var tokens: [Token] = []
-        /// The UTF-8 of the token being lowercased, kept between tokens to save allocations.
-        var utf8: [UInt8] = []
 
         init(scalars: [Unicode.Scalar]) {
             self.scalars = scalars
@@ -86,30 +84,41 @@ public enum Tokenizer {
         }
 
         mutating func add(_ kind: Token.Kind, _ range: Range<Int>) {
-            let lowercased = lowercased(range)
-            tokens.append(Token(kind: kind, range: range, lowercased: lowercased, key: utf8.withUnsafeBufferPointer(WordKey.init(utf8:))))
+            let (lowercased, key) = lowercasedWithKey(range)
+            tokens.append(Token(kind: kind, range: range, lowercased: lowercased, key: key))
             index = range.upperBound
         }
 
         /// What `String.lowercased()` gives for these scalars, without making the String first:
         /// ASCII and Latin-1 capitals (most of French and English) by arithmetic, the others by
-        /// their Unicode lowercase mapping.
-        mutating func lowercased(_ range: Range<Int>) -> String {
-            utf8.removeAll(keepingCapacity: true)
-            for scalar in scalars[range] {
-                let value = scalar.value
-                if value < 0x80 {
-                    utf8.append(UInt8(value) | ((0x41 ... 0x5A).contains(value) ? 0x20 : 0))
-                } else if value < 0x100 {
-                    let lower = (0xC0 ... 0xDE).contains(value) && value != 0xD7 ? value + 0x20 : value
-                    utf8.append(UInt8(0xC0 | lower >> 6))
-                    utf8.append(UInt8(0x80 | lower & 0x3F))
-                } else {
-                    utf8.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        /// their Unicode lowercase mapping; written to a buffer on the stack, with the word's key.
+        func lowercasedWithKey(_ range: Range<Int>) -> (String, WordKey) {
+            // A scalar's lowercase takes at most 4 bytes (İ, two scalars, takes 3).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count * 4) { buffer in
+                var count = 0
+                for scalar in scalars[range] {
+                    let value = scalar.value
+                    if value < 0x80 {
+                        buffer[count] = UInt8(value) | ((0x41 ... 0x5A).contains(value) ? 0x20 : 0)
+                        count += 1
+                    } else if value < 0x100 {
+                        let lower = (0xC0 ... 0xDE).contains(value) && value != 0xD7 ? value + 0x20 : value
+                        buffer[count] = UInt8(0xC0 | lower >> 6)
+                        buffer[count + 1] = UInt8(0x80 | lower & 0x3F)
+                        count += 2
+                    } else {
+                        for byte in scalar.properties.lowercaseMapping.utf8 {
+                            buffer[count] = byte
+                            count += 1
+                        }
+                    }
                 }
+                let bytes = UnsafeBufferPointer(rebasing: buffer[..<count])
+                return (String(decoding: bytes, as: UTF8.self), WordKey(utf8: bytes))
             }
-            return String(decoding: utf8, as: UTF8.self)
         }
+
+        func lowercased(_ range: Range<Int>) -> String { lowercasedWithKey(range).0 }
 
         /// Whether the scalars at `index` are `prefix` (ASCII, lowercase), ignoring case.
         func hasASCIIPrefix(_ prefix: StaticString) -> Bool {
@@ -167,7 +176,7 @@ public enum Tokenizer {
 
         /// Digits, a decimal or thousands part (`3,5`, `1.5`, `10 000` is two tokens), then a
         /// unit and digits again (`1h30`), or a unit alone (`2h`, `20min`, `50€`).
-        mutating func numberEnd() -> Int {
+        func numberEnd() -> Int {
             var end = index
             while let next = at(end), Self.isDigit(next) { end += 1 }
             if let mark = at(end), mark == "," || mark == ".", let digit = at(end + 1), Self.isDigit(digit) {

@@ -36,6 +36,14 @@ import Testing
         #expect(tokens("Je n\u{2019}y crois pas") == ["je", "n'", "y", "crois", "pas"])
     }
 
+    /// Lowercased as `String.lowercased()` does, with a key equal to the lowercase word's.
+    @Test func lowercasesAnyScriptAndKeysTheResult() {
+        let words = ["ÉCOLE", "İstanbul", "ÀÇÉÈÊËÎÏÔÙÛÜŸ", "ΩMEGA", "ДОМ", "Straße", "A"]
+        let found = Tokenizer.tokens(NormalizedText(words.joined(separator: " ")))
+        #expect(found.map(\.lowercased) == words.map { $0.lowercased() })
+        #expect(found.map(\.key) == words.map { WordKey($0.lowercased()) })
+    }
+
     @Test func splitsEnglishContractions() {
         #expect(tokens("I don't think it's worth it, can't say") == ["i", "do", "n't", "think", "it", "'s", "worth", "it", ",", "ca", "n't", "say"])
     }
