@@ -14304,7 +14304,6 @@ complaisantes	-0.3
 complaisants	-0.3
 complet	0.86
 complete	0.86
-completement	-0.5
 completemente	-0.5
 completementes	-0.5
 completements	-0.5
@@ -14374,7 +14373,6 @@ compliqués	-0.6
 compliquése	-0.6
 compliquéses	-0.6
 complète	0.86
-complètement	-0.5
 complètemente	-0.5
 complètementes	-0.5
 complètements	-0.5
@@ -21921,7 +21919,6 @@ extravertis	1.2
 extravertise	1.2
 extravertises	1.2
 extreme	-0.6
-extremement	-0.5
 extrememente	-0.5
 extremementes	-0.5
 extremements	-0.5
@@ -21929,7 +21926,6 @@ extremes	-0.6
 extremese	-0.6
 extremeses	-0.6
 extrême	-0.6
-extrêmement	-0.5
 extrêmemente	-0.5
 extrêmementes	-0.5
 extrêmements	-0.5
@@ -31026,7 +31022,6 @@ particularitése	0.1
 particularitéses	0.1
 particulier	0.6
 particuliere	0.6
-particulierement	-0.4
 particulieremente	-0.4
 particulierementes	-0.4
 particulierements	-0.4
@@ -31037,7 +31032,6 @@ particuliers	0.6
 particulierse	0.6
 particulierses	0.6
 particulière	0.6
-particulièrement	-0.4
 particulièremente	-0.4
 particulièrementes	-0.4
 particulièrements	-0.4
@@ -40223,7 +40217,6 @@ voyouses	-0.6
 voyoux	-2.2
 voyouxe	-2.2
 voyouxes	-2.2
-vraiment	1.9
 vraimente	1.9
 vraimentes	1.9
 vraiments	1.9
@@ -41105,7 +41098,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:af583d29990facb2708d437c09c429a86ee68999f5c3249e231801e1d66c508e"
+    static let frenchDigest = "sha256:61f647c179a037f62b669bf7ad7c406ff03e7ce3bc22cb73d3b08c4abe49b626"
 
     static let symbolsData = #"""
 $:	-1.5
