@@ -3,8 +3,9 @@
 /// `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed without
 /// it), `nor`, `without`, `nothing`. Also what something lacks or fails at (`dépourvu de`,
 /// `manque de`; `devoid of`, `lacks`, `fails to`), and `barely`, `hardly`, `less` over the next
-/// word only. Not "nothing short of", "nothing but", "no matter", « rien de moins que », "not
-/// this happy in years", "can't recommend it enough", "can't wait", which affirm. A scope runs
+/// word only. Not "nothing short of", "nothing but", "no matter", "no doubt", "not only",
+/// « sans doute », « rien de moins que », "not this happy in years", "can't recommend it
+/// enough", "can't wait", which affirm. A scope runs
 /// to the end of the clause (punctuation, an emoticon or laughter, `mais`/`but`/`et`…, a
 /// question word after the verb) or four words, whichever comes first.
 public enum Negation {
@@ -78,13 +79,17 @@ public enum Negation {
     /// "Nothing short of", "nothing less than", "nothing but", "no less than", « rien de moins
     /// que »: a negator that affirms what follows.
     static func affirms(at index: Int, in tokens: [Token]) -> Bool {
-        guard index + 2 < tokens.count else { return false }
-        let (first, next, after) = (tokens[index].lowercased, tokens[index + 1].lowercased, tokens[index + 2].lowercased)
+        func word(_ offset: Int) -> String { tokens.indices.contains(index + offset) ? tokens[index + offset].lowercased : "" }
+        let (first, next, after) = (tokens[index].lowercased, word(1), word(2))
         switch first {
         case "nothing": return (next == "short" && after == "of") || (next == "less" && after == "than") || next == "but"
-        case "no": return next == "less" && after == "than" || next == "matter"
+        case "no": return next == "less" && after == "than" || next == "matter" || next == "doubt"
+        case "not": return next == "only" || next == "just"
+        case "without": return next == "doubt" || next == "a" && after == "doubt"
+        case "sans": return next == "doute" || next == "aucun" && after == "doute"
+        case "aucun": return word(-1) == "sans" && next == "doute"
         case "rien": return next == "de" && after == "moins"
-        default: return comparesWithThePast(after: index, in: tokens) || affirmingCannot(at: index, in: tokens)
+        default: return index + 2 < tokens.count && (comparesWithThePast(after: index, in: tokens) || affirmingCannot(at: index, in: tokens))
         }
     }
 

@@ -163,6 +163,8 @@ import Testing
         ("IM NOT THE LATTER LOL", ["the", "latter"]),
         ("Can't wait to escape work", []),
         ("No matter how good it looks", []),
+        ("No doubt it's great, not only funny but moving", []),
+        ("C'est sans doute le meilleur, sans aucun doute", []),
     ])
     func scopes(_ text: String, _ expected: [String]) {
         #expect(negated(text) == expected, "\(text)")
