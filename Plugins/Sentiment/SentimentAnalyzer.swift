@@ -18,7 +18,7 @@ import ForumLensText
 /// great", « aurait dû être génial »: irrealis, to the end of the clause). Per sentence: the part
 /// after a contrast (mais, cependant, pourtant; but, however) weighs more than the part before,
 /// a sentence opening with one outweighs the sentences before it; the clause a concession opens
-/// (although, malgré) weighs less than the rest; exclamation marks strengthen;
+/// (although, no matter, malgré, bien que) weighs less than the rest; exclamation marks strengthen;
 /// a question is damped. The evidence lists each word or phrase that moved the score, its
 /// offsets in the message's text, its valence after the rules and the rules applied.
 public struct SentimentAnalyzer: Analyzer {

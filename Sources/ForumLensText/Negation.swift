@@ -5,9 +5,9 @@
 /// `manque de`; `devoid of`, `lacks`, `fails to`), and `barely`, `hardly`, `less` over the next
 /// word only. Not "nothing short of", "nothing but", "no matter", "no doubt", "not only",
 /// « sans doute », « rien de moins que », "not this happy in years", "can't recommend it
-/// enough", "can't wait", which affirm. A scope runs
-/// to the end of the clause (punctuation, an emoticon or laughter, `mais`/`but`/`et`…, a
-/// question word after the verb) or four words, whichever comes first.
+/// enough", "can't wait", which affirm. A scope runs to the end of the clause (punctuation, an
+/// emoticon or laughter, `mais`/`but`/`et`…, a question word after the verb) or four words,
+/// whichever comes first.
 public enum Negation {
     /// The negators proper, which also close a French `ne`.
     static let closers = [
@@ -76,8 +76,9 @@ public enum Negation {
         return negated
     }
 
-    /// "Nothing short of", "nothing less than", "nothing but", "no less than", « rien de moins
-    /// que »: a negator that affirms what follows.
+    /// "Nothing short of", "nothing less than", "nothing but", "no less than", "no matter", "no
+    /// doubt", "not only", "without a doubt", « sans (aucun) doute », « rien de moins que »: a
+    /// negator that affirms what follows, or negates nothing of it.
     static func affirms(at index: Int, in tokens: [Token]) -> Bool {
         func word(_ offset: Int) -> String { tokens.indices.contains(index + offset) ? tokens[index + offset].lowercased : "" }
         let (first, next, after) = (tokens[index].lowercased, word(1), word(2))
@@ -141,7 +142,8 @@ public enum Negation {
         var cursor = negator + 1
         while cursor < tokens.count, words < length {
             let token = tokens[cursor]
-            // "so" ends a clause ("so I left"), but right after the negator it says how much ("not so bad").
+            // "so" ends a clause ("so I left"), but right after the negator it says how much ("not
+            // so bad"); a question word right after it is what it negates.
             let governed = cursor == negator + 1 && governedRightAfter.contains(token.key)
             if token.kind == .punctuation || token.kind == .emoticon || interjections.contains(token.key) || clauseEnds.contains(token.key) && !governed { break }
             if isWord(token) {
