@@ -58,7 +58,10 @@ public struct AnalyzerPipeline: Sendable {
     /// discussion tell. `jobs`: how many threads analyze the messages; results, summaries and
     /// the order of everything are the same whatever it is.
     /// `cache`: results of messages analyzed before (`--resume`), and where to keep new ones.
-    public func analyze(_ discussion: Discussion, fallbackLanguage: String? = nil, jobs: Int = 1, cache: (any ResultCache)? = nil) -> DiscussionAnalysis {
+    /// `summarizing`: false where only the results are read (`eval`): no tallies, no summaries.
+    public func analyze(
+        _ discussion: Discussion, fallbackLanguage: String? = nil, jobs: Int = 1, cache: (any ResultCache)? = nil, summarizing: Bool = true
+    ) -> DiscussionAnalysis {
         let messages = discussion.messages
         // Without analyzers nothing reads the text layer: it is not computed.
         var analyzed = [MessageAnalysis](repeating: MessageAnalysis(), count: analyzers.isEmpty ? 0 : messages.count)
@@ -72,22 +75,24 @@ public struct AnalyzerPipeline: Sendable {
                 ForEachIndex.run(messages.count, jobs: jobs) { index in
                     if let known = cache?.results(for: messages[index], in: discussion) {
                         slots[index] = MessageAnalysis(
-                            language: known.language, results: known.results, tallies: tallies(known.results, of: messages[index], in: known.language))
+                            language: known.language, results: known.results,
+                            tallies: summarizing ? tallies(known.results, of: messages[index], in: known.language) : [])
                         return
                     }
                     let text = TextLayer(messages[index].text)
                     let language = Self.language(of: messages[index], text: text, in: discussion, fallback: fallbackLanguage)
                     slots[index] = MessageAnalysis(text: text, language: language)
-                    run(analyzers[..<concurrent], on: messages[index], into: &slots[index])
+                    run(analyzers[..<concurrent], on: messages[index], into: &slots[index], tallying: summarizing)
                     cache?.store(slots[index].results, language: language, for: messages[index], in: discussion)
                 }
             }
             if concurrent < analyzers.count {
-                for index in messages.indices { run(analyzers[concurrent...], on: messages[index], into: &analyzed[index]) }
+                for index in messages.indices { run(analyzers[concurrent...], on: messages[index], into: &analyzed[index], tallying: summarizing) }
             }
         }
-        return summarize(messages, results: analyzed.isEmpty ? Array(repeating: [], count: messages.count) : analyzed.map(\.results),
-                         tallies: analyzed.map(\.tallies))
+        let results = analyzed.isEmpty ? Array(repeating: [], count: messages.count) : analyzed.map(\.results)
+        guard summarizing else { return DiscussionAnalysis(results: results, summary: Summaries(), authors: []) }
+        return summarize(messages, results: results, tallies: analyzed.map(\.tallies))
     }
 
     /// Summaries from results written before (`forumlens merge`): each message's tallies as
@@ -164,7 +169,7 @@ public struct AnalyzerPipeline: Sendable {
         var tallies: [(id: String, tally: Tally)] = []
     }
 
-    private func run(_ analyzers: ArraySlice<any Analyzer>, on message: Message, into analysis: inout MessageAnalysis) {
+    private func run(_ analyzers: ArraySlice<any Analyzer>, on message: Message, into analysis: inout MessageAnalysis, tallying: Bool) {
         guard let text = analysis.text else { return }
         for index in analyzers.indices {
             let analyzer = analyzers[index], descriptor = descriptors[index]
@@ -177,7 +182,7 @@ public struct AnalyzerPipeline: Sendable {
                 value = Self.skippedForLanguage
             }
             analysis.results.append((descriptor.id, value))
-            analysis.tallies.append((descriptor.id, Self.tally(value, by: analyzer, of: message, in: analysis.language)))
+            if tallying { analysis.tallies.append((descriptor.id, Self.tally(value, by: analyzer, of: message, in: analysis.language))) }
         }
     }
 

@@ -16,7 +16,7 @@ enum AdviceEvaluation {
         let language = given ?? ForumLens.Eval.language(of: rows.map(\.text))
         let discussion = Discussion(
             id: "eval", language: language, messages: rows.enumerated().map { Message(id: $1.id, position: $0 + 1, text: $1.text) })
-        let analysis = pipeline.analyze(discussion, jobs: jobs)
+        let analysis = pipeline.analyze(discussion, jobs: jobs, summarizing: false)
         let found = analysis.results.map { results in results.first { $0.id == "advice" }?.value ?? .null }
         let said = found.map { result -> Bool in
             if case let .number(count)? = result["count"] { return count > 0 }

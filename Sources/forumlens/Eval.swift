@@ -76,9 +76,9 @@ extension ForumLens {
                     id: "eval", language: language,
                     messages: rows.enumerated().map { Message(id: $1.id, position: $0 + 1, text: $1.text) })
                 // The first text alone first: it loads what the analyzer loads once (lexicons).
-                let startUp = Self.seconds { _ = pipeline.analyze(Discussion(id: "warm-up", language: language, messages: Array(discussion.messages.prefix(1)))) }
+                let startUp = Self.seconds { _ = pipeline.analyze(Discussion(id: "warm-up", language: language, messages: Array(discussion.messages.prefix(1))), summarizing: false) }
                 var analysis: DiscussionAnalysis?
-                let seconds = Self.seconds { analysis = pipeline.analyze(discussion, jobs: jobs) }
+                let seconds = Self.seconds { analysis = pipeline.analyze(discussion, jobs: jobs, summarizing: false) }
                 if timing {
                     FileHandle.standardError.write(Data(String(
                         format: "%@: start-up %.1f ms, then %d texts in %.4f s: %.0f texts/s (%d jobs)\n",

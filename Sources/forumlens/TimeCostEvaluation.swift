@@ -14,7 +14,7 @@ enum TimeCostEvaluation {
         let rows = try read(path)
         let discussion = Discussion(
             id: "eval", messages: rows.enumerated().map { Message(id: $1.id, position: $0 + 1, language: $1.language, text: $1.text) })
-        let analysis = pipeline.analyze(discussion, jobs: jobs)
+        let analysis = pipeline.analyze(discussion, jobs: jobs, summarizing: false)
         let found = analysis.results.map { results in results.first { $0.id == "time-cost" }?.value ?? .null }
         var lines: [String] = []
         for language in [nil] + Array(Set(rows.map(\.language))).sorted() {

@@ -71,6 +71,9 @@ private struct LongMessages: Analyzer {
             #expect(several.authors.map(\.summary) == one.authors.map(\.summary))
         }
         #expect(one.summary["long"]?["long"] == 120, "3 long texts of 6, 40 times each")
+        // Where only the results are read (eval), the same results without summaries.
+        let unsummarized = pipeline.analyze(many, jobs: 2, summarizing: false)
+        #expect(flat(unsummarized) == flat(one) && unsummarized.summary.entries.isEmpty && unsummarized.authors.isEmpty)
     }
 
     @Test func refusesWhatCannotRunWithAClearMessage() {
