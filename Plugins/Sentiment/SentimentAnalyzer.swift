@@ -478,7 +478,7 @@ public struct SentimentAnalyzer: Analyzer {
         ],
         contrasts: ["but", "however"],
         concessions: ["although", "though", "albeit", "despite", "in spite of", "no matter", "even if", "regardless of"],
-        negators: ["no", "not", "never", "nothing"],
+        negators: ["no", "not", "never", "nothing", "least"],
         approximators: ["easily", "well", "good"],
         numbers: [
             "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "fifteen", "twenty", "thirty",

@@ -2,8 +2,8 @@
 /// (the words between `ne` and the negator, and after it), `pas de`, `sans`, `aucun(e)`,
 /// `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed without
 /// it), `nor`, `without`, `nothing`. Also what something lacks or fails at (`dépourvu de`,
-/// `manque de`; `devoid of`, `lacks`, `fails to`), and `barely`, `hardly`, `less` over the next
-/// word only. Not "nothing short of", "nothing but", "no matter", "no doubt", "not only",
+/// `manque de`; `devoid of`, `lacks`, `fails to`), and `barely`, `hardly`, `less`, `least` (not
+/// "at least") over the next word only. Not "nothing short of", "nothing but", "no matter", "no doubt", "not only",
 /// « sans doute », « rien de moins que », "not this happy in years", "can't recommend it
 /// enough", "can't wait", which affirm. A scope runs to the end of the clause (punctuation, an
 /// emoticon or laughter, `mais`/`but`/`et`…, a question word after the verb) or four words,
@@ -16,7 +16,7 @@ public enum Negation {
     ]
     /// Negators of degree, which govern only the word after them ("less patient about bull
     /// shit", "barely funny").
-    static let degree = ["barely", "hardly", "scarcely", "less"]
+    static let degree = ["barely", "hardly", "scarcely", "less", "least"]
     /// What something lacks: « dépourvu d'humour », "devoid of charm", "lacks energy".
     static let lacking = [
         "dépourvu", "dépourvue", "dépourvus", "dépourvues", "dénué", "dénuée", "dénués", "dénuées", "manque", "manquent", "manquait",
@@ -90,6 +90,7 @@ public enum Negation {
         case "sans": return next == "doute" || next == "aucun" && after == "doute"
         case "aucun": return word(-1) == "sans" && next == "doute"
         case "rien": return next == "de" && after == "moins"
+        case "least": return word(-1) == "at" || word(-1) == "very"
         default: return index + 2 < tokens.count && (comparesWithThePast(after: index, in: tokens) || affirmingCannot(at: index, in: tokens))
         }
     }

@@ -165,6 +165,7 @@ import Testing
         ("No matter how good it looks", []),
         ("No doubt it's great, not only funny but moving", []),
         ("C'est sans doute le meilleur, sans aucun doute", []),
+        ("The least interesting film, at least it is short", ["interesting"]),
     ])
     func scopes(_ text: String, _ expected: [String]) {
         #expect(negated(text) == expected, "\(text)")
