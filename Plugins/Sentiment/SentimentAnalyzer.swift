@@ -235,8 +235,7 @@ public struct SentimentAnalyzer: Analyzer {
         var boosterEnding: [Int: (value: Double, text: String)] = [:]
         var inBooster = Set<Int>()
         for start in sentence {
-            for phrase in language.boosterPhrases[tokens[start].key] ?? [] where start + phrase.keys.count <= sentence.upperBound {
-                guard zip(tokens[start ..< start + phrase.keys.count], phrase.keys).allSatisfy({ $0.key == $1 }) else { continue }
+            for phrase in language.boosterPhrases[tokens[start].key] ?? [] where PhraseList.matches(phrase.keys, at: start, in: sentence, tokens) {
                 boosterEnding[start + phrase.keys.count - 1] = (phrase.value, tokens[start ..< start + phrase.keys.count].map(\.lowercased).joined(separator: " "))
                 inBooster.formUnion(start ..< start + phrase.keys.count)
             }
@@ -254,10 +253,7 @@ public struct SentimentAnalyzer: Analyzer {
         while index < sentence.upperBound {
             let token = tokens[index]
             // A phrase first: its words read together (pas mal, not bad), negation included.
-            if let phrase = lexicon.phrases[token.key]?.first(where: { phrase in
-                index + phrase.keys.count <= sentence.upperBound
-                    && zip(tokens[index ..< index + phrase.keys.count], phrase.keys).allSatisfy { $0.key == $1 }
-            }) {
+            if let phrase = lexicon.phrases[token.key]?.first(where: { PhraseList.matches($0.keys, at: index, in: sentence, tokens) }) {
                 found.append((index ..< index + phrase.keys.count, Double(phrase.valence), []))
                 index += phrase.keys.count
                 continue
@@ -433,9 +429,7 @@ public struct SentimentAnalyzer: Analyzer {
 
     /// How many tokens of one of `phrases` start at `start` within the sentence, if one does.
     static func phraseLength(_ phrases: WordTable<[[WordKey]]>, at start: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Int? {
-        phrases[tokens[start].key]?.first { keys in
-            start + keys.count <= sentence.upperBound && zip(tokens[start ..< start + keys.count], keys).allSatisfy { $0.key == $1 }
-        }?.count
+        phrases[tokens[start].key]?.first { PhraseList.matches($0, at: start, in: sentence, tokens) }?.count
     }
 
     static let french = Words(

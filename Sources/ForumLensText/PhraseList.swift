@@ -46,7 +46,8 @@ public struct PhraseList: Sendable {
         return found
     }
 
-    static func matches(_ keys: [WordKey], at start: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+    /// Whether the tokens at `start` are `keys`, within `range`.
+    public static func matches(_ keys: [WordKey], at start: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
         start + keys.count <= range.upperBound && zip(tokens[start ..< start + keys.count], keys).allSatisfy { $0.key == $1 }
     }
 }

@@ -12,10 +12,10 @@ public enum Stemmer {
         // On UTF-8 bytes: an ending matches the same bytes as it does scalars (it starts with a
         // scalar's first byte), and lengths are counted in scalars where a rule says how short.
         var bytes = Array(lowercased.utf8)
-        var scalars = bytes.reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }
+        var scalars = scalarCount(bytes[...])
         // Elided articles and pronouns: « l'image » → image, « s'inscrire » → inscrire.
         if let apostrophe = bytes.firstIndex(of: 0x27), apostrophe + 1 < bytes.count {
-            let before = bytes[..<apostrophe].reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }
+            let before = scalarCount(bytes[..<apostrophe])
             if before <= 2 {
                 bytes.removeFirst(apostrophe + 1)
                 scalars -= before + 1
@@ -33,7 +33,8 @@ public enum Stemmer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+    /// Scalars in UTF-8: the bytes that are not continuation bytes.
+    static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
 
     /// An ending, what replaces it, and the shortest stem it may leave (in scalars).
     struct Rule: Sendable {
