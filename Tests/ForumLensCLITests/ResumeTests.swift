@@ -50,7 +50,12 @@ import Testing
         let cache = scratch.url("out/.forumlens-cache.jsonl")
         let deadline = Date().addingTimeInterval(60)
         while process.isRunning, Date() < deadline {
-            let lines = (FileManager.default.contents(atPath: cache)).map { String(decoding: $0, as: UTF8.self).components(separatedBy: "{\"file\"").count - 1 } ?? 0
+            // Files' lines written to their end: a long line still being written when the kill
+            // comes is rightly dropped on resuming.
+            let lines = FileManager.default.contents(atPath: cache).map { data in
+                String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+                    .filter { $0.hasPrefix("{\"file\"") }.count
+            } ?? 0
             if lines >= 5 { break }
             try await Task.sleep(nanoseconds: 5_000_000)
         }
