@@ -175,14 +175,31 @@ public struct SentimentAnalyzer: Analyzer {
     }
 
     /// A word written with a capital and then small letters, inside a sentence (not its first
-    /// word, nor after a colon or an opening quote).
+    /// word, nor after a colon, an opening quote, or only mentions and hashtags: a tweet's
+    /// « @user Excellente journée » starts at «Excellente»).
     static func isName(_ index: Int, in sentence: Range<Int>, _ layer: TextLayer) -> Bool {
-        let token = layer.tokens[index]
-        let scalars = layer.text.scalars[token.range]
-        guard token.kind == .word, scalars.first!.properties.isUppercase, scalars.dropFirst().contains(where: { $0.properties.isLowercase }),
-              let previous = layer.tokens[sentence.lowerBound ..< index].last(where: { $0.kind != .url && $0.kind != .emoji && $0.kind != .emoticon })
+        let tokens = layer.tokens
+        let scalars = layer.text.scalars[tokens[index].range]
+        guard tokens[index].kind == .word, scalars.first!.properties.isUppercase, scalars.dropFirst().contains(where: { $0.properties.isLowercase })
         else { return false }
-        return previous.kind != .punctuation || !openers.contains(previous.lowercased.unicodeScalars.last!)
+        var before = index - 1
+        while before >= sentence.lowerBound {
+            switch tokens[before].kind {
+            case .url, .emoji, .emoticon: before -= 1
+            case .word where isTag(before, layer): before -= 2
+            default:
+                return tokens[before].kind != .punctuation || !openers.contains(tokens[before].lowercased.unicodeScalars.last!)
+            }
+        }
+        return false
+    }
+
+    /// Whether the word at `index` is a mention or a hashtag: `@` or `#` right before it.
+    static func isTag(_ index: Int, _ layer: TextLayer) -> Bool {
+        let tokens = layer.tokens
+        guard index > 0, tokens[index - 1].kind == .punctuation, tokens[index - 1].range.upperBound == tokens[index].range.lowerBound
+        else { return false }
+        return tokens[index - 1].lowercased == "@" || tokens[index - 1].lowercased == "#"
     }
 
     /// Whether the word at `index` is an adverb with a valence of its own (-ly, -ment) right

@@ -28,11 +28,14 @@ struct SentimentLexicon: Sendable {
                     words[WordKey(utf8: entry)] = valence
                     continue
                 }
-                let keys = Tokenizer.tokens(NormalizedText(String(decoding: entry, as: UTF8.self))).map(\.key)
+                // An elision is one only before a word: « drôle d' » is tokenized with one after it.
+                let elides = entry.last == UInt8(ascii: "'")
+                let text = String(decoding: entry, as: UTF8.self) + (elides ? "x" : "")
+                let keys = Tokenizer.tokens(NormalizedText(text)).map(\.key).dropLast(elides ? 1 : 0)
                 if keys.count == 1 {
                     words[keys[0]] = valence
                 } else if let first = keys.first {
-                    phrases[first, default: []].append((keys, valence))
+                    phrases[first, default: []].append((Array(keys), valence))
                 }
             }
         }

@@ -17855,10 +17855,14 @@ dreadlocks	-0.2
 dreadlockse	-0.2
 dreadlockses	-0.2
 drole	1.7
+drole d'	-0.7
+drole de	-0.7
 droles	0.7
 drolese	0.7
 droleses	0.7
 drôle	1.7
+drôle d'	-0.7
+drôle de	-0.7
 drôles	0.7
 drôlese	0.7
 drôleses	0.7
@@ -22790,7 +22794,6 @@ forcant	0.9
 forcante	0.9
 forcantes	0.9
 forcants	0.9
-force	2.2
 forcee	-0.8
 forcees	-0.8
 forceese	-0.8
@@ -22799,7 +22802,6 @@ forcer	0.2
 forcere	0.2
 forceres	0.2
 forcers	0.2
-forces	1.7
 forcese	1.7
 forceses	1.7
 forcère	0.2
@@ -41098,7 +41100,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:61f647c179a037f62b669bf7ad7c406ff03e7ce3bc22cb73d3b08c4abe49b626"
+    static let frenchDigest = "sha256:90cab6b1c5e283cf5366a52bfb036459f0f6e64b4cd1d227017e37c37e723542"
 
     static let symbolsData = #"""
 $:	-1.5

@@ -1,5 +1,6 @@
 /// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point`
-/// (the words between `ne` and the negator, and after it), `pas de`, `sans`, `aucun(e)`,
+/// (the words between `ne` and the negator, and after it), `ne` alone before pouvoir, savoir and
+/// oser (« ne pourra respecter »), `pas de`, `sans`, `aucun(e)`,
 /// `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed without
 /// it), `nor`, `without`, `nothing`. Also what something lacks or fails at (`dépourvu de`,
 /// `manque de`; `devoid of`, `lacks`, `fails to`), and `barely`, `hardly`, `less`, `least` (not
@@ -61,6 +62,12 @@ public enum Negation {
                 for inner in index + 1 ..< negator where isWord(tokens[inner]) { negated[inner] = true }
                 markScope(after: negator, in: tokens, &negated)
                 index = negator + 1
+                continue
+            }
+            if word.utf8.count == 2, word == "ne" || word == "n'", let modal = modalNegatedByNe(after: index, in: tokens) {
+                for inner in index + 1 ... modal where isWord(tokens[inner]) { negated[inner] = true }
+                markScope(after: modal, in: tokens, &negated)
+                index = modal + 1
                 continue
             }
             let key = tokens[index].key
@@ -154,6 +161,27 @@ public enum Negation {
             cursor += 1
         }
     }
+
+    /// Written French drops `pas` after `ne` with pouvoir, savoir and oser: « le Canada ne
+    /// pourra respecter son engagement », « je n'ose y croire ». Not « je ne peux que
+    /// recommander », which affirms, nor « je ne sais quoi / pourquoi », whose clause is another.
+    /// The modal, after at most two object pronouns, or nil.
+    static func modalNegatedByNe(after index: Int, in tokens: [Token]) -> Int? {
+        var cursor = index + 1
+        while cursor < min(tokens.count, index + 3), objectPronouns.contains(tokens[cursor].key) { cursor += 1 }
+        guard cursor < tokens.count, modals.contains(tokens[cursor].key),
+              cursor + 1 >= tokens.count || !endsModal.contains(tokens[cursor + 1].key) else { return nil }
+        return cursor
+    }
+    static let endsModal = table(["que", "qu'", "quoi"] + questionWords)
+    static let modals = table([
+        "peux", "peut", "pouvons", "pouvez", "peuvent", "pouvais", "pouvait", "pouvions", "pouviez", "pouvaient", "pourrai", "pourras",
+        "pourra", "pourrons", "pourrez", "pourront", "pourrais", "pourrait", "pourrions", "pourriez", "pourraient", "puis", "puisse",
+        "puisses", "puissent", "sais", "sait", "savons", "savez", "savent", "savais", "savait", "savaient", "saurai", "saura", "saurons",
+        "saurez", "sauront", "saurais", "saurait", "saurions", "sauriez", "sauraient", "sache", "sachent", "ose", "oses", "osons", "osez",
+        "osent", "osais", "osait", "osaient", "oserai", "osera", "oserais", "oserait", "oseraient",
+    ])
+    static let objectPronouns = table(["le", "la", "l'", "les", "me", "m'", "te", "t'", "se", "s'", "nous", "vous", "lui", "leur", "y", "en"])
 
     static func isWord(_ token: Token) -> Bool { token.kind == .word || token.kind == .clitic }
 }

@@ -75,6 +75,17 @@ import Testing
         #expect(Self.score("Super réunion ce soir.", "fr") > 0)
         #expect(Self.score("Sur France 2, les éoliennes en question.", "fr") == 0)
         #expect(Self.score("This film is Great.", "en") > 0)
+        // A tweet's mentions and hashtags come before its sentence, not inside it.
+        #expect(Self.score("@user Excellente journée", "fr") > 0)
+        #expect(Self.score("#Energie Excellente journée", "fr") > 0)
+        #expect(Self.score("Merci @user Excellente", "fr") == Self.score("Merci @user Machin", "fr"))
+    }
+
+    /// « drôle de » says odd, not funny.
+    @Test func droleDeIsOdd() {
+        #expect(Self.score("Un film drôle.", "fr") > 0)
+        #expect(Self.score("Drôle de conception du débat.", "fr") < 0)
+        #expect(Self.score("Une drôle d'idée.", "fr") < 0)
     }
 
     /// Twenty mildly positive sentences score about as their sentences do, not +1.

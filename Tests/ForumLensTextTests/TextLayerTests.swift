@@ -166,6 +166,10 @@ import Testing
         ("No doubt it's great, not only funny but moving", []),
         ("C'est sans doute le meilleur, sans aucun doute", []),
         ("The least interesting film, at least it is short", ["interesting"]),
+        ("Le Canada ne pourra respecter son engagement", ["pourra", "respecter", "son", "engagement"]),
+        ("Je ne le peux croire", ["le", "peux", "croire"]),
+        ("Je ne peux que recommander ce film", []),
+        ("Un je ne sais quoi de charmant", []),
     ])
     func scopes(_ text: String, _ expected: [String]) {
         #expect(negated(text) == expected, "\(text)")
