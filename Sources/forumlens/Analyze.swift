@@ -8,6 +8,7 @@ import ForumLensRules
 extension ForumLens {
     struct Analyze: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "analyze",
             abstract: "Split saved pages into messages and run analyzers on them.",
             discussion: """
                 Analyzers: ids of the Swift plugins under Plugins/ (`forumlens analyzers list`), or paths of rule plugins \

@@ -7,6 +7,7 @@ extension ForumLens {
     /// `forumlens analyzers list | describe | test`: what is installed, and the plugins' own examples.
     struct Analyzers: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "analyzers",
             abstract: "List analyzers, describe one, or run their examples.",
             subcommands: [List.self, Describe.self, Test.self, New.self, Taxonomy.self])
 
@@ -22,6 +23,7 @@ extension ForumLens {
 
         struct Taxonomy: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "taxonomy",
                 abstract: "Print the advice analyzer's default taxonomy, a rule file to copy, edit and pass with `analyze --taxonomy`.",
                 discussion: "Example:\n  forumlens analyzers taxonomy > my-themes.yml")
 
@@ -65,7 +67,7 @@ extension ForumLens {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "One line per analyzer: id, version, languages, summary.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "One line per analyzer: id, version, languages, summary.")
 
             @Argument(help: "Plugin files (.yml, .yaml, .json) to list after the installed analyzers.")
             var paths: [String] = []
@@ -82,7 +84,7 @@ extension ForumLens {
         }
 
         struct Describe: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "What an analyzer reads and gives, and its examples.")
+            static let configuration = CommandConfiguration(commandName: "describe", abstract: "What an analyzer reads and gives, and its examples.")
 
             @Argument(help: "An analyzer's id, or a plugin file's path.")
             var name: String
@@ -103,6 +105,7 @@ extension ForumLens {
 
         struct Test: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "test",
                 abstract: "Run the analyzers' own examples; exit 1 when one fails.",
                 discussion: "Each example runs through the pipeline as a one-message discussion; its result must hold the fields the example expects.")
 
@@ -127,6 +130,7 @@ extension ForumLens {
 
         struct New: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "new",
                 abstract: "Create a Swift analyzer plugin under Plugins/ that compiles, with examples that run as its tests.",
                 discussion: "Then build (`swift build`): the plugin is registered by the build and listed by `forumlens analyzers list`.")
 

@@ -2,12 +2,14 @@ import ArgumentParser
 import Foundation
 import ForumLensAnalysis
 import ForumLensCore
+import ForumLensIngest
 import ForumLensText
 
 extension ForumLens {
     /// `forumlens eval sentiment FILE.tsv`: an analyzer's scores against human ratings.
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "eval",
             abstract: "Score an analyzer against a labeled TSV file.",
             discussion: """
                 sentiment: UTF-8, tab-separated, a header row, then `id, text, score` (a human mean on -4…4) or \
@@ -113,10 +115,9 @@ extension ForumLens {
         /// The rows of a labeled TSV; a line that cannot be read is an error naming it. Read as
         /// bytes: Strings only for the ids and texts.
         static func read(_ path: String) throws -> [(id: String, text: String, gold: SentimentEvaluation.Gold)] {
-            guard let data = FileManager.default.contents(atPath: path), String(data: data, encoding: .utf8) != nil else {
+            guard let data = FileManager.default.contents(atPath: path), case let bytes = [UInt8](data), String(validating: bytes, as: UTF8.self) != nil else {
                 throw PluginError("\(path): cannot be read as UTF-8 text")
             }
-            let bytes = [UInt8](data)
             var lines: [ArraySlice<UInt8>] = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
                 $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0
             }
@@ -132,7 +133,7 @@ extension ForumLens {
                 guard let firstTab = line.firstIndex(of: UInt8(ascii: "\t")), let lastTab = line.lastIndex(of: UInt8(ascii: "\t")), firstTab < lastTab else {
                     throw PluginError("\(path):\(number + 2): expected id, text and a \(numeric ? "number" : "label") separated by tabs")
                 }
-                let value = String(decoding: line[(lastTab + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                let value = String(decoding: line[(lastTab + 1)...], as: UTF8.self).trimmingSpaces()
                 let gold: SentimentEvaluation.Gold?
                 if numeric { gold = Double(value).map { .score($0) } } else { gold = labels[value.lowercased()].map { .label($0) } }
                 guard let gold else {

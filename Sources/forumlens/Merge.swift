@@ -8,6 +8,7 @@ import ForumLensReport
 extension ForumLens {
     struct Merge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Combine partial reports of analyze (JSON or JSONL) into one, as one run over all their inputs would have written it.",
             discussion: """
                 Each report's messages and results are kept; a discussion that several reports hold in part (pages of \

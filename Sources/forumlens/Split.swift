@@ -7,6 +7,7 @@ import ForumLensReport
 extension ForumLens {
     struct Split: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "split",
             abstract: "Split saved pages into messages (author, date, own text, quotes, replies); no analysis.",
             discussion: """
                 Examples:

@@ -85,7 +85,7 @@ struct MIMEHeaders {
     }
 }
 
-extension StringProtocol where UTF8View: BidirectionalCollection {
+public extension StringProtocol where UTF8View: BidirectionalCollection {
     /// Without leading and trailing spaces, tabs and line breaks (found on the UTF-8 bytes:
     /// they are all ASCII, so the cut falls between characters).
     func trimmingSpaces() -> String {
