@@ -1,9 +1,10 @@
-/// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point`
+/// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point/nullement/aucunement`
 /// (the words between `ne` and the negator, and after it), `ne` alone before pouvoir, savoir and
 /// oser (« ne pourra respecter »), `pas de`, `sans`, `aucun(e)`,
 /// `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed without
 /// it), `nor`, `without`, `nothing`. Also what something lacks or fails at (`dépourvu de`,
-/// `manque de`; `devoid of`, `lacks`, `fails to`), and `barely`, `hardly`, `less`, `least` (not
+/// `manque de`; `devoid of`, `lacks`, `fails to`), "far from (being)" and « loin d'être » over
+/// the next two words, and `barely`, `hardly`, `less`, `least` (not
 /// "at least") over the next word only. Not "nothing short of", "nothing but", "no matter", "no doubt", "not only",
 /// « sans doute », « rien de moins que », "not this happy in years", "can't recommend it
 /// enough", "can't wait", which affirm. A scope runs to the end of the clause (punctuation, an
@@ -12,7 +13,7 @@
 public enum Negation {
     /// The negators proper, which also close a French `ne`.
     static let closers = [
-        "pas", "plus", "jamais", "rien", "guère", "personne", "point", "sans", "aucun", "aucune", "ni",
+        "pas", "plus", "jamais", "rien", "guère", "personne", "point", "nullement", "aucunement", "sans", "aucun", "aucune", "ni",
         "not", "no", "never", "n't", "nor", "without", "nothing", "none", "nobody", "neither", "cannot",
     ]
     /// Negators of degree, which govern only the word after them ("less patient about bull
@@ -68,6 +69,11 @@ public enum Negation {
                 for inner in index + 1 ... modal where isWord(tokens[inner]) { negated[inner] = true }
                 markScope(after: modal, in: tokens, &negated)
                 index = modal + 1
+                continue
+            }
+            if let end = farFrom(at: index, in: tokens) {
+                markScope(after: end, in: tokens, &negated, length: 2)
+                index = end + 1
                 continue
             }
             let key = tokens[index].key
@@ -182,6 +188,17 @@ public enum Negation {
         "osent", "osais", "osait", "osaient", "oserai", "osera", "oserais", "oserait", "oseraient",
     ])
     static let objectPronouns = table(["le", "la", "l'", "les", "me", "m'", "te", "t'", "se", "s'", "nous", "vous", "lui", "leur", "y", "en"])
+
+    /// "Far from (being) perfect", « loin d'être parfait »: denial by distance, over the next two
+    /// words ("far from the beach" negates nothing with a valence). Where the phrase ends, or nil.
+    static func farFrom(at index: Int, in tokens: [Token]) -> Int? {
+        func word(_ offset: Int) -> String { tokens.indices.contains(index + offset) ? tokens[index + offset].lowercased : "" }
+        switch tokens[index].lowercased {
+        case "far" where word(1) == "from": return word(2) == "being" ? index + 2 : index + 1
+        case "loin" where ["d'", "de"].contains(word(1)) && word(2) == "être": return index + 2
+        default: return nil
+        }
+    }
 
     static func isWord(_ token: Token) -> Bool { token.kind == .word || token.kind == .clitic }
 }

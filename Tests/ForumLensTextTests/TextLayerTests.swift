@@ -170,6 +170,9 @@ import Testing
         ("Je ne le peux croire", ["le", "peux", "croire"]),
         ("Je ne peux que recommander ce film", []),
         ("Un je ne sais quoi de charmant", []),
+        ("Ce film n'est nullement drôle", ["est", "drôle"]),
+        ("Far from perfect, far from being a hit, far from the beach", ["perfect", "a", "hit", "the", "beach"]),
+        ("Il est loin d'être parfait", ["parfait"]),
     ])
     func scopes(_ text: String, _ expected: [String]) {
         #expect(negated(text) == expected, "\(text)")
