@@ -165,6 +165,14 @@ def main():
     # The same for French, but only Pattern's clearer adjectives (|polarity| >= 0.3): its
     # French list holds many mild, context-bound ones that tilt neutral texts.
     french = {k: v for k, v in vader_fr.items() if is_word(k)}
+    # A French word spelled as an English one of the same sense (horrible, adorable, idiot,
+    # violent) often has in vader_FR a value diluted among the English words translated to it
+    # (horrible -0.7, adorable 0.7): VADER's raters' own value of the word, where it says the
+    # same more strongly. Not where the senses differ (blesser hurts, a blesser blesses).
+    for word, value in french.items():
+        rated = vader.get(word)
+        if rated is not None and rated * value > 0 and abs(rated) > abs(value):
+            french[word] = rated
     for form, value in read_pattern(pattern_fr).items():
         if form not in french and is_word(form) and abs(value) >= 1.2:
             french[form] = value / 2
