@@ -3021,9 +3021,11 @@ fake	-2.1
 fakes	-1.8
 fakin	-1.8
 faking	-1.8
+fall flat	-1.6
 fallen	-1.5
 fallin	-0.6
 falling	-0.6
+falls flat	-1.6
 false	-0.8
 falsely	-0.8
 falseness	-0.8
@@ -3139,6 +3141,7 @@ feebly	-1.2
 feelin	0.5
 feeling	0.5
 felicitous	1.4
+fell flat	-1.6
 felonies	-2.5
 felony	-2.5
 ferocious	-0.4
@@ -3611,6 +3614,8 @@ geekier	0.2
 geekiest	-0.1
 geeks	-0.4
 geeky	-0.6
+gem	2
+gems	2
 generosities	2.6
 generosity	2.3
 generous	2.3
@@ -4997,12 +5002,18 @@ leak	-1.4
 leaked	-1.3
 least	-0.6
 leave	-0.2
+leaves a lot to be desired	-1.8
+leaves much to be desired	-1.8
 leet	1.3
+left a lot to be desired	-1.8
+left much to be desired	-1.8
 legal	0.5
 legally	0.4
 legendary	2
 legible	0.4
 lenient	1.1
+let down	-1.9
+letdown	-1.9
 lethargic	-1.2
 lethargy	-1.4
 liabilities	-0.8
@@ -5465,6 +5476,7 @@ molesters	-2.2
 molestin	-2.8
 molesting	-2.8
 molests	-3.1
+money well spent	2
 mongerin	-0.8
 mongering	-0.8
 monopolize	-0.8
@@ -5542,6 +5554,8 @@ murderously	-3.1
 murderousness	-2.9
 murders	-3
 musm	0.9
+must see	2.2
+must-see	2.2
 mwah	2.5
 nag	-1.5
 nagana	-1.7
@@ -5662,6 +5676,7 @@ nosey	-0.8
 nostalgic	-1
 nostalgically	-1
 not bad	1.3
+not worth	-1.5
 notable	1
 notably	1
 notorious	-1.9
@@ -5820,12 +5835,15 @@ outreach	1.1
 outstandin	3
 outstanding	3
 outstandingly	3
+over-rated	-1.5
 over-the-top	-1
 overboard	-0.5
 overexcited	-0.8
 overjoyed	2.7
 overload	-1.5
 overlooked	-0.1
+overpriced	-1.8
+overrated	-1.5
 overreact	-1
 overreacted	-1.7
 overreaction	-0.7
@@ -6823,7 +6841,9 @@ rigorous	-1.1
 rigorously	-0.4
 riot	-2.6
 riots	-2.3
-rip-off	-0.8
+rip off	-1.5
+rip-off	-2.2
+ripoff	-2.2
 risk	-1.1
 risk-free	0.8
 risked	-0.9
@@ -7398,6 +7418,7 @@ snubbed	-2
 snubbin	-0.9
 snubbing	-0.9
 snubs	-2.1
+so-so	-0.6
 sob	-1
 sobbed	-1.9
 sobbin	-1.6
@@ -8056,6 +8077,8 @@ thrillin	2.1
 thrilling	2.1
 thrillingly	2
 thrills	1.5
+thumbs down	-2
+thumbs up	2
 thwarted	-0.1
 thwartin	-0.7
 thwarting	-0.7
@@ -8472,6 +8495,7 @@ undermined	-1.5
 undermines	-1.4
 underminin	-1.5
 undermining	-1.5
+underrated	1.2
 undeserved	-0.6
 undeservin	-1.9
 undeserving	-1.9
@@ -9073,6 +9097,7 @@ welcomes	1.7
 welcomin	1.9
 welcoming	1.9
 well	1.1
+well worth	2
 well-advised	1.2
 well-off	0.8
 welladay	0.3
@@ -9320,9 +9345,14 @@ zealous	0.5
 zealously	0.5
 zzz	-1.2
 """#
-    static let englishDigest = "sha256:ece9ffa63ce95c0faa351d7a5e82b724314158200f2cc72a28a55819e8602e71"
+    static let englishDigest = "sha256:fc98cccacc54f9de742a5fbdf1cbc5da23f7e50cea8f8019455016f1bd61f21d"
 
     static let frenchData = #"""
+a eviter	-1.8
+a fuir	-2.2
+a ne pas manquer	2.2
+a ne pas rater	2.2
+a voir absolument	2.2
 abandon	-2.4
 abandonnant	-1.6
 abandonnante	-1.6
@@ -9871,21 +9901,22 @@ adoratrices	2.1
 adoratricese	2.1
 adoratriceses	2.1
 adore	2.6
-adoree	0.5
-adorees	0.6
+adoree	1.8
+adorees	1.8
+adorent	2.6
 adorer	1.7
 adorere	1.7
 adoreres	1.7
 adorers	1.7
-adores	1.6
+adores	2.6
 adorese	1.6
 adoreses	1.6
 adorère	1.7
 adorères	1.7
-adoré	0.6
-adorée	0.5
-adorées	0.6
-adorés	2.4
+adoré	1.8
+adorée	1.8
+adorées	1.8
+adorés	1.8
 adorése	2.4
 adoréses	2.4
 adversaire	-0.5
@@ -10192,6 +10223,8 @@ agitato	-0.1
 agitatoe	-0.1
 agitatoes	-0.1
 agitatos	-0.1
+agitatœ	-0.1
+agitatœs	-0.1
 agite	-1.4
 agitee	-0.7
 agitees	-1.4
@@ -10588,6 +10621,7 @@ ambivalentes	0.5
 ambivalents	0.5
 ame	0.7
 ame soeur	2.9
+ame sœur	2.9
 ameliorant	1.8
 ameliorante	1.8
 ameliorantes	1.8
@@ -10713,14 +10747,20 @@ amorettoes	0.6
 amorettos	0.3
 amorettose	0.3
 amorettoses	0.3
+amorettœ	0.6
+amorettœs	0.6
 amorino	1.2
 amorinoe	1.2
 amorinoes	1.2
 amorinos	1.2
+amorinœ	1.2
+amorinœs	1.2
 amoroso	2.3
 amorosoe	2.3
 amorosoes	2.3
 amorosos	2.3
+amorosœ	2.3
+amorosœs	2.3
 amorphe	-0.2
 amorphes	-0.2
 amorpheusement	0.1
@@ -11166,20 +11206,20 @@ appreciationnes	2.3
 appreciations	1.7
 appreciationse	1.7
 appreciationses	1.7
-apprecie	0.6
-appreciee	0.6
-appreciees	0.9
+apprecie	1.7
+appreciee	2.3
+appreciees	2.3
 apprecieese	0.9
 apprecieeses	0.9
-apprecient	1.8
+apprecient	1.7
 appreciente	1.8
 apprecientes	1.8
 apprecients	1.8
-apprecier	0.5
+apprecier	1.7
 appreciere	0.5
 apprecieres	0.5
 appreciers	0.5
-apprecies	0.6
+apprecies	1.7
 appreciese	0.6
 apprecieses	0.6
 appreciez	0.9
@@ -11239,14 +11279,14 @@ appréciationnes	2.3
 appréciations	1.7
 appréciationse	1.7
 appréciationses	1.7
-apprécie	0.6
-apprécient	1.8
+apprécie	1.7
+apprécient	1.7
 appréciente	1.8
 apprécientes	1.8
 apprécients	1.8
-apprécier	0.5
+apprécier	1.7
 appréciers	0.5
-apprécies	0.6
+apprécies	1.7
 appréciese	0.6
 apprécieses	0.6
 appréciez	0.9
@@ -11258,12 +11298,12 @@ apprécionse	0.9
 apprécionses	0.9
 apprécière	0.5
 apprécières	0.5
-apprécié	0.6
-appréciée	0.6
-appréciées	0.9
+apprécié	2.3
+appréciée	2.3
+appréciées	2.3
 appréciéese	0.9
 appréciéeses	0.9
-appréciés	0.9
+appréciés	2.3
 appréciése	0.9
 appréciéses	0.9
 appréhension	-0.7
@@ -11926,6 +11966,8 @@ attèreses	-1.9
 au top	2.8
 aubaine	2.8
 aubaines	2.8
+aucun interet	-2
+aucun intérêt	-2
 audace	1.5
 audaces	0.9
 audacese	0.9
@@ -13011,6 +13053,7 @@ boumse	1.7
 boumses	1.7
 bourre	-0.5
 bourreau des coeurs	-2.2
+bourreau des cœurs	-2.2
 bourree	-0.7
 bourrees	-0.7
 bourreese	-0.7
@@ -13117,6 +13160,8 @@ bravoes	2.4
 bravos	2.4
 bravoure	2.2
 bravoures	2.2
+bravœ	2.4
+bravœs	2.4
 brillamment	1.5
 brillammente	1.5
 brillammentes	1.5
@@ -13810,7 +13855,9 @@ chatimentses	-0.8
 chatte	-3.4
 chattes	-3.4
 chef-d'oeuvre	3.1
+chef-d'œuvre	3.1
 chefs-d'oeuvres	2.5
+chefs-d'œuvres	2.5
 cher	1.6
 chere	1.6
 cherement	1.8
@@ -15187,6 +15234,8 @@ cradoes	-2.6
 crados	-2.6
 cradose	-2.6
 cradoses	-2.6
+cradœ	-2.6
+cradœs	-2.6
 craint	-2.2
 crainte	-1
 craintes	-0.7
@@ -15934,6 +15983,12 @@ deconnecteeses	-0.5
 deconnectes	-0.5
 deconnectese	-0.5
 deconnecteses	-0.5
+deconseille	-1.6
+deconseillee	-1.6
+deconseillees	-1.6
+deconseillent	-1.6
+deconseiller	-1.6
+deconseilles	-1.6
 deconsterne	-1.8
 deconsternes	-1.8
 deconsternese	-1.8
@@ -17136,9 +17191,9 @@ detestant	-2.3
 detestante	-2.3
 detestantes	-2.3
 detestants	-2.3
-deteste	-0.6
-detestee	-0.8
-detestees	-0.8
+deteste	-2.7
+detestee	-2.7
+detestees	-2.7
 detesteese	-0.8
 detesteeses	-0.8
 detestement	-3.1
@@ -17147,11 +17202,12 @@ detestementes	-3.1
 detestements	-2.9
 detestementse	-2.9
 detestementses	-2.9
-detester	-0.5
+detestent	-2.7
+detester	-2.7
 detestere	-0.5
 detesteres	-0.5
 detesters	-0.5
-detestes	-1.9
+detestes	-2.7
 detestese	-1.9
 detesteses	-1.9
 detestez	-0.8
@@ -18126,6 +18182,13 @@ déconnectéeses	-0.5
 déconnectés	-0.5
 déconnectése	-0.5
 déconnectéses	-0.5
+déconseille	-1.6
+déconseillent	-1.6
+déconseiller	-1.6
+déconseillé	-1.6
+déconseillée	-1.6
+déconseillées	-1.6
+déconseillés	-1.6
 déconsterne	-1.8
 déconsternes	-1.8
 déconsternese	-1.8
@@ -19299,16 +19362,17 @@ détestant	-2.3
 détestante	-2.3
 détestantes	-2.3
 détestants	-2.3
-déteste	-0.6
+déteste	-2.7
 détestement	-3.1
 détestemente	-3.1
 détestementes	-3.1
 détestements	-2.9
 détestementse	-2.9
 détestementses	-2.9
-détester	-0.5
+détestent	-2.7
+détester	-2.7
 détesters	-0.5
-détestes	-1.9
+détestes	-2.7
 détestese	-1.9
 détesteses	-1.9
 détestez	-0.8
@@ -19320,12 +19384,12 @@ détestonse	-0.8
 détestonses	-0.8
 détestère	-0.5
 détestères	-0.5
-détesté	-0.6
-détestée	-0.8
-détestées	-0.8
+détesté	-2.7
+détestée	-2.7
+détestées	-2.7
 détestéese	-0.8
 détestéeses	-0.8
-détestés	-0.8
+détestés	-2.7
 détestése	-0.8
 détestéses	-0.8
 détresse	-1.2
@@ -19664,6 +19728,30 @@ ecstasy	2.9
 ecstasye	2.9
 ecstasyes	2.9
 ecstasys	2.9
+ecœurant	-2.4
+ecœurante	-2.4
+ecœurantes	-2.4
+ecœurantese	-2.4
+ecœuranteses	-2.4
+ecœurants	-2.4
+ecœurantse	-2.4
+ecœurantses	-2.4
+ecœure	-2
+ecœurent	-2
+ecœurente	-2
+ecœurentes	-2
+ecœurents	-2
+ecœurer	-2
+ecœurere	-2
+ecœureres	-2
+ecœurers	-2
+ecœures	-2
+ecœurese	-2
+ecœureses	-2
+ecœurez	-2
+ecœureze	-2
+ecœurezes	-2
+ecœurezs	-2
 eden	3.2
 edene	3.2
 edenes	3.2
@@ -22498,6 +22586,8 @@ fiasco	-2.3
 fiascoe	-2.3
 fiascoes	-2.3
 fiascos	-2.3
+fiascœ	-2.3
+fiascœs	-2.3
 fichu	-0.6
 fichue	-1.2
 fichues	-1.2
@@ -23380,6 +23470,23 @@ föhn	0.2
 föhne	0.2
 föhnes	0.2
 föhns	0.2
+fœhn	0.2
+fœhne	0.2
+fœhnes	0.2
+fœhns	0.2
+fœtal	-0.1
+fœtale	-0.1
+fœtales	0.2
+fœtalese	0.2
+fœtaleses	0.2
+fœtaux	0.2
+fœtauxe	0.2
+fœtauxes	0.2
+fœtus	0.2
+fœtuse	0.2
+fœtuses	0.2
+fœtusese	0.2
+fœtuseses	0.2
 fếteur	1.4
 fếteurs	0.7
 fếteurse	0.7
@@ -23795,6 +23902,8 @@ gracioso	1
 graciosoe	1
 graciosoes	1
 graciosos	1
+graciosœ	1
+graciosœs	1
 grand	0.6
 grande	0.6
 grandes	0.6
@@ -24492,6 +24601,8 @@ heronses	0.5
 heros	2.6
 herose	2.6
 heroses	2.6
+herœ	2.6
+herœs	2.6
 hesitant	-0.3
 hesitante	-0.3
 hesitantes	-0.3
@@ -24727,6 +24838,7 @@ horrifiéeses	-2.5
 horrifiés	-2.5
 horrifiése	-2.5
 horrifiéses	-2.5
+hors de prix	-1.8
 hostile	-1.6
 hostilement	-2.2
 hostilemente	-2.2
@@ -24995,6 +25107,8 @@ héroïséeses	2
 héroïsés	2
 héroïsése	2
 héroïséses	2
+hérœ	2.6
+hérœs	2.6
 hésitant	-0.3
 hésitante	-0.3
 hésitantes	-0.3
@@ -25283,6 +25397,8 @@ imaginaire	0.6
 imaginaires	0.6
 imaginairese	0.6
 imaginaireses	0.6
+imbattable	1.8
+imbattables	1.8
 imbecil	-2.2
 imbecile	-0.4
 imbeciles	-0.4
@@ -27817,6 +27933,12 @@ laideuses	-2.7
 laids	-2.3
 laidse	-2.3
 laidses	-2.3
+laissait a desirer	-1.8
+laissait à désirer	-1.8
+laisse a desirer	-1.8
+laisse à désirer	-1.8
+laissent a desirer	-1.8
+laissent à désirer	-1.8
 lamentable	-1.5
 lamentablement	-1.5
 lamentablemente	-1.5
@@ -28112,6 +28234,8 @@ lmao	2.9
 lmaoe	2.9
 lmaoes	2.9
 lmaos	2.9
+lmaœ	2.9
+lmaœs	2.9
 lobby	0.1
 lobbye	0.1
 lobbyes	0.1
@@ -28130,6 +28254,8 @@ lolos	-0.9
 lolose	-0.9
 loloses	-0.9
 lols	1.8
+lolœ	-0.9
+lolœs	-0.9
 long	-0.8
 longe	-0.8
 longes	-0.8
@@ -28398,6 +28524,10 @@ magnificoes	1.4
 magnificoese	1.4
 magnificoeses	1.4
 magnificos	1.8
+magnificœ	1.8
+magnificœs	1.4
+magnificœse	1.4
+magnificœses	1.4
 magnifique	2.3
 magnifiquement	0.8
 magnifiquemente	0.8
@@ -28876,6 +29006,8 @@ melodieux	2.2
 meloe	-1.3
 meloes	-1.3
 melos	-1.3
+melœ	-1.3
+melœs	-1.3
 memorable	3
 memorables	3
 memorablese	3
@@ -29554,6 +29686,8 @@ mélodieux	2.2
 méloe	-1.3
 méloes	-1.3
 mélos	-1.3
+mélœ	-1.3
+mélœs	-1.3
 mémorable	3
 mémorables	3
 mémorablese	3
@@ -29692,6 +29826,8 @@ nauséabondeses	-2.3
 nauséabonds	-2.3
 nauséabondse	-2.3
 nauséabondses	-2.3
+navet	-2.2
+navets	-2.2
 navre	-0.3
 navree	-0.3
 navrees	-0.3
@@ -29802,6 +29938,8 @@ negroes	-1.4
 negros	-1.4
 negrose	-1.4
 negroses	-1.4
+negrœ	-1.4
+negrœs	-1.4
 nene	-0.9
 nenee	-0.9
 nenees	-0.9
@@ -30124,6 +30262,8 @@ négroes	-1.4
 négros	-1.4
 négrose	-1.4
 négroses	-1.4
+négrœ	-1.4
+négrœs	-1.4
 néné	-0.9
 nénée	-0.9
 nénées	-0.9
@@ -30148,6 +30288,8 @@ névrotique	-1.4
 névrotiques	-1.4
 névrotiquese	-1.4
 névrotiqueses	-1.4
+nœ	-1.2
+nœs	-1.2
 obligatoire	0.3
 obligatoires	0.3
 obligatoirese	0.3
@@ -30854,6 +30996,8 @@ paranoïaqueses	-1.3
 paranoïas	-1.5
 paranoïase	-1.5
 paranoïases	-1.5
+paranœ	-1.3
+paranœs	-1.3
 pardon	-0.1
 pardonnable	1.7
 pardonnables	1.7
@@ -31360,6 +31504,8 @@ perfecto	1.3
 perfectoe	1.3
 perfectoes	1.3
 perfectos	1.3
+perfectœ	1.3
+perfectœs	1.3
 perfide	-2.7
 perfides	-2.7
 perfidese	-2.7
@@ -31368,6 +31514,7 @@ peril	-1.7
 perile	-1.7
 periles	-1.7
 perils	-1.7
+perle	1.5
 perplexe	-0.3
 perplexes	-0.3
 perplexese	-0.3
@@ -33011,6 +33158,14 @@ prêteses	1.5
 prêts	1.5
 prêtse	1.5
 prêtses	1.5
+prœminent	1.3
+prœminente	1.3
+prœminentes	1.3
+prœminentese	1.3
+prœminenteses	1.3
+prœminents	1.3
+prœminentse	1.3
+prœminentses	1.3
 pseudoscience	-1.2
 pseudosciences	-1.2
 ptdr	1.6
@@ -33559,6 +33714,12 @@ rancunière	-2.1
 rancunières	-2.1
 rancunièrese	-2.1
 rancunièreses	-2.1
+rancœur	-1.9
+rancœurs	-1.9
+rancœurse	-1.9
+rancœurses	-1.9
+rancœuse	-1.9
+rancœuses	-1.9
 ranime	1.6
 raniment	1.6
 ranimente	1.6
@@ -35008,6 +35169,8 @@ ridiculiséeses	-0.7
 ridiculisés	-0.7
 ridiculisése	-0.7
 ridiculiséses	-0.7
+rien a redire	2
+rien à redire	2
 rient	2.2
 riente	2.2
 rientes	2.2
@@ -35097,6 +35260,8 @@ rigolé	1
 rigolée	1
 rigolées	1
 rigolés	1
+rigolœ	0.2
+rigolœs	0.2
 rigoureuse	-1.1
 rigoureusement	-0.4
 rigoureusemente	-0.4
@@ -35285,6 +35450,8 @@ roploploes	-0.9
 roploplos	-0.9
 roploplose	-0.9
 roploploses	-0.9
+roploplœ	-0.9
+roploplœs	-0.9
 roturier	-0.6
 roturiere	-0.6
 roturieres	-0.6
@@ -35983,8 +36150,11 @@ sanglotése	-1.9
 sanglotéses	-1.9
 sans espoir	-2
 sans espoirs	-2
+sans interet	-1.8
+sans intérêt	-1.8
 sans passion	-1.9
 sans passions	-1.9
+sans plus	-0.8
 saoul	-1.4
 saoulant	-1.8
 saoule	-0.7
@@ -37720,6 +37890,8 @@ supremoes	1.9
 supremos	1.3
 supremose	1.3
 supremoses	1.3
+supremœ	1.9
+supremœs	1.9
 suprémaciste	0.5
 suprémacistes	-1
 suprémacistese	-1
@@ -38212,6 +38384,8 @@ tchao	1.2
 tchaoe	1.2
 tchaoes	1.2
 tchaos	1.2
+tchaœ	1.2
+tchaœs	1.2
 teaser	-1
 teasere	-1
 teaseres	-1
@@ -39142,6 +39316,12 @@ trompé	-2.3
 trompée	-2.3
 trompées	-2.3
 trompés	-2.3
+trop cher	-1.5
+trop chere	-1.5
+trop cheres	-1.5
+trop chers	-1.5
+trop chère	-1.5
+trop chères	-1.5
 troublant	-2.5
 troublante	-2.5
 troublantes	-2.5
@@ -39486,6 +39666,9 @@ valable	0.8
 valables	0.8
 valablese	0.8
 valableses	0.8
+valait la peine	1.8
+valait le coup	1.8
+valait pas le coup	-1.8
 valeur	0.5
 valeurse	1.7
 valeurses	1.7
@@ -39563,6 +39746,12 @@ vauriennes	-2.6
 vauriens	-1.7
 vauriense	-1.7
 vaurienses	-1.7
+vaut la peine	1.8
+vaut le coup	1.8
+vaut le detour	2
+vaut le détour	2
+vaut pas la peine	-1.8
+vaut pas le coup	-1.8
 vautour	-2
 vautoure	-2
 vautoures	-2
@@ -40323,10 +40512,14 @@ weirdoes	-1.8
 weirdos	-1.1
 weirdose	-1.1
 weirdoses	-1.1
+weirdœ	-1.8
+weirdœs	-1.8
 woohoo	2.3
 woohooe	2.3
 woohooes	2.3
 woohoos	2.3
+woohoœ	2.3
+woohoœs	2.3
 wow	2.8
 wowe	2.8
 wowes	2.8
@@ -40399,12 +40592,18 @@ zéléeses	0.5
 zélés	0.5
 zélése	0.5
 zéléses	0.5
+à fuir	-2.2
+à ne pas manquer	2.2
+à ne pas rater	2.2
+à voir absolument	2.2
+à éviter	-1.8
 âcre	-0.6
 âcres	-0.6
 âcrese	-0.6
 âcreses	-0.6
 âme	0.7
 âme soeur	2.9
+âme sœur	2.9
 âmes	0.7
 âne	-1.8
 ânes	-2.8
@@ -40541,6 +40740,30 @@ zéléses	0.5
 écrasés	-1.8
 écrasése	-1.8
 écraséses	-1.8
+écœurant	-2.4
+écœurante	-2.4
+écœurantes	-2.4
+écœurantese	-2.4
+écœuranteses	-2.4
+écœurants	-2.4
+écœurantse	-2.4
+écœurantses	-2.4
+écœure	-2
+écœurent	-2
+écœurente	-2
+écœurentes	-2
+écœurents	-2
+écœurer	-2
+écœurers	-2
+écœures	-2
+écœurese	-2
+écœureses	-2
+écœurez	-2
+écœureze	-2
+écœurezes	-2
+écœurezs	-2
+écœurère	-2
+écœurères	-2
 édenté	-1.4
 édentée	-1.4
 édentées	-1.4
@@ -41100,7 +41323,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:f5e3d139b817023898827d7cbef26b99359ae2d25b9fef4cd0d0b25be0da69b4"
+    static let frenchDigest = "sha256:4b14a6a2c70e9fed84a4c2b6c176d4e7cac58926fc4f0e4c81076b869f9fe6f3"
 
     static let symbolsData = #"""
 $:	-1.5

@@ -81,6 +81,18 @@ import Testing
         #expect(Self.score("Merci @user Excellente", "fr") == Self.score("Merci @user Machin", "fr"))
     }
 
+    /// Reviews' verdicts that a word-by-word reading misses or reads backwards.
+    @Test(arguments: [
+        ("Un film à voir absolument.", "fr", 1), ("Quel navet !", "fr", -1), ("Un chef-d'œuvre.", "fr", 1),
+        ("Ça ne vaut pas le coup.", "fr", -1), ("Ça vaut le détour.", "fr", 1), ("Le service laisse à désirer.", "fr", -1),
+        ("Trop cher pour ce que c'est.", "fr", -1), ("J'ai adoré.", "fr", 1), ("Je le déteste.", "fr", -1),
+        ("A must see.", "en", 1), ("The service leaves a lot to be desired.", "en", -1), ("What a rip-off.", "en", -1),
+        ("It fell flat.", "en", -1), ("A real gem.", "en", 1), ("Overrated.", "en", -1),
+    ])
+    func reviewVerdicts(_ text: String, _ language: String, _ sign: Double) {
+        #expect(Self.score(text, language) * sign >= 0.2, "\(text)")
+    }
+
     /// « drôle de » says odd, not funny.
     @Test func droleDeIsOdd() {
         #expect(Self.score("Un film drôle.", "fr") > 0)

@@ -190,6 +190,10 @@ def main():
         participle = stem != word.rstrip("s") and without_accents(stem) == stem
         if bare not in words or participle:
             french.setdefault(bare, value)
+    # vader_FR writes œ as oe (coeur, chef-d'oeuvre): the ligature too, as French is typed.
+    for word, value in list(french.items()):
+        if "oe" in word:
+            french.setdefault(word.replace("oe", "œ"), value)
     # After that: "sûr" must not give "sur" a valence.
     for word in read_words(os.path.join(HERE, "fr-function-words.txt")):
         french.pop(word, None)
