@@ -9437,6 +9437,9 @@ abattueses	-1.1
 abattus	-1.1
 abattuse	-1.1
 abattuses	-1.1
+aberrant	-2
+aberrante	-2
+aberrants	-2
 abhorrer	-2.2
 abhorrere	-2.2
 abhorreres	-2.2
@@ -10044,6 +10047,9 @@ affectée	-0.6
 affectées	-0.6
 affectés	-0.6
 afflige	-0.8
+affligeant	-2.3
+affligeante	-2.3
+affligeants	-2.3
 affligee	-0.8
 affligees	-0.8
 affligeese	-0.8
@@ -10490,10 +10496,10 @@ aiséments	1.1
 aisés	1.2
 aisése	1.2
 aiséses	1.2
-alarmant	-0.2
-alarmante	-0.2
+alarmant	-1.8
+alarmante	-1.8
 alarmantes	-0.2
-alarmants	-0.2
+alarmants	-1.8
 alarme	-1.4
 alarmee	-1.4
 alarmees	-1.4
@@ -13419,6 +13425,8 @@ cadeaus	1.9
 cagues	-0.4
 caguese	-0.4
 cagueses	-0.4
+calamiteuse	-2.5
+calamiteux	-2.5
 calin	2.1
 calinable	1.6
 calinables	1.6
@@ -13776,6 +13784,7 @@ chaose	-2.7
 chaoses	-2.7
 chaotique	-2.2
 chaotiques	-2.2
+chapeau bas	2.5
 charge	-0.8
 chargee	-0.8
 chargees	-0.8
@@ -14837,6 +14846,8 @@ conspiration	-2.4
 conspirationne	-2.4
 conspirationnes	-2.4
 conspirations	-2.4
+consternant	-2.3
+consternante	-2.3
 consterne	-1.9
 consternee	-1.9
 consternees	-1.9
@@ -16796,6 +16807,8 @@ derisoire	-1
 derisoires	-1
 derisoirese	-1
 derisoireses	-1
+derive	-1.5
+derives	-1.5
 derobe	-2.2
 derobee	-2.2
 derobees	-2.2
@@ -19022,6 +19035,8 @@ dérisoire	-1
 dérisoires	-1
 dérisoirese	-1
 dérisoireses	-1
+dérive	-1.5
+dérives	-1.5
 dérobé	-2.2
 dérobée	-2.2
 dérobées	-2.2
@@ -21198,8 +21213,8 @@ erronése	-0.4
 erronéses	-0.4
 esclavage	-3.8
 esclavages	-3.8
-escroc	-0.5
-escrocs	-0.7
+escroc	-2.5
+escrocs	-2.5
 escrocse	-0.7
 escrocses	-0.7
 escroque	-2.8
@@ -26675,12 +26690,12 @@ inouïs	1.8
 inouïse	1.8
 inouïses	1.8
 inquiet	-1.2
-inquietant	-0.8
-inquietante	-0.8
-inquietantes	-0.8
+inquietant	-1.5
+inquietante	-1.5
+inquietantes	-1.5
 inquietantese	-0.8
 inquietanteses	-0.8
-inquietants	-0.8
+inquietants	-1.5
 inquietantse	-0.8
 inquietantses	-0.8
 inquiete	-1.2
@@ -26720,12 +26735,12 @@ inquiète	-1.2
 inquiètes	-1.2
 inquiètese	-1.2
 inquièteses	-1.2
-inquiétant	-0.8
-inquiétante	-0.8
-inquiétantes	-0.8
+inquiétant	-1.5
+inquiétante	-1.5
+inquiétantes	-1.5
 inquiétantese	-0.8
 inquiétanteses	-0.8
-inquiétants	-0.8
+inquiétants	-1.5
 inquiétantse	-0.8
 inquiétantses	-0.8
 inquiéter	-1.9
@@ -27242,12 +27257,12 @@ intimidéeses	-1.9
 intimidés	-1.9
 intimidése	-1.9
 intimidéses	-1.9
-intolerable	-1
-intolerables	-1
+intolerable	-2.2
+intolerables	-2.2
 intolerablese	-1
 intolerableses	-1
-intolérable	-1
-intolérables	-1
+intolérable	-2.2
+intolérables	-2.2
 intolérablese	-1
 intolérableses	-1
 intoxication	-2.8
@@ -28536,6 +28551,8 @@ magnifiquements	0.8
 magnifiques	2.3
 magnifiquese	2.3
 magnifiqueses	2.3
+magouille	-2
+magouilles	-2
 maitresse	2.8
 maitresses	2.8
 maitressese	2.8
@@ -29828,6 +29845,8 @@ nauséabondse	-2.3
 nauséabondses	-2.3
 navet	-2.2
 navets	-2.2
+navrant	-2.2
+navrante	-2.2
 navre	-0.3
 navree	-0.3
 navrees	-0.3
@@ -31865,8 +31884,8 @@ pitié	-0.6
 pitiée	-0.6
 pitiées	-0.6
 pitiés	-0.6
-pitoyable	-0.6
-pitoyables	-0.6
+pitoyable	-2.2
+pitoyables	-2.2
 pitoyablese	-0.6
 pitoyableses	-0.6
 pitre	-1.1
@@ -36070,6 +36089,8 @@ saluez	0.6
 salueze	0.6
 saluezes	0.6
 saluezs	0.6
+salutaire	1.8
+salutaires	1.8
 salutation	1.8
 salutationne	1.8
 salutationnes	1.8
@@ -36337,15 +36358,15 @@ scandale	-1.9
 scandales	-2.2
 scandalese	-2.2
 scandaleses	-2.2
-scandaleuse	-2.4
+scandaleuse	-2.5
 scandaleusement	-1.2
 scandaleusemente	-1.2
 scandaleusementes	-1.2
 scandaleusements	-1.2
-scandaleuses	-0.7
+scandaleuses	-2.5
 scandaleusese	-0.7
 scandaleuseses	-0.7
-scandaleux	-1
+scandaleux	-2.5
 scelerat	-3.1
 scelerate	-3.1
 scelerates	-3.1
@@ -39510,6 +39531,7 @@ têtueses	-0.6
 têtus	-0.6
 têtuse	-0.6
 têtuses	-0.6
+ubuesque	-1.5
 ugh	-1.8
 ughe	-1.8
 ughes	-1.8
@@ -41323,7 +41345,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:4b14a6a2c70e9fed84a4c2b6c176d4e7cac58926fc4f0e4c81076b869f9fe6f3"
+    static let frenchDigest = "sha256:a31e3b1a80686ecf0e8a0d4278fdc9bc6f8635ca24182505ddec568bd7732d0a"
 
     static let symbolsData = #"""
 $:	-1.5
