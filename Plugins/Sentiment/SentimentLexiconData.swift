@@ -701,6 +701,7 @@ banal	-0.6
 bang-up	0.8
 banish	-1.9
 bankrupt	-2.6
+bankruptcy	-2.2
 bankster	-2.1
 banned	-2
 barbarian	-1.4
@@ -1003,6 +1004,7 @@ bravery	2.2
 braves	1.9
 bravest	2.3
 break a leg	2
+breakthrough	2
 breathtakin	2
 breathtaking	2
 bribe	-0.8
@@ -1390,6 +1392,7 @@ comic	0.5
 comical	1
 comically	0.5
 commend	1.9
+commendable	2.2
 commended	1.9
 commercialism	-0.2
 commit	1.2
@@ -1580,6 +1583,7 @@ corpse	-2.7
 corpulent	-1
 corrupt	-1
 corruptible	-1.2
+corruption	-2.2
 costly	-0.4
 courage	2.2
 courageous	2.4
@@ -2915,6 +2919,7 @@ excruciatingly	-2.9
 excruciation	-3.4
 excruciations	-1.9
 excuse	0.3
+exemplary	2.2
 exempt	0.4
 exhaust	-1.2
 exhausted	-1.5
@@ -4328,6 +4333,7 @@ hurtless	0.3
 hurtlin	-1.4
 hurtling	-1.4
 hurts	-2.1
+hypocrisy	-2.2
 hypocritical	-2
 hysteria	-1.9
 hysterical	-0.1
@@ -4974,6 +4980,7 @@ largely	0.43
 late	-0.6
 lately	-0.6
 latest	1
+laudable	2.2
 laugh	2.6
 laughable	0.2
 laughableness	1.2
@@ -5414,6 +5421,7 @@ misery	-2.7
 misfire	-0.4
 misgivin	-1.4
 misgiving	-1.4
+misguided	-1.5
 misinformation	-1.3
 misinformed	-1.6
 misinterpreted	-1.3
@@ -6166,6 +6174,7 @@ polluted	-2
 polluter	-1.8
 polluters	-2
 pollutes	-2.2
+pollution	-1.5
 poor	-2.1
 poorer	-1.5
 poorest	-2.5
@@ -6979,6 +6988,7 @@ safeties	1.5
 safety	1.8
 safetyman	0.3
 salient	1.1
+salutary	1.8
 sapfu	-1.1
 sappy	-1
 sarcasm	-0.9
@@ -7143,6 +7153,8 @@ serious	-0.3
 seriously	-0.7
 seriousness	-0.2
 sermon	-0.45
+setback	-1.5
+setbacks	-1.5
 sete	2.8
 severe	-1.6
 severed	-1.5
@@ -8466,6 +8478,7 @@ uncomplicated	0.74
 unconcerned	-0.9
 unconcernedly	-0.9
 unconfirmed	-0.5
+unconscionable	-2.5
 unconscious	-0.15
 uncontrollability	-1.7
 uncontrollable	-1.5
@@ -9345,7 +9358,7 @@ zealous	0.5
 zealously	0.5
 zzz	-1.2
 """#
-    static let englishDigest = "sha256:fc98cccacc54f9de742a5fbdf1cbc5da23f7e50cea8f8019455016f1bd61f21d"
+    static let englishDigest = "sha256:095e5c978df185b04d0792dda0e0bca6784b86baca4a6cd727fbe91ba4673767"
 
     static let frenchData = #"""
 a eviter	-1.8
