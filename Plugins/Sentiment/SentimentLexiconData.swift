@@ -106,7 +106,6 @@ acquittin	1.3
 acquitting	1.3
 acrimonious	-1.7
 across-the-board	0.2
-action	0.2
 active	1.7
 actively	1.3
 activeness	0.6
@@ -631,7 +630,6 @@ authority	0.3
 autistic	-0.4
 autonomous	0.8
 autonomously	0.8
-available	0.8
 average	-0.3
 aversion	-1.9
 aversions	-1.1
@@ -1325,7 +1323,6 @@ cleverish	1
 cleverly	2.3
 cleverness	2.3
 clevernesses	1.4
-closed	-0.2
 cloud-covered	-0.4
 clouded	-0.2
 cloudless	0.2
@@ -1402,9 +1399,6 @@ commits	0.1
 committed	1.1
 committin	0.3
 committing	0.3
-common	-0.6
-commonly	-0.6
-commonness	-0.6
 compassion	2
 compassionate	2.2
 compassionated	1.6
@@ -1462,8 +1456,6 @@ conciliating	1.3
 concise	0.2
 concisely	0.2
 conciseness	0.2
-concrete	0.3
-concretely	0.3
 condemn	-1.6
 condemnation	-2.8
 condemned	-1.9
@@ -2099,7 +2091,6 @@ devastations	-1.9
 devastative	-3.2
 devastator	-2.8
 devastators	-2.9
-developed	0.2
 devil	-3.4
 deviled	-1.6
 devilfish	-0.8
@@ -2166,9 +2157,6 @@ dim	0.2
 dim-witted	-1.2
 dipshit	-2.1
 dire	-2
-direct	0.2
-directly	0.2
-directness	0.2
 direful	-3.1
 dirt	-1.4
 dirtier	-1.4
@@ -2501,7 +2489,6 @@ dubious	-1.5
 dubiously	-1.5
 dud	-1
 dudsville	-0.4
-due	-0.25
 duh	-0.6
 duhhh	-1
 duhhhh	-1
@@ -2604,7 +2591,6 @@ eager	1.5
 eagerly	1.6
 eagerness	1.7
 eagers	1.6
-early	0.2
 earnest	2.3
 earnestly	2.3
 earnestness	2.3
@@ -2857,8 +2843,6 @@ evillest	-3.3
 evilly	-3.4
 evilness	-3.1
 evils	-2.7
-exact	0.5
-exactly	0.5
 exaggerate	-0.6
 exaggerated	-0.4
 exaggerates	-0.6
@@ -2950,8 +2934,6 @@ exonerating	1
 exotic	1
 expand	1.3
 expands	0.4
-expected	-0.2
-expectedly	-0.2
 expel	-1.9
 expelled	-1
 expellin	-1.6
@@ -3053,7 +3035,6 @@ fantastically	2.6
 fantasticalness	1.3
 fantasticate	1.5
 fantastico	0.4
-far	0.2
 far-out	0.8
 farce	-1.7
 farcical	-0.8
@@ -3223,14 +3204,12 @@ firing	-1.4
 firm	-0.4
 firmly	-0.4
 firmness	-0.4
-first	0.5
 first-strin	1.2
 first-string	1.2
 fit	1.5
 fitness	1.1
 fittin	1
 fitting	1
-fixed	0.2
 fkm	-2.4
 flagship	0.4
 flashy	-1
@@ -3547,11 +3526,9 @@ fuking	-3.2
 fulfill	1.9
 fulfilled	1.8
 fulfills	1
-full	0.7
 full of life	-0.4
 full-bodied	-0.2
 full-fledged	1.2
-fullness	0.7
 fume	-1.2
 fumed	-1.8
 fumeless	0.3
@@ -3976,7 +3953,6 @@ hahas	1.8
 hail	0.3
 hailed	0.9
 hak	1.9
-half	-0.33
 hallelujah	3
 hand	2.2
 hand to mouth	-2
@@ -4170,10 +4146,7 @@ hide	-0.7
 hides	-0.7
 hidin	-1.2
 hiding	-1.2
-high	0.32
-higher	0.5
 highlight	1.4
-highness	0.32
 hilarious	1.7
 hilariously	1.7
 hindered	-0.4
@@ -5071,7 +5044,6 @@ linguistically	0.2
 literary	0.2
 litigation	-0.8
 litigious	-0.8
-live	0.27
 livelier	1.7
 liveliest	2.1
 livelihood	0.8
@@ -5277,8 +5249,6 @@ magnificent	2.9
 magnificently	3.4
 magnifico	1.8
 magnificoes	1.4
-main	0.33
-mainly	0.33
 maladroit	-0.93
 malevolent	-1.6
 mandatory	0.3
@@ -5649,7 +5619,6 @@ neurotic	-1.4
 neurotically	-1.8
 neuroticism	-0.9
 neurotics	-0.7
-new	0.27
 nfc	-2.7
 nfw	-2.4
 nh	2.2
@@ -5765,12 +5734,10 @@ offensive	-2
 offensively	-2.8
 offensiveness	-2.3
 offensives	-0.8
-offers	0.2
 offline	-0.5
 ok	1.2
 okay	0.9
 okays	2.1
-old	0.2
 older	0.33
 ominous	-1.4
 ominously	-1.4
@@ -5824,7 +5791,6 @@ ordinary	-0.5
 original	1.3
 originally	1.3
 orthodox	-0.4
-other	-0.25
 outcry	-2.3
 outdated	-0.8
 outgoin	1.2
@@ -5872,7 +5838,6 @@ overwhelmin	1
 overwhelming	1
 overwhelmingly	-0.5
 overwhelms	-0.8
-own	1.2
 oxymoron	-0.5
 pain	-2.3
 pained	-1.8
@@ -5941,8 +5906,6 @@ passions	2.2
 passive	0.8
 passively	-0.7
 passiveness	0.8
-past	-0.5
-pastness	-0.5
 pathetic	-2.7
 pathetical	-1.2
 pathetically	-1.8
@@ -6296,8 +6259,6 @@ prevented	0.1
 preventin	-0.1
 preventing	-0.1
 prevents	0.3
-previous	-0.33
-previously	-0.33
 priceless	2
 prick	-1.4
 pricked	-0.6
@@ -6319,8 +6280,6 @@ prickly	-0.9
 pricks	-0.9
 pricky	-0.6
 pride	1.4
-primarily	0.8
-primary	0.8
 prison	-2.3
 prisoner	-2.5
 prisoners	-2.3
@@ -6536,10 +6495,8 @@ reaching	0.8
 readily	1.5
 readiness	1
 ready	1.5
-real	0.4
 realistic	0.33
 realistically	0.33
-realness	0.4
 reasonable	0.4
 reasonably	0.4
 reassurance	1.5
@@ -6671,9 +6628,6 @@ remorsefulness	-0.7
 remorseless	-2.3
 remorselessly	-2
 remorselessness	-2.8
-remote	-0.2
-remotely	-0.2
-remoteness	-0.2
 repellent	-1.8
 repetitive	-1
 repress	-1.4
@@ -6831,11 +6785,8 @@ ridiculousness	-1.1
 ridiculousnesses	-1.6
 rig	-0.5
 rigged	-1.5
-right	0.57
 right-minded	0.2
 rightist	-0.4
-rightly	0.57
-rightness	0.57
 rigid	-0.5
 rigidification	-1.1
 rigidifications	-0.8
@@ -6921,9 +6872,6 @@ rough	-0.2
 roughage	-0.2
 roughly	-0.2
 roughness	-0.2
-round	-0.4
-roundly	-0.4
-roundness	-0.4
 rude	-2
 rudely	-2.2
 rudeness	-1.5
@@ -7087,8 +7035,6 @@ seamless	0.2
 seamlessly	0.2
 seasoned	0.5
 sec	-0.2
-secondarily	-0.6
-secondary	-0.6
 secondhand	-0.2
 secret	-0.8
 secretly	-0.8
@@ -7349,8 +7295,6 @@ sluttishly	-2.1
 sluttishness	-2.5
 sluttishnesses	-2
 slutty	-2.3
-small	-0.5
-smallness	-0.5
 smart	1.7
 smartass	-2.1
 smartasses	-1.7
@@ -7524,7 +7468,6 @@ spectacular	1.2
 spectacularly	1.2
 speculative	0.4
 speculatively	0.4
-spent	-0.2
 spirit	0.7
 spirited	1.3
 spiritless	-1.3
@@ -8429,7 +8372,6 @@ unashamed	-1
 unashamedly	1.26
 unattractive	-1.9
 unauthentic	-0.74
-unavailable	-0.59
 unaware	-0.8
 unawareness	-0.8
 unbefittin	-1.2
@@ -8515,7 +8457,6 @@ undeserving	-1.9
 undesirable	-1.9
 undesirably	-1.9
 undetermined	-1.04
-undeveloped	-0.15
 undignified	-1.2
 undisguised	0.81
 undisputed	1.04
@@ -8562,7 +8503,6 @@ unfilled	-0.59
 unfired	1.92
 unfittin	-0.74
 unfitting	-0.74
-unfixed	-0.15
 unflatterin	-0.96
 unflattering	-0.96
 unflatteringly	-0.74
@@ -8706,7 +8646,6 @@ unquestionable	0.89
 unquestioned	0.3
 unread	0.2
 unready	-1.11
-unreal	-0.3
 unrealistic	-1
 unrealistically	-1
 unreasonable	-0.3
@@ -8750,7 +8689,6 @@ unsolved	-0.81
 unsophisticated	-1.2
 unsound	-0.59
 unspectacular	-0.89
-unspent	0.15
 unstable	-1.5
 unsteady	-0.25
 unstimulated	-0.67
@@ -9146,8 +9084,6 @@ whiney	-1.3
 whinin	-0.9
 whining	-0.9
 whitewash	0.1
-whole	0.4
-wholeness	0.4
 whore	-3.3
 whored	-2.8
 whoredom	-2.1
@@ -9358,7 +9294,7 @@ zealous	0.5
 zealously	0.5
 zzz	-1.2
 """#
-    static let englishDigest = "sha256:095e5c978df185b04d0792dda0e0bca6784b86baca4a6cd727fbe91ba4673767"
+    static let englishDigest = "sha256:93136296307e9e4182e183963ccae27e892886b279a9e35976c43f64c93e5be5"
 
     static let frenchData = #"""
 a eviter	-1.8

@@ -3,13 +3,15 @@
 
   English  VADER's vader_lexicon.txt (vaderSentiment 3.3.2, MIT), valences -4..4, filled in with
            Pattern's en-sentiment.xml adjectives (textblob 0.20.1, PDDL) at half strength
-           (polarity -1..1 times 2); VADER's boosters left out; adverbs, -ness nouns and un-
+           (polarity -1..1 times 2), not those that mostly say where, when or which
+           (en-function-words.txt: other, first, remote); VADER's boosters left out; adverbs, -ness nouns and un-
            opposites derived where missing (those that Brill's tagger lexicon, in textblob, knows);
            -in forms of -ing words (lovin).
-  French   vader_FR's fr_lexicon.txt (vaderSentiment-fr 1.3.4, MIT), filled in with Pattern's
+  French   vader_FR's fr_lexicon.txt (vaderSentiment-fr 1.3.4, MIT), a cognate spelled as its
+           English word of the same sign taking VADER's value when stronger, filled in with Pattern's
            fr-sentiment.xml (textblob-fr 0.2.0, PDDL) adjectives at half strength; feminine and plural
            forms added where missing; function words (fr-function-words.txt) left out; every word
-           also without its accents, where that is not another word.
+           also without its accents, where that is not another word, and with œ where written oe.
   Symbols  emoticons from VADER's lexicon; emoji scored from the words of VADER's emoji
            descriptions (emoji_utf8_lexicon.txt), as VADER scores them.
   Then our own corrections and additions, which win: en-extra.tsv, fr-extra.tsv (forum and
@@ -149,8 +151,9 @@ def main():
     symbols = {k: v for k, v in vader.items() if not is_word(k)}
     # Pattern's adjectives are rated for reviews: where VADER has no entry they count at half
     # strength, the weakest (|polarity| < 0.1) not at all.
+    positional = set(read_words(os.path.join(HERE, "en-function-words.txt")))
     for form, value in read_pattern(pattern_en).items():
-        if form not in english and is_word(form) and abs(value) >= 0.4:
+        if form not in english and is_word(form) and abs(value) >= 0.4 and form not in positional:
             english[form] = value / 2
 
     # Emoji: the sum of their description's words, as VADER replaces an emoji by its description.
