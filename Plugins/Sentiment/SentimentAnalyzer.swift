@@ -16,7 +16,7 @@ import ForumLensText
 /// the opposite sense right before a sentiment word intensifies it ("insanely funny"); praise after
 /// "too" is halved ("too sweet"), and praise wished or tried for is not given ("should have been
 /// great", « aurait dû être génial »: irrealis, to the end of the clause). Per sentence: the part
-/// after a contrast (mais, cependant, pourtant; but, however) weighs more than the part before,
+/// after a contrast (mais, cependant, par contre; but, however, on the other hand) weighs more than the part before,
 /// a sentence opening with one outweighs the sentences before it; the clause a concession opens
 /// (although, no matter, malgré, bien que) weighs less than the rest; exclamation marks strengthen;
 /// a question is damped. The evidence lists each word or phrase that moved the score, its
@@ -72,11 +72,13 @@ public struct SentimentAnalyzer: Analyzer {
         for sentence in layer.sentences {
             var scored = Self.scoreSentence(sentence, layer, lexicon, language, shouted: shouted)
             // A sentence opening with a contrast outweighs the ones before it.
-            if let first = layer.tokens[sentence].first(where: { $0.kind != .punctuation }), language.contrasts.contains(first.key) {
+            if let first = sentence.first(where: { layer.tokens[$0].kind != .punctuation }),
+               let length = Self.phraseLength(language.contrasts, at: first, in: sentence, layer.tokens) {
+                let contrast = Self.text(of: first ..< first + length, layer.tokens)
                 for index in sentences.indices { sentences[index].sum *= Self.beforeContrast }
-                for index in evidence.indices { evidence[index].weigh(Self.beforeContrast, "before contrast: \(first.lowercased)") }
+                for index in evidence.indices { evidence[index].weigh(Self.beforeContrast, "before contrast: \(contrast)") }
                 scored.sum *= Self.afterContrast
-                for index in scored.evidence.indices { scored.evidence[index].weigh(Self.afterContrast, "after contrast: \(first.lowercased)") }
+                for index in scored.evidence.indices { scored.evidence[index].weigh(Self.afterContrast, "after contrast: \(contrast)") }
             }
             evidence += scored.evidence
             sentences.append((sentence, scored.sum))
@@ -247,20 +249,24 @@ public struct SentimentAnalyzer: Analyzer {
         _ sentence: Range<Int>, _ layer: TextLayer, _ lexicon: SentimentLexicon, _ language: Words, shouted: Bool
     ) -> ScoredSentence {
         let tokens = layer.tokens
-        let contrast = sentence.last { language.contrasts.contains(tokens[$0].key) && $0 > sentence.lowerBound }
+        // Contrasts (but, par contre, on the other hand): their words say nothing themselves; the
+        // last one inside the sentence splits it.
+        let contrasts = sentence.compactMap { start in Self.phraseLength(language.contrasts, at: start, in: sentence, tokens).map { start ..< start + $0 } }
+        let contrast = contrasts.last { $0.lowerBound > sentence.lowerBound }
         // Boosters of several words (un peu, kind of): where each ends, and the words they hold.
         var boosterEnding: [Int: (value: Double, text: String)] = [:]
-        var inBooster = Set<Int>()
+        var inBooster = Set(contrasts.joined())
         for start in sentence {
             for phrase in language.boosterPhrases[tokens[start].key] ?? [] where PhraseList.matches(phrase.keys, at: start, in: sentence, tokens) {
-                boosterEnding[start + phrase.keys.count - 1] = (phrase.value, tokens[start ..< start + phrase.keys.count].map(\.lowercased).joined(separator: " "))
+                boosterEnding[start + phrase.keys.count - 1] = (phrase.value, text(of: start ..< start + phrase.keys.count, tokens))
                 inBooster.formUnion(start ..< start + phrase.keys.count)
             }
         }
         // What was wished or tried rather than done: from its marker to the end of the clause.
         var irrealis = 0 ..< 0
         if let marker = sentence.first(where: { Self.phraseLength(language.irrealis, at: $0, in: sentence, tokens) != nil }) {
-            irrealis = marker ..< (tokens[marker ..< sentence.upperBound].firstIndex { $0.kind == .punctuation || language.contrasts.contains($0.key) } ?? sentence.upperBound)
+            let clauseEnd = tokens[marker ..< sentence.upperBound].firstIndex { $0.kind == .punctuation } ?? sentence.upperBound
+            irrealis = marker ..< min(clauseEnd, contrasts.first { $0.lowerBound > marker }?.lowerBound ?? clauseEnd)
         }
         // A concession (although, no matter, bien que): its words say nothing themselves.
         let concession = sentence.lazy.compactMap { start in Self.phraseLength(language.concessions, at: start, in: sentence, tokens).map { start ..< start + $0 } }.first
@@ -348,10 +354,11 @@ public struct SentimentAnalyzer: Analyzer {
             found.append((index ..< index + 1, value, rules))
         }
         if let contrast {
+            let text = text(of: contrast, tokens)
             for item in found.indices {
-                let after = found[item].range.lowerBound > contrast
+                let after = found[item].range.lowerBound >= contrast.upperBound
                 found[item].valence *= after ? afterContrast : beforeContrast
-                found[item].rules.append("\(after ? "after" : "before") contrast: \(tokens[contrast].lowercased)")
+                found[item].rules.append("\(after ? "after" : "before") contrast: \(text)")
             }
         }
         // A concession (although, though, malgré) opens the clause that weighs less, up to the
@@ -363,7 +370,7 @@ public struct SentimentAnalyzer: Analyzer {
                 for item in found.indices {
                     let inside = conceded.contains(found[item].range.lowerBound)
                     found[item].valence *= inside ? beforeContrast : afterContrast
-                    found[item].rules.append("\(inside ? "conceded" : "after concession"): \(tokens[concession].map(\.lowercased).joined(separator: " "))")
+                    found[item].rules.append("\(inside ? "conceded" : "after concession"): \(text(of: concession, tokens))")
                 }
             }
         }
@@ -399,7 +406,8 @@ public struct SentimentAnalyzer: Analyzer {
         var boosters = WordTable<Double>()
         /// Boosters of several words, by their first word.
         var boosterPhrases = WordTable<[(keys: [WordKey], value: Double)]>()
-        var contrasts: WordTable<Bool>
+        /// Contrasts, of one word or several, by first word.
+        var contrasts: WordTable<[[WordKey]]>
         /// Concessions, of one word or several, by first word.
         var concessions: WordTable<[[WordKey]]>
         var negators: WordTable<Bool>
@@ -426,7 +434,7 @@ public struct SentimentAnalyzer: Analyzer {
                 let keys = Tokenizer.tokens(NormalizedText(words)).map(\.key)
                 if keys.count == 1 { self.boosters[keys[0]] = value } else { boosterPhrases[keys[0]] = (boosterPhrases[keys[0]] ?? []) + [(keys, value)] }
             }
-            self.contrasts = WordTable(contrasts.map { (WordKey($0), true) })
+            self.contrasts = Self.phrases(contrasts)
             self.negators = WordTable(negators.map { (WordKey($0), true) })
             self.approximators = WordTable(approximators.map { (WordKey($0), true) })
             self.numbers = WordTable(numbers.map { (WordKey($0), true) })
@@ -444,6 +452,9 @@ public struct SentimentAnalyzer: Analyzer {
         }
     }
 
+    /// The words of `range`, lowercased, as the rules name them.
+    static func text(of range: Range<Int>, _ tokens: [Token]) -> String { tokens[range].map(\.lowercased).joined(separator: " ") }
+
     /// How many tokens of one of `phrases` start at `start` within the sentence, if one does.
     static func phraseLength(_ phrases: WordTable<[[WordKey]]>, at start: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         phrases[tokens[start].key]?.first { PhraseList.matches($0, at: start, in: sentence, tokens) }?.count
@@ -459,7 +470,7 @@ public struct SentimentAnalyzer: Analyzer {
             "un peu", "un petit peu", "quelque peu", "peu", "assez", "plutôt", "légèrement", "relativement", "moyennement",
             "presque", "guère",
         ],
-        contrasts: ["mais", "cependant", "pourtant", "toutefois", "néanmoins", "sauf"],
+        contrasts: ["mais", "cependant", "pourtant", "toutefois", "néanmoins", "sauf", "par contre", "en revanche"],
         concessions: ["quoique", "malgré", "bien que", "même si", "en dépit de", "peu importe"],
         negators: ["non", "pas", "aucun", "aucune", "jamais"],
         approximators: ["facilement", "largement", "bien"],
@@ -487,7 +498,7 @@ public struct SentimentAnalyzer: Analyzer {
             "kind of", "sort of", "a bit", "a little", "a little bit", "slightly", "somewhat", "marginally",
             "partly", "kinda", "sorta", "almost", "occasionally", "little",
         ],
-        contrasts: ["but", "however"],
+        contrasts: ["but", "however", "nevertheless", "nonetheless", "on the other hand"],
         concessions: ["although", "though", "albeit", "despite", "in spite of", "no matter", "even if", "regardless of"],
         negators: ["no", "not", "never", "nothing", "least"],
         approximators: ["easily", "well", "good"],

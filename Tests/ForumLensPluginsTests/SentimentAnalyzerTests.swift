@@ -93,6 +93,14 @@ import Testing
         #expect(Self.score(text, language) * sign >= 0.2, "\(text)")
     }
 
+    /// Contrasts of several words split a sentence as "but" does, and their words say nothing.
+    @Test func contrastsOfSeveralWords() {
+        #expect(Self.score("Le décor est joli, par contre l'histoire est ennuyeuse.", "fr") < 0)
+        #expect(Self.score("Le décor est joli. En revanche, l'histoire est ennuyeuse.", "fr") < 0)
+        #expect(Self.score("The setting is nice. On the other hand, the story is boring.", "en") < 0)
+        #expect(Self.result("On the other hand, fine.", "en")["evidence"] == [["text": "fine", "start": 19, "end": 23, "valence": 1.2, "rules": ["after contrast: on the other hand"]]])
+    }
+
     /// « drôle de » says odd, not funny.
     @Test func droleDeIsOdd() {
         #expect(Self.score("Un film drôle.", "fr") > 0)
