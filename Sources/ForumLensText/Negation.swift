@@ -192,13 +192,16 @@ public enum Negation {
     /// "Far from (being) perfect", « loin d'être parfait »: denial by distance, over the next two
     /// words ("far from the beach" negates nothing with a valence). Where the phrase ends, or nil.
     static func farFrom(at index: Int, in tokens: [Token]) -> Int? {
-        func word(_ offset: Int) -> String { tokens.indices.contains(index + offset) ? tokens[index + offset].lowercased : "" }
-        switch tokens[index].lowercased {
-        case "far" where word(1) == "from": return word(2) == "being" ? index + 2 : index + 1
-        case "loin" where ["d'", "de"].contains(word(1)) && word(2) == "être": return index + 2
+        // Keys, not Strings: this is asked of every token.
+        func key(_ offset: Int) -> WordKey? { tokens.indices.contains(index + offset) ? tokens[index + offset].key : nil }
+        switch tokens[index].key {
+        case far where key(1) == from: return key(2) == being ? index + 2 : index + 1
+        case loin where (key(1) == de || key(1) == elidedDe) && key(2) == etre: return index + 2
         default: return nil
         }
     }
+    static let (far, from, being, loin, de, elidedDe, etre) =
+        (WordKey("far"), WordKey("from"), WordKey("being"), WordKey("loin"), WordKey("de"), WordKey("d'"), WordKey("être"))
 
     static func isWord(_ token: Token) -> Bool { token.kind == .word || token.kind == .clitic }
 }
