@@ -1577,6 +1577,9 @@ corrupt	-1
 corruptible	-1.2
 corruption	-2.2
 costly	-0.4
+could be better	-1
+could have been better	-1.5
+could've been better	-1.5
 courage	2.2
 courageous	2.4
 courageously	2.3
@@ -9236,6 +9239,8 @@ worshipping	1.6
 worships	1.4
 worst	-3.1
 worth	0.9
+worth every penny	2.5
+worth the wait	2
 worthiness	1.9
 worthless	-1.9
 worthlessness	-1.9
@@ -9294,7 +9299,7 @@ zealous	0.5
 zealously	0.5
 zzz	-1.2
 """#
-    static let englishDigest = "sha256:93136296307e9e4182e183963ccae27e892886b279a9e35976c43f64c93e5be5"
+    static let englishDigest = "sha256:528e0c9ecbfd0f8384bd5c9ea645eef014f51ca7fdbe3f26d1fda6ce32c83613"
 
     static let frenchData = #"""
 a eviter	-1.8
@@ -11960,6 +11965,10 @@ augmentéeses	1.1
 augmentés	1.1
 augmentése	1.1
 augmentéses	1.1
+aurait pu etre meilleur	-1.5
+aurait pu etre mieux	-1.5
+aurait pu être meilleur	-1.5
+aurait pu être mieux	-1.5
 authentique	2.8
 authentiques	2.8
 authentiquese	2.8
@@ -41294,7 +41303,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:a31e3b1a80686ecf0e8a0d4278fdc9bc6f8635ca24182505ddec568bd7732d0a"
+    static let frenchDigest = "sha256:926daa6f8331091db7424f5016f47ed10a56937b15abc9fd0fe933d24b0435ee"
 
     static let symbolsData = #"""
 $:	-1.5

@@ -1,6 +1,6 @@
 /// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point/nullement/aucunement`
 /// (the words between `ne` and the negator, and after it), `ne` alone before pouvoir, savoir and
-/// oser (« ne pourra respecter »), `pas de`, `sans`, `aucun(e)`,
+/// oser (« ne pourra respecter »), `pas de`, `rien de`, `sans`, `aucun(e)`,
 /// `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed without
 /// it), `nor`, `without`, `nothing`. Also what something lacks or fails at (`dépourvu de`,
 /// `manque de`; `devoid of`, `lacks`, `fails to`), "far from (being)" and « loin d'être » over
@@ -78,9 +78,11 @@ public enum Negation {
             }
             let key = tokens[index].key
             if negators.contains(key) || english && key == dont, isWord(tokens[index]), !affirms(at: index, in: tokens) {
-                // `plus` alone is "more", `personne` alone "a person", `point` a full stop's name:
-                // only after `ne` (above) are they negations.
-                if !["plus", "personne", "point", "rien"].contains(word) || (index > 0 && tokens[index - 1].lowercased == "de") {
+                // `plus` alone is "more" (« de plus en plus »), `personne` alone "a person", `point`
+                // a full stop's name, `rien` "nothing" (« de rien »): only after `ne` (above) are
+                // they negations, and `rien` before `de` (« rien de spécial »).
+                if !["plus", "personne", "point", "rien"].contains(word)
+                    || word == "rien" && index + 1 < tokens.count && ["de", "d'"].contains(tokens[index + 1].lowercased) {
                     markScope(after: index, in: tokens, &negated, length: narrow.contains(key) ? 1 : scopeLength)
                 }
             }

@@ -88,6 +88,7 @@ import Testing
         ("Trop cher pour ce que c'est.", "fr", -1), ("J'ai adoré.", "fr", 1), ("Je le déteste.", "fr", -1),
         ("A must see.", "en", 1), ("The service leaves a lot to be desired.", "en", -1), ("What a rip-off.", "en", -1),
         ("It fell flat.", "en", -1), ("A real gem.", "en", 1), ("Overrated.", "en", -1),
+        ("It could have been better.", "en", -1), ("Ça aurait pu être mieux.", "fr", -1), ("Rien de spécial.", "fr", -1),
     ])
     func reviewVerdicts(_ text: String, _ language: String, _ sign: Double) {
         #expect(Self.score(text, language) * sign >= 0.2, "\(text)")
