@@ -3012,10 +3012,12 @@ fakes	-1.8
 fakin	-1.8
 faking	-1.8
 fall flat	-1.6
+fall short	-1.2
 fallen	-1.5
 fallin	-0.6
 falling	-0.6
 falls flat	-1.6
+falls short	-1.2
 false	-0.8
 falsely	-0.8
 falseness	-0.8
@@ -3131,6 +3133,7 @@ feelin	0.5
 feeling	0.5
 felicitous	1.4
 fell flat	-1.6
+fell short	-1.2
 felonies	-2.5
 felony	-2.5
 ferocious	-0.4
@@ -9299,7 +9302,7 @@ zealous	0.5
 zealously	0.5
 zzz	-1.2
 """#
-    static let englishDigest = "sha256:528e0c9ecbfd0f8384bd5c9ea645eef014f51ca7fdbe3f26d1fda6ce32c83613"
+    static let englishDigest = "sha256:d9139cf7e20a408f7d135658d6f536eb65009c77c71436be9cc8fa785497f5bf"
 
     static let frenchData = #"""
 a eviter	-1.8

@@ -3,8 +3,8 @@
 /// oser (« ne pourra respecter »), `pas de`, `rien de`, `sans`, `aucun(e)`,
 /// `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed without
 /// it), `nor`, `without`, `nothing`. Also what something lacks or fails at (`dépourvu de`,
-/// `manque de`; `devoid of`, `lacks`, `fails to`), "far from (being)" and « loin d'être » over
-/// the next two words, and `barely`, `hardly`, `less`, `least` (not
+/// `manque de`; `devoid of`, `lacks`, `fails to`), "far from (being)", "falls short of" and
+/// « loin d'être » over the next two words, and `barely`, `hardly`, `less`, `least` (not
 /// "at least") over the next word only. Not "nothing short of", "nothing but", "no matter", "no doubt", "not only",
 /// « sans doute », « rien de moins que », "not this happy in years", "can't recommend it
 /// enough", "can't wait", which affirm. A scope runs to the end of the clause (punctuation, an
@@ -191,19 +191,22 @@ public enum Negation {
     ])
     static let objectPronouns = table(["le", "la", "l'", "les", "me", "m'", "te", "t'", "se", "s'", "nous", "vous", "lui", "leur", "y", "en"])
 
-    /// "Far from (being) perfect", « loin d'être parfait »: denial by distance, over the next two
-    /// words ("far from the beach" negates nothing with a valence). Where the phrase ends, or nil.
+    /// "Far from (being) perfect", « loin d'être parfait », "falls short of (being) funny": denial
+    /// by distance, over the next two words ("far from the beach" negates nothing with a valence).
+    /// Where the phrase ends, or nil.
     static func farFrom(at index: Int, in tokens: [Token]) -> Int? {
         // Keys, not Strings: this is asked of every token.
         func key(_ offset: Int) -> WordKey? { tokens.indices.contains(index + offset) ? tokens[index + offset].key : nil }
         switch tokens[index].key {
         case far where key(1) == from: return key(2) == being ? index + 2 : index + 1
         case loin where (key(1) == de || key(1) == elidedDe) && key(2) == etre: return index + 2
+        case let verb where fall.contains(verb) && key(1) == short && key(2) == of: return key(3) == being ? index + 3 : index + 2
         default: return nil
         }
     }
-    static let (far, from, being, loin, de, elidedDe, etre) =
-        (WordKey("far"), WordKey("from"), WordKey("being"), WordKey("loin"), WordKey("de"), WordKey("d'"), WordKey("être"))
+    static let (far, from, being, loin, de, elidedDe, etre, short, of) =
+        (WordKey("far"), WordKey("from"), WordKey("being"), WordKey("loin"), WordKey("de"), WordKey("d'"), WordKey("être"), WordKey("short"), WordKey("of"))
+    static let fall = table(["fall", "falls", "fell", "falling", "fallen"])
 
     static func isWord(_ token: Token) -> Bool { token.kind == .word || token.kind == .clitic }
 }

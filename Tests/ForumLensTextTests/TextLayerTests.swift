@@ -173,6 +173,7 @@ import Testing
         ("Ce film n'est nullement drôle", ["est", "drôle"]),
         ("Far from perfect, far from being a hit, far from the beach", ["perfect", "a", "hit", "the", "beach"]),
         ("Il est loin d'être parfait", ["parfait"]),
+        ("It falls short of being funny", ["funny"]),
         ("Rien de spécial, rien à dire", ["de", "spécial"]),
         ("Il y a de plus en plus de monde", []),
         ("De plus c'est génial", []),
