@@ -173,8 +173,12 @@ public struct SentimentAnalyzer: Analyzer {
     static func isCapitals(_ token: Token, _ layer: TextLayer) -> Bool {
         let scalars = layer.text.scalars[token.range]
         return token.kind == .word && token.range.count > 1
-            && scalars.allSatisfy { !$0.properties.isLowercase } && scalars.contains { $0.properties.isUppercase }
+            && scalars.allSatisfy { !isLowercase($0) } && scalars.contains(where: isUppercase)
     }
+
+    // ASCII answered without the Unicode property tables (a lookup each).
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII ? ("a" ... "z").contains(scalar) : scalar.properties.isLowercase }
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII ? ("A" ... "Z").contains(scalar) : scalar.properties.isUppercase }
 
     /// A word written with a capital and then small letters, inside a sentence (not its first
     /// word, nor after a colon, an opening quote, or only mentions and hashtags: a tweet's
@@ -182,7 +186,7 @@ public struct SentimentAnalyzer: Analyzer {
     static func isName(_ index: Int, in sentence: Range<Int>, _ layer: TextLayer) -> Bool {
         let tokens = layer.tokens
         let scalars = layer.text.scalars[tokens[index].range]
-        guard tokens[index].kind == .word, scalars.first!.properties.isUppercase, scalars.dropFirst().contains(where: { $0.properties.isLowercase })
+        guard tokens[index].kind == .word, isUppercase(scalars.first!), scalars.dropFirst().contains(where: isLowercase)
         else { return false }
         var before = index - 1
         while before >= sentence.lowerBound {
