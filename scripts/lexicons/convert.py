@@ -12,8 +12,9 @@
            fr-sentiment.xml (textblob-fr 0.2.0, PDDL) adjectives at half strength; feminine and plural
            forms added where missing; function words (fr-function-words.txt) left out; every word
            also without its accents, where that is not another word, and with œ where written oe.
-  Symbols  emoticons from VADER's lexicon; emoji scored from the words of VADER's emoji
-           descriptions (emoji_utf8_lexicon.txt), as VADER scores them.
+  Symbols  emoticons from VADER's lexicon; emoji scored from VADER's emoji descriptions
+           (emoji_utf8_lexicon.txt) read with VADER's words and en-extra.tsv's entries, phrases
+           first; en-extra.tsv's symbols win.
   Then our own corrections and additions, which win: en-extra.tsv, fr-extra.tsv (forum and
   spoken French, the founding thread's domain, phrases such as "pas mal").
 
@@ -91,6 +92,21 @@ def without_accents(word):
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+def description_value(words, table):
+    """The sum of the valences of `words`, the longest entry of the table first."""
+    total, index = 0.0, 0
+    while index < len(words):
+        for length in range(min(4, len(words) - index), 0, -1):
+            entry = " ".join(words[index:index + length])
+            if entry in table:
+                total += table[entry]
+                index += length
+                break
+        else:
+            index += 1
+    return total
+
+
 def read_words(path):
     with open(path, encoding="utf-8") as f:
         return [word.lower() for line in f if not line.startswith("#") for word in line.split()]
@@ -156,14 +172,6 @@ def main():
         if form not in english and is_word(form) and abs(value) >= 0.4 and form not in positional:
             english[form] = value / 2
 
-    # Emoji: the sum of their description's words, as VADER replaces an emoji by its description.
-    with open(os.path.join(vader_dir, "emoji_utf8_lexicon.txt"), encoding="utf-8") as f:
-        for line in f:
-            emoji, _, description = line.rstrip("\n").partition("\t")
-            value = sum(vader.get(word, 0) for word in description.lower().split())
-            if emoji and value:
-                symbols[emoji] = max(-4.0, min(4.0, value))
-
     vader_fr = read_vader_fr(os.path.join(vader_fr_dir, "fr_lexicon.txt"))
     # The same for French, but only Pattern's clearer adjectives (|polarity| >= 0.3): its
     # French list holds many mild, context-bound ones that tilt neutral texts.
@@ -217,7 +225,21 @@ def main():
     # (nor remarkably from remarkable).
     for word in importlib.import_module("vaderSentiment.vaderSentiment").BOOSTER_DICT:
         english.pop(word, None)
-    english.update(read_extra(os.path.join(HERE, "en-extra.tsv")))
+    extra = read_extra(os.path.join(HERE, "en-extra.tsv"))
+    english.update({k: v for k, v in extra.items() if is_word(k)})
+
+    # Emoji: what their description says, as VADER replaces an emoji by its description, read
+    # with VADER's words and our entries, phrases first ("thumbs up", "broken heart"; not
+    # Pattern's adjectives: "black circle" says nothing); then our own values for those whose
+    # description does not carry their use (en-extra.tsv: 🙄, 🔥).
+    describing = {**vader, **{k: v for k, v in extra.items() if is_word(k)}}
+    with open(os.path.join(vader_dir, "emoji_utf8_lexicon.txt"), encoding="utf-8") as f:
+        for line in f:
+            emoji, _, description = line.rstrip("\n").partition("\t")
+            value = description_value(description.lower().split(), describing)
+            if emoji and value:
+                symbols[emoji] = max(-4.0, min(4.0, value))
+    symbols.update({k: v for k, v in extra.items() if not is_word(k)})
 
     def table(entries):
         # NFC: ForumLens looks entries up by their bytes, in the text layer's NFC.
