@@ -41569,6 +41569,7 @@ s:	-1.1
 sweet<3	3
 v.v	-2.9
 w00t	2.2
+xd	2.8
 {:	1.8
 |-0	-1.2
 |-:	-0.8
@@ -41874,6 +41875,6 @@ w00t	2.2
 🧯	-1.4
 🧷	1.8
 """#
-    static let symbolsDigest = "sha256:d875e72a9f1462e47edc3028d8bb93593f31ea462f83c4a66e80fafdeb659225"
+    static let symbolsDigest = "sha256:d0b2d3f433fb1b95e98df188df0776bf291d46ae0eb72c2acf2473a51ff63644"
 
 }

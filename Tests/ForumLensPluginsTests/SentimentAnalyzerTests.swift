@@ -90,7 +90,7 @@ import Testing
         ("It fell flat.", "en", -1), ("A real gem.", "en", 1), ("Overrated.", "en", -1),
         ("It could have been better.", "en", -1), ("Ça aurait pu être mieux.", "fr", -1), ("Rien de spécial.", "fr", -1),
         // Emoji whose description's words said nothing or the opposite ("thumbs up", "broken heart").
-        ("Le match 👍", "fr", 1), ("The update 🙄", "en", -1), ("Ce soir 💔", "fr", -1), ("New album 🔥", "en", 1),
+        ("Le match 👍", "fr", 1), ("The update 🙄", "en", -1), ("Ce soir 💔", "fr", -1), ("New album 🔥", "en", 1), ("Ce soir xD", "fr", 1),
     ])
     func reviewVerdicts(_ text: String, _ language: String, _ sign: Double) {
         #expect(Self.score(text, language) * sign >= 0.2, "\(text)")

@@ -165,6 +165,8 @@ def main():
     vader = read_vader(os.path.join(vader_dir, "vader_lexicon.txt"))
     english = {k: v for k, v in vader.items() if is_word(k)}
     symbols = {k: v for k, v in vader.items() if not is_word(k)}
+    # The tokenizer reads xD as an emoticon, looked up among the symbols.
+    symbols["xd"] = vader["xd"]
     # Pattern's adjectives are rated for reviews: where VADER has no entry they count at half
     # strength, the weakest (|polarity| < 0.1) not at all.
     positional = set(read_words(os.path.join(HERE, "en-function-words.txt")))
