@@ -91,6 +91,7 @@ import Testing
         ("It could have been better.", "en", -1), ("Ça aurait pu être mieux.", "fr", -1), ("Rien de spécial.", "fr", -1),
         // Emoji whose description's words said nothing or the opposite ("thumbs up", "broken heart").
         ("Le match 👍", "fr", 1), ("The update 🙄", "en", -1), ("Ce soir 💔", "fr", -1), ("New album 🔥", "en", 1), ("Ce soir xD", "fr", 1),
+        ("Merci ^^", "fr", 1), ("Encore en retard -_-", "fr", -1),
     ])
     func reviewVerdicts(_ text: String, _ language: String, _ sign: Double) {
         #expect(Self.score(text, language) * sign >= 0.2, "\(text)")
