@@ -225,10 +225,14 @@ public struct SentimentAnalyzer: Analyzer {
 
     /// A word's valence: as written (the lexicon has `lovin` too), else with its letters
     /// repeated for stress squeezed (`loooove`, `sooo`), which stresses it as capitals do.
+    /// Laughter, in either language, reads at least as VADER's "haha" (2): the lexicons lack most
+    /// of its forms (lolol, mdrrr, hihi) and give some a stray value (Pattern's hahahaha 0.4).
     static func valence(of token: Token, in lexicon: SentimentLexicon) -> (value: Float, stretched: Bool)? {
-        if let value = lexicon.words[token.key] { return (value, false) }
-        return stretchedForms(of: token).lazy.compactMap { lexicon.words[$0] }.first.map { ($0, true) }
+        let found = lexicon.words[token.key].map { ($0, false) } ?? stretchedForms(of: token).lazy.compactMap { lexicon.words[$0] }.first.map { ($0, true) }
+        if found.map({ $0.0 < laughter }) ?? true, Laughter.contains(token.lowercased) { return (laughter, false) }
+        return found
     }
+    static let laughter: Float = 2
 
     /// A word with a letter written three times or more, with it twice, then once (`soooo` →
     /// `soo`, `so`); none for other words.

@@ -46,8 +46,9 @@ public enum Negation {
         "who", "whom", "whose", "what", "when", "where", "why", "how", "whether", "quand", "où", "pourquoi", "comment",
     ]
     static let governedRightAfter = table(["so"] + questionWords)
-    /// Laughter stands outside the clause, as an emoticon does ("I'm not the latter lol").
-    static let interjections = table(["lol", "lool", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "xd", "mdr", "ptdr", "jk"])
+    /// Laughter (`Laughter`), xD and jk stand outside the clause, as an emoticon does ("I'm not
+    /// the latter lol").
+    static let interjections = table(["xd", "jk"])
     static let scopeLength = 4
 
     /// For each token, whether a negation governs it (the negators themselves are not negated).
@@ -161,7 +162,8 @@ public enum Negation {
             // "so" ends a clause ("so I left"), but right after the negator it says how much ("not
             // so bad"); a question word right after it is what it negates.
             let governed = cursor == negator + 1 && governedRightAfter.contains(token.key)
-            if token.kind == .punctuation || token.kind == .emoticon || interjections.contains(token.key) || clauseEnds.contains(token.key) && !governed { break }
+            if token.kind == .punctuation || token.kind == .emoticon || interjections.contains(token.key) || Laughter.contains(token.lowercased)
+                || clauseEnds.contains(token.key) && !governed { break }
             if isWord(token) {
                 negated[cursor] = true
                 if token.kind == .word { words += 1 }

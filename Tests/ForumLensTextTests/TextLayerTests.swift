@@ -161,6 +161,7 @@ import Testing
         ("I don't care who wins the cup", ["care"]),
         ("It's not what I'd call fun", ["what", "i", "'d", "call", "fun"]),
         ("IM NOT THE LATTER LOL", ["the", "latter"]),
+        ("I'm not the latter ahahah good", ["the", "latter"]),
         ("Can't wait to escape work", []),
         ("No matter how good it looks", []),
         ("No doubt it's great, not only funny but moving", []),
@@ -180,6 +181,18 @@ import Testing
     ])
     func scopes(_ text: String, _ expected: [String]) {
         #expect(negated(text) == expected, "\(text)")
+    }
+}
+
+@Suite struct LaughterTests {
+    @Test(arguments: ["haha", "hahahaha", "ahahah", "hehe", "hihi", "lol", "lool", "lolol", "lmao", "lmaooo", "mdr", "mdrrr", "ptdr", "xptdr", "rofl"])
+    func laughter(_ word: String) {
+        #expect(Laughter.contains(word), "\(word)")
+    }
+
+    @Test(arguments: ["aha", "hah", "hall", "hello", "loyal", "lot", "madre", "ha", "l", "éhéh", "hahaha2"])
+    func notLaughter(_ word: String) {
+        #expect(!Laughter.contains(word), "\(word)")
     }
 }
 
