@@ -15,9 +15,10 @@ import ForumLensText
 /// French, a capitalized word inside a sentence is a name and counts for nothing; an adverb of
 /// the opposite sense right before a sentiment word intensifies it ("insanely funny"); praise after
 /// "too" is halved ("too sweet"), and praise wished or tried for is not given ("should have been
-/// great", « aurait dû être génial »: irrealis, to the end of the clause). Per sentence: the part
-/// after a contrast (mais, cependant, par contre; but, however, on the other hand) weighs more than the part before,
-/// a sentence opening with one outweighs the sentences before it; the clause a concession opens
+/// great", « aurait dû être génial »: irrealis, to the end of the clause); laughter however typed
+/// reads at least as "haha". Per sentence: the part after a contrast (mais, cependant, par contre;
+/// but, however, on the other hand) weighs more than the part before, a sentence opening with one
+/// outweighs the sentences before it; the clause a concession opens
 /// (although, no matter, malgré, bien que) weighs less than the rest; exclamation marks strengthen;
 /// a question is damped. The evidence lists each word or phrase that moved the score, its
 /// offsets in the message's text, its valence after the rules and the rules applied.

@@ -1,6 +1,6 @@
 /// Laughter as forums and tweets type it, however long: haha, ahahah, hehe, hihi, lol, lool,
 /// lolol, lmao, lmfao, rofl, mdr, mdrrr, ptdr, xptdr. It ends a negation's scope, as an emoticon
-/// does, and the sentiment analyzer reads the forms its lexicons lack as "haha".
+/// does, and the sentiment analyzer reads it at least as "haha".
 public enum Laughter {
     /// Whether `word` (lowercase) is laughter.
     public static func contains(_ word: String) -> Bool {

@@ -1,7 +1,7 @@
-/// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point/nullement/aucunement`
-/// (the words between `ne` and the negator, and after it), `ne` alone before pouvoir, savoir and
-/// oser (« ne pourra respecter »), `pas de`, `rien de`, `sans`, `aucun(e)`,
-/// `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed without
+/// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point/
+/// nullement/aucunement` (the words between `ne` and the negator, and after it), `ne` alone
+/// before pouvoir, savoir and oser (« ne pourra respecter »), `pas de`, `rien de`, `sans`,
+/// `aucun(e)`, `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed without
 /// it), `nor`, `without`, `nothing`. Also what something lacks or fails at (`dépourvu de`,
 /// `manque de`; `devoid of`, `lacks`, `fails to`), "far from (being)", "falls short of" and
 /// « loin d'être » over the next two words, and `barely`, `hardly`, `less`, `least` (not
@@ -60,19 +60,21 @@ public enum Negation {
             let word = tokens[index].lowercased
             // `ne` / `n'`: the words up to the negator that follows in the clause are negated too.
             // (The length first: comparing Strings costs hundreds of instructions.)
-            if word.utf8.count == 2, word == "ne" || word == "n'", let negator = negator(after: index, in: tokens), !affirms(at: negator, in: tokens) {
-                for inner in index + 1 ..< negator where isWord(tokens[inner]) { negated[inner] = true }
-                markScope(after: negator, in: tokens, &negated)
-                index = negator + 1
-                continue
+            if word.utf8.count == 2, word == "ne" || word == "n'" {
+                if let negator = negator(after: index, in: tokens), !affirms(at: negator, in: tokens) {
+                    for inner in index + 1 ..< negator where isWord(tokens[inner]) { negated[inner] = true }
+                    markScope(after: negator, in: tokens, &negated)
+                    index = negator + 1
+                    continue
+                }
+                if let modal = modalNegatedByNe(after: index, in: tokens) {
+                    for inner in index + 1 ... modal where isWord(tokens[inner]) { negated[inner] = true }
+                    markScope(after: modal, in: tokens, &negated)
+                    index = modal + 1
+                    continue
+                }
             }
-            if word.utf8.count == 2, word == "ne" || word == "n'", let modal = modalNegatedByNe(after: index, in: tokens) {
-                for inner in index + 1 ... modal where isWord(tokens[inner]) { negated[inner] = true }
-                markScope(after: modal, in: tokens, &negated)
-                index = modal + 1
-                continue
-            }
-            if let end = farFrom(at: index, in: tokens) {
+            if let end = denialByDistance(at: index, in: tokens) {
                 markScope(after: end, in: tokens, &negated, length: 2)
                 index = end + 1
                 continue
@@ -196,7 +198,7 @@ public enum Negation {
     /// "Far from (being) perfect", « loin d'être parfait », "falls short of (being) funny": denial
     /// by distance, over the next two words ("far from the beach" negates nothing with a valence).
     /// Where the phrase ends, or nil.
-    static func farFrom(at index: Int, in tokens: [Token]) -> Int? {
+    static func denialByDistance(at index: Int, in tokens: [Token]) -> Int? {
         // Keys, not Strings: this is asked of every token.
         func key(_ offset: Int) -> WordKey? { tokens.indices.contains(index + offset) ? tokens[index + offset].key : nil }
         switch tokens[index].key {

@@ -4,13 +4,13 @@
   English  VADER's vader_lexicon.txt (vaderSentiment 3.3.2, MIT), valences -4..4, filled in with
            Pattern's en-sentiment.xml adjectives (textblob 0.20.1, PDDL) at half strength
            (polarity -1..1 times 2), not those that mostly say where, when or which
-           (en-function-words.txt: other, first, remote); VADER's boosters left out; adverbs, -ness nouns and un-
-           opposites derived where missing (those that Brill's tagger lexicon, in textblob, knows);
-           -in forms of -ing words (lovin).
+           (en-function-words.txt: other, first, remote); VADER's boosters left out; adverbs,
+           -ness nouns and un- opposites derived where missing (those that Brill's tagger
+           lexicon, in textblob, knows); -in forms of -ing words (lovin).
   French   vader_FR's fr_lexicon.txt (vaderSentiment-fr 1.3.4, MIT), a cognate spelled as its
-           English word of the same sign taking VADER's value when stronger, filled in with Pattern's
-           fr-sentiment.xml (textblob-fr 0.2.0, PDDL) adjectives at half strength; feminine and plural
-           forms added where missing; function words (fr-function-words.txt) left out; every word
+           English word of the same sign taking VADER's value when stronger, filled in with
+           Pattern's fr-sentiment.xml (textblob-fr 0.2.0, PDDL) adjectives at half strength;
+           feminine and plural forms added where missing; function words (fr-function-words.txt) left out; every word
            also without its accents, where that is not another word, and with œ where written oe.
   Symbols  emoticons from VADER's lexicon; emoji scored from VADER's emoji descriptions
            (emoji_utf8_lexicon.txt) read with VADER's words and en-extra.tsv's entries, phrases
