@@ -1,7 +1,9 @@
 import Foundation
 
 /// A message's text as the analyzers read it: NFC, typographic apostrophes and quotes made
-/// plain, zero-width and soft-hyphen characters removed, and for each scalar left the offset
+/// plain, zero-width and soft-hyphen characters removed, the HTML escapes tweets and some
+/// exports leave in plain text (`&amp;`, `&gt;`, `&lt;`, `&quot;`) read as their character
+/// (else "&gt;" is the word "gt"), and for each scalar left the offset
 /// of the scalar it came from in the original text, so that what analyzers find is reported
 /// in the message's own offsets (Unicode scalars, DESIGN.md).
 public struct NormalizedText: Sendable {
@@ -10,10 +12,10 @@ public struct NormalizedText: Sendable {
     public let originalOffsets: [Int]
 
     public init(_ text: String) {
-        // Plain ASCII without a backtick (most English messages): nothing to map, drop or
-        // compose, each byte a scalar at its own offset.
+        // Plain ASCII without a backtick or an ampersand (most English messages): nothing to
+        // map, drop or compose, each byte a scalar at its own offset.
         let ascii: [Unicode.Scalar]? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x60 }) else { return nil }
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x60 && $0 != 0x26 }) else { return nil }
             return Array(unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 for (index, byte) in bytes.enumerated() { buffer.initializeElement(at: index, to: Unicode.Scalar(byte)) }
                 count = bytes.count
@@ -42,9 +44,20 @@ public struct NormalizedText: Sendable {
             offsets.replaceSubrange(start..., with: repeatElement(offsets[start], count: scalars.count - start))
         }
         var offset = 0
+        // The scalars of an escape after its `&`, skipped.
+        var escaped = 0
+        let all = text.utf8.contains(0x26) ? Array(text.unicodeScalars) : []
         for scalar in text.unicodeScalars {
             defer { offset += 1 }
+            if escaped > 0 {
+                escaped -= 1
+                continue
+            }
             var plain = scalar
+            if scalar == "&", let (character, length) = Self.escape(at: offset, in: all) {
+                plain = character
+                escaped = length - 1
+            }
             // Below U+00A0 only the backtick is looked up: no hashing for most scalars.
             if scalar.value >= 0xA0 || scalar.value == 0x60 {
                 if Self.invisible.contains(scalar.value) {
@@ -93,6 +106,16 @@ public struct NormalizedText: Sendable {
         let end = range.upperBound < scalars.count ? originalOffsets[range.upperBound] : originalOffsets.last!
         return originalOffsets[range.lowerBound] ..< max(end, originalOffsets[range.lowerBound])
     }
+
+    /// The character an HTML escape at `offset` stands for, and the escape's length.
+    static func escape(at offset: Int, in scalars: [Unicode.Scalar]) -> (Unicode.Scalar, Int)? {
+        for (name, character) in escapes where offset + name.count <= scalars.count {
+            if scalars[offset ..< offset + name.count].elementsEqual(name) { return (character, name.count) }
+        }
+        return nil
+    }
+    static let escapes: [([Unicode.Scalar], Unicode.Scalar)] =
+        [("&amp;", "&"), ("&gt;", ">"), ("&lt;", "<"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'")].map { (Array($0.unicodeScalars), $1) }
 
     /// Zero-width spaces and joiners (not ZWJ, which emoji sequences need), word joiner, BOM,
     /// soft hyphen.

@@ -24,6 +24,15 @@ import Testing
         // A backtick is an apostrophe: not plain.
         #expect(String(String.UnicodeScalarView(NormalizedText("don`t").scalars)) == "don't")
     }
+
+    /// Tweets and some exports leave HTML escapes in plain text: read as their character, its
+    /// offsets spanning the whole escape.
+    @Test func htmlEscapesAreTheirCharacter() {
+        let text = NormalizedText("a &gt;:[ &amp;amp; &copy;")
+        #expect(String(String.UnicodeScalarView(text.scalars)) == "a >:[ &amp; &copy;")
+        #expect(text.originalRange(2 ..< 3) == 2 ..< 6)
+        #expect(text.originalRange(6 ..< 7) == 9 ..< 14)
+    }
 }
 
 @Suite struct TokenizerTests {
