@@ -349,8 +349,9 @@ public struct SentimentAnalyzer: Analyzer {
                 value *= excessPraise
                 rules.append("excess: \(tokens[index - 1].lowercased)")
             }
-            // "It should have been funny": praise wished for is not given.
-            if value > 0, irrealis.contains(index) {
+            // "It should have been funny": praise wished for is not given. An emoticon or emoji
+            // says how the writer feels now, wish or not ("if you come, welcome :o)").
+            if value > 0, irrealis.contains(index), token.kind == .word || token.kind == .clitic {
                 value = 0
                 rules.append("irrealis")
             }

@@ -105,6 +105,12 @@ import Testing
         #expect(Self.result("On the other hand, fine.", "en")["evidence"] == [["text": "fine", "start": 19, "end": 23, "valence": 1.2, "rules": ["after contrast: on the other hand"]]])
     }
 
+    /// Praise wished for is not given; an emoticon in the same clause still says how the writer feels.
+    @Test func irrealisTakesWordsNotEmoticons() {
+        #expect(Self.score("It should have been a great film.", "en") == 0)
+        #expect(Self.score("If you come, come :)", "en") > 0)
+    }
+
     /// « drôle de » says odd, not funny.
     @Test func droleDeIsOdd() {
         #expect(Self.score("Un film drôle.", "fr") > 0)
