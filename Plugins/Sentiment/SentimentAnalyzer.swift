@@ -314,6 +314,11 @@ public struct SentimentAnalyzer: Analyzer {
                    tokens[index + 1].kind == .number || language.numbers.contains(tokens[index + 1].key) {
                     hit = nil
                 }
+                // "Looks like", "as well", "I mean": a comparison, an addition, a filler, not a
+                // liking, praise or blame.
+                if hit != nil, index > sentence.lowerBound, let after = language.sayNothingAfter[token.key], after.contains(tokens[index - 1].key) {
+                    hit = nil
+                }
             default: hit = nil
             }
             guard let hit else { continue }
@@ -433,9 +438,13 @@ public struct SentimentAnalyzer: Analyzer {
         /// What was wished or tried rather than done ("should have been", « aurait dû »), by
         /// first word: praise in the rest of the clause is not asserted.
         var irrealis = WordTable<[[WordKey]]>()
+        /// Sentiment words that say nothing after certain words: "like" after a verb of seeming
+        /// or a copula compares ("looks like", "it's like"), "well" after "as" adds, "mean"
+        /// after a pronoun or a modal is the verb ("I mean").
+        var sayNothingAfter = WordTable<WordTable<Bool>>()
 
         init(boosters: [String], dampeners: [String], contrasts: [String], concessions: [String], negators: [String], approximators: [String], numbers: [String], capitalizesOnlyNames: Bool,
-             adverbEnding: String, excess: [String] = [], irrealis: [String] = []) {
+             adverbEnding: String, excess: [String] = [], irrealis: [String] = [], sayNothingAfter: [String: [String]] = [:]) {
             self.adverbEnding = adverbEnding
             self.excess = WordTable(excess.map { (WordKey($0), true) })
             self.irrealis = Self.phrases(irrealis)
@@ -445,6 +454,7 @@ public struct SentimentAnalyzer: Analyzer {
                 if keys.count == 1 { self.boosters[keys[0]] = value } else { boosterPhrases[keys[0]] = (boosterPhrases[keys[0]] ?? []) + [(keys, value)] }
             }
             self.contrasts = Self.phrases(contrasts)
+            self.sayNothingAfter = WordTable(sayNothingAfter.map { word, before in (WordKey(word), WordTable(before.map { (WordKey($0), true) })) })
             self.negators = WordTable(negators.map { (WordKey($0), true) })
             self.approximators = WordTable(approximators.map { (WordKey($0), true) })
             self.numbers = WordTable(numbers.map { (WordKey($0), true) })
@@ -511,7 +521,7 @@ public struct SentimentAnalyzer: Analyzer {
         contrasts: ["but", "however", "nevertheless", "nonetheless", "on the other hand"],
         concessions: ["although", "though", "albeit", "despite", "in spite of", "no matter", "even if", "regardless of"],
         negators: ["no", "not", "never", "nothing", "least"],
-        approximators: ["easily", "well", "good"],
+        approximators: ["easily", "well", "good", "like"],
         numbers: [
             "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "fifteen", "twenty", "thirty",
             "forty", "fifty", "sixty", "hundred", "thousand", "several",
@@ -523,5 +533,15 @@ public struct SentimentAnalyzer: Analyzer {
             "should have", "should've", "could have", "could've", "would have", "would've", "might have", "supposed to",
             "wants to be", "want to be", "wanted to be", "tries to", "trying to", "tried to", "aspires to", "if only", "meant to be",
             "would be", "could be", "i wish", "wish it", "at best", "if",
+        ],
+        sayNothingAfter: [
+            "like": [
+                "look", "looks", "looked", "looking", "sound", "sounds", "sounded", "seem", "seems", "seemed", "feel", "feels", "felt",
+                "feeling", "play", "plays", "played", "playing", "act", "acts", "acted", "acting", "talk", "talks", "talked", "smell",
+                "smells", "taste", "tastes", "behave", "behaves", "is", "'s", "was", "were", "are", "'re", "be", "been", "just", "more",
+                "less", "something", "anything", "nothing", "exactly", "much", "kinda", "sorta",
+            ],
+            "well": ["as", "oh"],
+            "mean": ["i", "you", "we", "they", "to", "do", "does", "did", "'d", "would", "can", "could", "will", "'ll", "might", "may", "must", "gonna", "just", "only"],
         ])
 }

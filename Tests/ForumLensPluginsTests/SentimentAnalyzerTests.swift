@@ -111,6 +111,15 @@ import Testing
         #expect(Self.score("If you come, come :)", "en") > 0)
     }
 
+    /// "Like" that compares, "well" that adds, "mean" that fills say nothing.
+    @Test func comparisonsAndFillersSayNothing() {
+        #expect(Self.score("It looks like a disaster.", "en") == Self.score("It looks for a disaster.", "en"))
+        #expect(Self.score("It took like 5 hours.", "en") == 0)
+        #expect(Self.score("I like it.", "en") > 0)
+        #expect(Self.score("The cast is good as well.", "en") == Self.score("The cast is good as Tom.", "en"))
+        #expect(Self.score("I mean, it works.", "en") == 0 && Self.score("It is mean.", "en") < 0)
+    }
+
     /// « drôle de » says odd, not funny.
     @Test func droleDeIsOdd() {
         #expect(Self.score("Un film drôle.", "fr") > 0)
