@@ -513,6 +513,7 @@ public struct SentimentAnalyzer: Analyzer {
             "amazingly", "considerably", "decidedly", "enormously", "entirely", "exceptionally", "fabulously", "fully", "greatly",
             "intensely", "majorly", "purely", "remarkably", "substantially", "thoroughly", "tremendously", "unbelievably",
             "unusually", "hella", "uber", "fucking", "fuckin", "freaking", "freakin", "frickin", "friggin", "effing", "pretty",
+            "damn", "damned", "goddamn", "bloody", "darn", "dang",
         ],
         dampeners: [
             "kind of", "sort of", "a bit", "a little", "a little bit", "slightly", "somewhat", "marginally",

@@ -120,6 +120,12 @@ import Testing
         #expect(Self.score("I mean, it works.", "en") == 0 && Self.score("It is mean.", "en") < 0)
     }
 
+    /// A swear word before a sentiment word says how much; alone, it curses.
+    @Test func swearWordsBoost() {
+        #expect(Self.score("This looks pretty damn good.", "en") > Self.score("This looks pretty good.", "en"))
+        #expect(Self.score("A bloody amazing house.", "en") > 0 && Self.score("Damn!", "en") < 0)
+    }
+
     /// « drôle de » says odd, not funny.
     @Test func droleDeIsOdd() {
         #expect(Self.score("Un film drôle.", "fr") > 0)
