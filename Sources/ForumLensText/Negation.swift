@@ -5,7 +5,7 @@
 /// it), `nor`, `without`, `nothing`. Also what something lacks or fails at (`dépourvu de`,
 /// `manque de`; `devoid of`, `lacks`, `fails to`), "far from (being)", "falls short of" and
 /// « loin d'être » over the next two words, and `barely`, `hardly`, `less`, `least` (not
-/// "at least") over the next word only. Not "nothing short of", "nothing but", "no matter", "no doubt", "not only",
+/// "at least") over the next word only. Not "nothing short of", "nothing but", "no matter", "no doubt", "no idea", "not only",
 /// « sans doute », « rien de moins que », "not this happy in years", "can't recommend it
 /// enough", "can't wait", which affirm. A scope runs to the end of the clause (punctuation, an
 /// emoticon or laughter, `mais`/`but`/`et`…, a question word after the verb) or four words,
@@ -95,14 +95,14 @@ public enum Negation {
     }
 
     /// "Nothing short of", "nothing less than", "nothing but", "no less than", "no matter", "no
-    /// doubt", "not only", "without a doubt", « sans (aucun) doute », « rien de moins que »: a
+    /// doubt", "no idea" (I don't know: what follows is not denied), "not only", "without a doubt", « sans (aucun) doute », « rien de moins que »: a
     /// negator that affirms what follows, or negates nothing of it.
     static func affirms(at index: Int, in tokens: [Token]) -> Bool {
         func word(_ offset: Int) -> String { tokens.indices.contains(index + offset) ? tokens[index + offset].lowercased : "" }
         let (first, next, after) = (tokens[index].lowercased, word(1), word(2))
         switch first {
         case "nothing": return (next == "short" && after == "of") || (next == "less" && after == "than") || next == "but"
-        case "no": return next == "less" && after == "than" || next == "matter" || next == "doubt"
+        case "no": return next == "less" && after == "than" || next == "matter" || next == "doubt" || next == "idea"
         case "not": return next == "only" || next == "just"
         case "without": return next == "doubt" || next == "a" && after == "doubt"
         case "sans": return next == "doute" || next == "aucun" && after == "doute"

@@ -184,6 +184,7 @@ import Testing
         ("Far from perfect, far from being a hit, far from the beach", ["perfect", "a", "hit", "the", "beach"]),
         ("Il est loin d'être parfait", ["parfait"]),
         ("It falls short of being funny", ["funny"]),
+        ("no idea my stomach is upset", []),
         ("Rien de spécial, rien à dire", ["de", "spécial"]),
         ("Il y a de plus en plus de monde", []),
         ("De plus c'est génial", []),
