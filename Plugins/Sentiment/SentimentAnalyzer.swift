@@ -286,7 +286,8 @@ public struct SentimentAnalyzer: Analyzer {
             let token = tokens[index]
             // A phrase first: its words read together (pas mal, not bad), negation included.
             if let phrase = lexicon.phrases[token.key]?.first(where: { PhraseList.matches($0.keys, at: index, in: sentence, tokens) }) {
-                found.append((index ..< index + phrase.keys.count, Double(phrase.valence), []))
+                // One of no valence only keeps its words from counting (« pas mal de monde »).
+                if phrase.valence != 0 { found.append((index ..< index + phrase.keys.count, Double(phrase.valence), [])) }
                 index += phrase.keys.count
                 continue
             }

@@ -31179,6 +31179,8 @@ partisanse	1.6
 partisanses	1.6
 parts	1.8
 pas mal	1.3
+pas mal d'	0
+pas mal de	0
 pas terrible	-1.6
 pas top	-1.5
 passif	0.8
@@ -41307,7 +41309,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:926daa6f8331091db7424f5016f47ed10a56937b15abc9fd0fe933d24b0435ee"
+    static let frenchDigest = "sha256:bfa9caf199db15a7352c704e5da081a48484cc5fb8c83b740ca19abbfbc0b3e5"
 
     static let symbolsData = #"""
 $:	-1.5

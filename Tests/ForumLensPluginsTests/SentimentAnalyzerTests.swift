@@ -126,6 +126,12 @@ import Testing
         #expect(Self.score("A bloody amazing house.", "en") > 0 && Self.score("Damn!", "en") < 0)
     }
 
+    /// « pas mal de » is a quantity, « pas mal » praise.
+    @Test func pasMalDeIsAQuantity() {
+        #expect(Self.score("Il y a pas mal de monde.", "fr") == 0)
+        #expect(Self.score("C'est pas mal du tout.", "fr") > 0)
+    }
+
     /// « drôle de » says odd, not funny.
     @Test func droleDeIsOdd() {
         #expect(Self.score("Un film drôle.", "fr") > 0)

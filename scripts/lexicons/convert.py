@@ -246,7 +246,8 @@ def main():
     def table(entries):
         # NFC: ForumLens looks entries up by their bytes, in the text layer's NFC.
         entries = {unicodedata.normalize("NFC", k): v for k, v in entries.items()}
-        lines = [f"{k}\t{round(v, 2):g}" for k, v in sorted(entries.items()) if round(v, 2) != 0 and '"""#' not in k]
+        # A phrase of no valence stays: it keeps its words from being read one by one ("pas mal de").
+        lines = [f"{k}\t{round(v, 2):g}" for k, v in sorted(entries.items()) if (round(v, 2) != 0 or " " in k) and '"""#' not in k]
         return "\n".join(lines)
 
     with open(OUT, "w", encoding="utf-8") as f:
