@@ -10709,8 +10709,8 @@ amoretto	0.6
 amorettoe	0.6
 amorettoes	0.6
 amorettos	0.3
-amorettose	0.3
-amorettoses	0.3
+amorettosse	0.3
+amorettosses	0.3
 amorettœ	0.6
 amorettœs	0.6
 amorino	1.2
@@ -12373,8 +12373,6 @@ barrieres	-0.5
 barrière	-0.5
 barrières	-0.5
 bas	-1.1
-base	-1.1
-bases	-1.1
 basse	-1.1
 basses	-1.1
 bassese	-1.1
@@ -13742,8 +13740,8 @@ chantiers	-1.5
 chantière	-1.5
 chantières	-1.5
 chaos	-2.7
-chaose	-2.7
-chaoses	-2.7
+chaosse	-2.7
+chaosses	-2.7
 chaotique	-2.2
 chaotiques	-2.2
 chapeau bas	2.5
@@ -14690,8 +14688,8 @@ congeleze	-0.1
 congelezes	-0.1
 congelezs	-0.1
 congelos	-0.1
-congelose	-0.1
-congeloses	-0.1
+congelosse	-0.1
+congelosses	-0.1
 conges	1.7
 congese	1.7
 congeses	1.7
@@ -14706,8 +14704,8 @@ congélateurs	-0.1
 congélateurse	-0.1
 congélateurses	-0.1
 congélos	-0.1
-congélose	-0.1
-congéloses	-0.1
+congélosse	-0.1
+congélosses	-0.1
 congés	1.7
 congése	1.7
 congéses	1.7
@@ -15205,8 +15203,8 @@ crado	-2.6
 cradoe	-2.6
 cradoes	-2.6
 crados	-2.6
-cradose	-2.6
-cradoses	-2.6
+cradosse	-2.6
+cradosses	-2.6
 cradœ	-2.6
 cradœs	-2.6
 craint	-2.2
@@ -18012,8 +18010,8 @@ dynamomètreses	0.3
 dynamométrie	0.6
 dynamométries	0.6
 dynamos	0.3
-dynamose	0.3
-dynamoses	0.3
+dynamosse	0.3
+dynamosses	0.3
 dysfonction	-1.8
 dysfonctionne	-1.8
 dysfonctionnement	-1.8
@@ -19943,8 +19941,6 @@ emballés	2
 emballése	2
 emballéses	2
 embarras	-1.9
-embarrase	-1.9
-embarrases	-1.9
 embarrassable	-1.6
 embarrassables	-1.6
 embarrassant	-0.3
@@ -22637,8 +22633,8 @@ fiesta	2.1
 fiestae	2.1
 fiestaes	2.1
 fiestas	1.5
-fiestase	1.5
-fiestases	1.5
+fiestasse	1.5
+fiestasses	1.5
 fils de chien	-2.2
 fils de pute	-3.6
 fils-de-pute	-2.7
@@ -23066,8 +23062,8 @@ freesia	0.4
 freesiae	0.4
 freesiaes	0.4
 freesias	0.4
-freesiase	0.4
-freesiases	0.4
+freesiasse	0.4
+freesiasses	0.4
 freestyle	0.7
 freestyler	0.4
 freestylere	0.4
@@ -23905,8 +23901,6 @@ grands	0.6
 grandse	0.6
 grandses	0.6
 gras	-0.7
-grase	-0.7
-grases	-0.7
 grasse	-0.7
 grasses	-0.7
 grassese	-0.7
@@ -24241,8 +24235,8 @@ hahahae	2.6
 hahahaes	2.6
 hahahas	2.6
 hahas	1.8
-hahase	1.8
-hahases	1.8
+hahasse	1.8
+hahasses	1.8
 hai	-3.2
 haiese	-3.2
 haieses	-3.2
@@ -24396,8 +24390,8 @@ harmonica	0.6
 harmonicae	0.6
 harmonicaes	0.6
 harmonicas	0.1
-harmonicase	0.1
-harmonicases	0.1
+harmonicasse	0.1
+harmonicasses	0.1
 harmonie	1.5
 harmonies	1.3
 harmoniese	1.3
@@ -24528,8 +24522,8 @@ hehe	-0.6
 hehes	-0.6
 hehs	-0.6
 helas	-1.5
-helase	-1.1
-helases	-1.1
+helasse	-1.1
+helasses	-1.1
 hero	2.6
 heroe	2.6
 heroes	2.6
@@ -24576,8 +24570,8 @@ herons	0.5
 heronse	0.5
 heronses	0.5
 heros	2.6
-herose	2.6
-heroses	2.6
+herosse	2.6
+herosses	2.6
 herœ	2.6
 herœs	2.6
 hesitant	-0.3
@@ -25030,8 +25024,8 @@ hébétés	-0.7
 hébétése	-0.7
 hébétéses	-0.7
 hélas	-1.5
-hélase	-1.1
-hélases	-1.1
+hélasse	-1.1
+hélasses	-1.1
 héro	2.6
 héroe	2.6
 héroes	2.6
@@ -25042,8 +25036,8 @@ hérons	0.5
 héronse	0.5
 héronses	0.5
 héros	2.6
-hérose	2.6
-héroses	2.6
+hérosse	2.6
+hérosses	2.6
 héroïne	-2.2
 héroïnes	1.8
 héroïnese	1.8
@@ -27987,8 +27981,6 @@ larmes	-0.9
 larmese	-0.9
 larmeses	-0.9
 las	-1.6
-lase	-1.6
-lases	-1.6
 lasse	-1.6
 lassee	-1.6
 lassees	-1.6
@@ -28228,8 +28220,8 @@ lolo	-0.9
 loloe	-0.9
 loloes	-0.9
 lolos	-0.9
-lolose	-0.9
-loloses	-0.9
+lolosse	-0.9
+lolosses	-0.9
 lols	1.8
 lolœ	-0.9
 lolœs	-0.9
@@ -29917,8 +29909,8 @@ negro	-1.4
 negroe	-1.4
 negroes	-1.4
 negros	-1.4
-negrose	-1.4
-negroses	-1.4
+negrosse	-1.4
+negrosses	-1.4
 negrœ	-1.4
 negrœs	-1.4
 nene	-0.9
@@ -30012,8 +30004,8 @@ nigga	-1.4
 niggae	-1.4
 niggaes	-1.4
 niggas	-1.4
-niggase	-1.4
-niggases	-1.4
+niggasse	-1.4
+niggasses	-1.4
 nigger	-3.3
 niggere	-3.3
 niggeres	-3.3
@@ -30241,8 +30233,8 @@ négro	-1.4
 négroe	-1.4
 négroes	-1.4
 négros	-1.4
-négrose	-1.4
-négroses	-1.4
+négrosse	-1.4
+négrosses	-1.4
 négrœ	-1.4
 négrœs	-1.4
 néné	-0.9
@@ -30962,11 +30954,11 @@ paranoiaques	-1.3
 paranoiaquese	-1.3
 paranoiaqueses	-1.3
 paranoias	-1.5
-paranoiase	-1.5
-paranoiases	-1.5
+paranoiasse	-1.5
+paranoiasses	-1.5
 paranos	-1.3
-paranose	-1.3
-paranoses	-1.3
+paranosse	-1.3
+paranosses	-1.3
 paranoïa	-1
 paranoïae	-1
 paranoïaes	-1
@@ -30975,8 +30967,8 @@ paranoïaques	-1.3
 paranoïaquese	-1.3
 paranoïaqueses	-1.3
 paranoïas	-1.5
-paranoïase	-1.5
-paranoïases	-1.5
+paranoïasse	-1.5
+paranoïasses	-1.5
 paranœ	-1.3
 paranœs	-1.3
 pardon	-0.1
@@ -30988,8 +30980,8 @@ pardonnais	1.4
 pardonnaise	1.4
 pardonnaises	1.4
 pardonnas	1.4
-pardonnase	1.4
-pardonnases	1.4
+pardonnasse	1.4
+pardonnasses	1.4
 pardonne	0.6
 pardonnee	0.5
 pardonnees	0.5
@@ -31431,8 +31423,8 @@ perfecta	1.4
 perfectae	1.4
 perfectaes	1.4
 perfectas	0.6
-perfectase	0.6
-perfectases	0.6
+perfectasse	0.6
+perfectasses	0.6
 perfectible	1.5
 perfectibles	1.5
 perfectiblese	1.5
@@ -35231,8 +35223,8 @@ rigolo	0.2
 rigoloe	0.2
 rigoloes	0.2
 rigolos	2.1
-rigolose	2.1
-rigoloses	2.1
+rigolosse	2.1
+rigolosses	2.1
 rigolote	1
 rigolotes	0.2
 rigolotese	0.2
@@ -35431,8 +35423,8 @@ roploplo	-0.9
 roploploe	-0.9
 roploploes	-0.9
 roploplos	-0.9
-roploplose	-0.9
-roploploses	-0.9
+roploplosse	-0.9
+roploplosses	-0.9
 roploplœ	-0.9
 roploplœs	-0.9
 roturier	-0.6
@@ -37873,8 +37865,8 @@ supremo	1.9
 supremoe	1.9
 supremoes	1.9
 supremos	1.3
-supremose	1.3
-supremoses	1.3
+supremosse	1.3
+supremosses	1.3
 supremœ	1.9
 supremœs	1.9
 suprémaciste	0.5
@@ -40496,8 +40488,8 @@ weirdo	-1.8
 weirdoe	-1.8
 weirdoes	-1.8
 weirdos	-1.1
-weirdose	-1.1
-weirdoses	-1.1
+weirdosse	-1.1
+weirdosses	-1.1
 weirdœ	-1.8
 weirdœs	-1.8
 woohoo	2.3
@@ -41309,7 +41301,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:bfa9caf199db15a7352c704e5da081a48484cc5fb8c83b740ca19abbfbc0b3e5"
+    static let frenchDigest = "sha256:7a93dc0fc90d9f2e097f692d666fc8e2ef730edc038292337a937e54902e72cd"
 
     static let symbolsData = #"""
 $:	-1.5

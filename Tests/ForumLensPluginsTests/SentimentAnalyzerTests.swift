@@ -126,6 +126,11 @@ import Testing
         #expect(Self.score("A bloody amazing house.", "en") > 0 && Self.score("Damn!", "en") < 0)
     }
 
+    /// A generated feminine is the adjective's own (bas → basse), not another word (« base »).
+    @Test func feminineFormsAreTheAdjectives() {
+        #expect(Self.score("La base de données est en ligne.", "fr") == 0)
+    }
+
     /// « pas mal de » is a quantity, « pas mal » praise.
     @Test func pasMalDeIsAQuantity() {
         #expect(Self.score("Il y a pas mal de monde.", "fr") == 0)

@@ -132,6 +132,9 @@ def french_forms(word):
     # franc, blanc, public, sec: the feminine is irregular (franche), and "france" is a name.
     if word.endswith("c"):
         return [word + "s"]
+    # bas, gros, gras: basse, grosse (not "base").
+    if word.endswith(("as", "os")):
+        return [word + "se", word + "ses"]
     if word.endswith(("s", "x")):
         return [word + "e", word + "es"]
     return [word + "e", word + "s", word + "es"]
