@@ -10430,7 +10430,6 @@ aiméeses	2.9
 aimés	2.9
 aimése	2.9
 aiméses	2.9
-aise	1.2
 aisee	1.2
 aisees	1.2
 aiseese	1.2
@@ -12608,7 +12607,6 @@ beurk	-1.8
 beurke	-1.8
 beurkes	-1.8
 beurks	-1.8
-beurre	-3.2
 beurree	-3.2
 beurrees	-3.2
 beurreese	-3.2
@@ -12936,7 +12934,6 @@ bornee	-1.2
 bornees	-1.2
 borneese	-1.2
 borneeses	-1.2
-bornes	-1.2
 bornese	-1.2
 borneses	-1.2
 borné	-1.2
@@ -17898,7 +17895,6 @@ drôleses	0.7
 dumbass	-2.6
 dumbasse	-2.6
 dumbasses	-2.6
-dupe	-0.3
 dupee	-1.8
 dupees	-0.2
 dupeese	-0.2
@@ -23578,7 +23574,6 @@ garde	0.1
 garde-fou	1.6
 gardee	0.1
 gardees	0.1
-gardes	0.1
 gardé	0.1
 gardée	0.1
 gardées	0.1
@@ -28179,7 +28174,6 @@ limitee	-0.9
 limitees	-0.9
 limiteese	-0.9
 limiteeses	-0.9
-limites	-0.9
 limitese	-0.9
 limiteses	-0.9
 limité	-0.9
@@ -30815,7 +30809,6 @@ outragéeses	-2.5
 outragés	-2.5
 outragése	-2.5
 outragéses	-2.5
-outre	-1
 outree	-1
 outrees	-1
 outreese	-1
@@ -33950,12 +33943,10 @@ rechauffant	0.6
 rechauffante	0.6
 rechauffantes	0.6
 rechauffants	0.6
-recherche	0.6
 recherchee	0.6
 recherchees	0.6
 rechercheese	0.6
 rechercheeses	0.6
-recherches	0.6
 recherchese	0.6
 rechercheses	0.6
 recherché	0.6
@@ -36706,7 +36697,6 @@ sincéritées	1.8
 sincérités	1.5
 sincéritése	1.5
 sincéritéses	1.5
-singe	-1.3
 singee	-1.3
 singees	-1.3
 singeese	-1.3
@@ -37706,7 +37696,6 @@ sucezs	-1.5
 sucons	-1.5
 suconse	-1.5
 suconses	-1.5
-sucre	2
 sucree	2
 sucrees	2
 sucreese	2
@@ -41301,7 +41290,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:7a93dc0fc90d9f2e097f692d666fc8e2ef730edc038292337a937e54902e72cd"
+    static let frenchDigest = "sha256:b2547a994be2414496c8608f0b3ee35981bf6f5a1ab0ab758dd3de5c38c40a8c"
 
     static let symbolsData = #"""
 $:	-1.5

@@ -153,10 +153,10 @@ def english_forms(word, value):
 
 def read_lefff_words(path):
     """The words of Pattern's French lexicon (from Lefff, the Lexique des formes fléchies du
-    français), names left out."""
+    français) and their part of speech, names left out."""
     with open(path, encoding="utf-8") as f:
         rows = (line.split() for line in f if not line.startswith(";"))
-        return {row[0] for row in rows if len(row) >= 2 and not row[1].startswith("NNP")}
+        return {row[0]: row[1] for row in rows if len(row) >= 2 and not row[1].startswith("NNP")}
 
 
 def main():
@@ -201,10 +201,11 @@ def main():
     words = read_lefff_words(os.path.join(package_dir("textblob_fr"), "fr-lexicon.txt"))
     for word, value in list(french.items()):
         bare = without_accents(word)
-        # Unless it is a participle read as its verb's present (refusé, refuse), the same sense.
+        # Unless it is a participle read as its verb's present (refusé, refuse), the same sense;
+        # not as a noun (recherché, « recherche »).
         stem = word.rstrip("s").removesuffix("ée").removesuffix("é")
         participle = stem != word.rstrip("s") and without_accents(stem) == stem
-        if bare not in words or participle:
+        if bare not in words or participle and words[bare].startswith("VB"):
             french.setdefault(bare, value)
     # vader_FR writes œ as oe (coeur, chef-d'oeuvre): the ligature too, as French is typed.
     for word, value in list(french.items()):
