@@ -9308,6 +9308,7 @@ zzz	-1.2
     static let frenchData = #"""
 a eviter	-1.8
 a fuir	-2.2
+a l'aise	1.5
 a ne pas manquer	2.2
 a ne pas rater	2.2
 a voir absolument	2.2
@@ -28527,10 +28528,12 @@ majoritairemente	-0.5
 majoritairementes	-0.5
 majoritairements	-0.5
 mal	-0.7
+mal a l'aise	-1.5
 mal lu	-1.1
 mal lue	-1.1
 mal lues	-1.1
 mal lus	-1.1
+mal à l'aise	-1.5
 malade	-0.9
 malades	-0.9
 maladese	-0.9
@@ -40560,6 +40563,7 @@ zélés	0.5
 zélése	0.5
 zéléses	0.5
 à fuir	-2.2
+à l'aise	1.5
 à ne pas manquer	2.2
 à ne pas rater	2.2
 à voir absolument	2.2
@@ -41290,7 +41294,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:b2547a994be2414496c8608f0b3ee35981bf6f5a1ab0ab758dd3de5c38c40a8c"
+    static let frenchDigest = "sha256:6a52cf35cbef759638e228b7f5963d06fc09aeb8508ef307e912c78a35b26878"
 
     static let symbolsData = #"""
 $:	-1.5
