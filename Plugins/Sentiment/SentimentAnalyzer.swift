@@ -544,6 +544,9 @@ public struct SentimentAnalyzer: Analyzer {
                 "less", "something", "anything", "nothing", "exactly", "much", "kinda", "sorta",
             ],
             "well": ["as", "oh"],
-            "mean": ["i", "you", "we", "they", "to", "do", "does", "did", "'d", "would", "can", "could", "will", "'ll", "might", "may", "must", "gonna", "just", "only"],
+            "mean": [
+                "i", "you", "we", "they", "to", "do", "does", "did", "'d", "would", "can", "could", "will", "'ll", "might", "may", "must",
+                "gonna", "just", "only",
+            ],
         ])
 }

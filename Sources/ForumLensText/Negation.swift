@@ -1,15 +1,15 @@
 /// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point/
 /// nullement/aucunement` (the words between `ne` and the negator, and after it), `ne` alone
 /// before pouvoir, savoir and oser (« ne pourra respecter »), `pas de`, `rien de`, `sans`,
-/// `aucun(e)`, `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed without
-/// it), `nor`, `without`, `nothing`. Also what something lacks or fails at (`dépourvu de`,
-/// `manque de`; `devoid of`, `lacks`, `fails to`), "far from (being)", "falls short of" and
-/// « loin d'être » over the next two words, and `barely`, `hardly`, `less`, `least` (not
-/// "at least") over the next word only. Not "nothing short of", "nothing but", "no matter", "no doubt", "no idea", "not only",
-/// « sans doute », « rien de moins que », "not this happy in years", "can't recommend it
-/// enough", "can't wait", which affirm. A scope runs to the end of the clause (punctuation, an
-/// emoticon or laughter, `mais`/`but`/`et`…, a question word after the verb) or four words,
-/// whichever comes first.
+/// `aucun(e)`, `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed
+/// without it), `nor`, `without`, `nothing`. Also what something lacks or fails at (`dépourvu
+/// de`, `manque de`; `devoid of`, `lacks`, `fails to`), "far from (being)", "falls short of" and
+/// « loin d'être » over the next two words, and `barely`, `hardly`, `less`, `least` (not "at
+/// least") over the next word only. Not "nothing short of", "nothing but", "no matter", "no
+/// doubt", "no idea", "not only", « sans doute », « rien de moins que », "not this happy in
+/// years", "can't recommend it enough", "can't wait", which affirm. A scope runs to the end of
+/// the clause (punctuation, an emoticon or laughter, `mais`/`but`/`et`…, a question word after
+/// the verb) or four words, whichever comes first.
 public enum Negation {
     /// The negators proper, which also close a French `ne`.
     static let closers = [
@@ -95,8 +95,9 @@ public enum Negation {
     }
 
     /// "Nothing short of", "nothing less than", "nothing but", "no less than", "no matter", "no
-    /// doubt", "no idea" (I don't know: what follows is not denied), "not only", "without a doubt", « sans (aucun) doute », « rien de moins que »: a
-    /// negator that affirms what follows, or negates nothing of it.
+    /// doubt", "no idea" (I don't know: what follows is not denied), "not only", "without a
+    /// doubt", « sans (aucun) doute », « rien de moins que »: a negator that affirms what follows,
+    /// or negates nothing of it.
     static func affirms(at index: Int, in tokens: [Token]) -> Bool {
         func word(_ offset: Int) -> String { tokens.indices.contains(index + offset) ? tokens[index + offset].lowercased : "" }
         let (first, next, after) = (tokens[index].lowercased, word(1), word(2))
