@@ -21,19 +21,33 @@ public final class BackgroundWriter: ReportWriter, @unchecked Sendable {
         pending.wait()
         queue.async { [self] in
             defer { pending.signal() }
-            guard !failure.happened else { return }
-            do {
-                try writer.write(discussion, analysis: analysis)
-            } catch {
-                failure.keep(error)
-            }
+            perform { try $0.write(discussion, analysis: analysis) }
         }
     }
 
     public func finish(_ run: RunRecord) throws {
-        try queue.sync {
-            try failure.rethrow()
-            try writer.finish(run)
+        try Self.finish([self], run)
+    }
+
+    /// Finishes the writers side by side, each on its own thread, so that one format's work at
+    /// the end of the run (SQLite's full-text index, the CSV authors table) does not wait for
+    /// another's; returns when all are done, throwing the first failure in their order.
+    public static func finish(_ writers: [BackgroundWriter], _ run: RunRecord) throws {
+        for background in writers {
+            background.queue.async { background.perform { try $0.finish(run) } }
+        }
+        for background in writers {
+            try background.queue.sync { try background.failure.rethrow() }
+        }
+    }
+
+    /// On the writer's thread: `work`, unless an earlier write failed; its error is kept.
+    private func perform(_ work: (inout any ReportWriter) throws -> Void) {
+        guard !failure.happened else { return }
+        do {
+            try work(&writer)
+        } catch {
+            failure.keep(error)
         }
     }
 

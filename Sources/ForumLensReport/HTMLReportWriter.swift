@@ -123,7 +123,7 @@ public struct HTMLReportWriter: ReportWriter {
         var html = "<h3>Time-cost complaints</h3>\n"
         guard !digest.complaints.isEmpty else { return html + "<p>None.</p>\n" }
         html += "<p>\(digest.complaints.count) messages complain that something costs them time"
-        html += digest.complaintShare.map { String(format: " (%.0f%% of messages)", $0 * 100) } ?? ""
+        html += digest.complaintShare.map { " (\(DiscussionDigest.percent($0)) of messages)" } ?? ""
         html += digest.medianPerDay.map { "; the median time cited is \(DiscussionDigest.hours($0)) a day" } ?? ""
         html += ".</p>\n<table><thead><tr><th>who</th><th>complaint</th><th>time</th><th>about</th></tr></thead><tbody>\n"
         for complaint in digest.complaints {

@@ -42,7 +42,7 @@ public struct MarkdownReportWriter: ReportWriter {
             if digest.complaints.isEmpty {
                 out += "None.\n\n"
             } else {
-                let share = digest.complaintShare.map { String(format: " (%.0f%% of messages)", $0 * 100) } ?? ""
+                let share = digest.complaintShare.map { " (\(DiscussionDigest.percent($0)) of messages)" } ?? ""
                 out += "\(digest.complaints.count) messages complain that something costs them time\(share)"
                 out += digest.medianPerDay.map { "; the median time cited is \(DiscussionDigest.hours($0)) a day" } ?? ""
                 out += ".\n\n| author | complaint | time | about |\n| --- | --- | --- | --- |\n"

@@ -32,7 +32,7 @@ enum CommandRun {
         }
         // Results of process plugins are not kept: what failed is tried again.
         let resultCache = pipeline?.analyzers.contains { $0 is ReportsProblems } == false ? cache : nil
-        var writers = try output.writers(analyzers: pipeline?.infos ?? [])
+        let writers = try output.writers(analyzers: pipeline?.infos ?? [])
         var run = RunRecord()
         run.analyzers = pipeline?.infos ?? []
         run.problems = collected.problems
@@ -51,7 +51,7 @@ enum CommandRun {
                     run.problems.append(problem)
                     console.report(problem)
                 }
-                for index in writers.indices { try writers[index].write(discussion, analysis: analysis) }
+                for writer in writers { try writer.write(discussion, analysis: analysis) }
             }
         }
         do {
@@ -68,7 +68,7 @@ enum CommandRun {
                 try emit(assembler.add(read, order: order))
             }
             try emit(assembler.finish())
-            for index in writers.indices { try writers[index].finish(run) }
+            try BackgroundWriter.finish(writers, run)
             try cache?.compact()
             console.endProgress()
         } catch {

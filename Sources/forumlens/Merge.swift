@@ -51,7 +51,7 @@ extension ForumLens {
             }
             let pipeline = try Self.pipeline(for: read, options: analyzerOptions)
             run.analyzers = pipeline.infos
-            var writers = try output.writers(analyzers: pipeline.infos)
+            let writers = try output.writers(analyzers: pipeline.infos)
 
             // Discussions by id, in the order first met; each with its parts.
             var order: [String] = []
@@ -89,9 +89,9 @@ extension ForumLens {
                     let analysis = pipeline.summarize(discussion, results: results)
                     run.summary.add(discussion)
                     run.analysis.add(analysis.summary)
-                    for index in writers.indices { try writers[index].write(discussion, analysis: analysis) }
+                    for writer in writers { try writer.write(discussion, analysis: analysis) }
                 }
-                for index in writers.indices { try writers[index].finish(run) }
+                try BackgroundWriter.finish(writers, run)
             } catch {
                 writers.forEach { $0.abandon() }
                 throw error

@@ -84,7 +84,7 @@ struct OutputOptions: ParsableArguments {
 
     /// Opens one writer per format, each writing on a thread of its own (`BackgroundWriter`).
     /// Everything is written to temporary files and put in place only when the run completes.
-    func writers(analyzers: [AnalyzerInfo] = []) throws -> [any ReportWriter] {
+    func writers(analyzers: [AnalyzerInfo] = []) throws -> [BackgroundWriter] {
         try formatWriters(analyzers: analyzers).map { BackgroundWriter($0) }
     }
 

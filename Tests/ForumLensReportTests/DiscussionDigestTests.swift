@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import ForumLensReport
+
+@Suite struct DiscussionDigestTests {
+    /// Scores (3 decimals, many exactly halfway at 2), means of them, shares, and values that
+    /// printf rounds by their binary expansion (0.125 → 0.12, 0.135 → 0.14, 1.005 → 1.00).
+    static let values: [Double] = {
+        let scores: [Double] = (-1000 ... 1000).map { Double($0) / 1000 }
+        let fractions: [Double] = (1 ... 300).map { 1 / Double($0) } + (0 ... 200).map { Double($0) / 7 }
+        let edges: [Double] = [0.125, 0.135, 0.145, 1.005, 2.675, 0.5, 1.5, 2.5, 99.995, 123456.789, 1e-9, -0.0, 0.999, 0.9999]
+        return scores + fractions + edges
+    }()
+
+    @Test func numbersAreWrittenAsPrintfWritesThem() {
+        for value in Self.values {
+            #expect(DiscussionDigest.signed(value) == String(format: "%+.2f", value), "\(value)")
+            #expect(DiscussionDigest.number(value) == (value == value.rounded() ? String(Int(value)) : String(format: "%.3f", value)), "\(value)")
+            if value.sign == .plus { #expect(DiscussionDigest.percent(value) == String(format: "%.0f%%", value * 100), "\(value)") }
+        }
+    }
+
+    @Test func examples() {
+        #expect(DiscussionDigest.signed(0.17) == "+0.17")
+        #expect(DiscussionDigest.signed(-0.05) == "-0.05")
+        #expect(DiscussionDigest.number(12) == "12")
+        #expect(DiscussionDigest.number(-1 / 3) == "-0.333")
+        #expect(DiscussionDigest.percent(0.375) == "38%")
+    }
+}
