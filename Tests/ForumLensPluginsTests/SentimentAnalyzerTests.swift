@@ -133,6 +133,17 @@ import Testing
         #expect(Self.score("La recherche et le beurre.", "fr") == 0)
     }
 
+    /// Common words the sources miss or dilute (fr-common.tsv) count as VADER counts their
+    /// translation, with their forms and without their accents.
+    @Test func commonFrenchWordsCount() {
+        #expect(SentimentLexicon.french.words[WordKey("joie")] == 2.8)
+        #expect(SentimentLexicon.french.words[WordKey("joies")] == 2.8)
+        #expect(SentimentLexicon.french.words[WordKey("stupides")] == -2.4)
+        #expect(SentimentLexicon.french.words[WordKey("misere")] == -2.7)
+        #expect(Self.score("Quel cauchemar, cette mise à jour.", "fr") < -0.3)
+        #expect(Self.score("Une réponse pertinente et un conseil exceptionnel.", "fr") > 0.5)
+    }
+
     /// « pas mal de » is a quantity, « pas mal » praise.
     @Test func pasMalDeIsAQuantity() {
         #expect(Self.score("Il y a pas mal de monde.", "fr") == 0)

@@ -10,7 +10,8 @@
   French   vader_FR's fr_lexicon.txt (vaderSentiment-fr 1.3.4, MIT), a cognate spelled as its
            English word of the same sign taking VADER's value when stronger, filled in with
            Pattern's fr-sentiment.xml (textblob-fr 0.2.0, PDDL) adjectives at half strength;
-           feminine and plural forms added where missing; function words (fr-function-words.txt) left out; every word
+           feminine and plural forms added where missing; common words the sources miss or
+           dilute valued by hand (fr-common.tsv); function words (fr-function-words.txt) left out; every word
            also without its accents, where that is not another word, and with œ where written oe.
   Symbols  emoticons from VADER's lexicon; emoji scored from VADER's emoji descriptions
            (emoji_utf8_lexicon.txt) read with VADER's words and en-extra.tsv's entries, phrases
@@ -195,6 +196,10 @@ def main():
     for word, value in list(french.items()):
         for form in french_forms(word):
             french.setdefault(form, value)
+    # Common words the sources miss or dilute (joie 0.3), with their forms (joies, not 2.2).
+    for word, value in read_extra(os.path.join(HERE, "fr-common.tsv")).items():
+        for form in [word] + french_forms(word):
+            french[form] = value
     french.update(read_extra(os.path.join(HERE, "fr-extra.tsv")))
     # Forums and tweets often drop accents (tres, genial, decu): each word without them too,
     # where that is not another word (mûr is ripe, mur a wall; prisé valued, prise a grip).
