@@ -142,6 +142,12 @@ import Testing
         #expect(SentimentLexicon.french.words[WordKey("misere")] == -2.7)
         #expect(Self.score("Quel cauchemar, cette mise à jour.", "fr") < -0.3)
         #expect(Self.score("Une réponse pertinente et un conseil exceptionnel.", "fr") > 0.5)
+        // Nor do mistranslations give neutral words a valence (concerned → « concerne »).
+        guard case let .array(evidence)? = Self.result("En ce qui concerne la finale de la coupe du monde, il fit beau.", "fr")["evidence"] else {
+            Issue.record("no evidence")
+            return
+        }
+        #expect(evidence.map { $0["text"] } == [.string("beau")])
     }
 
     /// « pas mal de » is a quantity, « pas mal » praise.
