@@ -10886,15 +10886,16 @@ angoissante	-2.7
 angoissantes	-2.7
 angoissants	-2.7
 angoisse	-2.9
-angoissee	-0.9
+angoissee	-1.8
 angoissees	-1.8
 angoisseese	-1.8
 angoisseeses	-1.8
+angoisser	-1.8
 angoisses	-2.9
 angoissese	-2.1
 angoisseses	-2.1
-angoissé	-0.9
-angoissée	-0.9
+angoissé	-1.8
+angoissée	-1.8
 angoissées	-1.8
 angoisséese	-1.8
 angoisséeses	-1.8
@@ -11927,6 +11928,7 @@ attère	-1.9
 attères	-1.9
 attèrese	-1.9
 attèreses	-1.9
+au poil	2
 au top	2.8
 aubaine	2.8
 aubaines	2.8
@@ -12867,6 +12869,7 @@ bonhommes	0.7
 bonhommese	0.7
 bonhommeses	0.7
 bonne	1.6
+bonne continuation	1.8
 bonnes	1.6
 bonnese	1.6
 bonneses	1.6
@@ -13728,6 +13731,8 @@ chanceuses	1.9
 chanceusese	1.9
 chanceuseses	1.9
 chanceux	1.9
+chanme	2.5
+chanmé	2.5
 chantier	-1.5
 chantiere	-1.5
 chantieres	-1.5
@@ -13820,6 +13825,7 @@ chef-d'oeuvre	3.1
 chef-d'œuvre	3.1
 chefs-d'oeuvres	2.5
 chefs-d'œuvres	2.5
+chelou	-0.7
 cher	1.6
 chere	1.6
 cherement	1.8
@@ -13889,6 +13895,7 @@ chevalet	0.3
 chevalete	0.3
 chevaletes	0.3
 chevalets	0.3
+chialer	-1.5
 chiant	-2.2
 chiante	-2.2
 chiantes	-2.2
@@ -15209,6 +15216,7 @@ cradosse	-2.6
 cradosses	-2.6
 cradœ	-2.6
 cradœs	-2.6
+craignos	-1.8
 craindre	-1.5
 craindres	-1.5
 crains	-1.5
@@ -15835,6 +15843,7 @@ dangerse	-2.2
 dangerses	-2.2
 dangère	-2.4
 dangères	-2.4
+daube	-2.3
 debile	-1.1
 debiles	-2.3
 debilese	-2.3
@@ -16255,8 +16264,8 @@ degonfleeses	-1
 degonfles	-1
 degonflese	-1
 degonfleses	-1
-degoutant	-1.1
-degoutante	-1.1
+degoutant	-2.4
+degoutante	-2.4
 degoutantes	-1.1
 degoutantese	-1.1
 degoutanteses	-1.1
@@ -16264,7 +16273,7 @@ degoutants	-1.1
 degoutantse	-1.1
 degoutantses	-1.1
 degoute	-2.1
-degoutee	-1.1
+degoutee	-2.4
 degoutees	-1.1
 degouteese	-1.1
 degouteeses	-1.1
@@ -16712,7 +16721,7 @@ depressurisers	-0.5
 depressurises	-0.3
 depressurisese	-0.3
 depressuriseses	-0.3
-deprimant	-0.8
+deprimant	-1.6
 deprimante	-1.6
 deprimantes	-1.6
 deprimantese	-1.6
@@ -18468,8 +18477,9 @@ dégonfléeses	-1
 dégonflés	-1
 dégonflése	-1
 dégonfléses	-1
-dégoûtant	-1.1
-dégoûtante	-1.1
+dégouté	-2.4
+dégoûtant	-2.4
+dégoûtante	-2.4
 dégoûtantes	-1.1
 dégoûtantese	-1.1
 dégoûtanteses	-1.1
@@ -18488,8 +18498,8 @@ dégoûtezes	-2.1
 dégoûtezs	-2.1
 dégoûtère	-2.9
 dégoûtères	-2.9
-dégoûté	-1.1
-dégoûtée	-1.1
+dégoûté	-2.4
+dégoûtée	-2.4
 dégoûtées	-1.1
 dégoûtéese	-1.1
 dégoûtéeses	-1.1
@@ -18937,7 +18947,7 @@ dépressuriséeses	-0.3
 dépressurisés	-0.3
 dépressurisése	-0.3
 dépressuriséses	-0.3
-déprimant	-0.8
+déprimant	-1.6
 déprimante	-1.6
 déprimantes	-1.6
 déprimantese	-1.6
@@ -23590,9 +23600,11 @@ gaietée	1.2
 gaietées	1.2
 gaietés	1.2
 gain	2.5
+gain de temps	1.8
 gaine	2.5
 gaines	2.5
 gains	1.4
+gains de temps	1.8
 gainse	1.4
 gainses	1.4
 gais	2.9
@@ -25577,6 +25589,7 @@ impatienteses	-1.2
 impatients	-1.2
 impatientse	-1.2
 impatientses	-1.2
+impec	2.2
 impeccable	2.3
 impeccables	2.3
 impeccablese	1.4
@@ -27890,6 +27903,8 @@ juvéniles	1.3
 juvénilese	1.3
 juvénileses	1.3
 kif	2
+kiffant	2.3
+kiffante	2.3
 kiffe	2.3
 kiffer	2.3
 kiffes	2.3
@@ -28355,6 +28370,7 @@ lourde	-1.2
 lourdes	-1.2
 lourdese	-1.2
 lourdeses	-1.2
+lourdingue	-1.5
 lourds	-1.2
 lourdse	-1.2
 lourdses	-1.2
@@ -29848,6 +29864,7 @@ naive	-0.6
 naives	-0.6
 naivese	-0.6
 naiveses	-0.6
+nase	-2
 natalese	0.6
 nataleses	0.6
 natals	0.6
@@ -36207,7 +36224,7 @@ sans passions	-1.9
 sans plus	-0.8
 saoul	-1.4
 saoulant	-1.8
-saoule	-0.7
+saoule	-1.5
 saoulent	-1.4
 saoulente	-1.4
 saoulentes	-1.4
@@ -37199,6 +37216,7 @@ soulagéeses	1.6
 soulagés	1.6
 soulagése	1.6
 soulagéses	1.6
+soulant	-1.8
 soulese	-1.4
 souleses	-1.4
 souligner	1.4
@@ -37346,7 +37364,8 @@ soviétiques	-0.9
 soviétiquese	-0.9
 soviétiqueses	-0.9
 soûl	-1.4
-soûle	-1.4
+soûlant	-1.8
+soûle	-1.5
 soûles	-1.4
 soûlese	-1.4
 soûleses	-1.4
@@ -37574,6 +37593,7 @@ stressent	-2
 stressente	-2
 stressentes	-2
 stressents	-2
+stresser	-1.4
 stresses	-2
 stressese	-2
 stresseses	-2
@@ -37658,6 +37678,13 @@ stupéfié	1.8
 stupéfiée	1.8
 stupéfiées	1.8
 stupéfiés	1.8
+stylee	2
+stylees	2
+styles	2
+stylé	2
+stylée	2
+stylées	2
+stylés	2
 stéréotype	-1.3
 stéréotyper	-1.3
 stéréotypers	-1.3
@@ -39362,6 +39389,7 @@ trompé	-2.3
 trompée	-2.3
 trompées	-2.3
 trompés	-2.3
+trop bien	2.5
 trop cher	-1.5
 trop chere	-1.5
 trop cheres	-1.5
@@ -41372,7 +41400,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:f7317e239a07ae2038fa43c5fb52b0cd7832a589eff69899f6bdde34ae9672c1"
+    static let frenchDigest = "sha256:e8ae5e78f388327ca37e6191429caa03658ff834da0be3559bf7bc2427663c7f"
 
     static let symbolsData = #"""
 $:	-1.5
