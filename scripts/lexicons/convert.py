@@ -193,14 +193,22 @@ def main():
     for form, value in read_pattern(pattern_fr).items():
         if form not in french and is_word(form) and abs(value) >= 1.2:
             french[form] = value / 2
+    inflected = {}  # a made form: the word it was made from
     for word, value in list(french.items()):
         for form in french_forms(word):
-            french.setdefault(form, value)
+            if form not in french:
+                french[form] = value
+                inflected[form] = word
     # Common words the sources miss or dilute (joie 0.3), with their forms (joies, not 2.2).
     for word, value in read_extra(os.path.join(HERE, "fr-common.tsv")).items():
         for form in [word] + french_forms(word):
             french[form] = value
-    french.update(read_extra(os.path.join(HERE, "fr-extra.tsv")))
+    corrections = read_extra(os.path.join(HERE, "fr-extra.tsv"))
+    french.update(corrections)
+    # A form made from a word corrected there follows it (vraiments kept vraiment's 1.9).
+    for form, word in inflected.items():
+        if word in corrections and form not in corrections:
+            french[form] = corrections[word]
     # Forums and tweets often drop accents (tres, genial, decu): each word without them too,
     # where that is not another word (mûr is ripe, mur a wall; prisé valued, prise a grip).
     words = read_lefff_words(os.path.join(package_dir("textblob_fr"), "fr-lexicon.txt"))
