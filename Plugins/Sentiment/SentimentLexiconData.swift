@@ -16075,6 +16075,10 @@ defautes	-1.4
 defauts	-1.4
 defautse	-1.4
 defautses	-1.4
+defaveur	-1.2
+defaveurs	-1.2
+defaveuse	-1.2
+defaveuses	-1.2
 defavorable	-0.7
 defavorablement	-0.8
 defavorablemente	-0.8
@@ -16996,6 +17000,10 @@ desorienteeses	-1.5
 desorientes	-1.5
 desorientese	-1.5
 desorienteses	-1.5
+destabilise	-1.3
+destabilisee	-1.3
+destabilisees	-1.3
+destabilises	-1.3
 destructeur	-1
 destructeurs	-2
 destructeurse	-2
@@ -18274,6 +18282,10 @@ défautes	-1.4
 défauts	-1.4
 défautse	-1.4
 défautses	-1.4
+défaveur	-1.2
+défaveurs	-1.2
+défaveuse	-1.2
+défaveuses	-1.2
 défavorable	-0.7
 défavorablement	-0.8
 défavorablemente	-0.8
@@ -19224,6 +19236,10 @@ désorientéeses	-1.5
 désorientés	-1.5
 désorientése	-1.5
 désorientéses	-1.5
+déstabilisé	-1.3
+déstabilisée	-1.3
+déstabilisées	-1.3
+déstabilisés	-1.3
 désuet	-1.2
 désuete	-1.2
 désuetes	-1.2
@@ -22948,6 +22964,7 @@ fous	-0.5
 fouse	-0.5
 fouses	-0.5
 fout	-1
+foutage de gueule	-2.5
 foutaise	-1.2
 foutaises	-1.2
 foute	-1
@@ -23489,6 +23506,9 @@ gachers	-2.2
 gaches	-2.2
 gachese	-2.2
 gacheses	-2.2
+gachis	-1.8
+gachise	-1.8
+gachises	-1.8
 gagnable	1.8
 gagnables	1.8
 gagnant	0.9
@@ -24111,6 +24131,9 @@ guérirs	1.8
 guéris	1.8
 gâcher	-2.2
 gâchers	-2.2
+gâchis	-1.8
+gâchise	-1.8
+gâchises	-1.8
 gâchère	-2.2
 gâchères	-2.2
 gâché	-2.2
@@ -25011,6 +25034,8 @@ hurrahe	2.6
 hurrahes	2.6
 hurrahs	2.6
 hurras	2.6
+hypocrisie	-2
+hypocrisies	-2
 hypocrite	-2
 hypocrites	-2
 hypocritese	-2
@@ -27885,6 +27910,10 @@ lachere	-1.1
 lacheres	-1.1
 lachers	-1.1
 laches	-2
+lachete	-1.6
+lachetee	-1.6
+lachetees	-1.6
+lachetes	-1.6
 lacérer	-1.1
 lacérers	-1.1
 lacérère	-1.1
@@ -28448,6 +28477,10 @@ lâche	-2
 lâcher	-1.1
 lâchers	-1.1
 lâches	-2
+lâcheté	-1.6
+lâchetée	-1.6
+lâchetées	-1.6
+lâchetés	-1.6
 lâchère	-1.1
 lâchères	-1.1
 lèse	-1.8
@@ -31353,6 +31386,14 @@ peiners	-2.3
 peines	-1.1
 peinère	-2.3
 peinères	-2.3
+penalise	-1.5
+penalisee	-1.5
+penalisees	-1.5
+penaliser	-1.5
+penalisere	-1.5
+penaliseres	-1.5
+penalisers	-1.5
+penalises	-1.5
 penalite	-2
 penalitee	-2
 penalitees	-2
@@ -32413,6 +32454,12 @@ preoccupanteses	-1.7
 preoccupants	-1.7
 preoccupantse	-1.7
 preoccupantses	-1.7
+preoccupe	-1.9
+preoccupent	-1.9
+preoccupente	-1.9
+preoccupentes	-1.9
+preoccupents	-1.9
+preoccupes	-1.9
 prepare	0.9
 preparee	0.9
 preparees	0.9
@@ -33072,6 +33119,12 @@ préoccupanteses	-1.7
 préoccupants	-1.7
 préoccupantse	-1.7
 préoccupantses	-1.7
+préoccupe	-1.9
+préoccupent	-1.9
+préoccupente	-1.9
+préoccupentes	-1.9
+préoccupents	-1.9
+préoccupes	-1.9
 préparé	0.9
 préparée	0.9
 préparées	0.9
@@ -33326,6 +33379,16 @@ pédées	-1.1
 pédés	-3.2
 pédése	-3.2
 pédéses	-3.2
+pénalise	-1.5
+pénaliser	-1.5
+pénalisers	-1.5
+pénalises	-1.5
+pénalisère	-1.5
+pénalisères	-1.5
+pénalisé	-1.5
+pénalisée	-1.5
+pénalisées	-1.5
+pénalisés	-1.5
 pénalité	-2
 pénalitée	-2
 pénalitées	-2
@@ -34146,6 +34209,10 @@ refusee	-1.2
 refusees	-1.2
 refuseese	-1.2
 refuseeses	-1.2
+refusent	-1.2
+refusente	-1.2
+refusentes	-1.2
+refusents	-1.2
 refuser	-1.2
 refusere	-1.2
 refuseres	-1.2
@@ -34924,7 +34991,8 @@ retablit	1.2
 retablite	1.2
 retablites	1.2
 retablits	1.2
-retarde	-0.9
+retard	-1.3
+retarde	-1.3
 retardee	-0.9
 retardees	-0.9
 retardeese	-0.9
@@ -34933,9 +35001,10 @@ retarder	-1.3
 retardere	-1.3
 retarderes	-1.3
 retarders	-1.3
-retardes	-0.9
+retardes	-1.3
 retardese	-0.9
 retardeses	-0.9
+retards	-1.3
 retardère	-1.3
 retardères	-1.3
 retardé	-0.9
@@ -38659,6 +38728,10 @@ tireres	-1.4
 tirers	-1.4
 tirère	-1.4
 tirères	-1.4
+tocard	-2.4
+tocarde	-2.4
+tocardes	-2.4
+tocards	-2.4
 tolerance	1.2
 tolerances	0.3
 tolerancese	0.3
@@ -41312,7 +41385,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:880ef22074794f60e23718cd64ec824e9e3857fca412795fb3598e5d5c3d38dd"
+    static let frenchDigest = "sha256:de94882495a526786080db55c0a05957955c6d01b3a1a8640ce0c76168261072"
 
     static let symbolsData = #"""
 $:	-1.5
