@@ -9486,6 +9486,10 @@ abusez	-3.1
 abuseze	-3.1
 abusezes	-3.1
 abusezs	-3.1
+abusif	-2
+abusifs	-2
+abusive	-2
+abusives	-2
 abusère	-2.6
 abusères	-2.6
 abusé	-1.9
@@ -10940,6 +10944,10 @@ annulé	-1
 annulée	-1
 annulées	-1
 annulés	-1
+anormal	-1.2
+anormale	-1.2
+anormales	-1.2
+anormaux	-1.2
 antagonique	-0.7
 antagoniques	-0.7
 antagonisme	-1.9
@@ -11861,6 +11869,10 @@ attractricese	1.2
 attractriceses	1.2
 attrayance	0.9
 attrayances	0.9
+attrayant	2
+attrayante	2
+attrayantes	2
+attrayants	2
 attristant	-2.2
 attristante	-2.2
 attristantes	-2.2
@@ -13483,6 +13495,9 @@ caprice	-1.8
 caprices	-1.5
 capricese	-1.5
 capriceses	-1.5
+capricieuse	-1.2
+capricieuses	-1.2
+capricieux	-1.2
 captive	1.6
 captivee	1.6
 captivees	1.6
@@ -14803,6 +14818,10 @@ consternéeses	-1.9
 consternés	-1.9
 consternése	-1.9
 consternéses	-1.9
+constructif	1.5
+constructifs	1.5
+constructive	1.5
+constructives	1.5
 contagieuse	-1.4
 contagieuses	-0.7
 contagieusese	-0.7
@@ -15026,6 +15045,10 @@ controversés	-0.8
 controversése	-0.8
 controverséses	-0.8
 convainc	0.7
+convaincant	1.5
+convaincante	1.5
+convaincantes	1.5
+convaincants	1.5
 convaincre	1
 convaincres	1
 convaincs	0.7
@@ -15840,6 +15863,10 @@ debutantese	-0.4
 debutanteses	-0.4
 debutantse	-0.4
 debutantses	-0.4
+decent	1
+decente	1
+decentes	1
+decents	1
 deception	-2
 deceptionne	-2
 deceptionnes	-2
@@ -16388,6 +16415,8 @@ delectable	2.9
 delectables	2.9
 delectablese	2.9
 delectableses	2.9
+deletere	-2
+deleteres	-2
 delicat	-0.3
 delicate	-0.3
 delicatement	1
@@ -16731,6 +16760,8 @@ deraillezs	-1.3
 deraillons	-1.3
 deraillonse	-1.3
 deraillonses	-1.3
+deraisonnable	-1.5
+deraisonnables	-1.5
 derange	-1.9
 derangeant	-2.3
 derangeante	-2.3
@@ -17747,6 +17778,10 @@ doue	2
 douee	2
 douees	2
 doues	2
+douillet	1.5
+douillete	1.5
+douilletes	1.5
+douillets	1.5
 douleur	-2.3
 douleurs	-2.3
 douleurse	-1
@@ -18049,6 +18084,10 @@ débutantese	-0.4
 débutanteses	-0.4
 débutantse	-0.4
 débutantses	-0.4
+décent	1
+décente	1
+décentes	1
+décents	1
 déception	-2
 déceptionne	-2
 déceptionnes	-2
@@ -18671,6 +18710,8 @@ déloyales	-1.9
 déloyaux	-1.9
 déloyauxe	-1.9
 déloyauxes	-1.9
+délétère	-2
+délétères	-2
 démange	-1.1
 démanges	-1.1
 démence	-2.7
@@ -18973,6 +19014,8 @@ dérailléeses	-1.4
 déraillés	-1.4
 déraillése	-1.4
 dérailléses	-1.4
+déraisonnable	-1.5
+déraisonnables	-1.5
 dérange	-1.9
 dérangeant	-2.3
 dérangeante	-2.3
@@ -19875,10 +19918,12 @@ effrontéeses	-1.4
 effrontés	-1.4
 effrontése	-1.4
 effrontéses	-1.4
+effroyable	-2.8
 effroyablement	-3.3
 effroyablemente	-3.3
 effroyablementes	-3.3
 effroyablements	-3.3
+effroyables	-2.8
 egoisme	-1.7
 egoismes	-2
 egoismese	-2
@@ -19919,6 +19964,10 @@ eloger	2.6
 elogere	2.6
 elogeres	2.6
 elogers	2.6
+eloquent	1.5
+eloquente	1.5
+eloquentes	1.5
+eloquents	1.5
 emanation	-1.2
 emanationne	-1.2
 emanationnes	-1.2
@@ -21898,6 +21947,10 @@ exigéeses	-0.9
 exigés	-0.9
 exigése	-0.9
 exigéses	-0.9
+exorbitant	-1.8
+exorbitante	-1.8
+exorbitantes	-1.8
+exorbitants	-1.8
 experimente	1.2
 experimentee	1.2
 experimentees	1.2
@@ -22118,6 +22171,9 @@ fachers	-1.5
 faches	-1.5
 fachese	-1.5
 facheses	-1.5
+facheuse	-1.5
+facheuses	-1.5
+facheux	-1.5
 fachez	-1.5
 facheze	-1.5
 fachezes	-1.5
@@ -22418,6 +22474,10 @@ fauteuse	-1.6
 fauteuses	-1.6
 fauteusese	-1.6
 fauteuseses	-1.6
+fautif	-1.5
+fautifs	-1.5
+fautive	-1.5
+fautives	-1.5
 faux	-0.5
 fauxe	-0.5
 fauxes	-0.5
@@ -23178,6 +23238,9 @@ froussardeses	-0.9
 froussards	-0.9
 froussardse	-0.9
 froussardses	-0.9
+fructueuse	1.8
+fructueuses	1.8
+fructueux	1.8
 frustrant	-1.9
 frustrante	-1.9
 frustrantes	-1.9
@@ -23281,6 +23344,8 @@ funerailles	-1.6
 funeraillese	-1.6
 funerailleses	-1.6
 funes	2.3
+funeste	-2.5
+funestes	-2.5
 funky	-0.4
 funkye	-0.4
 funkyes	-0.4
@@ -23368,6 +23433,9 @@ fâchers	-1.5
 fâches	-1.5
 fâchese	-1.5
 fâcheses	-1.5
+fâcheuse	-1.5
+fâcheuses	-1.5
+fâcheux	-1.5
 fâchez	-1.5
 fâcheze	-1.5
 fâchezes	-1.5
@@ -23794,6 +23862,8 @@ glamour	2.4
 glamoure	2.4
 glamoures	2.4
 glamours	2.4
+glauque	-2
+glauques	-2
 gloire	1.1
 gloires	1.1
 glorieuse	3.2
@@ -25402,8 +25472,14 @@ illegalses	-2.6
 illegaux	-2.6
 illegauxe	-2.6
 illegauxes	-2.6
+illegitime	-1.5
+illegitimes	-1.5
 illettrisme	-1.9
 illettrismes	-1.9
+illisible	-1.5
+illisibles	-1.5
+illogique	-1.2
+illogiques	-1.2
 illégal	-2.6
 illégale	-2.6
 illégales	-2.6
@@ -25415,6 +25491,8 @@ illégalses	-2.6
 illégaux	-2.6
 illégauxe	-2.6
 illégauxes	-2.6
+illégitime	-1.5
+illégitimes	-1.5
 imaginaire	0.6
 imaginaires	0.6
 imaginairese	0.6
@@ -25465,6 +25543,8 @@ immobiliséeses	-1.2
 immobilisés	-1.2
 immobilisése	-1.2
 immobiliséses	-1.2
+immonde	-3
+immondes	-3
 immoral	-2
 immorale	-1
 immoralement	-2.1
@@ -25528,6 +25608,8 @@ imparable	-0.7
 imparables	-0.7
 imparablese	-0.7
 imparableses	-0.7
+impardonnable	-2.5
+impardonnables	-2.5
 imparfait	-0.7
 imparfaite	-0.7
 imparfaites	-0.7
@@ -25567,6 +25649,8 @@ impeccable	2.3
 impeccables	2.3
 impeccablese	1.4
 impeccableses	1.4
+impensable	-1
+impensables	-1
 impersonnel	-1.3
 impersonnelle	-1.3
 impersonnelles	-1.3
@@ -25805,6 +25889,8 @@ inacceptable	-2
 inacceptables	-1
 inacceptablese	-1
 inacceptableses	-1
+inaccessible	-1
+inaccessibles	-1
 inaction	-1
 inactionne	-1
 inactionnes	-1
@@ -26059,6 +26145,8 @@ incontroleeses	-1
 incontroles	-1
 incontrolese	-1
 incontroleses	-1
+incontrôlable	-1.2
+incontrôlables	-1.2
 incontrôlé	-1
 incontrôlée	-1
 incontrôlées	-1
@@ -26103,6 +26191,8 @@ incrédule	-0.8
 incrédules	-0.8
 incrédulese	-0.8
 incréduleses	-0.8
+incurable	-2
+incurables	-2
 indecent	-2.8
 indecente	-2.8
 indecentes	-2.8
@@ -26334,6 +26424,8 @@ inespérées	0.8
 inespéréese	0.8
 inespéréeses	0.8
 inespérés	0.8
+inestimable	2
+inestimables	2
 infaillible	0.5
 infaillibles	0.5
 infailliblese	0.5
@@ -26575,6 +26667,9 @@ inintelligenteses	-2
 inintelligents	-2
 inintelligentse	-2
 inintelligentses	-2
+injurieuse	-2
+injurieuses	-2
+injurieux	-2
 injuste	-1.1
 injustes	-1.1
 injustese	-1.1
@@ -26941,6 +27036,10 @@ instoppable	-0.8
 instoppables	-0.8
 instoppablese	-0.8
 instoppableses	-0.8
+instructif	1.5
+instructifs	1.5
+instructive	1.5
+instructives	1.5
 insuffisance	-1.7
 insuffisances	-1.7
 insuffisancese	-1.7
@@ -26989,6 +27088,8 @@ insultése	-2.3
 insultéses	-2.3
 insupportable	-2
 insupportables	-2
+insurmontable	-1.5
+insurmontables	-1.5
 insurrection	-1.8
 insurrectionne	-1.8
 insurrectionnel	-1.7
@@ -27106,6 +27207,8 @@ intelligible	1.5
 intelligibles	1.5
 intelligiblese	1.5
 intelligibleses	1.5
+intenable	-1.5
+intenables	-1.5
 intense	0.3
 intenses	0.3
 intensese	0.3
@@ -27387,6 +27490,8 @@ inviteres	0.6
 inviters	0.6
 invitère	0.6
 invitères	0.6
+invraisemblable	-1
+invraisemblables	-1
 invulnerable	1.3
 invulnerables	1.3
 invulnerablese	1.3
@@ -27466,6 +27571,10 @@ irreflechieses	-0.8
 irreflechis	-0.8
 irreflechise	-0.8
 irreflechises	-0.8
+irreparable	-2
+irreparables	-2
+irreprochable	2
+irreprochables	2
 irresistible	1.4
 irresistibles	1.4
 irresistiblese	1.4
@@ -27478,6 +27587,9 @@ irresolueses	-1.4
 irresolus	-1.4
 irresoluse	-1.4
 irresoluses	-1.4
+irrespectueuse	-2
+irrespectueuses	-2
+irrespectueux	-2
 irresponsable	-1.9
 irresponsables	-1.9
 irresponsablese	-1.9
@@ -27557,6 +27669,10 @@ irréfléchieses	-0.8
 irréfléchis	-0.8
 irréfléchise	-0.8
 irréfléchises	-0.8
+irréparable	-2
+irréparables	-2
+irréprochable	2
+irréprochables	2
 irrésistible	1.4
 irrésistibles	1.4
 irrésistiblese	1.4
@@ -27892,6 +28008,9 @@ kiss	1.8
 kisse	1.8
 kisses	1.8
 l'horreur	-1.2
+laborieuse	-1.2
+laborieuses	-1.2
+laborieux	-1.2
 lacere	-0.9
 laceree	-0.9
 lacerees	-0.9
@@ -28242,6 +28361,8 @@ limitéeses	-0.9
 limités	-0.9
 limitése	-0.9
 limitéses	-0.9
+limpide	1.5
+limpides	1.5
 litigieuse	-0.8
 litigieuses	-0.8
 litigieusese	-0.8
@@ -28390,6 +28511,10 @@ loyautéses	1.9
 loyaux	2.1
 loyauxe	2.1
 loyauxes	2.1
+lucide	1.2
+lucides	1.2
+ludique	1.2
+ludiques	1.2
 lugubre	-1.1
 lugubres	-2.1
 lugubrese	-2.1
@@ -28531,6 +28656,8 @@ léthargique	-1.2
 léthargiques	-1.2
 léthargiquese	-1.2
 léthargiqueses	-1.2
+macabre	-2
+macabres	-2
 madame-je-sais-tout	-1.8
 magie	1.8
 magies	1.8
@@ -28538,6 +28665,10 @@ magique	1.4
 magiques	1.4
 magiquese	1.4
 magiqueses	1.4
+magistral	2.5
+magistrale	2.5
+magistrales	2.5
+magistraux	2.5
 magnification	1
 magnificationne	1
 magnificationnes	1
@@ -29108,9 +29239,15 @@ menaçons	-1.6
 menaçonse	-1.6
 menaçonses	-1.6
 mensonge	-2.2
+mensonger	-2.2
+mensongere	-2.2
+mensongeres	-2.2
+mensongers	-2.2
 mensonges	-2.2
 mensongese	-1.8
 mensongeses	-1.8
+mensongère	-2.2
+mensongères	-2.2
 ment	-2.2
 mentant	-2.4
 mentante	-2.4
@@ -29300,6 +29437,9 @@ minuse	-1.5
 minuses	-1.5
 miracle	1.5
 miracles	1.5
+miraculeuse	1.5
+miraculeuses	1.5
+miraculeux	1.5
 miserable	-2.2
 miserablement	-2.1
 miserablemente	-2.1
@@ -29436,6 +29576,8 @@ monopoliséeses	-0.9
 monopolisés	-0.9
 monopolisése	-0.9
 monopoliséses	-0.9
+monotone	-1.5
+monotones	-1.5
 monotonie	-1.4
 monotonies	-1.9
 monotoniese	-1.9
@@ -29513,6 +29655,8 @@ moralité	2
 moralitée	2
 moralitées	2
 moralités	2
+morbide	-2
+morbides	-2
 morfondant	-1
 morfondante	-1
 morfondantes	-1
@@ -29842,6 +29986,8 @@ naive	-0.6
 naives	-0.6
 naivese	-0.6
 naiveses	-0.6
+narcissique	-1.5
+narcissiques	-1.5
 nase	-2
 natalese	0.6
 nataleses	0.6
@@ -30137,6 +30283,10 @@ noble	2
 nobles	2
 noblese	2
 nobleses	2
+nocif	-2
+nocifs	-2
+nocive	-2
+nocives	-2
 noe	-1.2
 noes	-1.2
 noie	-2.2
@@ -31386,6 +31536,10 @@ peiners	-2.3
 peines	-1.1
 peinère	-2.3
 peinères	-2.3
+pejoratif	-1
+pejoratifs	-1
+pejorative	-1
+pejoratives	-1
 penalise	-1.5
 penalisee	-1.5
 penalisees	-1.5
@@ -31547,9 +31701,16 @@ perfide	-2.7
 perfides	-2.7
 perfidese	-2.7
 perfideses	-2.7
+performant	1.8
+performante	1.8
+performantes	1.8
+performants	1.8
 peril	-1.7
 perile	-1.7
 periles	-1.7
+perilleuse	-1.2
+perilleuses	-1.2
+perilleux	-1.2
 perils	-1.7
 perle	1.5
 perplexe	-0.3
@@ -32400,6 +32561,8 @@ prblmes	-1.6
 prblms	-2.3
 prblmse	-2.3
 prblmses	-2.3
+precaire	-1.5
+precaires	-1.5
 precieuse	1.1
 precieusement	2.2
 precieusemente	2.2
@@ -32724,6 +32887,9 @@ procédurière	-0.8
 procédurières	-0.8
 procédurièrese	-0.8
 procédurièreses	-0.8
+prodigieuse	2.5
+prodigieuses	2.5
+prodigieux	2.5
 proeminent	1.3
 proeminente	1.3
 proeminentes	1.3
@@ -33069,6 +33235,8 @@ prudent	0.6
 prudente	0.6
 prudentes	0.6
 prudents	0.6
+précaire	-1.5
+précaires	-1.5
 précieuse	1.1
 précieusement	2.2
 précieusemente	2.2
@@ -33379,6 +33547,10 @@ pédées	-1.1
 pédés	-3.2
 pédése	-3.2
 pédéses	-3.2
+péjoratif	-1
+péjoratifs	-1
+péjorative	-1
+péjoratives	-1
 pénalise	-1.5
 pénaliser	-1.5
 pénalisers	-1.5
@@ -33410,6 +33582,9 @@ pépites	1.4
 péril	-1.7
 périle	-1.7
 périles	-1.7
+périlleuse	-1.2
+périlleuses	-1.2
+périlleux	-1.2
 périls	-1.7
 pétrifiant	-2.6
 pétrifiante	-2.6
@@ -34151,6 +34326,10 @@ redoutéeses	-2.7
 redoutés	-2.7
 redoutése	-2.7
 redoutéses	-2.7
+reducteur	-1
+reducteurs	-1
+reducteuse	-1
+reducteuses	-1
 reduction	-1
 reductionne	-1
 reductionnes	-1
@@ -35031,6 +35210,8 @@ reticentse	-1
 reticentses	-1
 retrait	0.1
 retraits	0.1
+retrograde	-1.5
+retrogrades	-1.5
 reussi	1.8
 reussie	1.8
 reussies	1.8
@@ -35701,6 +35882,10 @@ réconforteses	2.1
 réconforts	1.3
 réconfortse	1.3
 réconfortses	1.3
+réducteur	-1
+réducteurs	-1
+réducteuse	-1
+réducteuses	-1
 réduction	-1
 réductionne	-1
 réductionnes	-1
@@ -35943,6 +36128,8 @@ réticenteses	-1
 réticents	-1
 réticentse	-1
 réticentses	-1
+rétrograde	-1.5
+rétrogrades	-1.5
 réussi	1.8
 réussie	1.8
 réussies	1.8
@@ -36205,6 +36392,8 @@ sanglotéeses	-1.9
 sanglotés	-1.9
 sanglotése	-1.9
 sanglotéses	-1.9
+sanguinaire	-3
+sanguinaires	-3
 sans espoir	-2
 sans espoirs	-2
 sans interet	-1.8
@@ -36390,6 +36579,9 @@ savanteses	1
 savants	1
 savantse	1
 savantses	1
+savoureuse	2.5
+savoureuses	2.5
+savoureux	2.5
 scandale	-1.9
 scandales	-2.2
 scandalese	-2.2
@@ -36520,6 +36712,8 @@ secouéeses	-0.1
 secoués	-0.1
 secouése	-0.1
 secouéses	-0.1
+sectaire	-2
+sectaires	-2
 securisation	0.2
 securisationne	0.2
 securisationnes	0.2
@@ -36555,6 +36749,10 @@ seditionnes	-1.8
 seditions	-1.8
 seduire	1.5
 seduires	1.5
+seduisant	2
+seduisante	2
+seduisantes	2
+seduisants	2
 seduit	1.5
 seduite	1.5
 seduites	1.5
@@ -36702,6 +36900,8 @@ severements	-2
 severes	-0.8
 severese	-0.8
 severeses	-0.8
+sexiste	-2.5
+sexistes	-2.5
 sexuel	0.6
 sexuelle	0.6
 sexuelles	0.6
@@ -36765,6 +36965,8 @@ simplicité	1.2
 simplicitée	1.2
 simplicitées	1.2
 simplicités	1.2
+simpliste	-1.2
+simplistes	-1.2
 simulacre	-2.7
 simulacres	-2.7
 simulacrese	-2.7
@@ -37119,6 +37321,8 @@ souffrons	-2.1
 souffronse	-2.1
 souffronses	-2.1
 souhait	1.7
+souhaitable	1
+souhaitables	1
 souhaitant	0.9
 souhaitante	0.9
 souhaitantes	0.9
@@ -37456,6 +37660,8 @@ stereotypers	-1.3
 stereotypes	-1.2
 stereotypese	-1.2
 stereotypeses	-1.2
+sterile	-1.2
+steriles	-1.2
 stimulant	1.9
 stimulante	1.9
 stimulantes	1.9
@@ -37673,6 +37879,8 @@ stylé	2
 stylée	2
 stylées	2
 stylés	2
+stérile	-1.2
+stériles	-1.2
 stéréotype	-1.3
 stéréotyper	-1.3
 stéréotypers	-1.3
@@ -37733,6 +37941,9 @@ substantielleses	0.8
 substantiels	0.8
 substantielse	0.8
 substantielses	0.8
+subtil	1
+subtile	1
+subtiles	1
 subtilite	1.2
 subtilitee	1.2
 subtilitees	1.2
@@ -37741,6 +37952,7 @@ subtilité	1.2
 subtilitée	1.2
 subtilitées	1.2
 subtilités	1.2
+subtils	1
 subversif	-0.9
 subversifs	-0.9
 subversifse	-0.9
@@ -37882,6 +38094,10 @@ supercherie	-1.9
 supercheries	-1.9
 supere	2.4
 superes	2.4
+superflu	-1
+superflue	-1
+superflues	-1
+superflus	-1
 superieur	2.5
 superieure	2.5
 superieurement	2.2
@@ -38273,6 +38489,10 @@ séditionnes	-1.8
 séditions	-1.8
 séduire	1.5
 séduires	1.5
+séduisant	2
+séduisante	2
+séduisantes	2
+séduisants	2
 séduit	1.5
 séduite	1.5
 séduites	1.5
@@ -39735,6 +39955,9 @@ valait la peine	1.8
 valait le coup	1.8
 valait pas le coup	-1.8
 valeur	0.5
+valeureuse	1.8
+valeureuses	1.8
+valeureux	1.8
 valeuse	0.5
 valeuses	0.5
 validant	1.4
@@ -40584,10 +40807,14 @@ xd	2.8
 xde	2.8
 xdes	2.8
 xds	2.8
+xenophobe	-2.5
+xenophobes	-2.5
 xp	1.6
 xpe	1.6
 xpes	1.6
 xps	1.6
+xénophobe	-2.5
+xénophobes	-2.5
 yay	2.4
 yaye	2.4
 yayes	2.4
@@ -40855,6 +41082,10 @@ zéléses	0.5
 élogers	2.6
 élogère	2.6
 élogères	2.6
+éloquent	1.5
+éloquente	1.5
+éloquentes	1.5
+éloquents	1.5
 élégamment	1.9
 élégammente	1.9
 élégammentes	1.9
@@ -41385,7 +41616,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:de94882495a526786080db55c0a05957955c6d01b3a1a8640ce0c76168261072"
+    static let frenchDigest = "sha256:196229389e8b978f41a4995a1280d353dfe223387d622bc2e9a97daf5269a38f"
 
     static let symbolsData = #"""
 $:	-1.5
