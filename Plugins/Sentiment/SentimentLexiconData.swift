@@ -25801,6 +25801,9 @@ imposés	-0.1
 imposése	-0.1
 imposéses	-0.1
 impression	1.9
+impression d'	0
+impression de	0
+impression que	0
 impressionnabilite	1.2
 impressionnabilitee	1.2
 impressionnabilitees	1.2
@@ -41616,7 +41619,7 @@ zéléses	0.5
 évoluère	1.8
 évoluères	1.8
 """#
-    static let frenchDigest = "sha256:196229389e8b978f41a4995a1280d353dfe223387d622bc2e9a97daf5269a38f"
+    static let frenchDigest = "sha256:8b57b3c56e88bad90b0ca316afd090b3282ad654739d5bbc5acc2ebe985a0e80"
 
     static let symbolsData = #"""
 $:	-1.5

@@ -150,6 +150,11 @@ import Testing
         #expect(evidence.map { $0["text"] } == [.string("beau")])
     }
 
+    /// « J'ai l'impression que » hedges; it does not praise (vader_FR has impression at 1.9).
+    @Test func anImpressionIsAHedge() {
+        #expect(Self.score("J'ai l'impression que LinkedIn est une perte de temps.", "fr") < -0.05)
+    }
+
     /// « pas mal de » is a quantity, « pas mal » praise.
     @Test func pasMalDeIsAQuantity() {
         #expect(Self.score("Il y a pas mal de monde.", "fr") == 0)
