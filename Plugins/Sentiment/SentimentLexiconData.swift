@@ -26,6 +26,7 @@ abilities	1
 ability	1.3
 able	1
 ably	1
+abnormal	-1.3
 aboard	0.1
 abridged	0.2
 abrupt	-0.25
@@ -225,6 +226,7 @@ affections	1.5
 affirmative	1.2
 afflicted	-1.5
 affluent	1.3
+affordable	1.3
 affronted	0.2
 afraid	-1.2
 afu	-2.9
@@ -537,6 +539,7 @@ arrogances	-1.9
 arrogant	-2.2
 arrogantly	-1.8
 artesian	1.8
+articulate	1.3
 artificial	-1.2
 artificially	-1.2
 artistic	0.67
@@ -690,6 +693,7 @@ badass	1.5
 badly	-2.1
 badness	-0.6
 bailout	-0.4
+balanced	1.2
 balmy	0.2
 bamboozle	-1.5
 bamboozled	-1.5
@@ -1287,6 +1291,7 @@ chokin	-2
 choking	-2
 choppiness	-0.4
 choppy	-0.4
+chronic	-1.2
 chuckle	1.7
 chuckled	1.2
 chucklehead	-1.9
@@ -1386,6 +1391,7 @@ comforting	1.7
 comfortingly	1.7
 comfortless	-1.8
 comforts	2.1
+comfy	1.8
 comic	0.5
 comical	1
 comically	0.5
@@ -1510,6 +1516,7 @@ consistently	0.5
 consolable	1.1
 conspiracy	-2.4
 constrained	-0.4
+constructive	1.3
 consummate	1.9
 consummately	1.9
 contagion	-2
@@ -1553,6 +1560,7 @@ contradicts	-1.4
 contrived	-1
 controversial	-0.8
 controversially	-1.1
+convenient	1.5
 conventional	-0.29
 conventionally	-0.29
 convex	0.4
@@ -1675,6 +1683,7 @@ criticizes	-1.4
 criticizin	-1.5
 criticizing	-1.5
 critics	-1.2
+crooked	-1.8
 cruddy	-1.8
 crude	-2.7
 crudely	-1.2
@@ -2084,6 +2093,7 @@ determinatives	0.9
 determinator	1.1
 determined	1.4
 determinedly	1.4
+detrimental	-2
 devastate	-3.1
 devastated	-3
 devastates	-2.8
@@ -2465,6 +2475,7 @@ drags	-0.7
 drained	-1.5
 dramatic	-0.87
 dramatically	-0.87
+drastic	-1
 dread	-2
 dreaded	-2.7
 dreadful	-1.9
@@ -2489,6 +2500,7 @@ drown	-2.7
 drowned	-2.9
 drowns	-2.2
 drunk	-1.4
+drunken	-1.5
 dubious	-1.5
 dubiously	-1.5
 dud	-1
@@ -2675,6 +2687,7 @@ embarrassments	-1.7
 embittered	-0.4
 embrace	1.3
 emergency	-1.6
+eminent	1.5
 emotional	0.6
 emotionally	0.6
 empathetic	1.7
@@ -2865,6 +2878,7 @@ excellin	2.5
 excelling	2.5
 excels	2.5
 excelsior	0.7
+exceptional	2.7
 excessive	-0.5
 excessively	-0.5
 excitabilities	1.5
@@ -3053,6 +3067,7 @@ fascinatingly	2.5
 fascination	2.2
 fascist	-2.6
 fascists	-0.8
+fashionable	1.4
 fast	0.4
 fastness	0.4
 fatal	-2.5
@@ -3204,6 +3219,7 @@ fine-lookin	1.2
 fine-looking	1.2
 finely	0.8
 fineness	0.8
+finest	2.5
 fire	-1.4
 fired	-2.6
 firin	-1.4
@@ -3349,6 +3365,8 @@ fortunate	1.9
 fortunately	1.9
 fought	-1.3
 foughten	-1.9
+foul	-2.2
+fragile	-1
 frantic	-1.9
 frantically	-1.4
 franticness	-0.7
@@ -3998,6 +4016,7 @@ hardship	-1.3
 hardy	1.7
 harm	-2.5
 harmed	-2.1
+harmful	-2.2
 harmfully	-2.6
 harmfulness	-2.6
 harmin	-2.6
@@ -4058,6 +4077,7 @@ hauntingly	-1.1
 haunts	-1
 havoc	-2.9
 hazardous	1.2
+healthier	1.2
 healthily	1.7
 healthy	1.7
 heart	3.2
@@ -4162,9 +4182,11 @@ hit-and-miss	-0.4
 hoax	-1.1
 holiday	1.7
 holidays	1.6
+homeless	-1.3
 homesick	-0.7
 homesickness	-1.8
 homesicknesses	-1.8
+homophobic	-2.5
 honest	2.3
 honest-to-god	-1
 honester	1.9
@@ -4255,6 +4277,7 @@ huggin	1.8
 hugging	1.8
 hugs	2.2
 hugz	2
+humane	1.5
 humble	-0.4
 humbly	-0.4
 humerous	1.4
@@ -4389,6 +4412,7 @@ imaginatively	1.2
 imbecile	-2.2
 imitation	-0.27
 immanent	-0.2
+immature	-1.6
 immobilized	-1.2
 immoral	-2
 immoralism	-1.6
@@ -4469,6 +4493,7 @@ in stock	0.2
 in the black	2
 in the red	-2
 inability	-1.7
+inaccurate	-1.5
 inaction	-1
 inadequacies	-1.7
 inadequacy	-1.7
@@ -4477,6 +4502,7 @@ inadequately	-1
 inadequateness	-1.7
 inadequatenesses	-1.6
 inapposite	-1.6
+inappropriate	-1.6
 inarticulate	-0.2
 inauspicious	-1
 incapable	-1.6
@@ -4493,12 +4519,15 @@ incompetent	-2.1
 incompetently	-2.1
 inconsiderate	-1.9
 inconsistencies	-0.2
+inconsistent	-1.2
 inconvenience	-1.5
 inconvenient	-1.4
 inconveniently	-1.4
+incorrect	-1.5
 incorruptible	1
 increase	1.3
 increased	1.1
+incredible	2.8
 incurable	-1
 incurably	-1
 indecipherable	-1.1
@@ -4529,6 +4558,7 @@ ineffectually	-1.1
 ineffectualness	-1.3
 ineluctable	-0.2
 inexpedient	-1
+inexpensive	1
 inexperienced	-0.2
 inexplicable	-1.2
 inexplicably	-1.2
@@ -4545,6 +4575,7 @@ inferiors	-0.5
 inflamed	-1.4
 inflexible	-0.8
 influential	1.9
+informative	1.5
 infringement	-2.1
 infuriate	-2.2
 infuriated	-3
@@ -4619,6 +4650,7 @@ inspiritin	1.8
 inspiriting	1.8
 inspiritingly	2.1
 inspirits	0.8
+insufficient	-1.5
 insult	-2.3
 insulted	-2.3
 insulter	-2
@@ -4704,6 +4736,10 @@ intrigues	0.9
 intriguin	0.6
 intriguing	0.6
 intriguingly	0.6
+intuitive	1.5
+invalid	-1.2
+invaluable	2.2
+invasive	-1.2
 inventive	1
 inventively	1
 inventiveness	1
@@ -4856,6 +4892,7 @@ jp	0.8
 jt	0.9
 jubilant	3
 jubilantly	3
+juicy	1.3
 jumpiness	-1
 jumpy	-1
 justice	2.4
@@ -4917,6 +4954,7 @@ kissing	2.7
 kissy	1.8
 kk	1.5
 kmuf	2.2
+knowledgeable	1.8
 kudos	2.3
 lack	-1.3
 lackadaisical	-1.6
@@ -5001,6 +5039,7 @@ legible	0.4
 lenient	1.1
 let down	-1.9
 letdown	-1.9
+lethal	-2.5
 lethargic	-1.2
 lethargy	-1.4
 liabilities	-0.8
@@ -5213,6 +5252,7 @@ lucking	1.2
 luckless	-1.3
 lucks	1.6
 lucky	1.8
+lucrative	1.3
 ludicrous	-1.5
 ludicrously	-0.2
 ludicrousness	-1.9
@@ -5225,6 +5265,7 @@ lurkin	-0.5
 lurking	-0.5
 lurks	-0.9
 lush	0.2
+luxurious	2
 ly	2.6
 lya	3.3
 lyb	3
@@ -5256,8 +5297,10 @@ magnificent	2.9
 magnificently	3.4
 magnifico	1.8
 magnificoes	1.4
+majestic	2.3
 maladroit	-0.93
 malevolent	-1.6
+malicious	-2.6
 mandatory	0.3
 maniac	-2.1
 maniacal	-0.3
@@ -5520,6 +5563,7 @@ mouth-watering	1.4
 muah	2.3
 mubar	-1
 much	0.4
+muddy	-0.8
 muggy	-1.2
 multilateral	0.2
 mumpish	-1.4
@@ -5700,6 +5744,7 @@ nurturing	2
 nuts	-1.3
 obedient	0.8
 obediently	0.8
+obese	-1.5
 obliterate	-2.9
 obliterated	-2.1
 obnoxious	-2
@@ -6139,6 +6184,7 @@ poisonous	-2.7
 poisonously	-2.9
 poisons	-2.7
 poisonwood	-1
+polite	1.5
 pollute	-2.3
 polluted	-2
 polluter	-1.8
@@ -6249,6 +6295,7 @@ pressurizers	-0.7
 pressurizes	-0.2
 pressurizin	-0.2
 pressurizing	-0.2
+prestigious	1.8
 pretend	-0.4
 pretendin	0.4
 pretending	0.4
@@ -6318,6 +6365,7 @@ problematical	-1.8
 problematically	-2
 problematics	-1.3
 problems	-1.7
+productive	1.5
 professional	0.2
 professionally	0.2
 profit	1.9
@@ -6342,6 +6390,7 @@ profiting	1.6
 profitless	-1.5
 profits	1.9
 profitwise	0.9
+profound	1.5
 progress	1.8
 prolix	-1.2
 prominent	1.3
@@ -6458,6 +6507,7 @@ rages	-2.1
 ragin	-2.4
 raging	-2.4
 rainy	-0.3
+rampant	-1.2
 rancid	-2.5
 rancidity	-2.6
 rancidly	-2.5
@@ -6545,6 +6595,7 @@ reeker	-1.7
 reekers	-1.5
 reekin	-2
 reeking	-2
+refined	1.3
 refreshin	1
 refreshing	1
 refreshingly	1
@@ -6608,6 +6659,7 @@ relentless	0.2
 relentlessly	0.2
 relentlessness	0.2
 relevant	0.8
+reliable	1.6
 reliant	0.5
 relief	2.1
 reliefs	1.3
@@ -6635,6 +6687,7 @@ remorsefulness	-0.7
 remorseless	-2.3
 remorselessly	-2
 remorselessness	-2.8
+renowned	1.5
 repellent	-1.8
 repetitive	-1
 repress	-1.4
@@ -6740,6 +6793,7 @@ restricted	-1.6
 restrictin	-1.6
 restricting	-1.6
 restriction	-1.1
+restrictive	-1
 restricts	-1.3
 retained	0.1
 retard	-2.4
@@ -6793,6 +6847,7 @@ ridiculousnesses	-1.6
 rig	-0.5
 rigged	-1.5
 right-minded	0.2
+righteous	1.2
 rightist	-0.4
 rigid	-0.5
 rigidification	-1.1
@@ -6905,6 +6960,7 @@ ruinous	-2.7
 ruinously	-2.6
 ruinousness	-1
 ruins	-1.9
+rusty	-1
 ruthless	-2
 ruthlessly	-2
 ruthlessness	-2
@@ -6974,6 +7030,7 @@ savagery	-2.5
 savages	-2.4
 save	2.2
 saved	1.8
+savvy	1.3
 scam	-2.7
 scams	-2.8
 scandal	-1.9
@@ -6997,6 +7054,7 @@ scary	-2.2
 scathin	-1.2
 scathing	-1.2
 scathingly	-1.2
+scenic	1.8
 sceptic	-1
 sceptical	-1.2
 scepticism	-0.8
@@ -7074,6 +7132,7 @@ selfishly	-1.4
 selfishness	-1.7
 selfishnesses	-2
 sensational	1.33
+sensible	1.3
 sensitive	0.2
 sensitively	0.2
 sentence	0.3
@@ -7115,6 +7174,7 @@ severely	-2
 severeness	-1
 severer	-1.6
 severest	-1.5
+sexist	-2.5
 sexual	1
 sexually	1
 sexy	2.4
@@ -7475,6 +7535,7 @@ spectacular	1.2
 spectacularly	1.2
 speculative	0.4
 speculatively	0.4
+speedy	1
 spirit	0.7
 spirited	1.3
 spiritless	-1.3
@@ -7777,6 +7838,7 @@ sunshiny	1.9
 super	2.9
 superb	3.1
 superbly	3.1
+superficial	-1.5
 superfine	0.8
 superior	2.5
 superiorities	0.8
@@ -7851,6 +7913,7 @@ swear	-0.2
 swearin	-1
 swearing	-1
 swears	0.2
+sweaty	-1
 sweet	2
 sweetheart	3.3
 sweethearts	2.8
@@ -7867,6 +7930,7 @@ swindle	-2.4
 swindles	-1.5
 swindlin	-2
 swindling	-2
+swollen	-1.2
 sympathetic	2.3
 sympathetically	2.3
 sympathy	1.5
@@ -7880,6 +7944,7 @@ tantrum	-1.8
 tantrums	-1.5
 tard	-2.5
 tasteless	-1.2
+tasty	2.2
 tears	-0.9
 teas	0.3
 tease	-1.3
@@ -7910,6 +7975,7 @@ tedious	-1
 tediously	-1
 temper	-1.8
 tempers	-1.3
+tempting	1.2
 tendered	0.5
 tenderer	0.6
 tenderers	1.2
@@ -8012,6 +8078,7 @@ thinly	-0.8
 thinness	-0.8
 thks	1.4
 thorny	-1.1
+thorough	1.3
 thought-provokin	0.8
 thought-provoking	0.8
 thoughtful	1.6
@@ -8057,6 +8124,8 @@ tightness	-0.36
 time consuming	-1.5
 time sink	-1.5
 time-consuming	-1.5
+timeless	1.8
+timely	1
 timid	-1
 timider	-1
 timidest	-0.9
@@ -8121,6 +8190,7 @@ touted	-0.2
 toutin	-0.7
 touting	-0.7
 touts	-0.1
+toxic	-2.3
 tragedian	-0.5
 tragedians	-1
 tragedienne	-0.4
@@ -8200,6 +8270,7 @@ trembles	-0.1
 tremblin	-1.5
 trembling	-1.5
 trembly	-1.2
+tremendous	2
 tremulous	-1
 tremulously	-1
 trendy	1.2
@@ -8379,6 +8450,7 @@ unashamed	-1
 unashamedly	1.26
 unattractive	-1.9
 unauthentic	-0.74
+unauthorized	-1.2
 unaware	-0.8
 unawareness	-0.8
 unbefittin	-1.2
@@ -8458,6 +8530,7 @@ undermines	-1.4
 underminin	-1.5
 undermining	-1.5
 underrated	1.2
+understandable	0.8
 undeserved	-0.6
 undeservin	-1.9
 undeserving	-1.9
@@ -8478,6 +8551,7 @@ uneasy	-1.6
 uneconomic	-0.3
 uneconomical	-0.44
 unemotional	-0.44
+unemployed	-1.5
 unemployment	-1.9
 unengagin	-0.4
 unengaging	-0.4
@@ -8508,6 +8582,7 @@ unfavorable	-1.55
 unfavorably	-1.18
 unfilled	-0.59
 unfired	1.92
+unfit	-1.5
 unfittin	-0.74
 unfitting	-0.74
 unflatterin	-0.96
@@ -8593,6 +8668,7 @@ unjustly	-2.3
 unkind	-1.6
 unknown	-0.2
 unlamented	1.04
+unlawful	-1.8
 unlike	-1.11
 unlikely	-1
 unlimited	0.67
@@ -8659,6 +8735,7 @@ unreasonable	-0.3
 unreassuringly	-1.33
 unrecognizable	-0.37
 unredeemed	-0.96
+unreliable	-1.8
 unrelieved	-1.18
 unremarkable	-1.92
 unresearched	-1.1
@@ -8740,6 +8817,7 @@ unwise	-1.55
 unwisely	-1.33
 unworn	0.89
 unworthy	-2
+upbeat	1.7
 upper hand	1
 upset	-1.6
 upsets	-1.5
@@ -8787,6 +8865,7 @@ vbg	2.1
 vbs	3.1
 verdict	0.6
 verdicts	0.3
+versatile	1.4
 vested	0.6
 vexation	-1.9
 vexin	-2
@@ -8819,6 +8898,7 @@ victimologist	-0.5
 victimologists	-0.4
 victimology	0.3
 victims	-1.3
+victorious	2.3
 vigilant	0.7
 vigor	1.1
 vigorish	-0.4
@@ -8911,6 +8991,7 @@ vocationally	0.6
 vociferous	-0.8
 vociferously	-0.8
 vociferousness	-0.8
+volatile	-1
 vulgar	-1.4
 vulnerabilities	-0.6
 vulnerability	-0.9
@@ -9091,6 +9172,7 @@ whiney	-1.3
 whinin	-0.9
 whining	-0.9
 whitewash	0.1
+wholesome	1.8
 whore	-3.3
 whored	-2.8
 whoredom	-2.1
@@ -9303,7 +9385,7 @@ zealous	0.5
 zealously	0.5
 zzz	-1.2
 """#
-    static let englishDigest = "sha256:3c361ec79e9cd7011162be0fcf247b14238bd6bdbe59bca21139e8fbc783f611"
+    static let englishDigest = "sha256:e6864711fbbdd4d08b843003c9c2a8981ec45ad1b60223675423f9339a81aa14"
 
     static let frenchData = #"""
 a eviter	-1.8
