@@ -9395,6 +9395,9 @@ a ne pas manquer	2.2
 a ne pas rater	2.2
 a voir absolument	2.2
 abandon	-2.4
+abandonnaient	-1.9
+abandonnais	-1.9
+abandonnait	-1.9
 abandonnant	-1.6
 abandonnante	-1.6
 abandonnantes	-1.6
@@ -9404,6 +9407,7 @@ abandonnee	-0.6
 abandonnees	-0.6
 abandonneese	-0.6
 abandonneeses	-0.6
+abandonnent	-1.9
 abandonner	-1.9
 abandonnere	-1.9
 abandonneres	-1.9
@@ -9419,6 +9423,8 @@ abandonneuse	-1.9
 abandonneuses	-1.9
 abandonneusese	-1.9
 abandonneuseses	-1.9
+abandonnez	-1.9
+abandonnons	-1.9
 abandonnère	-1.9
 abandonnères	-1.9
 abandonné	-2
@@ -9546,11 +9552,13 @@ absurditées	-1.7
 absurdités	-1.7
 absurditése	-1.7
 absurditéses	-1.7
+abusait	-2.6
 abuse	-3.2
 abusee	-1.9
 abusees	-1.9
 abuseese	-1.9
 abuseeses	-1.9
+abusent	-2.6
 abuser	-2.6
 abusere	-2.6
 abuseres	-2.6
@@ -9634,6 +9642,9 @@ acceptablements	1.5
 acceptables	1.6
 acceptablese	1.6
 acceptableses	1.6
+acceptaient	1.6
+acceptais	1.6
+acceptait	1.6
 acceptant	1.6
 acceptante	1.6
 acceptantes	1.6
@@ -9641,6 +9652,7 @@ acceptants	1.6
 accepte	1.6
 acceptee	1.1
 acceptees	1.1
+acceptent	1.6
 accepter	1.6
 acceptere	1.6
 accepteres	1.6
@@ -9648,6 +9660,8 @@ accepters	1.6
 acceptes	1.6
 acceptese	1.6
 accepteses	1.6
+acceptez	1.6
+acceptons	1.6
 acceptère	1.6
 acceptères	1.6
 accepté	1.1
@@ -9697,6 +9711,9 @@ accomplite	1.7
 accomplites	1.7
 accomplits	1.7
 accord	0.8
+accordaient	1.5
+accordais	1.5
+accordait	1.5
 accordant	1.3
 accordante	1.3
 accordantes	1.3
@@ -9864,6 +9881,9 @@ admirablements	0.8
 admirables	0.8
 admirablese	0.8
 admirableses	0.8
+admiraient	2.1
+admirais	2.1
+admirait	2.1
 admirant	1.6
 admirante	1.6
 admirantes	1.6
@@ -9887,6 +9907,7 @@ admiree	0.6
 admirees	1.1
 admireese	1.1
 admireeses	1.1
+admirent	2.1
 admirer	2.1
 admirere	2.1
 admireres	2.1
@@ -9894,6 +9915,8 @@ admirers	2.1
 admires	1.5
 admirese	1.5
 admireses	1.5
+admirez	2.1
+admirons	2.1
 admirère	2.1
 admirères	2.1
 admiré	0.7
@@ -9925,6 +9948,9 @@ adorablements	2.1
 adorables	1.4
 adorablese	1.4
 adorableses	1.4
+adoraient	1.7
+adorais	1.7
+adorait	1.7
 adorant	2.6
 adorante	2.6
 adorantes	2.6
@@ -9956,6 +9982,7 @@ adorers	1.7
 adores	2.6
 adorese	2.6
 adoreses	2.6
+adorons	1.7
 adorère	1.7
 adorères	1.7
 adoré	1.8
@@ -10107,7 +10134,9 @@ affligéeses	-0.8
 affligés	-0.8
 affligése	-0.8
 affligéses	-0.8
-affole	-1
+affolaient	-2.3
+affolait	-2.3
+affole	-2.3
 affolee	-1
 affolees	-1
 affoleese	-1
@@ -10116,6 +10145,7 @@ affolement	-2.3
 affolemente	-2.3
 affolementes	-2.3
 affolements	-2.3
+affolent	-2.3
 affoler	-2.3
 affolere	-2.3
 affoleres	-2.3
@@ -10187,6 +10217,7 @@ agacants	-2
 agacantse	-2
 agacantses	-2
 agace	-2
+agacee	-2
 agacent	-2
 agacente	-2
 agacentes	-2
@@ -10204,6 +10235,8 @@ agacezes	-2
 agacezs	-2
 agacère	-2
 agacères	-2
+agacé	-2
+agacée	-2
 agaçant	-0.7
 agaçante	-0.7
 agaçantes	-2
@@ -10212,6 +10245,8 @@ agaçanteses	-2
 agaçants	-2
 agaçantse	-2
 agaçantses	-2
+aggravaient	-1.1
+aggravait	-1.1
 aggravant	-0.6
 aggravante	-0.6
 aggravantes	-0.6
@@ -10249,6 +10284,8 @@ aggravéeses	-1.9
 aggravés	-1.9
 aggravése	-1.9
 aggravéses	-1.9
+agitaient	-1.7
+agitait	-1.7
 agitant	-1.8
 agitante	-1.8
 agitantes	-1.8
@@ -10278,6 +10315,7 @@ agitee	-0.7
 agitees	-1.4
 agiteese	-1.4
 agiteeses	-1.4
+agitent	-1.7
 agiter	-1.7
 agitere	-1.7
 agiteres	-1.7
@@ -10416,7 +10454,11 @@ ahurieses	-0.4
 ahuris	-0.4
 ahurise	-0.4
 ahurises	-0.4
+aidaient	1.7
+aidais	1.7
+aidait	1.7
 aide	0.8
+aidee	1.7
 aident	1.6
 aidente	1.6
 aidentes	1.6
@@ -10445,6 +10487,9 @@ aidonse	1.6
 aidonses	1.6
 aidère	1.7
 aidères	1.7
+aidé	1.7
+aidée	1.7
+aidés	1.7
 aigre	-0.6
 aigres	-0.6
 aigrese	-0.6
@@ -10465,6 +10510,9 @@ aimablements	2.2
 aimables	1.8
 aimablese	2.4
 aimableses	2.4
+aimaient	3.2
+aimais	3.2
+aimait	3.2
 aimant	2.9
 aimante	2.9
 aimantes	2.9
@@ -10533,6 +10581,7 @@ aiséments	1.1
 aisés	1.2
 aisése	1.2
 aiséses	1.2
+alarmait	-1.4
 alarmant	-1.8
 alarmante	-1.8
 alarmantes	-1.8
@@ -10559,12 +10608,6 @@ alarmé	-1.4
 alarmée	-1.4
 alarmées	-1.4
 alarmés	-1.4
-alerter	1.2
-alertere	1.2
-alerteres	1.2
-alerters	1.2
-alertère	1.2
-alertères	1.2
 alienation	-1.1
 alienationne	-1.1
 alienationnes	-1.1
@@ -10657,6 +10700,7 @@ ambivalents	0.5
 ame	0.7
 ame soeur	2.9
 ame sœur	2.9
+ameliorait	1.9
 ameliorant	1.8
 ameliorante	1.8
 ameliorantes	1.8
@@ -10843,6 +10887,9 @@ amoureux	1.8
 amours	3.2
 amusable	0.7
 amusables	0.7
+amusaient	1.7
+amusais	1.7
+amusait	1.7
 amusant	0.8
 amusante	1.6
 amusantes	0.8
@@ -10860,6 +10907,7 @@ amusementes	1.5
 amusements	1.5
 amusementse	1.5
 amusementses	1.5
+amusent	1.7
 amuser	1.7
 amusere	1.7
 amuseres	1.7
@@ -10874,6 +10922,7 @@ amuseuse	1.1
 amuseuses	1.3
 amuseusese	1.3
 amuseuseses	1.3
+amusez	1.7
 amusif	1.7
 amusifs	1.7
 amusifse	1.7
@@ -10892,6 +10941,7 @@ amère	-1.8
 amères	-1.2
 amèrese	-1.2
 amèreses	-1.2
+améliorait	1.9
 améliorant	1.8
 améliorante	1.8
 améliorantes	1.8
@@ -11006,6 +11056,7 @@ animéeses	1.9
 animés	1.9
 animése	1.9
 animéses	1.9
+annulait	-1
 annulant	-0.8
 annulante	-0.8
 annulantes	-0.8
@@ -11079,6 +11130,8 @@ anéantirs	-2.9
 anéantis	-0.9
 anéantise	-0.9
 anéantises	-0.9
+apaisaient	1.1
+apaisait	1.1
 apaisant	1
 apaisante	1
 apaisantes	1
@@ -11092,6 +11145,7 @@ apaisementes	1.6
 apaisements	0.4
 apaisementse	0.4
 apaisementses	0.4
+apaisent	1.1
 apaiser	1.1
 apaisere	1.1
 apaiseres	1.1
@@ -11216,6 +11270,9 @@ appreciablements	1.8
 appreciables	0.9
 appreciablese	0.9
 appreciableses	0.9
+appreciaient	1.7
+appreciais	1.7
+appreciait	1.7
 appreciant	0.6
 appreciante	0.6
 appreciantes	0.6
@@ -11297,6 +11354,9 @@ appréciablements	1.8
 appréciables	0.9
 appréciablese	0.9
 appréciableses	0.9
+appréciaient	1.7
+appréciais	1.7
+appréciait	1.7
 appréciant	0.6
 appréciante	0.6
 appréciantes	0.6
@@ -11357,15 +11417,9 @@ appuyee	1
 appuyees	1
 appuyeese	1
 appuyeeses	1
-appuyer	1.3
-appuyere	1.3
-appuyeres	1.3
-appuyers	1.3
 appuyes	1
 appuyese	1
 appuyeses	1
-appuyère	1.3
-appuyères	1.3
 appuyé	1
 appuyée	1
 appuyées	1
@@ -11461,7 +11515,7 @@ arnaquonse	-2.8
 arnaquonses	-2.8
 arnaquère	-2.7
 arnaquères	-2.7
-arrange	2
+arrange	1.2
 arrangeant	1.3
 arrangeante	1.3
 arrangeantes	1.3
@@ -11470,6 +11524,7 @@ arrangee	2
 arrangees	2
 arrangeese	2
 arrangeeses	2
+arrangent	1.2
 arranger	1.2
 arrangere	1.2
 arrangeres	1.2
@@ -11477,6 +11532,7 @@ arrangers	1.2
 arranges	2
 arrangese	2
 arrangeses	2
+arrangez	1.2
 arrangère	1.2
 arrangères	1.2
 arrangé	2
@@ -11901,6 +11957,8 @@ atterré	-2
 atterrée	-2
 atterrées	-2
 atterrés	-2
+attiraient	1.5
+attirait	1.5
 attirant	1.3
 attirante	1.4
 attirantes	0.62
@@ -11912,6 +11970,7 @@ attirantses	0.62
 attire	1.7
 attiree	1.8
 attirees	1.8
+attirent	1.5
 attirer	1.5
 attirere	1.5
 attireres	1.5
@@ -11955,6 +12014,7 @@ attrayant	2
 attrayante	2
 attrayantes	2
 attrayants	2
+attristait	-1.1
 attristant	-2.2
 attristante	-2.2
 attristantes	-2.2
@@ -12013,11 +12073,13 @@ audacieusementes	0.8
 audacieusements	0.8
 audacieuses	0.5
 audacieux	0.5
+augmentaient	1.3
+augmentait	1.3
 augmentation	1.3
 augmentationne	1.3
 augmentationnes	1.3
 augmentations	1.3
-augmente	1.1
+augmente	1.3
 augmentee	1.1
 augmentees	1.1
 augmenteese	1.1
@@ -12091,15 +12153,15 @@ avancement	1.8
 avancemente	1.8
 avancementes	1.8
 avancements	1.8
-avancer	1.8
-avancere	1.8
-avanceres	1.8
-avancers	1.8
+avancer	0.5
+avancere	0.5
+avanceres	0.5
+avancers	0.5
 avances	1
 avancese	1
 avanceses	1
-avancère	1.8
-avancères	1.8
+avancère	0.5
+avancères	0.5
 avancé	1
 avancée	1
 avancées	0.6
@@ -12295,10 +12357,6 @@ baissent	-0.5
 baissente	-0.5
 baissentes	-0.5
 baissents	-0.5
-baisser	-1.2
-baissere	-1.2
-baisseres	-1.2
-baissers	-1.2
 baisses	-0.5
 baissese	-0.5
 baisseses	-0.5
@@ -12309,8 +12367,6 @@ baissezs	-0.5
 baissons	-0.5
 baissonse	-0.5
 baissonses	-0.5
-baissère	-1.2
-baissères	-1.2
 baissé	-0.5
 baissée	-0.5
 baissées	-0.5
@@ -12846,6 +12902,8 @@ bleme	-0.8
 blemes	-0.8
 blemese	-0.8
 blemeses	-0.8
+blessaient	-2.5
+blessait	-2.5
 blessant	-1.2
 blessante	-1.2
 blessantes	-1.2
@@ -13015,7 +13073,9 @@ bouc emissaire	-1.7
 bouc émissaire	-1.7
 boucs emissaires	-1.4
 boucs émissaires	-1.4
+boudait	-1.5
 boude	-1.5
+boudent	-1.5
 bouder	-1.5
 boudere	-1.5
 bouderes	-1.5
@@ -13150,11 +13210,13 @@ braquage	-2
 braquages	-2
 braquagese	-2
 braquageses	-2
+braquait	-2.6
 braque	-0.7
 braquee	-0.7
 braquees	-0.7
 braqueese	-0.7
 braqueeses	-0.7
+braquent	-2.6
 braquer	-2.6
 braquere	-2.6
 braqueres	-2.6
@@ -13204,11 +13266,14 @@ brillanteses	2.3
 brillants	2.8
 brillantse	2.9
 brillantses	2.9
-brise	-2.1
+brisaient	-2
+brisait	-2
+brise	-2
 brisee	-2.1
 brisees	-2.1
 briseese	-2.1
 briseeses	-2.1
+brisent	-2
 briser	-2
 brisere	-2
 briseres	-2
@@ -13645,6 +13710,8 @@ cauchemardesqueses	-3.2
 cauchemare	-2.4
 cauchemares	-2.4
 cauchemars	-2.4
+celebraient	2.7
+celebrait	2.7
 celebre	2.7
 celebree	2.7
 celebrees	2.7
@@ -13966,7 +14033,10 @@ chevalet	0.3
 chevalete	0.3
 chevaletes	0.3
 chevalets	0.3
+chialait	-1.5
+chiale	-1.5
 chialer	-1.5
+chialé	-1.5
 chiant	-2.2
 chiante	-2.2
 chiantes	-2.2
@@ -14018,6 +14088,8 @@ chomage	-1.9
 chomages	-1.9
 choquable	-1
 choquables	-1
+choquaient	-1.6
+choquait	-1.6
 choquant	-0.8
 choquante	-0.8
 choquantes	-0.8
@@ -14195,12 +14267,21 @@ clandestin	-1.6
 clandestine	-1.6
 clandestines	-1.6
 clandestins	-1.6
+claquaient	-1.6
+claquait	-1.6
+claque	-1.6
+claquee	-1.6
+claquees	-1.6
+claquent	-1.6
 claquer	-1.6
 claquere	-1.6
 claqueres	-1.6
 claquers	-1.6
 claquère	-1.6
 claquères	-1.6
+claqué	-1.6
+claquée	-1.6
+claquées	-1.6
 clarifie	0.9
 clarifies	0.9
 clarifiese	0.9
@@ -14525,12 +14606,6 @@ concentrése	1.6
 concentréses	1.6
 concernee	1.8
 concernees	1.8
-concerner	2.2
-concernere	2.2
-concerneres	2.2
-concerners	2.2
-concernère	2.2
-concernères	2.2
 concerné	1.8
 concernée	1.8
 concernées	1.8
@@ -14611,6 +14686,8 @@ confereeses	0.6
 conferes	0.6
 conferese	0.6
 confereses	0.6
+confiaient	2.3
+confiait	2.3
 confiance	1.1
 confiances	1.1
 confiant	0.7
@@ -14856,6 +14933,8 @@ conservés	0.1
 conses	-1.3
 consolable	1.1
 consolables	1.1
+consolais	1.7
+consolait	1.7
 consolant	1.7
 consolante	1.7
 consolantes	1.7
@@ -14870,6 +14949,8 @@ consolatrice	1.9
 consolatrices	1.2
 consolatricese	1.2
 consolatriceses	1.2
+consolee	1.7
+consolent	1.7
 consoler	1.7
 consolere	1.7
 consoleres	1.7
@@ -14878,6 +14959,8 @@ consolese	0.8
 consoleses	0.8
 consolère	1.7
 consolères	1.7
+consolé	1.7
+consolée	1.7
 conspiration	-2.4
 conspirationne	-2.4
 conspirationnes	-2.4
@@ -14997,6 +15080,7 @@ contrainteses	-1.5
 contraints	-1.5
 contraintse	-1.5
 contraintses	-1.5
+contrariait	-1
 contrariant	-0.9
 contrariante	-1.9
 contrariantes	-1.9
@@ -15204,14 +15288,8 @@ coupant	-0.5
 coupante	-0.5
 coupantes	-0.5
 coupants	-0.5
-couper	-1.1
-coupere	-1.1
-couperes	-1.1
-coupers	-1.1
 coupese	-1.2
 coupeses	-1.2
-coupère	-1.1
-coupères	-1.1
 courage	2.2
 courages	2.2
 courageuse	2.4
@@ -15348,6 +15426,8 @@ crasséeses	-1.2
 crassés	-1.2
 crassése	-1.2
 crasséses	-1.2
+creaient	1.1
+creait	1.1
 creancier	-0.1
 creanciere	-0.1
 creancieres	-0.1
@@ -15429,6 +15509,9 @@ cretinses	-0.8
 creusese	-1
 creuseses	-1
 creux	-1
+crevaient	-2
+crevais	-2
+crevait	-2
 creve	-1.9
 crevee	-1.9
 crevees	-1.9
@@ -15636,6 +15719,8 @@ crush	-0.6
 crushe	-0.6
 crushes	-0.6
 crushs	-0.6
+créaient	1.1
+créait	1.1
 créancier	-0.1
 créanciers	-0.1
 créancière	-0.1
@@ -15750,6 +15835,7 @@ culpabilités	-1.4
 culpabilitése	-1.4
 culpabilitéses	-1.4
 culs	-2.5
+cultivait	1.4
 cultivant	2
 cultivante	2
 cultivantes	2
@@ -15848,6 +15934,8 @@ célèbre	2.7
 célèbres	2.7
 célèbrese	2.7
 célèbreses	2.7
+célébraient	2.7
+célébrait	2.7
 célébrer	2.7
 célébrers	2.7
 célébrité	1.9
@@ -16019,6 +16107,7 @@ decoit	-1.6
 decoite	-1.6
 decoites	-1.6
 decoits	-1.6
+decomposait	-1.7
 decompose	-1.7
 decomposee	-1.6
 decomposees	-1.6
@@ -16286,6 +16375,7 @@ definitivemente	1.7
 definitivementes	1.7
 definitivements	1.7
 defis	0.3
+deformait	-1.3
 deformant	-1.1
 deformante	-1.1
 deformantes	-1.1
@@ -16295,6 +16385,7 @@ deformee	-1.7
 deformees	-1.7
 deformeese	-1.7
 deformeeses	-1.7
+deforment	-1.3
 deformer	-1.3
 deformere	-1.3
 deformeres	-1.3
@@ -16345,6 +16436,8 @@ degonfleeses	-1
 degonfles	-1
 degonflese	-1
 degonfleses	-1
+degoutaient	-2.9
+degoutait	-2.9
 degoutant	-2.4
 degoutante	-2.4
 degoutantes	-1.1
@@ -16358,6 +16451,7 @@ degoutee	-2.4
 degoutees	-1.1
 degouteese	-1.1
 degouteeses	-1.1
+degoutent	-2.9
 degouter	-2.9
 degoutere	-2.9
 degouteres	-2.9
@@ -16439,6 +16533,7 @@ degueus	-2.1
 degueuse	-2.1
 degueuses	-2.1
 degueux	-2.1
+deguisait	-1
 deguisant	-1.3
 deguisante	-1.3
 deguisantes	-1.3
@@ -16544,12 +16639,8 @@ deloyales	-1.9
 deloyaux	-1.9
 deloyauxe	-1.9
 deloyauxes	-1.9
-demandeur	-0.7
-demandeurs	-1.1
 demandeurse	-1.1
 demandeurses	-1.1
-demandeuse	-0.7
-demandeuses	-0.7
 demange	-1.1
 demanges	-1.1
 demence	-2.7
@@ -16650,6 +16741,7 @@ denigrons	-1.6
 denigronse	-1.6
 denigronses	-1.6
 denonce	-1.9
+denoncee	-1.4
 denoncent	-1.9
 denoncente	-1.9
 denoncentes	-1.9
@@ -16697,10 +16789,6 @@ depannezs	0.5
 depannons	0.5
 depannonse	0.5
 depannonses	0.5
-depasser	1.1
-depassere	1.1
-depasseres	1.1
-depassers	1.1
 dependant	0.5
 dependante	0.5
 dependantes	0.5
@@ -16742,6 +16830,7 @@ deplorable	-1.5
 deplorables	-1.5
 deplorablese	-1.5
 deplorableses	-1.5
+deplorait	-1.8
 deplore	-1.4
 deploree	-1.4
 deplorees	-1.4
@@ -17051,11 +17140,15 @@ desinformeses	-1.6
 desir	-0.1
 desirable	1.3
 desirables	1.3
+desiraient	1.7
+desirais	1.7
+desirait	1.7
 desire	1.1
 desiree	1.1
 desirees	1.1
 desireese	1.1
 desireeses	1.1
+desirent	1.7
 desirer	1.7
 desirere	1.7
 desireres	1.7
@@ -17068,6 +17161,8 @@ desireuses	1.3
 desireusese	1.3
 desireuseses	1.3
 desireux	1.3
+desirez	1.7
+desirons	1.7
 desirs	0.4
 desirse	0.4
 desirses	0.4
@@ -17267,6 +17362,9 @@ detestable	-1
 detestables	-1
 detestablese	-1
 detestableses	-1
+detestaient	-2.7
+detestais	-2.7
+detestait	-2.7
 detestant	-2.3
 detestante	-2.3
 detestantes	-2.3
@@ -17411,9 +17509,13 @@ devergondee	-2.2
 devergondees	-2.2
 devergondeese	-2.2
 devergondeeses	-2.2
+devoraient	1
+devorais	1
+devorait	1
 devore	1
 devoree	1
 devorees	1
+devorent	1
 devorer	1
 devorere	1
 devoreres	1
@@ -17492,10 +17594,6 @@ differenteses	0.8
 differents	0.8
 differentse	0.8
 differentses	0.8
-differer	-1.2
-differere	-1.2
-differeres	-1.2
-differers	-1.2
 difficile	-1.5
 difficilement	-0.7
 difficilemente	-0.7
@@ -17528,10 +17626,6 @@ différenteses	0.8
 différents	0.8
 différentse	0.8
 différentses	0.8
-différer	-1.2
-différers	-1.2
-différère	-1.2
-différères	-1.2
 digne	0.5
 dignes	0.5
 dignese	0.5
@@ -18233,6 +18327,7 @@ décisive	0.9
 décisives	0.9
 décisivese	0.9
 décisiveses	0.9
+décomposait	-1.7
 décompose	-1.7
 décomposer	-1.7
 décomposers	-1.7
@@ -18507,11 +18602,13 @@ défié	-0.4
 défiée	-0.4
 défiées	-0.4
 défiés	-0.4
+déformait	-1.3
 déformant	-1.1
 déformante	-1.1
 déformantes	-1.1
 déformants	-1.1
 déforme	-1.4
+déforment	-1.3
 déformer	-1.3
 déformers	-1.3
 déformes	-1.4
@@ -18571,6 +18668,8 @@ dégonflés	-1
 dégonflése	-1
 dégonfléses	-1
 dégouté	-2.4
+dégoûtaient	-2.9
+dégoûtait	-2.9
 dégoûtant	-2.4
 dégoûtante	-2.4
 dégoûtantes	-1.1
@@ -18580,6 +18679,7 @@ dégoûtants	-1.1
 dégoûtantse	-1.1
 dégoûtantses	-1.1
 dégoûte	-2.1
+dégoûtent	-2.9
 dégoûter	-2.9
 dégoûters	-2.9
 dégoûtes	-2.1
@@ -18677,6 +18777,7 @@ dégueus	-2.1
 dégueuse	-2.1
 dégueuses	-2.1
 dégueux	-2.1
+déguisait	-1
 déguisant	-1.3
 déguisante	-1.3
 déguisantes	-1.3
@@ -18905,6 +19006,9 @@ dénoncezes	-1.9
 dénoncezs	-1.9
 dénoncère	-1.4
 dénoncères	-1.4
+dénoncé	-1.4
+dénoncée	-1.4
+dénoncés	-1.4
 dénonçons	-1.9
 dénonçonse	-1.9
 dénonçonses	-1.9
@@ -18937,10 +19041,6 @@ dépannonse	0.5
 dépannonses	0.5
 dépannère	0.8
 dépannères	0.8
-dépasser	1.1
-dépassers	1.1
-dépassère	1.1
-dépassères	1.1
 dépendant	0.5
 dépendante	0.5
 dépendantes	0.5
@@ -18984,6 +19084,8 @@ déplorable	-1.5
 déplorables	-1.5
 déplorablese	-1.5
 déplorableses	-1.5
+déplorait	-1.8
+déplore	-1.8
 déplorer	-1.8
 déplorers	-1.8
 déplorère	-1.8
@@ -19297,7 +19399,11 @@ désinforméses	-1.6
 désir	-0.1
 désirable	1.3
 désirables	1.3
+désiraient	1.7
+désirais	1.7
+désirait	1.7
 désire	-0.1
+désirent	1.7
 désirer	1.7
 désirers	1.7
 désires	-0.1
@@ -19306,6 +19412,8 @@ désireuses	1.3
 désireusese	1.3
 désireuseses	1.3
 désireux	1.3
+désirez	1.7
+désirons	1.7
 désirs	0.4
 désirse	0.4
 désirses	0.4
@@ -19466,6 +19574,9 @@ détestable	-1
 détestables	-1
 détestablese	-1
 détestableses	-1
+détestaient	-2.7
+détestais	-2.7
+détestait	-2.7
 détestant	-2.3
 détestante	-2.3
 détestantes	-2.3
@@ -19647,6 +19758,11 @@ dévergondée	-2.2
 dévergondées	-2.2
 dévergondéese	-2.2
 dévergondéeses	-2.2
+dévoraient	1
+dévorais	1
+dévorait	1
+dévore	1
+dévorent	1
 dévorer	1
 dévorers	1
 dévorère	1
@@ -19747,6 +19863,8 @@ echoue	-2.3
 echouee	-2.3
 echouees	-2.3
 echoues	-2.3
+eclairaient	2.3
+eclairait	2.3
 eclairant	2.3
 eclairante	2.3
 eclairantes	2.3
@@ -19774,6 +19892,7 @@ eclairee	2.2
 eclairees	2.2
 eclaireese	2.2
 eclaireeses	2.2
+eclairent	2.3
 eclairer	2.3
 eclairere	2.3
 eclaireres	2.3
@@ -19802,6 +19921,7 @@ eclates	1.4
 eclats	0.4
 eclatse	0.4
 eclatses	0.4
+ecoeurait	-2
 ecoeurant	-2.4
 ecoeurante	-2.4
 ecoeurantes	-2.4
@@ -19811,6 +19931,7 @@ ecoeurants	-2.4
 ecoeurantse	-2.4
 ecoeurantses	-2.4
 ecoeure	-2
+ecoeuree	-2
 ecoeurent	-2
 ecoeurente	-2
 ecoeurentes	-2
@@ -19840,6 +19961,7 @@ ecstasy	2.9
 ecstasye	2.9
 ecstasyes	2.9
 ecstasys	2.9
+ecœurait	-2
 ecœurant	-2.4
 ecœurante	-2.4
 ecœurantes	-2.4
@@ -19849,6 +19971,7 @@ ecœurants	-2.4
 ecœurantse	-2.4
 ecœurantses	-2.4
 ecœure	-2
+ecœuree	-2
 ecœurent	-2
 ecœurente	-2
 ecœurentes	-2
@@ -19876,11 +19999,12 @@ edenteeses	-1.4
 edentes	-1.4
 edentese	-1.4
 edenteses	-1.4
-efface	-2.1
+efface	-2.9
 effacee	-2.1
 effacees	-2.1
 effaceese	-2.1
 effaceeses	-2.1
+effacent	-2.9
 effacer	-2.9
 effacere	-2.9
 effaceres	-2.9
@@ -19918,9 +20042,12 @@ efficacitées	1.5
 efficacités	1.6
 efficacitése	1.6
 efficacitéses	1.6
-effondre	-1.1
+effondraient	-2.2
+effondrait	-2.2
+effondre	-2.2
 effondree	-1.1
 effondrees	-1.1
+effondrent	-2.2
 effondrer	-2.2
 effondrere	-2.2
 effondreres	-2.2
@@ -20054,6 +20181,7 @@ emanation	-1.2
 emanationne	-1.2
 emanationnes	-1.2
 emanations	-1.2
+emballait	2
 emballe	1.7
 emballee	2
 emballees	2
@@ -20086,6 +20214,8 @@ emballéses	2
 embarras	-1.9
 embarrassable	-1.6
 embarrassables	-1.6
+embarrassaient	-1.2
+embarrassait	-1.2
 embarrassant	-0.3
 embarrassante	-0.3
 embarrassantes	-0.3
@@ -20155,11 +20285,15 @@ embrassable	2
 embrassables	2
 embrassablese	2
 embrassableses	2
+embrassaient	1.8
+embrassais	1.8
+embrassait	1.8
 embrasse	2.3
 embrassee	1.6
 embrassees	1.6
 embrasseese	1.6
 embrasseeses	1.6
+embrassent	1.8
 embrasser	1.8
 embrassere	1.8
 embrasseres	1.8
@@ -20179,6 +20313,7 @@ embrassez	2.3
 embrasseze	2.3
 embrassezes	2.3
 embrassezs	2.3
+embrassons	1.8
 embrassère	1.8
 embrassères	1.8
 embrassé	1.6
@@ -20223,7 +20358,10 @@ embêtanteses	-1
 embêtants	-1
 embêtantse	-1
 embêtantses	-1
+emerveillaient	1.8
+emerveillait	1.8
 emerveille	2
+emerveillee	1.8
 emerveillent	2
 emerveillente	2
 emerveillentes	2
@@ -20264,11 +20402,13 @@ eminenteses	1.3
 eminents	1.3
 eminentse	1.3
 eminentses	1.3
+emmerdait	-2.5
 emmerdant	-2.3
 emmerdante	-2.3
 emmerdantes	-2.3
 emmerdants	-2.3
 emmerde	-2.5
+emmerdent	-2.5
 emmerder	-2.5
 emmerdere	-2.5
 emmerderes	-2.5
@@ -20282,8 +20422,11 @@ emmerdeuse	-2.6
 emmerdeuses	-2.6
 emmerdeusese	-2.6
 emmerdeuseses	-2.6
+emmerdez	-2.5
 emmerdère	-2.5
 emmerdères	-2.5
+emmerdé	-2.5
+emmerdés	-2.5
 emoticon	1.7
 emoticone	1.5
 emoticones	1.7
@@ -20387,6 +20530,7 @@ empiréeses	-1.9
 empirés	-1.9
 empirése	-1.9
 empiréses	-1.9
+empoisonnait	-2.5
 empoisonne	-2.7
 empoisonnee	-2.2
 empoisonnees	-2.2
@@ -20478,7 +20622,7 @@ enchantéeses	1.6
 enchantés	1.6
 enchantése	1.6
 enchantéses	1.6
-encourage	0.8
+encourage	1.5
 encourageant	1.1
 encourageante	2.5
 encourageantes	1.1
@@ -20493,6 +20637,7 @@ encouragementes	1.8
 encouragements	2.1
 encouragementse	2.1
 encouragementses	2.1
+encouragent	1.5
 encourager	1.5
 encouragere	1.5
 encourageres	1.5
@@ -20534,7 +20679,7 @@ enculardeses	-3.1
 enculards	-3.1
 enculardse	-3.1
 enculardses	-3.1
-encule	-2.6
+encule	-3.1
 enculee	-2.8
 enculees	-3.6
 enculeese	-3.6
@@ -20687,6 +20832,8 @@ energisezs	2.2
 energisons	2.2
 energisonse	2.2
 energisonses	2.2
+enervaient	-2.2
+enervait	-2.2
 enervant	-2.2
 enervante	-2.2
 enervantes	-2.2
@@ -20707,6 +20854,7 @@ enervere	-2.2
 enerveres	-2.2
 enervers	-2.2
 enerves	-1.6
+enervez	-2.2
 enfantin	-1.2
 enfantine	-1.2
 enfantines	-1.2
@@ -20823,12 +20971,17 @@ engourdissement	-1.1
 engourdissemente	-1.1
 engourdissementes	-1.1
 engourdissements	-1.1
+engueulait	-1.7
+engueule	-1.7
 engueuler	-1.7
 engueulere	-1.7
 engueuleres	-1.7
 engueulers	-1.7
+engueules	-1.7
 engueulère	-1.7
 engueulères	-1.7
+engueulé	-1.7
+engueulés	-1.7
 enjoliveur	1.7
 enjoliveurs	1.7
 enjoliveurse	1.7
@@ -20854,6 +21007,8 @@ enjoués	0.6
 enjouése	0.6
 enjouéses	0.6
 enlace	2.2
+enlacee	1.1
+enlacees	1.1
 enlacent	2.2
 enlacente	2.2
 enlacentes	2.2
@@ -20874,6 +21029,10 @@ enlaconse	2.2
 enlaconses	2.2
 enlacère	1.1
 enlacères	1.1
+enlacé	1.1
+enlacée	1.1
+enlacées	1.1
+enlacés	1.1
 enlaçons	2.2
 enlaçonse	2.2
 enlaçonses	2.2
@@ -20913,6 +21072,9 @@ ennuieses	-1.8
 ennuis	-0.6
 ennuise	-0.6
 ennuises	-0.6
+ennuyaient	-1.9
+ennuyais	-1.9
+ennuyait	-1.9
 ennuyant	-1.7
 ennuyante	-1.7
 ennuyantes	-1.7
@@ -20938,6 +21100,7 @@ ennuyeuses	-1.5
 ennuyeusese	-1.5
 ennuyeuseses	-1.5
 ennuyeux	-1.4
+ennuyez	-1.9
 ennuyère	-1.9
 ennuyères	-1.9
 ennuyé	-0.6
@@ -21071,6 +21234,7 @@ enteteeses	-1.7
 entetes	-1.7
 entetese	-1.7
 enteteses	-1.7
+enthousiasmait	1.6
 enthousiasme	1.9
 enthousiasmee	2
 enthousiasmees	2
@@ -21259,6 +21423,8 @@ eprouveeses	0.6
 eprouves	0.6
 eprouvese	0.6
 eprouveses	0.6
+epuisaient	-1.2
+epuisait	-1.2
 epuisant	-1.5
 epuisante	-1.5
 epuisantes	-1.5
@@ -21278,6 +21444,7 @@ epuisementes	-1.5
 epuisements	-1.1
 epuisementse	-1.1
 epuisementses	-1.1
+epuisent	-1.2
 epuiser	-1.2
 epuisere	-1.2
 epuiseres	-1.2
@@ -21353,6 +21520,9 @@ escroquezes	-2.8
 escroquezs	-2.8
 escroquère	-2.7
 escroquères	-2.7
+esperaient	1.9
+esperais	1.9
+esperait	1.9
 esperance	1.9
 esperances	1.9
 esperant	1.8
@@ -21412,6 +21582,9 @@ espèrents	0.9
 espères	1.8
 espèrese	1.8
 espèreses	1.8
+espéraient	1.9
+espérais	1.9
+espérait	1.9
 espérance	1.9
 espérances	1.9
 espérant	1.8
@@ -21491,6 +21664,8 @@ etendse	0.4
 etendses	0.4
 ethique	2.3
 ethiques	2.3
+etincelaient	1.8
+etincelait	1.8
 etincelant	1.2
 etincelante	1.2
 etincelantes	1.2
@@ -21526,6 +21701,9 @@ etincelles	0.9
 etincelons	1.3
 etincelonse	1.3
 etincelonses	1.3
+etonnaient	2.5
+etonnais	2.5
+etonnait	2.5
 etonnamment	1.2
 etonnammente	1.2
 etonnammentes	1.2
@@ -21549,6 +21727,7 @@ etonnementes	2.5
 etonnements	2.2
 etonnementse	2.2
 etonnementses	2.2
+etonnent	2.5
 etonner	2.5
 etonnere	2.5
 etonneres	2.5
@@ -21556,6 +21735,7 @@ etonners	2.5
 etonnes	2.2
 etonnese	2.2
 etonneses	2.2
+etonnez	2.5
 etouffant	-2
 etouffante	-2
 etouffantes	-2
@@ -21613,6 +21793,7 @@ etrangements	-1.2
 etranges	-0.1
 etrangese	-0.1
 etrangeses	-0.1
+etranglait	-2.5
 etranglant	-2
 etranglante	-2
 etranglantes	-2
@@ -21676,10 +21857,10 @@ eviters	-0.3
 evites	-0.2
 evitese	-0.2
 eviteses	-0.2
-evoluer	1.8
-evoluere	1.8
-evolueres	1.8
-evoluers	1.8
+evoluer	0.5
+evoluere	0.5
+evolueres	0.5
+evoluers	0.5
 evolution	1.8
 evolutionne	1.8
 evolutionnes	1.8
@@ -21764,6 +21945,8 @@ exaltéeses	3
 exaltés	3
 exaltése	3
 exaltéses	3
+exasperaient	-2.2
+exasperait	-2.2
 exaspere	-1.8
 exasperee	-1.8
 exasperees	-1.8
@@ -21776,6 +21959,8 @@ exasperers	-2.2
 exasperes	-1.8
 exasperese	-1.8
 exaspereses	-1.8
+exaspéraient	-2.2
+exaspérait	-2.2
 exaspérer	-2.2
 exaspérers	-2.2
 exaspérère	-2.2
@@ -21926,6 +22111,7 @@ exclusive	0.5
 exclusives	0.5
 exclusivese	0.5
 exclusiveses	0.5
+excusait	1.3
 excuse	0.3
 excusee	0.2
 excusees	0.9
@@ -22237,6 +22423,7 @@ fabulosité	2.8
 fabulositée	2.8
 fabulositées	2.8
 fabulosités	2.8
+fachait	-1.5
 fache	-1.5
 fachee	-1.6
 fachees	-1.6
@@ -22420,6 +22607,8 @@ farouche	-1.2
 farouches	-1.2
 farouchese	-1.2
 faroucheses	-1.2
+fascinaient	1.2
+fascinait	1.2
 fascinant	2.5
 fascinante	2.5
 fascinantes	2.5
@@ -22433,6 +22622,7 @@ fascinee	2.1
 fascinees	2.1
 fascineese	2.1
 fascineeses	2.1
+fascinent	1.2
 fasciner	1.2
 fascinere	1.2
 fascineres	1.2
@@ -22603,12 +22793,17 @@ febrile	-1.2
 febriles	-1.2
 febrilese	-1.2
 febrileses	-1.2
+felicitaient	2.2
+felicitais	2.2
+felicitait	2.2
 felicitation	2.9
 felicitationne	2.9
 felicitationnes	2.9
 felicitations	2.4
 felicitationse	2.4
 felicitationses	2.4
+felicite	2.2
+felicitee	2.2
 feliciter	2.2
 felicitere	2.2
 feliciteres	2.2
@@ -22690,6 +22885,7 @@ festivitées	1.1
 festivités	1.1
 festivitése	1.1
 festivitéses	1.1
+fetait	2.7
 fetant	2.7
 fetante	2.7
 fetantes	2.7
@@ -23079,12 +23275,20 @@ fotales	0.2
 fou	-0.2
 foue	-0.2
 foues	-0.2
+fouettait	-1.9
+fouette	-1.9
+fouettee	-1.9
+fouettees	-1.9
+fouettent	-1.9
 fouetter	-1.9
 fouettere	-1.9
 fouetteres	-1.9
 fouetters	-1.9
 fouettère	-1.9
 fouettères	-1.9
+fouetté	-1.9
+fouettée	-1.9
+fouettées	-1.9
 fougueuse	-1.4
 fougueusement	2.4
 fougueusemente	2.4
@@ -23505,6 +23709,7 @@ futéeses	1.7
 futés	1.7
 futése	1.7
 futéses	1.7
+fâchait	-1.5
 fâche	-1.5
 fâchent	-1.5
 fâchente	-1.5
@@ -23539,16 +23744,22 @@ fébrile	-1.2
 fébriles	-1.2
 fébrilese	-1.2
 fébrileses	-1.2
+félicitaient	2.2
+félicitais	2.2
+félicitait	2.2
 félicitation	2.9
 félicitationne	2.9
 félicitationnes	2.9
 félicitations	2.4
 félicitationse	2.4
 félicitationses	2.4
+félicite	2.2
 féliciter	2.2
 féliciters	2.2
 félicitère	2.2
 félicitères	2.2
+félicité	2.2
+félicitée	2.2
 féodal	-0.8
 féodale	-0.8
 féodales	-0.8
@@ -23587,6 +23798,7 @@ fétide	-2.3
 fétides	-2.3
 fétidese	-2.3
 fétideses	-2.3
+fêtait	2.7
 fêtant	2.7
 fêtante	2.7
 fêtantes	2.7
@@ -23644,6 +23856,7 @@ fếteuse	1.4
 fếteuses	0.7
 fếteusese	0.7
 fếteuseses	0.7
+gachait	-2.2
 gache	-2.2
 gachee	-2.2
 gachees	-2.2
@@ -23661,6 +23874,9 @@ gachise	-1.8
 gachises	-1.8
 gagnable	1.8
 gagnables	1.8
+gagnaient	1.2
+gagnais	1.2
+gagnait	1.2
 gagnant	0.9
 gagnante	2.4
 gagnantes	2.4
@@ -23765,7 +23981,7 @@ gardées	0.1
 gardés	0.1
 gaspillage	-1.8
 gaspillages	-1.8
-gaspille	-2.2
+gaspille	-1.8
 gaspillee	-2.2
 gaspillees	-2.2
 gaspilleese	-2.2
@@ -24193,12 +24409,16 @@ grognonneses	-1.9
 grognons	-1.9
 grognonse	-1.9
 grognonses	-1.9
+grondaient	-1.7
+grondait	-1.7
+gronde	-1.7
 gronder	-1.7
 grondere	-1.7
 gronderes	-1.7
 gronders	-1.7
 grondère	-1.7
 grondères	-1.7
+grondé	-1.7
 grossemerde	-3.1
 grossemerdes	-3.1
 grossier	-2.7
@@ -24281,6 +24501,8 @@ guérire	1.8
 guérires	1.8
 guérirs	1.8
 guéris	1.8
+gâchait	-2.2
+gâche	-2.2
 gâcher	-2.2
 gâchers	-2.2
 gâchis	-1.8
@@ -24484,6 +24706,8 @@ handicapant	-2.1
 handicapante	-2.1
 handicapantes	-2.1
 handicapants	-2.1
+hantaient	-1.7
+hantait	-1.7
 hantant	-1.1
 hantante	-1.1
 hantantes	-1.1
@@ -24518,6 +24742,8 @@ hantéeses	-2.1
 hantés	-2.1
 hantése	-2.1
 hantéses	-2.1
+harcelaient	-1.1
+harcelait	-1.1
 harcelant	-1.2
 harcelante	-1.2
 harcelantes	-1.2
@@ -24765,6 +24991,9 @@ herosse	2.6
 herosses	2.6
 herœ	2.6
 herœs	2.6
+hesitaient	-1.1
+hesitais	-1.1
+hesitait	-1.1
 hesitant	-0.3
 hesitante	-0.3
 hesitantes	-0.3
@@ -24885,6 +25114,7 @@ honorablements	2.2
 honorables	0.6
 honorablese	0.6
 honorableses	0.6
+honorait	2.2
 honorant	1.1
 honorante	2.3
 honorantes	2.3
@@ -24898,6 +25128,7 @@ honoree	2.8
 honorees	2.8
 honoreese	2.8
 honoreeses	2.8
+honorent	2.2
 honorer	2.2
 honorere	2.2
 honoreres	2.2
@@ -25055,6 +25286,7 @@ hugse	2.2
 hugses	2.2
 humble	1.3
 humbles	1.3
+humiliait	-2.5
 humiliant	-1.2
 humiliante	-1.2
 humiliantes	-1.2
@@ -25139,6 +25371,9 @@ humoures	2.1
 humours	1.6
 humourse	1.6
 humourses	1.6
+hurlaient	-1.7
+hurlais	-1.7
+hurlait	-1.7
 hurle	-1.2
 hurlee	-1.3
 hurlees	-1.3
@@ -25283,6 +25518,9 @@ héroïsése	2
 héroïséses	2
 hérœ	2.6
 hérœs	2.6
+hésitaient	-1.1
+hésitais	-1.1
+hésitait	-1.1
 hésitant	-0.3
 hésitante	-0.3
 hésitantes	-0.3
@@ -25490,6 +25728,9 @@ ignoblese	-2.4
 ignobleses	-2.4
 ignorable	-1
 ignorables	-1
+ignoraient	-1.3
+ignorais	-1.3
+ignorait	-1.3
 ignorance	-1.5
 ignorances	-1.2
 ignorancese	-1.2
@@ -25898,6 +26139,8 @@ impressionnable	0.8
 impressionnables	0.8
 impressionnablese	0.8
 impressionnableses	0.8
+impressionnaient	1.9
+impressionnait	1.9
 impressionnant	1.2
 impressionnante	2.5
 impressionnantes	2.5
@@ -26097,6 +26340,8 @@ incessanteses	0.2
 incessants	0.2
 incessantse	0.2
 incessantses	0.2
+incitaient	-1.7
+incitait	-1.7
 incitant	-0.8
 incitante	-0.8
 incitantes	-0.8
@@ -26571,12 +26816,6 @@ infernaleses	-3.2
 infernaux	-3.2
 infernauxe	-3.2
 infernauxes	-3.2
-influencer	-2.3
-influencere	-2.3
-influenceres	-2.3
-influencers	-2.3
-influencère	-2.3
-influencères	-2.3
 influent	1.9
 influente	1.9
 influentes	1.9
@@ -26884,6 +27123,9 @@ inouïs	1.8
 inouïse	1.8
 inouïses	1.8
 inquiet	-1.2
+inquietaient	-1.9
+inquietais	-1.9
+inquietait	-1.9
 inquietant	-1.5
 inquietante	-1.5
 inquietantes	-1.5
@@ -26904,6 +27146,7 @@ inquieters	-1.9
 inquietes	-1.2
 inquietese	-1.2
 inquieteses	-1.2
+inquietez	-1.9
 inquiets	-1.2
 inquietse	-1.2
 inquietses	-1.2
@@ -26929,6 +27172,9 @@ inquiète	-1.2
 inquiètes	-1.2
 inquiètese	-1.2
 inquièteses	-1.2
+inquiétaient	-1.9
+inquiétais	-1.9
+inquiétait	-1.9
 inquiétant	-1.5
 inquiétante	-1.5
 inquiétantes	-1.5
@@ -26939,6 +27185,7 @@ inquiétantse	-1.5
 inquiétantses	-1.5
 inquiéter	-1.9
 inquiéters	-1.9
+inquiétez	-1.9
 inquiétude	-1.7
 inquiétudes	-1.8
 inquiétudese	-1.8
@@ -27058,6 +27305,8 @@ insoumisese	-1.2
 insoumiseses	-1.2
 insoutenable	-3.3
 insoutenables	-3.3
+inspiraient	2.7
+inspirait	2.7
 inspirant	2.3
 inspirante	2.3
 inspirantes	2.3
@@ -27133,6 +27382,8 @@ insuffisant	-1.8
 insuffisante	-1.8
 insuffisantes	-1.8
 insuffisants	-1.8
+insultaient	-2.3
+insultait	-2.3
 insultant	-2.2
 insultante	-2.2
 insultantes	-2.2
@@ -27146,6 +27397,7 @@ insultee	-2.3
 insultees	-2.3
 insulteese	-2.3
 insulteeses	-2.3
+insultent	-2.3
 insulter	-2.3
 insultere	-2.3
 insulteres	-2.3
@@ -27315,6 +27567,9 @@ interditeses	-1.8
 interdits	-1.8
 interditse	-1.8
 interditses	-1.8
+interessaient	2
+interessais	2
+interessait	2
 interessant	0.6
 interessante	0.6
 interessantes	0.6
@@ -27328,6 +27583,7 @@ interessee	1.7
 interessees	1.7
 interesseese	1.7
 interesseeses	1.7
+interessent	2
 interesser	2
 interessere	2
 interesseres	2
@@ -27335,6 +27591,7 @@ interessers	2
 interesses	1.7
 interessese	1.7
 interesseses	1.7
+interessez	2
 interet	2
 interete	2
 interetes	2
@@ -27499,6 +27756,9 @@ intégrité	1.6
 intégritée	1.6
 intégritées	1.6
 intégrités	1.6
+intéressaient	2
+intéressais	2
+intéressait	2
 intéressant	1.7
 intéressante	1.7
 intéressantes	1.7
@@ -27507,8 +27767,12 @@ intéressanteses	1.7
 intéressants	1.7
 intéressantse	1.7
 intéressantses	1.7
+intéresse	2
+intéressent	2
 intéresser	2
 intéressers	2
+intéresses	2
+intéressez	2
 intéressère	2
 intéressères	2
 intéressé	1.7
@@ -27699,6 +27963,9 @@ irritable	-2.1
 irritables	-0.5
 irritablese	-0.5
 irritableses	-0.5
+irritaient	-1.8
+irritais	-1.8
+irritait	-1.8
 irritant	-2.3
 irritante	-2.3
 irritantes	-2.3
@@ -27848,10 +28115,6 @@ jetee	-1.7
 jetees	-1.7
 jeteese	-1.7
 jeteeses	-1.7
-jeter	-1.6
-jetere	-1.6
-jeteres	-1.6
-jeters	-1.6
 jetes	-1.7
 jetese	-1.7
 jeteses	-1.7
@@ -27874,8 +28137,6 @@ jette	-1.7
 jettes	-1.7
 jettese	-1.7
 jetteses	-1.7
-jetère	-1.6
-jetères	-1.6
 jeté	-1.7
 jetée	-1.7
 jetées	-1.7
@@ -27912,6 +28173,9 @@ jolise	2.2
 jolises	2.2
 jouable	1.8
 jouables	1.8
+jouaient	1.4
+jouais	1.4
+jouait	1.4
 jouant	0.8
 jouante	0.8
 jouantes	0.8
@@ -28108,7 +28372,13 @@ lacerers	-1.1
 laceres	-0.9
 lacerese	-0.9
 lacereses	-0.9
+lachaient	-1.1
+lachais	-1.1
+lachait	-1.1
 lache	-2
+lachee	-1.1
+lachees	-1.1
+lachent	-1.1
 lacher	-1.1
 lachere	-1.1
 lacheres	-1.1
@@ -28118,6 +28388,7 @@ lachete	-1.6
 lachetee	-1.6
 lachetees	-1.6
 lachetes	-1.6
+lachez	-1.1
 lacérer	-1.1
 lacérers	-1.1
 lacérère	-1.1
@@ -28184,6 +28455,7 @@ lamentablements	-1.5
 lamentables	-1.5
 lamentablese	-1.5
 lamentableses	-1.5
+lamentait	-2
 lamentation	-1.4
 lamentationne	-1.4
 lamentationnes	-1.4
@@ -28637,6 +28909,9 @@ lunatique	-2.2
 lunatiques	-2.2
 lunatiquese	-2.2
 lunatiqueses	-2.2
+luttaient	-1.3
+luttais	-1.3
+luttait	-1.3
 lutte	-0.7
 luttee	-1.4
 luttees	-1.4
@@ -28683,7 +28958,11 @@ luxueuses	1
 luxueusese	1
 luxueuseses	1
 luxueux	1
+lâchaient	-1.1
+lâchais	-1.1
+lâchait	-1.1
 lâche	-2
+lâchent	-1.1
 lâcher	-1.1
 lâchers	-1.1
 lâches	-2
@@ -28691,8 +28970,13 @@ lâcheté	-1.6
 lâchetée	-1.6
 lâchetées	-1.6
 lâchetés	-1.6
+lâchez	-1.1
 lâchère	-1.1
 lâchères	-1.1
+lâché	-1.1
+lâchée	-1.1
+lâchées	-1.1
+lâchés	-1.1
 lèse	-1.8
 lèses	-1.8
 lèsese	-1.8
@@ -29018,6 +29302,9 @@ manipulées	-1.6
 manipulés	-1.6
 manipulése	-1.6
 manipuléses	-1.6
+manquaient	-1.3
+manquais	-1.3
+manquait	-1.3
 manquant	-1.2
 manquante	-1.2
 manquantes	-1.2
@@ -29027,6 +29314,8 @@ manquants	-1.2
 manquantse	-1.2
 manquantses	-1.2
 manque	-0.3
+manquee	-1.3
+manquees	-1.3
 manquent	-0.9
 manquente	-0.9
 manquentes	-0.9
@@ -29042,8 +29331,12 @@ manquez	-0.9
 manqueze	-0.9
 manquezes	-0.9
 manquezs	-0.9
+manquons	-1.3
 manquère	-1.3
 manquères	-1.3
+manqué	-1.3
+manquée	-1.3
+manquées	-1.3
 marchander	0.8
 marchandere	0.8
 marchanderes	0.8
@@ -29200,6 +29493,9 @@ meditative	1.4
 meditatives	1.4
 meditativese	1.4
 meditativeses	1.4
+mefiaient	-1.8
+mefiais	-1.8
+mefiait	-1.8
 mefiance	-2.1
 mefiances	-1.3
 mefiancese	-1.3
@@ -29217,6 +29513,7 @@ mefiee	-2.4
 mefiees	-2.4
 mefieese	-2.4
 mefieeses	-2.4
+mefient	-1.8
 mefier	-1.8
 mefiere	-1.8
 mefieres	-1.8
@@ -29224,6 +29521,7 @@ mefiers	-1.8
 mefies	-2.4
 mefiese	-2.4
 mefieses	-2.4
+mefiez	-1.8
 megarde	-1.2
 megardes	-1.2
 meh	-0.3
@@ -29364,6 +29662,9 @@ ments	-2.2
 mepris	-0.3
 meprisable	-1.6
 meprisables	-1.6
+meprisaient	-1.4
+meprisais	-1.4
+meprisait	-1.4
 meprisant	-0.6
 meprisante	-0.9
 meprisantes	-1.8
@@ -29377,6 +29678,7 @@ meprisee	-1.7
 meprisees	-1.7
 mepriseese	-1.7
 mepriseeses	-1.7
+meprisent	-1.4
 mepriser	-1.4
 meprisere	-1.4
 mepriseres	-1.4
@@ -29405,6 +29707,9 @@ merdique	-2.8
 merdiques	-2.8
 merdiquese	-2.8
 merdiqueses	-2.8
+meritaient	1.8
+meritais	1.8
+meritait	1.8
 meritant	1.1
 meritante	1.1
 meritantes	1.1
@@ -29590,10 +29895,6 @@ moderent	-1.3
 moderente	-1.3
 moderentes	-1.3
 moderents	-1.3
-moderer	-1.8
-moderere	-1.8
-modereres	-1.8
-moderers	-1.8
 moderes	-1.3
 moderese	-1.3
 modereses	-1.3
@@ -29612,8 +29913,6 @@ modèrents	-1.3
 modères	-1.3
 modèrese	-1.3
 modèreses	-1.3
-modérer	-1.8
-modérers	-1.8
 modérez	-1.3
 modéreze	-1.3
 modérezes	-1.3
@@ -29621,8 +29920,6 @@ modérezs	-1.3
 modérons	-1.3
 modéronse	-1.3
 modéronses	-1.3
-modérère	-1.8
-modérères	-1.8
 molle	-1.7
 molles	-1.7
 mollese	-1.7
@@ -29682,6 +29979,9 @@ monumentaleses	0.6
 monumentaux	0.6
 monumentauxe	0.6
 monumentauxes	0.6
+moquaient	-1.8
+moquais	-1.8
+moquait	-1.8
 moquant	-1.7
 moquante	-1.7
 moquantes	-1.7
@@ -29921,6 +30221,9 @@ méditative	1.4
 méditatives	1.4
 méditativese	1.4
 méditativeses	1.4
+méfiaient	-1.8
+méfiais	-1.8
+méfiait	-1.8
 méfiance	-2.1
 méfiances	-1.3
 méfiancese	-1.3
@@ -29933,8 +30236,11 @@ méfianteses	-2.1
 méfiants	-2.1
 méfiantse	-2.1
 méfiantses	-2.1
+méfie	-1.8
+méfient	-1.8
 méfier	-1.8
 méfiers	-1.8
+méfiez	-1.8
 méfière	-1.8
 méfières	-1.8
 méfié	-2.4
@@ -29973,6 +30279,9 @@ mémorableses	3
 mépris	-0.3
 méprisable	-1.6
 méprisables	-1.6
+méprisaient	-1.4
+méprisais	-1.4
+méprisait	-1.4
 méprisant	-0.6
 méprisante	-0.9
 méprisantes	-1.8
@@ -29982,6 +30291,7 @@ méprisants	-1.8
 méprisantse	-1.8
 méprisantses	-1.8
 méprise	-0.7
+méprisent	-1.4
 mépriser	-1.4
 méprisers	-1.4
 méprises	-0.8
@@ -30001,6 +30311,9 @@ mépriséeses	-1.7
 méprisés	-1.7
 méprisése	-1.7
 mépriséses	-1.7
+méritaient	1.8
+méritais	1.8
+méritait	1.8
 méritant	1.1
 méritante	1.1
 méritantes	1.1
@@ -30279,6 +30592,8 @@ nevrotique	-1.4
 nevrotiques	-1.4
 nevrotiquese	-1.4
 nevrotiqueses	-1.4
+niaient	-1.4
+niait	-1.4
 nibard	-0.9
 nibarde	-0.9
 nibardes	-0.9
@@ -30297,6 +30612,7 @@ niee	-1.9
 niees	-1.9
 nieese	-1.9
 nieeses	-1.9
+nient	-1.4
 nier	-1.4
 niere	-1.4
 nieres	-1.4
@@ -30400,6 +30716,8 @@ novice	-0.4
 novices	-0.4
 novicese	-0.4
 noviceses	-0.4
+noyaient	-2.7
+noyait	-2.7
 noye	-2.9
 noyee	-2.9
 noyees	-2.9
@@ -30643,6 +30961,7 @@ obscène	-2.8
 obscènes	-2.8
 obscènese	-2.8
 obscèneses	-2.8
+obsedait	-1
 obsede	-1
 obsedee	-0.7
 obsedees	-0.7
@@ -30745,6 +31064,7 @@ obsèque	-1.5
 obsèques	-1.6
 obsèquese	-1.6
 obsèqueses	-1.6
+obsédait	-1
 obséder	-1
 obséders	-1
 obsédez	-1
@@ -30782,6 +31102,7 @@ odieuses	-2
 odieusese	-2
 odieuseses	-2
 odieux	-2
+offensait	-1.2
 offensant	-2.3
 offensante	-2.3
 offensantes	-2.3
@@ -31193,6 +31514,7 @@ panicule	0.5
 panicules	-0.2
 paniculese	-0.2
 paniculeses	-0.2
+paniquait	-2.3
 paniquant	-1.9
 paniquante	-1.9
 paniquantes	-1.9
@@ -31473,6 +31795,7 @@ passifloreses	0.3
 passifse	0.8
 passifses	0.8
 passion	2
+passionnait	2
 passionnant	1.4
 passionnante	1.4
 passionnantes	1.4
@@ -31541,6 +31864,8 @@ pastiche	-2.7
 pastiches	-2.7
 pastichese	-2.7
 pasticheses	-2.7
+patauge	-1
+pataugent	-1
 patauger	-1
 pataugere	-1
 pataugeres	-1
@@ -31605,6 +31930,8 @@ pedees	-1.1
 pedes	-3.2
 pedese	-3.2
 pedeses	-3.2
+peinaient	-2.3
+peinait	-2.3
 peinard	0.8
 peinarde	0.8
 peinardes	0.8
@@ -31614,6 +31941,7 @@ peinards	0.8
 peinardse	0.8
 peinardses	0.8
 peine	-1.1
+peinee	-2.3
 peiner	-2.3
 peinere	-2.3
 peineres	-2.3
@@ -31621,6 +31949,8 @@ peiners	-2.3
 peines	-1.1
 peinère	-2.3
 peinères	-2.3
+peiné	-2.3
+peinée	-2.3
 pejoratif	-1
 pejoratifs	-1
 pejorative	-1
@@ -31989,6 +32319,7 @@ petitesse	-1.1
 petitesses	-1.2
 petitessese	-1.2
 petitesseses	-1.2
+petrifiait	-1.7
 petrifiant	-2.6
 petrifiante	-2.6
 petrifiantes	-2.6
@@ -32076,6 +32407,9 @@ pingre	-1.6
 pingres	-1.6
 pingrese	-1.6
 pingreses	-1.6
+piquaient	-1
+piquais	-1
+piquait	-1
 piquant	-1
 piquante	-1
 piquantes	-1
@@ -32087,6 +32421,7 @@ piquee	-0.2
 piquees	-0.2
 piqueese	-0.2
 piqueeses	-0.2
+piquent	-1
 piquer	-1
 piquere	-1
 piqueres	-1
@@ -32124,7 +32459,10 @@ pire	-2.1
 pires	-0.8
 pirese	-0.8
 pireses	-0.8
+pissaient	-2
+pissait	-2
 pisse	-1.7
+pissent	-2
 pisser	-2
 pissere	-2
 pisseres	-2
@@ -32146,6 +32484,7 @@ pissotièrese	-1.4
 pissotièreses	-1.4
 pissère	-2
 pissères	-2
+pissé	-2
 pistolet	-1.4
 pistolete	-1.4
 pistoletes	-1.4
@@ -32340,11 +32679,15 @@ platitudeses	-1.9
 plein gre	1
 plein gré	1
 pleur	-1.7
+pleuraient	-2.1
+pleurais	-2.1
+pleurait	-2.1
 pleure	-2.1
 pleuree	-0.5
 pleurees	-0.5
 pleureese	-0.5
 pleureeses	-0.5
+pleurent	-2.1
 pleurer	-2.1
 pleurere	-2.1
 pleureres	-2.1
@@ -32363,6 +32706,7 @@ pleurez	-1.6
 pleureze	-1.6
 pleurezes	-1.6
 pleurezs	-1.6
+pleurons	-2.1
 pleurs	-1.7
 pleurse	-1.7
 pleurses	-1.7
@@ -32829,11 +33173,15 @@ previentes	0.3
 previents	0.3
 previsible	-1
 previsibles	-1
+priaient	1.3
+priais	1.3
+priait	1.3
 priant	1.5
 priante	1.5
 priantes	1.5
 priants	1.5
 prie	1.4
+priee	1.3
 prient	1.4
 priente	1.4
 prientes	1.4
@@ -32884,12 +33232,16 @@ priséeses	2.4
 prisés	2.4
 prisése	2.4
 priséses	2.4
+privaient	-2.1
+privais	-2.1
+privait	-2.1
 privation	-1.8
 privationne	-1.8
 privationnes	-1.8
 privations	-1.8
 privationse	-1.8
 privationses	-1.8
+prive	-2.1
 priver	-2.1
 privere	-2.1
 priveres	-2.1
@@ -32922,6 +33274,9 @@ privère	-2.1
 privères	-2.1
 prière	1.3
 prières	1.3
+prié	1.3
+priée	1.3
+priés	1.3
 proactif	1.8
 proactifs	1.8
 proactifse	1.8
@@ -33010,11 +33365,15 @@ profitable	1.9
 profitables	1.9
 profitablese	1.9
 profitableses	1.9
+profitaient	1
+profitais	1
+profitait	1
 profite	1
 profitee	1
 profitees	1
 profiteese	-1.6
 profiteeses	-1.6
+profitent	1
 profiter	1
 profitere	1
 profiteres	1
@@ -33048,12 +33407,17 @@ profitéses	-1.6
 progres	1.8
 progrese	1.8
 progreses	1.8
+progressaient	1.8
+progressait	1.8
+progresse	1.8
+progressent	1.8
 progresser	1.8
 progressere	1.8
 progresseres	1.8
 progressers	1.8
 progressère	1.8
 progressères	1.8
+progressé	1.8
 progrès	1.8
 progrèse	1.8
 progrèses	1.8
@@ -33204,6 +33568,9 @@ protegez	1.3
 protegeze	1.3
 protegezes	1.3
 protegezs	1.3
+protestaient	-1
+protestais	-1
+protestait	-1
 protestant	-1.8
 protestante	-0.9
 protestantes	-0.9
@@ -33212,11 +33579,12 @@ protestanteses	-0.9
 protestants	-0.9
 protestantse	-0.9
 protestantses	-0.9
-proteste	-0.5
+proteste	-1
 protestee	-0.5
 protestees	-0.5
 protesteese	-0.5
 protesteeses	-0.5
+protestent	-1
 protester	-1
 protestere	-1
 protesteres	-1
@@ -33230,6 +33598,7 @@ protesteurses	-0.9
 protesteuses	-0.9
 protesteusese	-0.9
 protesteuseses	-0.9
+protestez	-1
 protestère	-1
 protestères	-1
 protesté	-0.5
@@ -33272,6 +33641,8 @@ provocanteses	-0.8
 provocants	-0.8
 provocantse	-0.8
 provocantses	-0.8
+provoquaient	-1.7
+provoquait	-1.7
 provoque	-1.3
 provoquee	-1.1
 provoquees	-1.1
@@ -33470,6 +33841,7 @@ ptdrrres	2.9
 ptdrrrs	2.9
 ptdrrs	2.9
 ptdrs	1.6
+puait	-2.4
 puant	-2
 puante	-2
 puantes	-2
@@ -33490,11 +33862,12 @@ pudiquemente	0.2
 pudiquementes	0.2
 pudiquements	0.2
 pudiques	-0.1
-pue	-2
+pue	-2.4
 puee	-2
 puees	-2
 pueese	-2
 pueeses	-2
+puent	-2.4
 puer	-2.4
 puere	-2.4
 pueres	-2.4
@@ -33507,7 +33880,7 @@ puerils	-0.8
 puerilse	-0.8
 puerilses	-0.8
 puers	-2.4
-pues	-2
+pues	-2.4
 puese	-2
 pueses	-2
 pueur	-1.7
@@ -33671,6 +34044,7 @@ périlleuse	-1.2
 périlleuses	-1.2
 périlleux	-1.2
 périls	-1.7
+pétrifiait	-1.7
 pétrifiant	-2.6
 pétrifiante	-2.6
 pétrifiantes	-2.6
@@ -33947,6 +34321,7 @@ ragése	-2
 ragéses	-2
 raisonnable	1.3
 raisonnables	1.3
+ralait	-1.4
 ralant	-0.8
 ralante	-0.8
 ralantes	-0.8
@@ -34027,7 +34402,9 @@ rancœurse	-1.9
 rancœurses	-1.9
 rancœuse	-1.9
 rancœuses	-1.9
+ranimait	1.4
 ranime	1.6
+ranimee	1.4
 raniment	1.6
 ranimente	1.6
 ranimentes	1.6
@@ -34048,6 +34425,8 @@ ranimonse	1.6
 ranimonses	1.6
 ranimère	1.4
 ranimères	1.4
+ranimé	1.4
+ranimée	1.4
 rançon	-1.4
 rançonne	-1.4
 rançonnement	-1.2
@@ -34065,6 +34444,8 @@ rapides	0.7
 rapidese	0.7
 rapideses	0.7
 ras-le-bol	-2.3
+rassuraient	1.4
+rassurait	1.4
 rassurance	1.5
 rassurances	1.4
 rassurancese	1.4
@@ -34195,6 +34576,7 @@ ravit	2.8
 ravite	2.8
 ravites	2.8
 ravits	2.8
+ravivait	1.4
 ravive	1.6
 ravivent	1.6
 ravivente	1.6
@@ -34216,6 +34598,7 @@ ravivonse	1.6
 ravivonses	1.6
 ravivère	1.4
 ravivères	1.4
+ravivé	1.4
 rayonnant	2.1
 rayonnante	2.1
 rayonnantes	2.1
@@ -34296,6 +34679,7 @@ recherchéeses	0.6
 recherchés	0.6
 recherchése	0.6
 recherchéses	0.6
+recommandait	1.5
 recommande	0.9
 recommandee	0.8
 recommandees	0.8
@@ -34464,6 +34848,9 @@ reellements	1.9
 refractaire	-0.9
 refractaires	-0.9
 refus	-1.2
+refusaient	-1.2
+refusais	-1.2
+refusait	-1.2
 refusant	-1.7
 refusante	-1.7
 refusantes	-1.7
@@ -34484,6 +34871,8 @@ refusers	-1.2
 refuses	-1.2
 refusese	-1.2
 refuseses	-1.2
+refusez	-1.2
+refusons	-1.2
 refusère	-1.2
 refusères	-1.2
 refusé	-1.2
@@ -34516,6 +34905,9 @@ regrettablements	-0.8
 regrettables	-0.8
 regrettablese	-0.8
 regrettableses	-0.8
+regrettaient	-1.8
+regrettais	-1.8
+regrettait	-1.8
 regrettant	-1.7
 regrettante	-1.7
 regrettantes	-1.7
@@ -34697,6 +35089,9 @@ remarquable	2.6
 remarquables	2.6
 remarquablese	2.6
 remarquableses	2.6
+remerciaient	1.5
+remerciais	1.5
+remerciait	1.5
 remercie	1.9
 remerciee	1.9
 remerciees	1.9
@@ -35006,14 +35401,21 @@ reprimezs	-1.3
 reprimons	-1.3
 reprimonse	-1.3
 reprimonses	-1.3
+reprochaient	-1.5
+reprochais	-1.5
+reprochait	-1.5
 reproche	-1.5
+reprochent	-1.5
 reprocher	-1.5
 reprochere	-1.5
 reprocheres	-1.5
 reprochers	-1.5
 reproches	-1.5
+reprochez	-1.5
 reprochère	-1.5
 reprochères	-1.5
+reproché	-1.5
+reprochés	-1.5
 repugnant	-1.1
 repugnante	-1.1
 repugnantes	-1.1
@@ -35113,6 +35515,9 @@ respectablements	1.7
 respectables	1.9
 respectablese	1.9
 respectableses	1.9
+respectaient	2.1
+respectais	2.1
+respectait	2.1
 respectant	2.2
 respectante	2.2
 respectantes	2.2
@@ -35256,6 +35661,8 @@ retablite	1.2
 retablites	1.2
 retablits	1.2
 retard	-1.3
+retardaient	-1.3
+retardait	-1.3
 retarde	-1.3
 retardee	-0.9
 retardees	-0.9
@@ -35330,6 +35737,9 @@ reussites	2.6
 reussitese	2.6
 reussiteses	2.6
 reussits	2.2
+revaient	1
+revais	1
+revait	1
 revanchard	-2.4
 revancharde	-2.4
 revanchardes	-2.4
@@ -35337,12 +35747,15 @@ revanchards	-2.4
 revanchardse	-2.4
 revanchardses	-2.4
 reve	1
+revee	1
+revent	1
 rever	1
 revere	1
 reveres	1
 reves	1.7
 revese	1.7
 reveses	1.7
+revez	1
 revigorant	0.8
 revigorante	0.8
 revigorantes	0.8
@@ -35425,6 +35838,7 @@ revolutionnaire	0.8
 revolutionnaires	0.8
 revolutionnairese	0.8
 revolutionnaireses	0.8
+revons	1
 revulse	-2.2
 revulsee	-2.2
 revulsees	-2.2
@@ -35619,6 +36033,9 @@ risiblements	-0.1
 risibles	0.2
 risiblese	0.2
 risibleses	0.2
+risquaient	-1.1
+risquais	-1.1
+risquait	-1.1
 risquant	-1.3
 risquante	-1.3
 risquantes	-1.3
@@ -35851,6 +36268,7 @@ rustique	-1.2
 rustiques	-1.2
 rustiquese	-1.2
 rustiqueses	-1.2
+râlait	-1.4
 râlant	-0.8
 râlante	-0.8
 râlantes	-0.8
@@ -35879,6 +36297,7 @@ râlezes	-1.3
 râlezs	-1.3
 râlère	-1.4
 râlères	-1.4
+râlé	-1.4
 réactif	1.5
 réactifs	1.5
 réactifse	1.5
@@ -36264,14 +36683,23 @@ révulséeses	-2.2
 révulsés	-2.2
 révulsése	-2.2
 révulséses	-2.2
+rêvaient	1
+rêvais	1
+rêvait	1
 rêve	1
+rêvent	1
 rêver	1
 rêvers	1
 rêves	1.7
 rêvese	1.7
 rêveses	1.7
+rêvez	1
+rêvons	1
 rêvère	1
 rêvères	1
+rêvé	1
+rêvée	1
+rêvés	1
 rôde	-0.9
 rôdent	-0.9
 rôdente	-0.9
@@ -36377,6 +36805,8 @@ salope	-2.8
 salopes	-2.9
 salopese	-2.9
 salopeses	-2.9
+saluaient	1.3
+saluait	1.3
 saluant	1.6
 saluante	1.6
 saluantes	1.6
@@ -36386,6 +36816,7 @@ saluee	1.1
 saluees	1.1
 salueese	1.1
 salueeses	1.1
+saluent	1.3
 saluer	1.3
 saluere	1.3
 salueres	1.3
@@ -36397,6 +36828,7 @@ saluez	0.6
 salueze	0.6
 saluezes	0.6
 saluezs	0.6
+saluons	1.3
 salutaire	1.8
 salutaires	1.8
 salutation	1.8
@@ -36417,6 +36849,7 @@ saluése	1.1
 saluéses	1.1
 sanction	-1
 sanctionne	-2.2
+sanctionnee	-2.2
 sanctionnent	-2.2
 sanctionnente	-2.2
 sanctionnentes	-2.2
@@ -36432,6 +36865,7 @@ sanctionnezes	-2.2
 sanctionnezs	-2.2
 sanctionnère	-2.2
 sanctionnères	-2.2
+sanctionnée	-2.2
 sanctions	-1.8
 sanctionse	-1.8
 sanctionses	-1.8
@@ -36444,6 +36878,7 @@ sanglants	-0.8
 sanglantse	-0.8
 sanglantses	-0.8
 sanglot	-1
+sanglotait	-1
 sanglote	-2.5
 sanglotee	-1.9
 sanglotees	-1.9
@@ -36604,7 +37039,10 @@ sauvage	-1
 sauvages	-1
 sauvagese	-2
 sauvageses	-2
-sauve	1.8
+sauvaient	2.2
+sauvais	2.2
+sauvait	2.2
+sauve	2.2
 sauvee	1.8
 sauvees	1.8
 sauveese	1.8
@@ -36631,6 +37069,7 @@ sauvegardéeses	1.8
 sauvegardés	1.8
 sauvegardése	1.8
 sauvegardéses	1.8
+sauvent	2.2
 sauver	2.2
 sauvere	2.2
 sauveres	2.2
@@ -36646,6 +37085,7 @@ sauveuse	2.8
 sauveuses	2.8
 sauveusese	2.8
 sauveuseses	2.8
+sauvez	2.2
 sauvère	2.2
 sauvères	2.2
 sauvé	1.8
@@ -36704,6 +37144,8 @@ schlingueres	-1.9
 schlinguers	-1.9
 schlinguère	-1.9
 schlinguères	-1.9
+scintillaient	1.8
+scintillait	1.8
 scintille	1.3
 scintillement	1.3
 scintillemente	1.3
@@ -37056,15 +37498,9 @@ simulacre	-2.7
 simulacres	-2.7
 simulacrese	-2.7
 simulacreses	-2.7
-simuler	-1.8
-simulere	-1.8
-simuleres	-1.8
-simulers	-1.8
 simules	1
 simulese	1
 simuleses	1
-simulère	-1.8
-simulères	-1.8
 sincere	1.7
 sincerement	2.1
 sinceremente	2.1
@@ -37097,15 +37533,9 @@ singee	-1.3
 singees	-1.3
 singeese	-1.3
 singeeses	-1.3
-singer	-1.8
-singere	-1.8
-singeres	-1.8
-singers	-1.8
 singes	-1.3
 singese	-1.3
 singeses	-1.3
-singère	-1.8
-singères	-1.8
 singé	-1.3
 singée	-1.3
 singées	-1.3
@@ -37408,11 +37838,15 @@ souffronses	-2.1
 souhait	1.7
 souhaitable	1
 souhaitables	1
+souhaitaient	1.7
+souhaitais	1.7
+souhaitait	1.7
 souhaitant	0.9
 souhaitante	0.9
 souhaitantes	0.9
 souhaitants	0.9
 souhaite	0.6
+souhaitee	1.7
 souhaitent	0.6
 souhaitente	0.6
 souhaitentes	0.6
@@ -37444,6 +37878,8 @@ souhaitonses	0.6
 souhaits	1.7
 souhaitère	1.7
 souhaitères	1.7
+souhaité	1.7
+souhaitée	1.7
 souk	-1.5
 souke	-1.5
 soukes	-1.5
@@ -37498,12 +37934,6 @@ soulagéses	1.6
 soulant	-1.8
 soulese	-1.4
 souleses	-1.4
-souligner	1.4
-soulignere	1.4
-souligneres	1.4
-souligners	1.4
-soulignère	1.4
-soulignères	1.4
 soulse	-1.4
 soulses	-1.4
 soumis	-1.3
@@ -37808,6 +38238,7 @@ stopezs	-0.6
 stopons	-0.6
 stoponse	-0.6
 stoponses	-0.6
+stoppait	-1.2
 stoppe	-0.6
 stoppee	-0.9
 stoppees	-0.9
@@ -38132,6 +38563,7 @@ suffisance	-1.7
 suffisances	-1.7
 suffisancese	-1.7
 suffisanceses	-1.7
+suffoquait	-1.4
 suffoque	-1.4
 suffoquee	-1.4
 suffoquees	-1.4
@@ -38159,6 +38591,8 @@ suicidaires	-3.5
 suicidairese	-3.5
 suicidaireses	-3.5
 suicide	-3.5
+suicidee	-3.5
+suicident	-3.5
 suicider	-3.5
 suicidere	-3.5
 suicideres	-3.5
@@ -38166,6 +38600,8 @@ suiciders	-3.5
 suicides	-3.5
 suicidère	-3.5
 suicidères	-3.5
+suicidé	-3.5
+suicidée	-3.5
 super	2.4
 superbe	3.1
 superbement	2.3
@@ -38222,12 +38658,20 @@ suppléanteses	1
 suppléants	1
 suppléantse	1
 suppléantses	1
+supportaient	1.1
+supportais	1.1
+supportait	1.1
+supporte	1.1
+supportee	1.1
+supportees	1.1
+supportent	1.1
 supporter	1.1
 supportere	1.1
 supporteres	1.1
 supporters	1.9
 supporterse	1.9
 supporterses	1.9
+supportez	1.1
 supportif	1.2
 supportifs	1.2
 supportifse	1.2
@@ -38238,6 +38682,9 @@ supportivese	1.2
 supportiveses	1.2
 supportère	1.1
 supportères	1.1
+supporté	1.1
+supportée	1.1
+supportées	1.1
 supremaciste	0.5
 supremacistes	-1
 supremacistese	-1
@@ -38718,6 +39165,7 @@ tapite	-0.9
 tapites	-0.9
 tapits	-0.9
 taquin	1.3
+taquinait	-1.3
 taquinant	-0.3
 taquinante	-0.3
 taquinantes	-0.3
@@ -38783,10 +39231,6 @@ temperent	-1.3
 temperente	-1.3
 temperentes	-1.3
 temperents	-1.3
-temperer	-1.8
-temperere	-1.8
-tempereres	-1.8
-temperers	-1.8
 temperes	-1.3
 temperese	-1.3
 tempereses	-1.3
@@ -38809,8 +39253,6 @@ tempèrese	-1.3
 tempèreses	-1.3
 tempéramentse	-1.3
 tempéramentses	-1.3
-tempérer	-1.8
-tempérers	-1.8
 tempérez	-1.3
 tempéreze	-1.3
 tempérezes	-1.3
@@ -38818,8 +39260,6 @@ tempérezs	-1.3
 tempérons	-1.3
 tempéronse	-1.3
 tempéronses	-1.3
-tempérère	-1.8
-tempérères	-1.8
 tenace	-0.2
 tenaces	-0.2
 tenacese	-0.2
@@ -38918,6 +39358,7 @@ terrifiéeses	-3
 terrifiés	-3
 terrifiése	-3
 terrifiéses	-3
+terrorisait	-1.1
 terrorisant	-3
 terrorisante	-3
 terrorisantes	-3
@@ -39027,12 +39468,6 @@ timoréeses	-0.8
 timorés	-0.8
 timorése	-0.8
 timoréses	-0.8
-tirer	-1.4
-tirere	-1.4
-tireres	-1.4
-tirers	-1.4
-tirère	-1.4
-tirères	-1.4
 tocard	-2.4
 tocarde	-2.4
 tocardes	-2.4
@@ -39124,6 +39559,8 @@ tort	-1.5
 torte	-1.5
 tortes	-1.5
 torts	-1.5
+torturaient	-2.3
+torturait	-2.3
 torturant	-3
 torturante	-3
 torturantes	-3
@@ -39133,6 +39570,7 @@ torturee	-0.7
 torturees	-0.7
 tortureese	-0.7
 tortureeses	-0.7
+torturent	-2.3
 torturer	-2.3
 torturere	-2.3
 tortureres	-2.3
@@ -39182,6 +39620,8 @@ toupete	-0.4
 toupetes	-0.4
 toupets	-0.4
 tourment	-1.9
+tourmentaient	-2.1
+tourmentait	-2.1
 tourmentant	-1.5
 tourmentante	-1.5
 tourmentantes	-1.5
@@ -39189,6 +39629,7 @@ tourmentants	-1.5
 tourmente	-0.8
 tourmentee	-2.3
 tourmentees	-2.3
+tourmentent	-2.1
 tourmenter	-2.1
 tourmentere	-2.1
 tourmenteres	-2.1
@@ -39307,10 +39748,6 @@ trainers	-0.5
 traines	-0.2
 trainese	-0.2
 traineses	-0.2
-traiter	1.7
-traitere	1.7
-traiteres	1.7
-traiters	1.7
 traitre	-2.7
 traitres	-2.7
 traitreuse	-2.7
@@ -39322,8 +39759,6 @@ traitreuses	-2.7
 traitreusese	-2.7
 traitreuseses	-2.7
 traitreux	-2.7
-traitère	1.7
-traitères	1.7
 tranquilise	-0.2
 tranquilisee	-0.2
 tranquilisees	-0.2
@@ -39478,6 +39913,9 @@ traîtreuses	-2.7
 traîtreusese	-2.7
 traîtreuseses	-2.7
 traîtreux	-2.7
+tremblaient	-1.1
+tremblais	-1.1
+tremblait	-1.1
 tremblant	-1
 tremblante	-1
 tremblantes	-1
@@ -39535,6 +39973,7 @@ tresores	1.2
 tresors	1.8
 tresorse	1.8
 tresorses	1.8
+trichait	-2
 trichant	-2.6
 trichante	-2.6
 trichantes	-2.6
@@ -39567,6 +40006,8 @@ triompe	2.2
 triompee	2.2
 triompees	2.2
 triompes	2.2
+triomphaient	2.1
+triomphait	2.1
 triomphal	2
 triomphale	1.2
 triomphalement	2.3
@@ -39623,6 +40064,7 @@ triomphonse	2
 triomphonses	2
 triomphère	2.1
 triomphères	2.1
+triomphé	2.1
 triomphée	2.2
 triomphées	2.2
 triomphéese	2.2
@@ -39662,9 +40104,13 @@ trivium	-0.3
 triviume	-0.3
 triviumes	-0.3
 triviums	-0.3
+trompaient	-1
+trompais	-1
+trompait	-1
 trompe	-1.6
 trompee	-2.3
 trompees	-2.3
+trompent	-1
 tromper	-1
 trompere	-1
 tromperes	-1
@@ -39680,6 +40126,7 @@ trompeuse	-0.5
 trompeuses	-0.5
 trompeusese	-0.5
 trompeuseses	-0.5
+trompez	-1
 trompère	-1
 trompères	-1
 trompé	-2.3
@@ -39757,6 +40204,9 @@ trésores	1.2
 trésors	1.8
 trésorse	1.8
 trésorses	1.8
+tuaient	-3.7
+tuais	-3.7
+tuait	-3.7
 tuant	-3.4
 tuante	-3.4
 tuantes	-3.4
@@ -39765,7 +40215,7 @@ tuanteses	-3.4
 tuants	-3.4
 tuantse	-3.4
 tuantses	-3.4
-tue	-3.5
+tue	-3.7
 tuee	-3.5
 tuees	-3.5
 tueese	-3.5
@@ -40135,6 +40585,7 @@ veneneusese	-2.7
 veneneuseses	-2.7
 veneneux	-2.7
 vener	-3.2
+venerait	1.2
 venerant	2.7
 venerante	2.7
 venerantes	2.7
@@ -40279,6 +40730,7 @@ veuve	-2.1
 veuves	-2.1
 veuvese	-2.1
 veuveses	-2.1
+vexait	-2.4
 vexant	-2
 vexante	-2
 vexantes	-2
@@ -40460,6 +40912,7 @@ vindicatives	-2.4
 vindicativese	-2.4
 vindicativeses	-2.4
 viol	-3.7
+violait	-3.7
 violateur	-2.4
 violateurs	-1.9
 violateurse	-1.9
@@ -40526,11 +40979,14 @@ violéeses	-3.6
 violés	-3.6
 violése	-3.6
 violéses	-3.6
+viraient	-2.6
+virait	-2.6
 vire	-2.6
 viree	-2.6
 virees	-2.6
 vireese	-2.6
 vireeses	-2.6
+virent	-2.6
 virer	-2.6
 virere	-2.6
 vireres	-2.6
@@ -40676,6 +41132,9 @@ vivifiéses	0.8
 vol	-0.5
 volable	-1.7
 volables	-1.7
+volaient	-1
+volais	-1
+volait	-1
 vole	-0.5
 volee	-2.2
 volees	-2.2
@@ -40685,10 +41144,10 @@ volent	-2.3
 volente	-2.3
 volentes	-2.3
 volents	-2.3
-voler	-2.2
-volere	-2.2
-voleres	-2.2
-volers	-2.2
+voler	-1
+volere	-1
+voleres	-1
+volers	-1
 voles	-0.5
 volese	-2.3
 voleses	-2.3
@@ -40723,8 +41182,8 @@ voluptueuses	1.2
 voluptueusese	1.2
 voluptueuseses	1.2
 voluptueux	1.2
-volère	-2.2
-volères	-2.2
+volère	-1
+volères	-1
 volé	-2.2
 volée	-2.2
 volées	-2.2
@@ -40834,6 +41293,7 @@ vénéneuses	-2.7
 vénéneusese	-2.7
 vénéneuseses	-2.7
 vénéneux	-2.7
+vénérait	1.2
 vénérant	2.7
 vénérante	2.7
 vénérantes	2.7
@@ -41014,6 +41474,8 @@ zéléses	0.5
 échouée	-2.3
 échouées	-2.3
 échoués	-2.3
+éclairaient	2.3
+éclairait	2.3
 éclairant	2.3
 éclairante	2.3
 éclairantes	2.3
@@ -41037,6 +41499,7 @@ zéléses	0.5
 éclaircissantse	1
 éclaircissantses	1
 éclaire	0.8
+éclairent	2.3
 éclairer	2.3
 éclairers	2.3
 éclaires	0.8
@@ -41073,6 +41536,7 @@ zéléses	0.5
 éclats	0.4
 éclatse	0.4
 éclatses	0.4
+écoeurait	-2
 écoeurant	-2.4
 écoeurante	-2.4
 écoeurantes	-2.4
@@ -41097,6 +41561,9 @@ zéléses	0.5
 écoeurezs	-2
 écoeurère	-2
 écoeurères	-2
+écoeuré	-2
+écoeurée	-2
+écoeurés	-2
 écrasant	-1.5
 écrasante	-1.5
 écrasantes	-1.5
@@ -41111,6 +41578,7 @@ zéléses	0.5
 écrasés	-1.8
 écrasése	-1.8
 écraséses	-1.8
+écœurait	-2
 écœurant	-2.4
 écœurante	-2.4
 écœurantes	-2.4
@@ -41135,6 +41603,9 @@ zéléses	0.5
 écœurezs	-2
 écœurère	-2
 écœurères	-2
+écœuré	-2
+écœurée	-2
+écœurés	-2
 édenté	-1.4
 édentée	-1.4
 édentées	-1.4
@@ -41191,6 +41662,8 @@ zéléses	0.5
 émanationne	-1.2
 émanationnes	-1.2
 émanations	-1.2
+émerveillaient	1.8
+émerveillait	1.8
 émerveille	2
 émerveillent	2
 émerveillente	2
@@ -41210,6 +41683,9 @@ zéléses	0.5
 émerveillonses	2
 émerveillère	1.8
 émerveillères	1.8
+émerveillé	1.8
+émerveillée	1.8
+émerveillés	1.8
 émetse	-1.6
 émetses	-1.6
 émettant	-1.6
@@ -41311,6 +41787,8 @@ zéléses	0.5
 énergiséses	2.1
 énergétiquese	1.9
 énergétiqueses	1.9
+énervaient	-2.2
+énervait	-2.2
 énervant	-2.2
 énervante	-2.2
 énervantes	-2.2
@@ -41327,6 +41805,7 @@ zéléses	0.5
 énerver	-2.2
 énervers	-2.2
 énerves	-1.9
+énervez	-2.2
 énervère	-2.2
 énervères	-2.2
 énervé	-1.6
@@ -41434,6 +41913,8 @@ zéléses	0.5
 éprouvés	0.6
 éprouvése	0.6
 éprouvéses	0.6
+épuisaient	-1.2
+épuisait	-1.2
 épuisant	-1.5
 épuisante	-1.5
 épuisantes	-1.5
@@ -41449,6 +41930,7 @@ zéléses	0.5
 épuisements	-1.1
 épuisementse	-1.1
 épuisementses	-1.1
+épuisent	-1.2
 épuiser	-1.2
 épuisers	-1.2
 épuises	-1.1
@@ -41499,6 +41981,8 @@ zéléses	0.5
 étendses	0.4
 éthique	2.3
 éthiques	2.3
+étincelaient	1.8
+étincelait	1.8
 étincelant	1.2
 étincelante	1.2
 étincelantes	1.2
@@ -41534,6 +42018,9 @@ zéléses	0.5
 étincèles	1.3
 étincèlese	1.3
 étincèleses	1.3
+étonnaient	2.5
+étonnais	2.5
+étonnait	2.5
 étonnamment	1.2
 étonnammente	1.2
 étonnammentes	1.2
@@ -41553,11 +42040,13 @@ zéléses	0.5
 étonnements	2.2
 étonnementse	2.2
 étonnementses	2.2
+étonnent	2.5
 étonner	2.5
 étonners	2.5
 étonnes	2.2
 étonnese	2.2
 étonneses	2.2
+étonnez	2.5
 étonnère	2.5
 étonnères	2.5
 étonné	-0.5
@@ -41629,6 +42118,7 @@ zéléses	0.5
 étranges	-0.1
 étrangese	-0.1
 étrangeses	-0.1
+étranglait	-2.5
 étranglant	-2
 étranglante	-2
 étranglantes	-2
@@ -41692,16 +42182,16 @@ zéléses	0.5
 évitée	-0.1
 évitées	-0.1
 évités	-0.1
-évoluer	1.8
-évoluers	1.8
+évoluer	0.5
+évoluers	0.5
 évolution	1.8
 évolutionne	1.8
 évolutionnes	1.8
 évolutions	1.8
-évoluère	1.8
-évoluères	1.8
+évoluère	0.5
+évoluères	0.5
 """#
-    static let frenchDigest = "sha256:8b57b3c56e88bad90b0ca316afd090b3282ad654739d5bbc5acc2ebe985a0e80"
+    static let frenchDigest = "sha256:298e24e8ec2e8082ceb04ecd47914fbc6c77801debd5d77d04c305121a3b4303"
 
     static let symbolsData = #"""
 $:	-1.5

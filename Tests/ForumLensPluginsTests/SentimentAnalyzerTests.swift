@@ -142,7 +142,11 @@ import Testing
         #expect(SentimentLexicon.french.words[WordKey("misere")] == -2.7)
         #expect(Self.score("Quel cauchemar, cette mise à jour.", "fr") < -0.3)
         #expect(Self.score("Une réponse pertinente et un conseil exceptionnel.", "fr") > 0.5)
+        // Verbs count conjugated, as in their infinitive.
+        #expect(Self.score("Ils adorent LinkedIn, ils détestaient Viadeo.", "fr") != 0)
+        #expect(Self.score("Ils adorent LinkedIn.", "fr") > 0.3)
         // Nor do mistranslations give neutral words a valence (concerned → « concerne »).
+        #expect(Self.score("Ce sujet concerne les demandeurs d'emploi.", "fr") == 0)
         guard case let .array(evidence)? = Self.result("En ce qui concerne la finale de la coupe du monde, il fit beau.", "fr")["evidence"] else {
             Issue.record("no evidence")
             return

@@ -11,7 +11,8 @@
            English word of the same sign taking VADER's value when stronger, filled in with
            Pattern's fr-sentiment.xml (textblob-fr 0.2.0, PDDL) adjectives at half strength;
            feminine and plural forms added where missing; common words the sources miss or
-           dilute valued by hand (fr-common.tsv); function words (fr-function-words.txt) left out; every word
+           dilute valued by hand (fr-common.tsv); the -er verbs rated conjugated (present, imperfect,
+           participles); function words (fr-function-words.txt) left out; every word
            also without its accents, where that is not another word, and with œ where written oe.
   Symbols  emoticons from VADER's lexicon; emoji scored from VADER's emoji descriptions
            (emoji_utf8_lexicon.txt) read with VADER's words and en-extra.tsv's entries, phrases
@@ -209,6 +210,15 @@ def main():
     for form, word in inflected.items():
         if word in corrections and form not in corrections:
             french[form] = corrections[word]
+    # The present, imperfect and participle of -er verbs the tables rate (détester: déteste,
+    # détestent, détestait), where Lefff knows the form as a verb.
+    words = read_lefff_words(os.path.join(package_dir("textblob_fr"), "fr-lexicon.txt"))
+    for word, value in list(french.items()):
+        if word.endswith("er") and " " not in word and abs(value) >= 1 and words.get(word, "").startswith("VB"):
+            stem = word[:-2]
+            for ending in ("e", "es", "ent", "ons", "ez", "ais", "ait", "aient", "é", "ée", "és", "ées"):
+                if words.get(stem + ending, "").startswith("VB"):
+                    french.setdefault(stem + ending, value)
     # Forums and tweets often drop accents (tres, genial, decu): each word without them too,
     # where that is not another word (mûr is ripe, mur a wall; prisé valued, prise a grip).
     words = read_lefff_words(os.path.join(package_dir("textblob_fr"), "fr-lexicon.txt"))
