@@ -11694,12 +11694,8 @@ assidueses	1.5
 assidus	1.5
 assiduse	1.5
 assiduses	1.5
-assistant	1.4
-assistante	1.4
-assistantes	1.4
 assistantese	1.4
 assistanteses	1.4
-assistants	1.4
 assistantse	1.4
 assistantses	1.4
 assomme	0.1
@@ -12207,12 +12203,8 @@ avariéeses	-0.8
 avariés	-0.8
 avariése	-0.8
 avariéses	-0.8
-avenant	0.8
-avenante	0.8
-avenantes	0.8
 avenantese	0.8
 avenanteses	0.8
-avenants	0.8
 avenantse	0.8
 avenantses	0.8
 aventure	1.3
@@ -13883,14 +13875,8 @@ chaosses	-2.7
 chaotique	-2.2
 chaotiques	-2.2
 chapeau bas	2.5
-chargee	-0.8
-chargees	-0.8
 chargese	-1.1
 chargeses	-1.1
-chargé	-0.8
-chargée	-0.8
-chargées	-0.8
-chargés	-0.8
 charitable	1.7
 charitablement	1.4
 charitablemente	1.4
@@ -14294,8 +14280,8 @@ clarté	1.7
 clartée	1.7
 clartées	1.7
 clartés	1.7
-classique	1.4
-classiques	1.4
+classique	0.5
+classiques	0.5
 classiquese	1.4
 classiqueses	1.4
 clemence	1.5
@@ -17707,10 +17693,6 @@ discutant	-2
 discutante	-2
 discutantes	-2
 discutants	-2
-discute	-0.7
-discutee	-1.5
-discutees	-1.5
-discutes	-0.7
 discutese	-0.7
 discuteses	-0.7
 discuteur	-1.6
@@ -17721,10 +17703,6 @@ discuteuse	-1.6
 discuteuses	-1.4
 discuteusese	-1.4
 discuteuseses	-1.4
-discuté	-1.5
-discutée	-1.5
-discutées	-1.5
-discutés	-1.5
 disgrace	-2.2
 disgraces	-2.2
 disgracieuse	-0.7
@@ -23430,8 +23408,6 @@ freebee	1.3
 freebees	1.3
 freebeese	1.3
 freebeeses	1.3
-freelance	1.2
-freelances	0.7
 freelancese	0.7
 freelanceses	0.7
 freesia	0.4
@@ -27602,12 +27578,8 @@ interminable	-1
 interminables	-1
 interminablese	-1
 interminableses	-1
-international	0.7
-internationale	0.7
-internationales	0.7
 internationalese	0.7
 internationaleses	0.7
-internationaux	0.7
 internationauxe	0.7
 internationauxes	0.7
 interroge	-1.6
@@ -35153,16 +35125,8 @@ remplaçanteses	1
 remplaçants	1
 remplaçantse	1
 remplaçantses	1
-rempli	1.8
-remplie	1.8
-remplies	1.8
 rempliese	1.8
 remplieses	1.8
-remplir	1.9
-remplire	1.9
-remplires	1.9
-remplirs	1.9
-remplis	1.8
 remplise	1.8
 remplises	1.8
 renflouement	-0.4
@@ -35587,8 +35551,6 @@ responsabiliteses	-0.8
 responsabilités	-0.8
 responsabilitése	-0.8
 responsabilitéses	-0.8
-responsable	1.3
-responsables	1.3
 responsablese	1.3
 responsableses	1.3
 ressentiment	-1.4
@@ -37399,10 +37361,6 @@ serenites	1.6
 serenitese	1.6
 sereniteses	1.6
 serieuse	-0.1
-serieusement	-0.7
-serieusemente	-0.7
-serieusementes	-0.7
-serieusements	-0.7
 serieuses	-0.1
 serieusese	-0.1
 serieuseses	-0.1
@@ -39042,10 +39000,6 @@ sémillants	1
 sémillantse	1
 sémillantses	1
 sérieuse	-0.1
-sérieusement	-0.7
-sérieusemente	-0.7
-sérieusementes	-0.7
-sérieusements	-0.7
 sérieuses	-0.1
 sérieusese	-0.1
 sérieuseses	-0.1
@@ -41354,10 +41308,6 @@ xdes	2.8
 xds	2.8
 xenophobe	-2.5
 xenophobes	-2.5
-xp	1.6
-xpe	1.6
-xpes	1.6
-xps	1.6
 xénophobe	-2.5
 xénophobes	-2.5
 yay	2.4
@@ -42191,7 +42141,7 @@ zéléses	0.5
 évoluère	0.5
 évoluères	0.5
 """#
-    static let frenchDigest = "sha256:298e24e8ec2e8082ceb04ecd47914fbc6c77801debd5d77d04c305121a3b4303"
+    static let frenchDigest = "sha256:93702930002eb2ae6e96ec5cecc642d6688f819de66ddccdfc01648fa26384bb"
 
     static let symbolsData = #"""
 $:	-1.5
