@@ -9393,6 +9393,7 @@ a fuir	-2.2
 a l'aise	1.5
 a ne pas manquer	2.2
 a ne pas rater	2.2
+a peine	0
 a voir absolument	2.2
 abandon	-2.4
 abandonnaient	-1.9
@@ -11753,7 +11754,6 @@ assujettirs	-3.1
 assujettis	-1.7
 assujettise	-1.7
 assujettises	-1.7
-assurance	1.4
 assurant	1.6
 assurante	1.6
 assurantes	1.6
@@ -12777,9 +12777,6 @@ bienheureuseses	0.7
 bienheureux	2.9
 bienne	0.2
 biennes	0.2
-biens	1
-biense	1
-bienses	1
 bienveillance	1.4
 bienveillances	1.4
 bienveillant	2.7
@@ -13736,8 +13733,6 @@ censuré	-0.6
 censurée	-0.6
 censurées	-0.6
 censurés	-0.6
-certain	1.1
-certaine	0.7
 certainement	1.4
 certainemente	1.4
 certainementes	1.4
@@ -17572,12 +17567,8 @@ diffamatoire	-2.1
 diffamatoires	-2.1
 diffamatoirese	-2.1
 diffamatoireses	-2.1
-different	0.8
-differente	0.8
-differentes	0.8
 differentese	0.8
 differenteses	0.8
-differents	0.8
 differentse	0.8
 differentses	0.8
 difficile	-1.5
@@ -17604,12 +17595,8 @@ difforme	-0.7
 difformes	-0.7
 difformese	-0.7
 difformeses	-0.7
-différent	0.8
-différente	0.8
-différentes	0.8
 différentese	0.8
 différenteses	0.8
-différents	0.8
 différentse	0.8
 différentses	0.8
 digne	0.5
@@ -21839,10 +21826,10 @@ evoluer	0.5
 evoluere	0.5
 evolueres	0.5
 evoluers	0.5
-evolution	1.8
-evolutionne	1.8
-evolutionnes	1.8
-evolutions	1.8
+evolution	0.5
+evolutionne	0.5
+evolutionnes	0.5
+evolutions	0.5
 exactement	1.9
 exactemente	1.9
 exactementes	1.9
@@ -23861,7 +23848,7 @@ gagnanteses	2.4
 gagnants	2.1
 gagnantse	2.1
 gagnantses	2.1
-gagne	2.7
+gagne	1.2
 gagne-pain	0.8
 gagne-pains	0.9
 gagnee	0.4
@@ -23876,7 +23863,7 @@ gagner	1.2
 gagnere	1.2
 gagneres	1.2
 gagners	1.2
-gagnes	2.7
+gagnes	1.2
 gagnese	2.7
 gagneses	2.7
 gagnez	2.7
@@ -28168,12 +28155,8 @@ jouers	1.4
 joues	1
 jouese	1
 joueses	1
-joueur	1.9
-joueurs	1.9
 joueurse	1.9
 joueurses	1.9
-joueuse	1.9
-joueuses	1.9
 joueusese	1.9
 joueuseses	1.9
 jouez	1
@@ -31532,6 +31515,8 @@ pantouflard	0.8
 pantouflarde	0.8
 pantouflardes	0.8
 pantouflards	0.8
+par defaut	0
+par défaut	0
 paradis	1.1
 paradise	1.1
 paradises	1.1
@@ -33284,8 +33269,6 @@ procedurierses	-0.8
 proces	-0.9
 procese	-0.9
 proceses	-0.9
-proche	0.64
-proches	0.64
 prochese	0.64
 procheses	0.64
 procès	-0.9
@@ -37176,9 +37159,6 @@ secourirs	2.3
 secourons	1.3
 secouronse	1.3
 secouronses	1.3
-secours	1.3
-secourse	1.3
-secourses	1.3
 secourt	1.3
 secourte	1.3
 secourtes	1.3
@@ -37369,12 +37349,8 @@ seriosite	-0.2
 seriositee	-0.2
 seriositees	-0.2
 seriosites	-0.2
-seul	-0.5
-seule	-1.1
-seules	-1.1
 seulese	-1.1
 seuleses	-1.1
-seuls	-1.1
 seulse	-1.1
 seulses	-1.1
 severe	-0.8
@@ -38577,7 +38553,6 @@ superflu	-1
 superflue	-1
 superflues	-1
 superflus	-1
-superieur	2.5
 superieure	2.5
 superieurement	2.2
 superieuremente	2.2
@@ -38586,11 +38561,8 @@ superieurements	2.2
 superieures	2.5
 superieurese	2.5
 superieureses	2.5
-superieurs	0.5
 superieurse	0.5
 superieurses	0.5
-superieuse	2.5
-superieuses	2.5
 superiorite	1.4
 superioritee	1.4
 superioritees	1.4
@@ -38691,7 +38663,6 @@ suprêmese	2.6
 suprêmeses	2.6
 supère	2.4
 supères	2.4
-supérieur	2.5
 supérieure	2.5
 supérieurement	2.2
 supérieuremente	2.2
@@ -38700,11 +38671,8 @@ supérieurements	2.2
 supérieures	2.5
 supérieurese	2.5
 supérieureses	2.5
-supérieurs	0.5
 supérieurse	0.5
 supérieurses	0.5
-supérieuse	2.5
-supérieuses	2.5
 supériorité	1.4
 supérioritée	1.4
 supérioritées	1.4
@@ -38718,10 +38686,6 @@ surchargers	-1.5
 surchargère	-1.5
 surchargères	-1.5
 sure	0.7
-surement	1.9
-suremente	1.9
-surementes	1.9
-surements	1.9
 sures	0.7
 surese	0.7
 sureses	0.7
@@ -39024,10 +38988,6 @@ sévèrese	-0.8
 sévèreses	-0.8
 sûr	0.4
 sûre	0.7
-sûrement	1.9
-sûremente	1.9
-sûrementes	1.9
-sûrements	1.9
 sûres	0.7
 sûrese	0.7
 sûreses	0.7
@@ -40313,8 +40273,8 @@ unifiéeses	1.6
 unifiés	1.6
 unifiése	1.6
 unifiéses	1.6
-unique	1.8
-uniques	0.86
+unique	0.5
+uniques	0.5
 uniquese	0.86
 uniqueses	0.86
 unis	1.8
@@ -40803,13 +40763,8 @@ vidéeses	-1.5
 vidés	-1.5
 vidése	-1.5
 vidéses	-1.5
-vieille	1
-vieilles	1
 vieillese	1
 vieilleses	1
-vieuse	1
-vieuses	1
-vieux	1
 vif	0.2
 vifs	0.5
 vifse	0.5
@@ -41372,6 +41327,7 @@ zéléses	0.5
 à l'aise	1.5
 à ne pas manquer	2.2
 à ne pas rater	2.2
+à peine	0
 à voir absolument	2.2
 à éviter	-1.8
 âcre	-0.6
@@ -42134,14 +42090,14 @@ zéléses	0.5
 évités	-0.1
 évoluer	0.5
 évoluers	0.5
-évolution	1.8
-évolutionne	1.8
-évolutionnes	1.8
-évolutions	1.8
+évolution	0.5
+évolutionne	0.5
+évolutionnes	0.5
+évolutions	0.5
 évoluère	0.5
 évoluères	0.5
 """#
-    static let frenchDigest = "sha256:93702930002eb2ae6e96ec5cecc642d6688f819de66ddccdfc01648fa26384bb"
+    static let frenchDigest = "sha256:9824938268d07b77e5e27b5afe27a4a1e7165d4b010d6fe6dbff39bacb85cc60"
 
     static let symbolsData = #"""
 $:	-1.5
