@@ -23848,7 +23848,7 @@ gagnanteses	2.4
 gagnants	2.1
 gagnantse	2.1
 gagnantses	2.1
-gagne	1.2
+gagne	2.7
 gagne-pain	0.8
 gagne-pains	0.9
 gagnee	0.4
@@ -23863,7 +23863,7 @@ gagner	1.2
 gagnere	1.2
 gagneres	1.2
 gagners	1.2
-gagnes	1.2
+gagnes	2.7
 gagnese	2.7
 gagneses	2.7
 gagnez	2.7
@@ -42097,7 +42097,7 @@ zéléses	0.5
 évoluère	0.5
 évoluères	0.5
 """#
-    static let frenchDigest = "sha256:9824938268d07b77e5e27b5afe27a4a1e7165d4b010d6fe6dbff39bacb85cc60"
+    static let frenchDigest = "sha256:61e19aa6649834ff1b3be6db05b6c8baa8809919bb8c3bab9eee53ad426c33f5"
 
     static let symbolsData = #"""
 $:	-1.5
