@@ -13463,7 +13463,6 @@ cachant	-1.2
 cachante	-1.2
 cachantes	-1.2
 cachants	-1.2
-cache	-0.7
 cachee	-0.4
 cachees	-0.4
 cacheese	-0.4
@@ -13476,7 +13475,6 @@ cacher	-0.7
 cachere	-0.7
 cacheres	-0.7
 cachers	-0.7
-caches	-0.7
 cachese	-0.7
 cacheses	-0.7
 cachez	-0.7
@@ -22232,16 +22230,8 @@ exposant	-1.1
 exposante	-1.1
 exposantes	-1.1
 exposants	-1.1
-expose	-0.6
-exposee	-0.3
-exposees	-0.3
 exposeese	-0.3
 exposeeses	-0.3
-exposer	-0.6
-exposere	-0.6
-exposeres	-0.6
-exposers	-0.6
-exposes	-0.5
 exposese	-0.5
 exposeses	-0.5
 exposez	-0.5
@@ -22251,14 +22241,8 @@ exposezs	-0.5
 exposons	-0.5
 exposonse	-0.5
 exposonses	-0.5
-exposère	-0.6
-exposères	-0.6
-exposé	-0.3
-exposée	-0.3
-exposées	-0.3
 exposéese	-0.3
 exposéeses	-0.3
-exposés	-0.3
 exposése	-0.3
 exposéses	-0.3
 expulsion	-2
@@ -30525,9 +30509,9 @@ nervosité	-1.2
 nervositée	-1.2
 nervositées	-1.2
 nervosités	-1.2
-nets	2
-netse	2
-netses	2
+nets	0.5
+netse	0.5
+netses	0.5
 nettes	2
 nettese	2
 netteses	2
@@ -37250,8 +37234,6 @@ sense	1.3
 sensee	1.3
 sensees	1.3
 senses	1.3
-sensible	1.5
-sensibles	1.5
 sensiblese	1.5
 sensibleses	1.5
 sensuel	1.2
@@ -42097,7 +42079,7 @@ zéléses	0.5
 évoluère	0.5
 évoluères	0.5
 """#
-    static let frenchDigest = "sha256:61e19aa6649834ff1b3be6db05b6c8baa8809919bb8c3bab9eee53ad426c33f5"
+    static let frenchDigest = "sha256:53836285dcb85d2bf865f640fff0e16d882576b30f74f30d4ca86bc42d1c2b7d"
 
     static let symbolsData = #"""
 $:	-1.5
