@@ -221,7 +221,6 @@ def main():
                     french.setdefault(stem + ending, value)
     # Forums and tweets often drop accents (tres, genial, decu): each word without them too,
     # where that is not another word (mûr is ripe, mur a wall; prisé valued, prise a grip).
-    words = read_lefff_words(os.path.join(package_dir("textblob_fr"), "fr-lexicon.txt"))
     for word, value in list(french.items()):
         bare = without_accents(word)
         # Unless it is a participle read as its verb's present (refusé, refuse), the same sense;
