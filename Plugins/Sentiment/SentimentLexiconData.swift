@@ -11844,12 +11844,10 @@ attaqué	-2
 attaquée	-2
 attaquées	-2
 attaqués	-2
-attarde	-2.4
 attardee	-2.4
 attardees	-2.4
 attardeese	-2.4
 attardeeses	-2.4
-attardes	-2.4
 attardese	-2.4
 attardeses	-2.4
 attardé	-2.4
@@ -13086,12 +13084,12 @@ boudezes	-1.5
 boudezs	-1.5
 boudère	-1.5
 boudères	-1.5
-bouffon	0.5
-bouffonne	0.5
-bouffonnes	0.5
+bouffon	-1.5
+bouffonne	-1.5
+bouffonnes	-1.5
 bouffonnese	0.5
 bouffonneses	0.5
-bouffons	0.5
+bouffons	-1.5
 bouffonse	0.5
 bouffonses	0.5
 bougeotte	-1.4
@@ -14301,12 +14299,10 @@ clémenteses	1.8
 cléments	1.8
 clémentse	1.8
 clémentses	1.8
-coche	-1.8
 cochee	-1.8
 cochees	-1.8
 cocheese	-1.8
 cocheeses	-1.8
-coches	-1.8
 cochese	-1.8
 cocheses	-1.8
 cochonne	-2.2
@@ -15499,8 +15495,6 @@ crevere	-2
 creveres	-2
 crevers	-2
 creves	-1.9
-crevette	-1.4
-crevettes	-0.5
 crevettese	-0.5
 crevetteses	-0.5
 crevère	-2
@@ -17831,12 +17825,6 @@ divinements	2.9
 divines	2.6
 divinese	2.6
 divineses	2.6
-divinites	0.9
-divinitese	0.9
-diviniteses	0.9
-divinités	0.9
-divinitése	0.9
-divinitéses	0.9
 divins	2.6
 divinse	2.6
 divinses	2.6
@@ -22226,10 +22214,6 @@ explorationnes	0.9
 explorations	0.3
 explorationse	0.3
 explorationses	0.3
-exposant	-1.1
-exposante	-1.1
-exposantes	-1.1
-exposants	-1.1
 exposeese	-0.3
 exposeeses	-0.3
 exposese	-0.5
@@ -23882,8 +23866,6 @@ gaietées	1.2
 gaietés	1.2
 gain	2.5
 gain de temps	1.8
-gaine	2.5
-gaines	2.5
 gains	1.4
 gains de temps	1.8
 gainse	1.4
@@ -24183,16 +24165,16 @@ gourde	-2.3
 gourdes	-2.2
 gourdese	-2.2
 gourdeses	-2.2
-gourmand	-1.3
-gourmande	-1.3
-gourmandes	-1.3
+gourmand	1
+gourmande	1
+gourmandes	1
 gourmandese	-1.3
 gourmandeses	-1.3
 gourmandise	-1.7
 gourmandises	-1
 gourmandisese	-1
 gourmandiseses	-1
-gourmands	-1.3
+gourmands	1
 gourmandse	-1.3
 gourmandses	-1.3
 grace	1.8
@@ -24273,10 +24255,6 @@ gravements	-0.8
 graves	-1.2
 gravese	-1.2
 graveses	-1.2
-gravier	-0.5
-graviere	-0.5
-gravieres	-0.5
-graviers	-0.5
 gravite	0.3
 gravitee	0.3
 gravitees	0.3
@@ -24285,8 +24263,6 @@ gravité	0.3
 gravitée	0.3
 gravitées	0.3
 gravités	0.3
-gravière	-0.5
-gravières	-0.5
 gravé	-0.9
 gravée	-0.9
 gravées	-0.9
@@ -27517,12 +27493,12 @@ interditses	-1.8
 interessaient	2
 interessais	2
 interessait	2
-interessant	0.6
-interessante	0.6
-interessantes	0.6
+interessant	1.7
+interessante	1.7
+interessantes	1.7
 interessantese	1.7
 interessanteses	1.7
-interessants	0.6
+interessants	1.7
 interessantse	1.7
 interessantses	1.7
 interesse	1.7
@@ -28073,9 +28049,6 @@ jetez	-1.7
 jeteze	-1.7
 jetezes	-1.7
 jetezs	-1.7
-jetons	-1.7
-jetonse	-1.7
-jetonses	-1.7
 jette	-1.7
 jettes	-1.7
 jettese	-1.7
@@ -28271,12 +28244,8 @@ justifiéeses	0.8
 justifiés	0.8
 justifiése	0.8
 justifiéses	0.8
-juvenile	1.3
-juveniles	1.3
 juvenilese	1.3
 juvenileses	1.3
-juvénile	1.3
-juvéniles	1.3
 juvénilese	1.3
 juvénileses	1.3
 kif	2
@@ -28695,8 +28664,6 @@ lols	1.5
 lolœ	-0.9
 lolœs	-0.9
 long	-0.8
-longe	-0.8
-longes	-0.8
 longs	-0.8
 longse	-0.8
 longses	-0.8
@@ -29007,8 +28974,6 @@ magnifiquese	2.3
 magnifiqueses	2.3
 magouille	-2
 magouilles	-2
-maitresse	2.8
-maitresses	2.8
 maitressese	2.8
 maitresseses	2.8
 majeste	2.4
@@ -29077,7 +29042,6 @@ malcomprise	-1.3
 malcomprises	-1.3
 malcomprisese	-1.3
 malcompriseses	-1.3
-male	-1.4
 malenconteuse	-2
 malenconteuses	-2
 malenconteux	-2
@@ -29089,7 +29053,6 @@ malencontreusements	-1.4
 malencontreuses	-2
 malencontreusese	-2
 malencontreuseses	-2
-males	-1.4
 malese	-1.4
 maleses	-1.4
 malfaisant	-3.4
@@ -29354,8 +29317,6 @@ mauviettes	-0.3
 mauviettese	-0.3
 mauvietteses	-0.3
 maux	-0.7
-maîtresse	2.8
-maîtresses	2.8
 maîtressese	2.8
 maîtresseses	2.8
 mdr	1.5
@@ -35076,20 +35037,12 @@ rempartes	-0.4
 remparts	-0.4
 rempartse	-0.4
 rempartses	-0.4
-remplacant	1.5
-remplacante	1.5
-remplacantes	1
 remplacantese	1
 remplacanteses	1
-remplacants	1
 remplacantse	1
 remplacantses	1
-remplaçant	1.5
-remplaçante	1.5
-remplaçantes	1
 remplaçantese	1
 remplaçanteses	1
-remplaçants	1
 remplaçantse	1
 remplaçantses	1
 rempliese	1.8
@@ -35473,12 +35426,8 @@ respectez	1.3
 respecteze	1.3
 respectezes	1.3
 respectezs	1.3
-respectif	1.8
-respectifs	1.8
 respectifse	1.8
 respectifses	1.8
-respective	1.8
-respectives	1.8
 respectivese	1.8
 respectiveses	1.8
 respectons	1.3
@@ -36023,10 +35972,6 @@ roders	-0.8
 rodes	-0.9
 rodese	-0.9
 rodeses	-0.9
-rodez	-0.9
-rodeze	-0.9
-rodezes	-0.9
-rodezs	-0.9
 rogne	-3.2
 rognes	-3.2
 romance	2.6
@@ -36193,8 +36138,6 @@ ruinéeses	-2.1
 ruinés	-2.1
 ruinése	-2.1
 ruinéses	-2.1
-rustique	-1.2
-rustiques	-1.2
 rustiquese	-1.2
 rustiqueses	-1.2
 râlait	-1.4
@@ -38249,7 +38192,6 @@ stupefaitses	-1
 stupefiant	1.8
 stupefiante	1.8
 stupefiantes	1.8
-stupefiants	1.8
 stupefie	2.1
 stupefiee	1.8
 stupefiees	1.8
@@ -38291,7 +38233,6 @@ stupéfaitses	-1
 stupéfiant	1.8
 stupéfiante	1.8
 stupéfiantes	1.8
-stupéfiants	1.8
 stupéfie	2.1
 stupéfier	1.7
 stupéfiers	1.7
@@ -38396,12 +38337,8 @@ subversiveses	-0.9
 succes	2.2
 succese	2.2
 succeses	2.2
-successeur	0.9
-successeurs	1.1
 successeurse	1.1
 successeurses	1.1
-successeuse	0.9
-successeuses	0.9
 succession	0.8
 successionne	0.8
 successionnes	0.8
@@ -38552,22 +38489,14 @@ superiorites	0.8
 superioritese	0.8
 superioriteses	0.8
 supers	2.4
-suppleant	1.5
-suppleante	1.5
-suppleantes	1
 suppleantese	1
 suppleanteses	1
-suppleants	1
 suppleantse	1
 suppleantses	1
 supplice	-2.9
 supplices	-2.9
-suppléant	1.5
-suppléante	1.5
-suppléantes	1
 suppléantese	1
 suppléanteses	1
-suppléants	1
 suppléantse	1
 suppléantses	1
 supportaient	1.1
@@ -39427,12 +39356,10 @@ topse	2.3
 topses	2.3
 toquade	0.6
 toquades	0.6
-torche	-3.2
 torchee	-3.2
 torchees	-3.2
 torcheese	-3.2
 torcheeses	-3.2
-torches	-3.2
 torchese	-3.2
 torcheses	-3.2
 torché	-3.2
@@ -40856,9 +40783,6 @@ violez	-3.5
 violeze	-3.5
 violezes	-3.5
 violezs	-3.5
-violons	-3.5
-violonse	-3.5
-violonses	-3.5
 viols	-3.7
 violère	-3.7
 violères	-3.7
@@ -41215,10 +41139,10 @@ véritées	1.3
 vérités	1.8
 véritése	1.8
 véritéses	1.8
-waouh	0.6
-waouhe	0.6
-waouhes	0.6
-waouhs	0.6
+waouh	2.5
+waouhe	2.5
+waouhes	2.5
+waouhs	2.5
 weirdo	-1.8
 weirdoe	-1.8
 weirdoes	-1.8
@@ -41289,10 +41213,10 @@ zinzinse	-1.8
 zinzinses	-1.8
 zouave	-1.7
 zouaves	-1.7
-zut	-3.6
-zute	-3.6
-zutes	-3.6
-zuts	-3.6
+zut	-1
+zute	-1
+zutes	-1
+zuts	-1
 zélote	-1.9
 zélotes	-0.8
 zélotese	-0.8
@@ -42079,7 +42003,7 @@ zéléses	0.5
 évoluère	0.5
 évoluères	0.5
 """#
-    static let frenchDigest = "sha256:53836285dcb85d2bf865f640fff0e16d882576b30f74f30d4ca86bc42d1c2b7d"
+    static let frenchDigest = "sha256:aca634b9aff4e752deeea30f7943e89ca64570ac98930f2593fccae49cb19c5e"
 
     static let symbolsData = #"""
 $:	-1.5
