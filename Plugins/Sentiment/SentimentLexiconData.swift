@@ -31685,6 +31685,12 @@ partisaneses	1.6
 partisans	1.6
 partisanse	1.6
 partisanses	1.6
+pas cher	1
+pas chere	1
+pas cheres	1
+pas chers	1
+pas chère	1
+pas chères	1
 pas mal	1.3
 pas mal d'	0
 pas mal de	0
@@ -42003,7 +42009,7 @@ zéléses	0.5
 évoluère	0.5
 évoluères	0.5
 """#
-    static let frenchDigest = "sha256:aca634b9aff4e752deeea30f7943e89ca64570ac98930f2593fccae49cb19c5e"
+    static let frenchDigest = "sha256:13be19dd1cebb4269484da531ccd8b772169f0c66594cbc649611a447b2639c0"
 
     static let symbolsData = #"""
 $:	-1.5

@@ -159,6 +159,12 @@ import Testing
         #expect(Self.score("J'ai l'impression que LinkedIn est une perte de temps.", "fr") < -0.05)
     }
 
+    /// « pas cher » is cheap, a good deal; « trop cher » too dear.
+    @Test func pasCherIsCheap() {
+        #expect(Self.score("Ce n'est pas cher.", "fr") > 0.05)
+        #expect(Self.score("C'est trop cher.", "fr") < -0.05)
+    }
+
     /// « pas mal de » is a quantity, « pas mal » praise.
     @Test func pasMalDeIsAQuantity() {
         #expect(Self.score("Il y a pas mal de monde.", "fr") == 0)
