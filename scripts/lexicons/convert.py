@@ -254,20 +254,21 @@ def main():
     for word in importlib.import_module("vaderSentiment.vaderSentiment").BOOSTER_DICT:
         english.pop(word, None)
     extra = read_extra(os.path.join(HERE, "en-extra.tsv"))
-    english.update({k: v for k, v in extra.items() if is_word(k)})
+    extra_words = {k: v for k, v in extra.items() if is_word(k)}
+    english.update(extra_words)
 
     # Emoji: what their description says, as VADER replaces an emoji by its description, read
     # with VADER's words and our entries, phrases first ("thumbs up", "broken heart"; not
     # Pattern's adjectives: "black circle" says nothing); then our own values for those whose
     # description does not carry their use (en-extra.tsv: 🙄, 🔥).
-    describing = {**vader, **{k: v for k, v in extra.items() if is_word(k)}}
+    describing = {**vader, **extra_words}
     with open(os.path.join(vader_dir, "emoji_utf8_lexicon.txt"), encoding="utf-8") as f:
         for line in f:
             emoji, _, description = line.rstrip("\n").partition("\t")
             value = description_value(description.lower().split(), describing)
             if emoji and value:
                 symbols[emoji] = max(-4.0, min(4.0, value))
-    symbols.update({k: v for k, v in extra.items() if not is_word(k)})
+    symbols.update({k: v for k, v in extra.items() if k not in extra_words})
 
     def table(entries):
         # NFC: ForumLens looks entries up by their bytes, in the text layer's NFC.
