@@ -92,24 +92,25 @@ public struct SentimentAnalyzer: Analyzer {
         let total = sentences.reduce(0) { $0 + $1.sum } / Double(bearing).squareRoot()
         let score = Self.normalize(total, words: words)
         let rounded = (score * 1000).rounded() / 1000
-        return [
-            "score": .number(rounded),
-            "label": .string(Self.label(rounded)),
-            "sentences": .array(zip(sentences, scores).map { sentence, score in
+        // Objects as arrays of fields, not dictionary literals: one allocation each, not three.
+        return .object([
+            ("score", .number(rounded)),
+            ("label", .string(Self.label(rounded))),
+            ("sentences", .array(zip(sentences, scores).map { sentence, score in
                 let tokens = layer.tokens[sentence.range]
                 let range = layer.text.originalRange(tokens.first!.range.lowerBound ..< tokens.last!.range.upperBound)
-                return ["start": .number(Double(range.lowerBound)), "end": .number(Double(range.upperBound)), "score": .number((score * 1000).rounded() / 1000)]
-            }),
-            "evidence": .array(evidence.map { item in
+                return .object([("start", .number(Double(range.lowerBound))), ("end", .number(Double(range.upperBound))), ("score", .number((score * 1000).rounded() / 1000))])
+            })),
+            ("evidence", .array(evidence.map { item in
                 let original = layer.text.originalRange(item.scalars)
-                return [
-                    "text": .string(layer.text.string(item.scalars)),
-                    "start": .number(Double(original.lowerBound)), "end": .number(Double(original.upperBound)),
-                    "valence": .number((item.valence * 100).rounded() / 100),
-                    "rules": .array(item.rules.map { .string($0) }),
-                ]
-            }),
-        ]
+                return .object([
+                    ("text", .string(layer.text.string(item.scalars))),
+                    ("start", .number(Double(original.lowerBound))), ("end", .number(Double(original.upperBound))),
+                    ("valence", .number((item.valence * 100).rounded() / 100)),
+                    ("rules", .array(item.rules.map { .string($0) })),
+                ])
+            })),
+        ])
     }
 
     /// Per discussion, author and corpus: the messages of each label, the sum of the scores
@@ -230,7 +231,7 @@ public struct SentimentAnalyzer: Analyzer {
     /// of its forms (lolol, mdrrr, hihi) and give some a stray value (Pattern's hahahaha 0.4).
     static func valence(of token: Token, in lexicon: SentimentLexicon) -> (value: Float, stretched: Bool)? {
         let found = lexicon.words[token.key].map { ($0, false) } ?? stretchedForms(of: token).lazy.compactMap { lexicon.words[$0] }.first.map { ($0, true) }
-        if found.map({ $0.0 < laughter }) ?? true, Laughter.contains(token.lowercased) { return (laughter, false) }
+        if found.map({ $0.0 < laughter }) ?? true, Laughter.contains(token) { return (laughter, false) }
         return found
     }
     static let laughter: Float = 2
@@ -240,8 +241,12 @@ public struct SentimentAnalyzer: Analyzer {
     static func stretchedForms(of token: Token) -> [WordKey] {
         // Most words have no letter three times in a row: checked on bytes first.
         guard token.range.count >= 3 else { return [] }
-        var token = token
-        let found = token.lowercased.withUTF8 { bytes in (2 ..< max(2, bytes.count)).contains { bytes[$0] == bytes[$0 - 1] && bytes[$0] == bytes[$0 - 2] } }
+        let tripled = { (bytes: UnsafeRawBufferPointer) in (2 ..< max(2, bytes.count)).contains { bytes[$0] == bytes[$0 - 1] && bytes[$0] == bytes[$0 - 2] } }
+        let found = if let packed = token.key.packedBytes {
+            withUnsafeBytes(of: (packed.low, packed.high)) { tripled(UnsafeRawBufferPointer(rebasing: $0[..<packed.count])) }
+        } else {
+            token.lowercased.utf8.withContiguousStorageIfAvailable { tripled(UnsafeRawBufferPointer($0)) } ?? true
+        }
         guard found else { return [] }
         var squeezed = "", doubled = "", previous: Character?, run = 0, stretched = false
         for character in token.lowercased {
@@ -259,27 +264,45 @@ public struct SentimentAnalyzer: Analyzer {
     ) -> ScoredSentence {
         let tokens = layer.tokens
         // Contrasts (but, par contre, on the other hand): their words say nothing themselves; the
-        // last one inside the sentence splits it.
-        let contrasts = sentence.compactMap { start in Self.phraseLength(language.contrasts, at: start, in: sentence, tokens).map { start ..< start + $0 } }
-        let contrast = contrasts.last { $0.lowerBound > sentence.lowerBound }
-        // Boosters of several words (un peu, kind of): where each ends, and the words they hold.
-        var boosterEnding: [Int: (value: Double, text: String)] = [:]
-        var inBooster = Set(contrasts.joined())
+        // last one inside the sentence splits it. Boosters of several words (un peu, kind of):
+        // where each ends, and the words they hold. A concession (although, no matter, bien
+        // que): its words say nothing themselves. What was wished or tried rather than done:
+        // from its marker to the end of the clause.
+        var contrasts: [Range<Int>] = []
+        var boosterEnding: [(end: Int, value: Double, text: String)] = []
+        var concession: Range<Int>?
+        var irrealisMarker: Int?
+        // Per token of the sentence, whether a phrase holds it: made at the first phrase met.
+        var inPhrase: [Bool] = []
         for start in sentence {
-            for phrase in language.boosterPhrases[tokens[start].key] ?? [] where PhraseList.matches(phrase.keys, at: start, in: sentence, tokens) {
-                boosterEnding[start + phrase.keys.count - 1] = (phrase.value, text(of: start ..< start + phrase.keys.count, tokens))
-                inBooster.formUnion(start ..< start + phrase.keys.count)
+            guard let starts = language.starts[tokens[start].key] else { continue }
+            var held: [Range<Int>] = []
+            if starts.contains(.contrast), let length = Self.phraseLength(language.contrasts, at: start, in: sentence, tokens) {
+                contrasts.append(start ..< start + length)
+                held.append(start ..< start + length)
             }
+            if starts.contains(.boosterPhrase) {
+                for phrase in language.boosterPhrases[tokens[start].key] ?? [] where PhraseList.matches(phrase.keys, at: start, in: sentence, tokens) {
+                    boosterEnding.append((start + phrase.keys.count - 1, phrase.value, text(of: start ..< start + phrase.keys.count, tokens)))
+                    held.append(start ..< start + phrase.keys.count)
+                }
+            }
+            if starts.contains(.irrealis), irrealisMarker == nil, Self.phraseLength(language.irrealis, at: start, in: sentence, tokens) != nil {
+                irrealisMarker = start
+            }
+            if starts.contains(.concession), concession == nil, let length = Self.phraseLength(language.concessions, at: start, in: sentence, tokens) {
+                concession = start ..< start + length
+                held.append(start ..< start + length)
+            }
+            if !held.isEmpty, inPhrase.isEmpty { inPhrase = Array(repeating: false, count: sentence.count) }
+            for range in held { for index in range { inPhrase[index - sentence.lowerBound] = true } }
         }
-        // What was wished or tried rather than done: from its marker to the end of the clause.
+        let contrast = contrasts.last { $0.lowerBound > sentence.lowerBound }
         var irrealis = 0 ..< 0
-        if let marker = sentence.first(where: { Self.phraseLength(language.irrealis, at: $0, in: sentence, tokens) != nil }) {
+        if let marker = irrealisMarker {
             let clauseEnd = tokens[marker ..< sentence.upperBound].firstIndex { $0.kind == .punctuation } ?? sentence.upperBound
             irrealis = marker ..< min(clauseEnd, contrasts.first { $0.lowerBound > marker }?.lowerBound ?? clauseEnd)
         }
-        // A concession (although, no matter, bien que): its words say nothing themselves.
-        let concession = sentence.lazy.compactMap { start in Self.phraseLength(language.concessions, at: start, in: sentence, tokens).map { start ..< start + $0 } }.first
-        if let concession { inBooster.formUnion(concession) }
         var found: [(range: Range<Int>, valence: Double, rules: [String])] = []
         var index = sentence.lowerBound
         while index < sentence.upperBound {
@@ -296,7 +319,7 @@ public struct SentimentAnalyzer: Analyzer {
             switch token.kind {
             case .emoticon, .emoji: hit = SentimentLexicon.symbols.words[token.key].map { ($0, false) }
             case .word, .clitic:
-                guard !inBooster.contains(index) else { continue }
+                guard inPhrase.isEmpty || !inPhrase[index - sentence.lowerBound] else { continue }
                 hit = valence(of: token, in: lexicon)
                 // French capitalizes names, not emphasis: « France », « Les Verts » say nothing.
                 if hit != nil, language.capitalizesOnlyNames, !shouted, isName(index, in: sentence, layer) { continue }
@@ -337,8 +360,8 @@ public struct SentimentAnalyzer: Analyzer {
                 distance += 1
                 if distance > 3 { break }
                 let booster: (value: Double, text: String)
-                if let phrase = boosterEnding[before] {
-                    booster = phrase
+                if let phrase = boosterEnding.last(where: { $0.end == before }) {
+                    booster = (phrase.value, phrase.text)
                 } else if before == index - 1, intensifies(before, in: sentence, layer, lexicon, language) {
                     booster = (boost, tokens[before].lowercased)
                 } else if let value = language.boosters[tokens[before].key] ?? Self.stretchedForms(of: tokens[before]).lazy.compactMap({ language.boosters[$0] }).first {
@@ -418,31 +441,41 @@ public struct SentimentAnalyzer: Analyzer {
 
     /// A language's boosters (positive) and dampeners (negative), of one word or several, its
     /// contrast words, and the negators that modify a sentiment word after them rather than count.
-    struct Words: Sendable {
-        var boosters = WordTable<Double>()
+    /// A class: scoring passes it to every sentence, and a struct of a dozen tables would be
+    /// copied, two dozen retains, each time.
+    final class Words: Sendable {
+        let boosters: WordTable<Double>
         /// Boosters of several words, by their first word.
-        var boosterPhrases = WordTable<[(keys: [WordKey], value: Double)]>()
+        let boosterPhrases: WordTable<[(keys: [WordKey], value: Double)]>
         /// Contrasts, of one word or several, by first word.
-        var contrasts: WordTable<[[WordKey]]>
+        let contrasts: WordTable<[[WordKey]]>
         /// Concessions, of one word or several, by first word.
-        var concessions: WordTable<[[WordKey]]>
-        var negators: WordTable<Bool>
-        var approximators: WordTable<Bool>
-        var numbers: WordTable<Bool>
+        let concessions: WordTable<[[WordKey]]>
+        let negators: WordTable<Bool>
+        let approximators: WordTable<Bool>
+        let numbers: WordTable<Bool>
         /// Whether a capital inside a sentence marks a name (French) rather than also stress or
         /// a title (English tweets capitalize Love, Happy, Great).
-        var capitalizesOnlyNames: Bool
+        let capitalizesOnlyNames: Bool
         /// How adverbs end (-ly, -ment): one right before a sentiment word intensifies it.
-        var adverbEnding: String
+        let adverbEnding: String
         /// Words of excess before a sentiment word ("too sweet"): praise is halved.
-        var excess: WordTable<Bool>
+        let excess: WordTable<Bool>
         /// What was wished or tried rather than done ("should have been", « aurait dû »), by
         /// first word: praise in the rest of the clause is not asserted.
-        var irrealis = WordTable<[[WordKey]]>()
+        let irrealis: WordTable<[[WordKey]]>
         /// Sentiment words that say nothing after certain words: "like" after a verb of seeming
         /// or a copula compares ("looks like", "it's like"), "well" after "as" adds, "mean"
         /// after a pronoun or a modal is the verb ("I mean").
-        var sayNothingAfter = WordTable<WordTable<Bool>>()
+        let sayNothingAfter: WordTable<WordTable<Bool>>
+        /// The first words of contrasts, booster phrases, irrealis markers and concessions, with
+        /// a bit for each (`Starts`): one lookup a token, where most tokens start none.
+        let starts: WordTable<Starts>
+
+        struct Starts: OptionSet, Sendable {
+            let rawValue: UInt8
+            static let contrast = Starts(rawValue: 1), boosterPhrase = Starts(rawValue: 2), irrealis = Starts(rawValue: 4), concession = Starts(rawValue: 8)
+        }
 
         init(boosters: [String], dampeners: [String], contrasts: [String], concessions: [String], negators: [String], approximators: [String], numbers: [String], capitalizesOnlyNames: Bool,
              adverbEnding: String, excess: [String] = [], irrealis: [String] = [], sayNothingAfter: [String: [String]] = [:]) {
@@ -450,16 +483,25 @@ public struct SentimentAnalyzer: Analyzer {
             self.excess = WordTable(excess.map { (WordKey($0), true) })
             self.irrealis = Self.phrases(irrealis)
             self.concessions = Self.phrases(concessions)
+            var single = WordTable<Double>(), phrases = WordTable<[(keys: [WordKey], value: Double)]>()
             for (words, value) in boosters.map({ ($0, SentimentAnalyzer.boost) }) + dampeners.map({ ($0, -SentimentAnalyzer.boost) }) {
                 let keys = Tokenizer.tokens(NormalizedText(words)).map(\.key)
-                if keys.count == 1 { self.boosters[keys[0]] = value } else { boosterPhrases[keys[0]] = (boosterPhrases[keys[0]] ?? []) + [(keys, value)] }
+                if keys.count == 1 { single[keys[0]] = value } else { phrases[keys[0]] = (phrases[keys[0]] ?? []) + [(keys, value)] }
             }
+            self.boosters = single
+            boosterPhrases = phrases
             self.contrasts = Self.phrases(contrasts)
             self.sayNothingAfter = WordTable(sayNothingAfter.map { word, before in (WordKey(word), WordTable(before.map { (WordKey($0), true) })) })
             self.negators = WordTable(negators.map { (WordKey($0), true) })
             self.approximators = WordTable(approximators.map { (WordKey($0), true) })
             self.numbers = WordTable(numbers.map { (WordKey($0), true) })
             self.capitalizesOnlyNames = capitalizesOnlyNames
+            var starts = WordTable<Starts>()
+            for (table, bit) in [(self.contrasts, Starts.contrast), (self.irrealis, .irrealis), (self.concessions, .concession)] {
+                for (key, _) in table.pairs { starts[key] = (starts[key] ?? []).union(bit) }
+            }
+            for (key, _) in phrases.pairs { starts[key] = (starts[key] ?? []).union(.boosterPhrase) }
+            self.starts = starts
         }
 
         /// Phrases of one word or more as token keys, by first word.

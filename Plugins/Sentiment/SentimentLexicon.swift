@@ -4,14 +4,16 @@ import ForumLensText
 /// scripts/lexicons/convert.py generates (SentimentLexiconData.swift; sources in NOTICE).
 /// Words are looked up by their token's `WordKey`; a phrase by its first token, then matched
 /// token by token, as the text layer splits it (`n'importe quoi` is three tokens).
-struct SentimentLexicon: Sendable {
-    private(set) var words = WordTable<Float>()
+/// A class: a struct of two tables would be copied, four retains, for every message.
+final class SentimentLexicon: Sendable {
+    let words: WordTable<Float>
     /// Phrases by their first token's key, longest first.
-    private(set) var phrases = WordTable<[(keys: [WordKey], valence: Float)]>()
+    let phrases: WordTable<[(keys: [WordKey], valence: Float)]>
 
     init(_ data: String) {
         var data = data
         var phrases: [WordKey: [(keys: [WordKey], valence: Float)]] = [:]
+        var words = WordTable<Float>()
         data.withUTF8 { bytes in
             words = WordTable(minimumCapacity: bytes.count / 12)
             var lineStart = 0
@@ -39,6 +41,7 @@ struct SentimentLexicon: Sendable {
                 }
             }
         }
+        self.words = words
         self.phrases = WordTable(phrases.map { key, list in (key, list.sorted { $0.keys.count > $1.keys.count }) })
     }
 

@@ -51,12 +51,15 @@ public struct LanguageGuess: Sendable, Equatable {
         var seen: [WordKey] = []   // few per message: a scan costs less than hashing
         seen.reserveCapacity(16)
         var words = 0
-        for token in tokens where token.kind == .word || token.kind == .clitic {
+        let languagesOfWord = languagesOfWord, count = functionWords.count   // once, not per token
+        // By index: a Token copied out of the array is its String retained and released.
+        for position in tokens.indices where tokens[position].kind == .word || tokens[position].kind == .clitic {
             words += 1
-            guard let languages = languagesOfWord[token.key] else { continue }
-            let first = !seen.contains(token.key)
-            if first { seen.append(token.key) }
-            for index in functionWords.indices where languages & 1 << index != 0 {
+            let key = tokens[position].key
+            guard let languages = languagesOfWord[key] else { continue }
+            let first = !seen.contains(key)
+            if first { seen.append(key) }
+            for index in 0 ..< count where languages & 1 << index != 0 {
                 scores[index] += 1
                 if first { distinct[index] += 1 }
             }

@@ -2,14 +2,16 @@
 /// lolol, lmao, lmfao, rofl, mdr, mdrrr, ptdr, xptdr. It ends a negation's scope, as an emoticon
 /// does, and the sentiment analyzer reads it at least as "haha".
 public enum Laughter {
+    /// Whether a token is laughter: first by the first letter its key holds, without the String.
+    public static func contains(_ token: Token) -> Bool {
+        if let first = token.key.packedBytes.map({ UInt8(truncatingIfNeeded: $0.low) }), !mayStart(first) { return false }
+        return contains(token.lowercased)
+    }
+
     /// Whether `word` (lowercase) is laughter. Asked of most words: those whose first letter
     /// starts no laughter go at once.
     public static func contains(_ word: String) -> Bool {
-        guard let first = word.utf8.first else { return false }
-        switch first {
-        case UInt8(ascii: "a"), UInt8(ascii: "h"), UInt8(ascii: "l"), UInt8(ascii: "m"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "x"): break
-        default: return false
-        }
+        guard let first = word.utf8.first, mayStart(first) else { return false }
         var word = word
         return word.withUTF8 { bytes in
             guard bytes.count >= 3 else { return false }
@@ -27,6 +29,13 @@ public enum Laughter {
                 while end > 1, bytes[end - 1] == bytes[end - 2] { end -= 1 }
                 return acronyms.contains { $0.elementsEqual(bytes[..<end]) }
             }
+        }
+    }
+
+    static func mayStart(_ first: UInt8) -> Bool {
+        switch first {
+        case UInt8(ascii: "a"), UInt8(ascii: "h"), UInt8(ascii: "l"), UInt8(ascii: "m"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "x"): true
+        default: false
         }
     }
 

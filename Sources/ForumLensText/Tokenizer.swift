@@ -93,8 +93,14 @@ public enum Tokenizer {
         /// ASCII and Latin-1 capitals (most of French and English) by arithmetic, the others by
         /// their Unicode lowercase mapping; written to a buffer on the stack, with the word's key.
         func lowercasedWithKey(_ range: Range<Int>) -> (String, WordKey) {
+            // Most words: ASCII, up to 15 letters, lowercased straight into their key.
+            if range.count <= 15, let key = asciiKey(range) {
+                let bytes = key.packedBytes!
+                let string = withUnsafeBytes(of: (bytes.low, bytes.high)) { String(decoding: $0.prefix(bytes.count), as: UTF8.self) }
+                return (string, key)
+            }
             // A scalar's lowercase takes at most 4 bytes (İ, two scalars, takes 3).
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count * 4) { buffer in
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count * 4) { buffer in
                 var count = 0
                 for scalar in scalars[range] {
                     let value = scalar.value
@@ -115,6 +121,23 @@ public enum Tokenizer {
                 }
                 let bytes = UnsafeBufferPointer(rebasing: buffer[..<count])
                 return (String(decoding: bytes, as: UTF8.self), WordKey(utf8: bytes))
+            }
+        }
+
+        /// The key of up to 15 ASCII scalars, lowercased; nil when one is not ASCII.
+        func asciiKey(_ range: Range<Int>) -> WordKey? {
+            scalars.withUnsafeBufferPointer { scalars in
+                var low: UInt64 = 0, high: UInt64 = 0, shift: UInt64 = 0
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    let value = scalars[index].value
+                    guard value < 0x80 else { return nil }
+                    let byte = UInt64(value | (value &- 0x41 < 26 ? 0x20 : 0))
+                    if shift < 64 { low |= byte << shift } else { high |= byte << (shift - 64) }
+                    shift += 8
+                    index += 1
+                }
+                return WordKey(packed: low, high, count: range.count)
             }
         }
 

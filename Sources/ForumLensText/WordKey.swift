@@ -18,9 +18,8 @@ public struct WordKey: Hashable, Sendable {
         var low: UInt64 = 0
         var high: UInt64 = 0
         if bytes.count <= 15 {
-            for (index, byte) in bytes.enumerated() {
-                if index < 8 { low |= UInt64(byte) << (8 * index) } else { high |= UInt64(byte) << (8 * (index - 8)) }
-            }
+            for index in 0 ..< min(bytes.count, 8) { low |= UInt64(bytes[index]) << (8 * index) }
+            for index in min(bytes.count, 8) ..< bytes.count { high |= UInt64(bytes[index]) << (8 * (index - 8)) }
         } else {
             low = 0xcbf2_9ce4_8422_2325
             for byte in bytes { low = (low ^ UInt64(byte)) &* 0x100_0000_01b3 }
@@ -28,6 +27,19 @@ public struct WordKey: Hashable, Sendable {
         // The length in the top byte: a long word's key never equals a short one's.
         self.low = low
         self.high = high | UInt64(min(bytes.count, 255)) << 56
+    }
+
+    /// The key of a word of up to 15 bytes already packed, little-endian, in two integers.
+    @inlinable init(packed low: UInt64, _ high: UInt64, count: Int) {
+        self.low = low
+        self.high = high | UInt64(count) << 56
+    }
+
+    /// The word itself, when it is short enough to be packed whole (up to 15 bytes), its
+    /// bytes little-endian in `low` then `high`.
+    public var packedBytes: (low: UInt64, high: UInt64, count: Int)? {
+        let count = Int(high >> 56)
+        return count <= 15 ? (low, high & 0x00FF_FFFF_FFFF_FFFF, count) : nil
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -133,7 +133,10 @@ extension ForumLens {
                 guard let firstTab = line.firstIndex(of: UInt8(ascii: "\t")), let lastTab = line.lastIndex(of: UInt8(ascii: "\t")), firstTab < lastTab else {
                     throw PluginError("\(path):\(number + 2): expected id, text and a \(numeric ? "number" : "label") separated by tabs")
                 }
-                let value = String(decoding: line[(lastTab + 1)...], as: UTF8.self).trimmingSpaces()
+                var cell = line[(lastTab + 1)...]
+                while let first = cell.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { cell.removeFirst() }
+                while let last = cell.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { cell.removeLast() }
+                let value = String(decoding: cell, as: UTF8.self)
                 let gold: SentimentEvaluation.Gold?
                 if numeric { gold = Double(value).map { .score($0) } } else { gold = labels[value.lowercased()].map { .label($0) } }
                 guard let gold else {
