@@ -56,11 +56,12 @@ public enum Negation {
         let english = language.code == "en"
         var negated = [Bool](repeating: false, count: tokens.count)
         var index = 0
+        // Keys, not Strings, and the tables read once: this loop sees every token.
+        let (negators, denialStarts, ne, elidedNe) = (negators, denialStarts, ne, elidedNe)
         while index < tokens.count {
-            let word = tokens[index].lowercased
+            let key = tokens[index].key
             // `ne` / `n'`: the words up to the negator that follows in the clause are negated too.
-            // (The length first: comparing Strings costs hundreds of instructions.)
-            if word.utf8.count == 2, word == "ne" || word == "n'" {
+            if key == ne || key == elidedNe {
                 if let negator = negator(after: index, in: tokens), !affirms(at: negator, in: tokens) {
                     for inner in index + 1 ..< negator where isWord(tokens[inner]) { negated[inner] = true }
                     markScope(after: negator, in: tokens, &negated)
@@ -74,13 +75,13 @@ public enum Negation {
                     continue
                 }
             }
-            if let end = denialByDistance(at: index, in: tokens) {
+            if denialStarts.contains(key), let end = denialByDistance(at: index, in: tokens) {
                 markScope(after: end, in: tokens, &negated, length: 2)
                 index = end + 1
                 continue
             }
-            let key = tokens[index].key
             if negators.contains(key) || english && key == dont, isWord(tokens[index]), !affirms(at: index, in: tokens) {
+                let word = tokens[index].lowercased
                 // `plus` alone is "more" (« de plus en plus »), `personne` alone "a person", `point`
                 // a full stop's name, `rien` "nothing" (« de rien »): only after `ne` (above) are
                 // they negations, and `rien` before `de` (« rien de spécial »).
@@ -211,7 +212,11 @@ public enum Negation {
     }
     static let (far, from, being, loin, de, elidedDe, etre, short, of) =
         (WordKey("far"), WordKey("from"), WordKey("being"), WordKey("loin"), WordKey("de"), WordKey("d'"), WordKey("être"), WordKey("short"), WordKey("of"))
-    static let fall = table(["fall", "falls", "fell", "falling", "fallen"])
+    static let fallWords = ["fall", "falls", "fell", "falling", "fallen"]
+    static let fall = table(fallWords)
+    /// The first words of those phrases.
+    static let denialStarts = table(["far", "loin"] + fallWords)
+    static let (ne, elidedNe) = (WordKey("ne"), WordKey("n'"))
 
     static func isWord(_ token: Token) -> Bool { token.kind == .word || token.kind == .clitic }
 }

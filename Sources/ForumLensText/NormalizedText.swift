@@ -14,18 +14,24 @@ public struct NormalizedText: Sendable {
     public init(_ text: String) {
         // Plain ASCII without a backtick or an ampersand (most English messages): nothing to
         // map, drop or compose, each byte a scalar at its own offset.
+        // Checked and copied in one pass; the offsets filled in a loop (`Array(0 ... count)`
+        // copies through a generic path, ten times slower).
         let ascii: [Unicode.Scalar]? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x60 && $0 != 0x26 }) else { return nil }
-            return Array(unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                for (index, byte) in bytes.enumerated() { buffer.initializeElement(at: index, to: Unicode.Scalar(byte)) }
-                count = bytes.count
+            // Only the first bytes of a text that is not plain are copied for nothing.
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                for index in 0 ..< bytes.count {
+                    let byte = bytes[index]
+                    guard byte < 0x80, byte != 0x60, byte != 0x26 else { return }
+                    buffer[index] = Unicode.Scalar(byte)
+                    count += 1
+                }
             }
+            return scalars.count == bytes.count ? scalars : nil
         } ?? nil
         if let ascii {
             scalars = ascii
-            // Filled in a loop: `Array(0 ... count)` copies through a generic path, 10 times slower.
             originalOffsets = Array(unsafeUninitializedCapacity: ascii.count + 1) { buffer, count in
-                for offset in 0 ... ascii.count { buffer.initializeElement(at: offset, to: offset) }
+                for offset in 0 ... ascii.count { buffer[offset] = offset }
                 count = ascii.count + 1
             }
             return

@@ -40,6 +40,12 @@ public enum Tokenizer {
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     /// The emoticons by their first scalar (all ASCII), for the few tokens that start with one.
     static let emoticonsByStart: [[[Unicode.Scalar]]] = (0 ..< 128).map { start in emoticons.filter { $0[0].value == start } }
+    /// The ASCII letters that start a word and nothing else (no URL, no emoticon): most words
+    /// go straight to `word()`.
+    static let plainWordStarts: [Bool] = (0 ..< 128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return Scanner.isLetter(scalar) && emoticonsByStart[value].isEmpty && !"hHwW".unicodeScalars.contains(scalar)
+    }
     /// Units after a number that stay in its token.
     static let units: Set<String> = [
         "h", "min", "mn", "s", "sec", "j", "m", "km", "kg", "g", "k", "ans", "an", "mois", "sem", "hr", "hrs", "mins",
@@ -60,9 +66,12 @@ public enum Tokenizer {
         func at(_ offset: Int) -> Unicode.Scalar? { offset < scalars.count ? scalars[offset] : nil }
 
         mutating func scan() -> [Token] {
+            let plainWordStarts = Tokenizer.plainWordStarts
             while index < scalars.count {
                 let scalar = scalars[index]
-                if Self.isWhitespace(scalar) {
+                if scalar.value < 0x80, plainWordStarts[Int(scalar.value)] {
+                    word()
+                } else if Self.isWhitespace(scalar) {
                     index += 1
                 } else if let end = urlEnd() {
                     add(.url, index ..< end)
@@ -95,8 +104,13 @@ public enum Tokenizer {
         func lowercasedWithKey(_ range: Range<Int>) -> (String, WordKey) {
             // Most words: ASCII, up to 15 letters, lowercased straight into their key.
             if range.count <= 15, let key = asciiKey(range) {
-                let bytes = key.packedBytes!
-                let string = withUnsafeBytes(of: (bytes.low, bytes.high)) { String(decoding: $0.prefix(bytes.count), as: UTF8.self) }
+                let packed = key.packedBytes!
+                let string = String(unsafeUninitializedCapacity: packed.count) { buffer in
+                    withUnsafeBytes(of: (packed.low, packed.high)) { bytes in
+                        for index in 0 ..< packed.count { buffer[index] = bytes[index] }
+                    }
+                    return packed.count
+                }
                 return (string, key)
             }
             // A scalar's lowercase takes at most 4 bytes (İ, two scalars, takes 3).
