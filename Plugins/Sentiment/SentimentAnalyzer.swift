@@ -527,7 +527,7 @@ public struct SentimentAnalyzer: Analyzer {
         boosters: [
             "très", "vraiment", "trop", "tellement", "super", "hyper", "ultra", "extrêmement", "vachement", "carrément",
             "complètement", "totalement", "absolument", "particulièrement", "énormément", "franchement", "terriblement",
-            "incroyablement", "profondément", "sacrément", "drôlement", "bien", "archi",
+            "incroyablement", "profondément", "sacrément", "drôlement", "bien", "archi", "grave",
         ],
         dampeners: [
             "un peu", "un petit peu", "quelque peu", "peu", "assez", "plutôt", "légèrement", "relativement", "moyennement",

@@ -15978,6 +15978,7 @@ dangerses	-2.2
 dangère	-2.4
 dangères	-2.4
 daube	-2.3
+de ouf	2
 debile	-1.1
 debiles	-2.3
 debilese	-2.3
@@ -29257,6 +29258,8 @@ marquanteses	3
 marquants	3
 marquantse	3
 marquantses	3
+marraient	1.5
+marrait	1.5
 marrant	2.2
 marrante	2.9
 marrantes	2.9
@@ -29266,7 +29269,15 @@ marrants	2.9
 marrantse	2.9
 marrantses	2.9
 marre	-2
+marree	1.5
+marrees	1.5
+marrent	1.5
+marrer	1.5
 marres	-2
+marré	1.5
+marrée	1.5
+marrées	1.5
+marrés	1.5
 masochip	-2.2
 masochipe	-2.2
 masochipes	-2.2
@@ -36802,6 +36813,8 @@ sans plus	-0.8
 saoul	-1.4
 saoulant	-1.8
 saoule	-1.5
+saoulee	-1.5
+saoulees	-1.5
 saoulent	-1.4
 saoulente	-1.4
 saoulentes	-1.4
@@ -36816,6 +36829,10 @@ saoulezs	-1.4
 saouls	-1.4
 saoulse	-1.4
 saoulses	-1.4
+saoulé	-1.5
+saoulée	-1.5
+saoulées	-1.5
+saoulés	-1.5
 sarcasme	-0.9
 sarcasmes	-0.9
 sarcasmese	-0.9
@@ -37061,6 +37078,9 @@ scélérates	-3.1
 scélérats	-2.4
 scélératse	-2.4
 scélératses	-2.4
+se marre	1.5
+se marrent	1.5
+se marrer	1.5
 secheresse	-1.5
 secheresses	-1.5
 secouable	-0.3
@@ -37797,6 +37817,7 @@ soulagés	1.6
 soulagése	1.6
 soulagéses	1.6
 soulant	-1.8
+soulee	-1.5
 soulese	-1.4
 souleses	-1.4
 soulse	-1.4
@@ -37944,6 +37965,8 @@ soûleses	-1.4
 soûls	-1.4
 soûlse	-1.4
 soûlses	-1.4
+soûlé	-1.5
+soûlée	-1.5
 spam	-1.5
 spame	-1.5
 spames	-1.5
@@ -39124,6 +39147,7 @@ tenduses	-1.4
 tenebres	-1
 tenebrese	-1
 tenebreses	-1
+tenir la route	1.5
 tension	-1.5
 tensionne	-1.5
 tensionnes	-1.5
@@ -39263,6 +39287,10 @@ thrillerse	0.1
 thrillerses	0.1
 thrillère	0.4
 thrillères	0.4
+tiennent la route	1.5
+tiennent pas la route	-1.5
+tient la route	1.5
+tient pas la route	-1.5
 timide	-0.5
 timidement	-0.3
 timidemente	-0.3
@@ -42009,7 +42037,7 @@ zéléses	0.5
 évoluère	0.5
 évoluères	0.5
 """#
-    static let frenchDigest = "sha256:13be19dd1cebb4269484da531ccd8b772169f0c66594cbc649611a447b2639c0"
+    static let frenchDigest = "sha256:974da8c8b43346952d4173dbd7bb793a8fe8d2df485f0bfd1e0f32bdf66c8614"
 
     static let symbolsData = #"""
 $:	-1.5

@@ -165,6 +165,19 @@ import Testing
         #expect(Self.score("C'est trop cher.", "fr") < -0.05)
     }
 
+    /// Spoken French: « grave » says how much before a sentiment word, « de ouf » praises, « se
+    /// marrer » is fun where « en avoir marre » is not, « tenir la route » holds up.
+    @Test func spokenFrench() {
+        #expect(Self.score("C'est grave bien ce truc.", "fr") > 0.05)
+        #expect(Self.score("C'est grave.", "fr") < -0.05)
+        #expect(Self.score("Un film de ouf !", "fr") > 0.05)
+        #expect(Self.score("On s'est bien marré.", "fr") > 0.05)
+        #expect(Self.score("J'en ai marre.", "fr") < -0.05)
+        #expect(Self.score("Ça m'a saoulé.", "fr") < -0.05)
+        #expect(Self.score("Le scénario tient la route.", "fr") > 0.05)
+        #expect(Self.score("Le scénario ne tient pas la route.", "fr") < -0.05)
+    }
+
     /// « pas mal de » is a quantity, « pas mal » praise.
     @Test func pasMalDeIsAQuantity() {
         #expect(Self.score("Il y a pas mal de monde.", "fr") == 0)
