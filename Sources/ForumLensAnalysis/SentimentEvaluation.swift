@@ -96,14 +96,22 @@ public struct SentimentEvaluation: Sendable {
 
     static func classification(_ gold: [String], _ predicted: [String], _ classes: [String]) -> (Double, Double) {
         guard !gold.isEmpty else { return (.nan, .nan) }
-        let accuracy = Double(zip(gold, predicted).filter { $0 == $1 }.count) / Double(gold.count)
-        let f1s = classes.map { label -> Double in
-            let tp = Double(zip(gold, predicted).filter { $0 == label && $1 == label }.count)
-            let fp = Double(zip(gold, predicted).filter { $0 != label && $1 == label }.count)
-            let fn = Double(zip(gold, predicted).filter { $0 == label && $1 != label }.count)
+        // Counted in one pass per class over the pairs that name it (a label outside `classes`
+        // counts only against the others).
+        var truePositives = [Int](repeating: 0, count: classes.count), goldCounts = truePositives, predictedCounts = truePositives
+        var correct = 0
+        for (gold, predicted) in zip(gold, predicted) {
+            if gold == predicted { correct += 1 }
+            let goldClass = classes.firstIndex(of: gold), predictedClass = classes.firstIndex(of: predicted)
+            if let goldClass { goldCounts[goldClass] += 1 }
+            if let predictedClass { predictedCounts[predictedClass] += 1 }
+            if let goldClass, goldClass == predictedClass { truePositives[goldClass] += 1 }
+        }
+        let f1s = classes.indices.map { index -> Double in
+            let tp = Double(truePositives[index]), fp = Double(predictedCounts[index]) - tp, fn = Double(goldCounts[index]) - tp
             let precision = tp + fp > 0 ? tp / (tp + fp) : 0, recall = tp + fn > 0 ? tp / (tp + fn) : 0
             return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
         }
-        return (accuracy, f1s.reduce(0, +) / Double(f1s.count))
+        return (Double(correct) / Double(gold.count), f1s.reduce(0, +) / Double(f1s.count))
     }
 }

@@ -86,13 +86,16 @@ extension ForumLens {
                         format: "%@: start-up %.1f ms, then %d texts in %.4f s: %.0f texts/s (%d jobs)\n",
                         file, startUp * 1000, rows.count, seconds, Double(rows.count) / seconds, jobs).utf8))
                 }
+                let id = analyzer   // read once: each read of an argument goes through its wrapper
                 let scores = analysis!.results.map { results -> Double in
-                    guard case let .number(score)? = results.first(where: { $0.id == analyzer })?.value["score"] else { return 0 }
+                    guard case let .number(score)? = results.first(where: { $0.id == id })?.value["score"] else { return 0 }
                     return score
                 }
                 let evaluation = SentimentEvaluation(gold: rows.map(\.gold), predicted: scores, goldBand: goldBand, threshold: threshold)
                 print("\(file) \(evaluation.summary)")
-                for (row, score) in zip(rows, scores) { written += "\(row.id)\t\(score)\n" }
+                if predictions != nil {
+                    for (row, score) in zip(rows, scores) { written += "\(row.id)\t\(score)\n" }
+                }
             }
             if let predictions { try written.write(toFile: predictions, atomically: true, encoding: .utf8) }
         }
