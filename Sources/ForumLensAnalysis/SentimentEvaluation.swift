@@ -96,8 +96,7 @@ public struct SentimentEvaluation: Sendable {
 
     static func classification(_ gold: [String], _ predicted: [String], _ classes: [String]) -> (Double, Double) {
         guard !gold.isEmpty else { return (.nan, .nan) }
-        // Counted in one pass per class over the pairs that name it (a label outside `classes`
-        // counts only against the others).
+        // One pass over the pairs: per class, the right guesses, the gold and predicted counts.
         var truePositives = [Int](repeating: 0, count: classes.count), goldCounts = truePositives, predictedCounts = truePositives
         var correct = 0
         for (gold, predicted) in zip(gold, predicted) {

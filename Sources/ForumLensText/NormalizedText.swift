@@ -13,11 +13,11 @@ public struct NormalizedText: Sendable {
 
     public init(_ text: String) {
         // Plain ASCII without a backtick or an ampersand (most English messages): nothing to
-        // map, drop or compose, each byte a scalar at its own offset.
-        // Checked and copied in one pass; the offsets filled in a loop (`Array(0 ... count)`
-        // copies through a generic path, ten times slower).
+        // map, drop or compose, each byte a scalar at its own offset. Checked while copied (of
+        // a text that is not plain, only the bytes before the first that is not are copied for
+        // nothing); the offsets filled in a loop (`Array(0 ... count)` takes a generic path,
+        // ten times slower).
         let ascii: [Unicode.Scalar]? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            // Only the first bytes of a text that is not plain are copied for nothing.
             let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 for index in 0 ..< bytes.count {
                     let byte = bytes[index]

@@ -100,9 +100,9 @@ public enum Tokenizer {
 
         /// What `String.lowercased()` gives for these scalars, without making the String first:
         /// ASCII and Latin-1 capitals (most of French and English) by arithmetic, the others by
-        /// their Unicode lowercase mapping; written to a buffer on the stack, with the word's key.
+        /// their Unicode lowercase mapping; written to a buffer on the stack, with the word's key
+        /// (a word of up to 15 ASCII letters straight into its key, its String from the key).
         func lowercasedWithKey(_ range: Range<Int>) -> (String, WordKey) {
-            // Most words: ASCII, up to 15 letters, lowercased straight into their key.
             if range.count <= 15, let key = asciiKey(range) {
                 let packed = key.packedBytes!
                 let string = String(unsafeUninitializedCapacity: packed.count) { buffer in

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import ForumLensAnalysis
 import ForumLensCore
-import ForumLensIngest
 import ForumLensText
 
 extension ForumLens {
@@ -136,9 +135,10 @@ extension ForumLens {
                 guard let firstTab = line.firstIndex(of: UInt8(ascii: "\t")), let lastTab = line.lastIndex(of: UInt8(ascii: "\t")), firstTab < lastTab else {
                     throw PluginError("\(path):\(number + 2): expected id, text and a \(numeric ? "number" : "label") separated by tabs")
                 }
+                // Spaces trimmed on the bytes, before the String is made.
                 var cell = line[(lastTab + 1)...]
-                while let first = cell.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { cell.removeFirst() }
-                while let last = cell.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { cell.removeLast() }
+                while cell.first == UInt8(ascii: " ") { cell.removeFirst() }
+                while cell.last == UInt8(ascii: " ") { cell.removeLast() }
                 let value = String(decoding: cell, as: UTF8.self)
                 let gold: SentimentEvaluation.Gold?
                 if numeric { gold = Double(value).map { .score($0) } } else { gold = labels[value.lowercased()].map { .label($0) } }
