@@ -308,7 +308,7 @@ public struct SentimentAnalyzer: Analyzer {
         while index < sentence.upperBound {
             let token = tokens[index]
             // A phrase first: its words read together (pas mal, not bad), negation included.
-            if let phrase = lexicon.phrases[token.key]?.first(where: { PhraseList.matches($0.keys, at: index, in: sentence, tokens) }) {
+            if lexicon.phrases.contains(token.key), let phrase = lexicon.phrases[token.key]?.first(where: { PhraseList.matches($0.keys, at: index, in: sentence, tokens) }) {
                 // One of no valence only keeps its words from counting (« pas mal de monde »).
                 if phrase.valence != 0 { found.append((index ..< index + phrase.keys.count, Double(phrase.valence), [])) }
                 index += phrase.keys.count

@@ -98,7 +98,16 @@ public struct WordTable<Value: Sendable>: Sendable {
         }
     }
 
-    @inlinable public func contains(_ key: WordKey) -> Bool { self[key] != nil }
+    /// Whether the table holds `key`: its keys only, the value not fetched (nor, for a list,
+    /// retained and released).
+    @inlinable public func contains(_ key: WordKey) -> Bool {
+        var slot = Int(truncatingIfNeeded: key.mixed) & mask
+        while let stored = keys[slot] {
+            if stored == key { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
 
     /// Every key and value, in no particular order.
     public var pairs: [(key: WordKey, value: Value)] {
