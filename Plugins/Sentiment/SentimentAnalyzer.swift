@@ -11,7 +11,7 @@ import ForumLensText
 /// vraiment, trop, un peu; very, really, slightly); negation through the text layer's scopes
 /// (ne … pas, pas de, jamais, sans; not, never, n't), which turns and weakens it, a negative
 /// word more; phrases that a word-by-word reading gets wrong come first (pas mal, pas terrible,
-/// not bad); a word in capitals in a sentence that is not shouted throughout weighs more; in
+/// not bad), turned by a negation that governs them as a word is (« pas d'accord »); a word in capitals in a sentence that is not shouted throughout weighs more; in
 /// French, a capitalized word inside a sentence is a name and counts for nothing; an adverb of
 /// the opposite sense right before a sentiment word intensifies it ("insanely funny"); praise after
 /// "too" is halved ("too sweet"), and praise wished or tried for is not given ("should have been
@@ -309,8 +309,19 @@ public struct SentimentAnalyzer: Analyzer {
             let token = tokens[index]
             // A phrase first: its words read together (pas mal, not bad), negation included.
             if lexicon.phrases.contains(token.key), let phrase = lexicon.phrases[token.key]?.first(where: { PhraseList.matches($0.keys, at: index, in: sentence, tokens) }) {
-                // One of no valence only keeps its words from counting (« pas mal de monde »).
-                if phrase.valence != 0 { found.append((index ..< index + phrase.keys.count, Double(phrase.valence), [])) }
+                // One of no valence only keeps its words from counting (« pas mal de monde »). One
+                // in a negation's scope is turned as a word is ("didn't meet my expectations"),
+                // unless it holds the negator itself ("not bad", « ne tient pas la route »): then
+                // a word of it is outside the scope.
+                let range = index ..< index + phrase.keys.count
+                if phrase.valence != 0 {
+                    var value = Double(phrase.valence), rules: [String] = []
+                    if range.allSatisfy({ layer.negated[$0] || tokens[$0].kind == .punctuation }) {
+                        value *= value > 0 ? negation : negation * negatedBlame
+                        rules.append("negation")
+                    }
+                    found.append((range, value, rules))
+                }
                 index += phrase.keys.count
                 continue
             }

@@ -544,6 +544,8 @@ artificial	-1.2
 artificially	-1.2
 artistic	0.67
 artistically	0.67
+as advertised	1.2
+as described	1
 ascetic	-1
 ashamed	-2.1
 ashamedly	-1.7
@@ -787,6 +789,8 @@ believably	1
 belittle	-1.9
 belittled	-2
 beloved	2.3
+below expectations	-1.5
+below my expectations	-1.5
 benefic	1.4
 benefice	0.4
 beneficed	1.1
@@ -1082,6 +1086,8 @@ burdensome	-1.8
 busily	0.2
 business	0.2
 busy	0.2
+buy again	1.5
+buy it again	1.5
 bwahaha	0.4
 bwahahah	2.5
 bz	0.4
@@ -2149,6 +2155,7 @@ diamond	1.4
 diaphanous	-0.4
 dick	-2.3
 dickhead	-3.1
+did the job	1.2
 didactic	-1
 die	-2.9
 died	-2.6
@@ -2408,6 +2415,10 @@ doa	-2.3
 dodgin	-0.4
 dodging	-0.4
 dodgy	-0.9
+does its job	1.2
+does the job	1.2
+does what it promises	1.5
+does what it says	1.5
 dolorous	-2.2
 dominance	0.8
 dominances	-0.1
@@ -2866,6 +2877,10 @@ exaggerates	-0.6
 exaggeratin	-0.7
 exaggerating	-0.7
 exasperated	-1.8
+exceeded all expectations	2.2
+exceeded expectations	2.2
+exceeded my expectations	2.2
+exceeds expectations	2.2
 excel	2
 excelled	2.2
 excellence	3.1
@@ -3026,11 +3041,14 @@ fake	-2.1
 fakes	-1.8
 fakin	-1.8
 faking	-1.8
+fall apart	-1.8
 fall flat	-1.6
 fall short	-1.2
 fallen	-1.5
 fallin	-0.6
 falling	-0.6
+falling apart	-2
+falls apart	-2
 falls flat	-1.6
 falls short	-1.2
 false	-0.8
@@ -3148,6 +3166,7 @@ feebly	-1.2
 feelin	0.5
 feeling	0.5
 felicitous	1.4
+fell apart	-2
 fell flat	-1.6
 fell short	-1.2
 felonies	-2.5
@@ -3233,6 +3252,7 @@ fit	1.5
 fitness	1.1
 fittin	1
 fitting	1
+five stars	2.5
 fkm	-2.4
 flagship	0.4
 flashy	-1
@@ -3366,6 +3386,7 @@ fortunately	1.9
 fought	-1.3
 foughten	-1.9
 foul	-2.2
+four stars	1.5
 fragile	-1
 frantic	-1.9
 frantically	-1.4
@@ -3967,6 +3988,7 @@ gullible	-1.5
 gun	-1.4
 ha	1.4
 hacked	-1.7
+had to return	-1.5
 hagd	2.2
 hagn	2.2
 hago	1.2
@@ -5348,6 +5370,8 @@ medicative	0.2
 mediocre	-1
 mediocrity	-0.3
 meditative	1.4
+meet my expectations	1.2
+meets my expectations	1.2
 meh	-0.3
 melancholia	-0.5
 melancholiac	-2
@@ -5399,6 +5423,7 @@ mesmerizing	0.6
 mess	-1.5
 messed	-1.4
 messy	-1.5
+met my expectations	1.2
 methodical	0.6
 methodically	0.6
 mia	-1.2
@@ -5584,6 +5609,7 @@ murderousness	-2.9
 murders	-3
 musm	0.9
 must see	2.2
+must-have	2
 must-see	2.2
 mwah	2.5
 nag	-1.5
@@ -5795,6 +5821,7 @@ ominous	-1.4
 ominously	-1.4
 on the ball	2
 once-in-a-lifetime	1.8
+one star	-2
 oozes	-0.4
 open-minded	0.8
 openness	1.4
@@ -6470,6 +6497,7 @@ punishing	-2.6
 punishment	-2.2
 punishments	-1.8
 punitive	-2.3
+purchase again	1.5
 pure	0.43
 pushy	-1.1
 puzzled	-0.7
@@ -6486,6 +6514,7 @@ questioningly	-0.4
 quick	0.67
 quickly	0.67
 quickness	0.67
+quit working	-1.8
 quixotic	0.4
 racism	-3.1
 racist	-3
@@ -6800,6 +6829,7 @@ retard	-2.4
 retarded	-2.7
 retards	-1.8
 retreat	0.8
+returned it	-1.2
 revenge	-2.4
 revenged	-0.9
 revengeful	-2.4
@@ -7029,6 +7059,7 @@ savageries	-1.9
 savagery	-2.5
 savages	-2.4
 save	2.2
+save your money	-1.8
 saved	1.8
 savvy	1.3
 scam	-2.7
@@ -7135,6 +7166,7 @@ sensational	1.33
 sensible	1.3
 sensitive	0.2
 sensitively	0.2
+sent it back	-1.2
 sentence	0.3
 sentenced	-0.1
 sentences	0.2
@@ -7669,9 +7701,11 @@ stinky	-1.5
 stolen	-2.2
 stop	-1.2
 stopped	-0.9
+stopped working	-1.8
 stoppin	-0.6
 stopping	-0.6
 stops	-0.6
+stops working	-1.8
 stout	0.7
 stoutly	0.7
 straight	0.9
@@ -8400,6 +8434,7 @@ tumor	-1.6
 turmoil	-1.5
 twat	-3.4
 twisted	-1
+two stars	-1
 two-dimensional	-0.2
 tx	1.5
 txs	1.1
@@ -9009,6 +9044,7 @@ walkouts	-0.7
 wan	-0.4
 wanker	-2.5
 want	0.3
+want my money back	-2
 wants	0.4
 war	-2.9
 warfare	-1.2
@@ -9383,9 +9419,10 @@ zealot	-1.9
 zealots	-0.8
 zealous	0.5
 zealously	0.5
+zero stars	-2.5
 zzz	-1.2
 """#
-    static let englishDigest = "sha256:e6864711fbbdd4d08b843003c9c2a8981ec45ad1b60223675423f9339a81aa14"
+    static let englishDigest = "sha256:363c736d89fdb23d9d656c158185e1a8bf3c2e0bb2c6dbffcac822ec4596b787"
 
     static let frenchData = #"""
 a eviter	-1.8

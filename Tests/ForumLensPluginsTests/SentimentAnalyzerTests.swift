@@ -178,6 +178,26 @@ import Testing
         #expect(Self.score("Le scénario ne tient pas la route.", "fr") < -0.05)
     }
 
+    /// A phrase in a negation's scope turns as a word does; one that holds its negator does not.
+    @Test func negatedPhrases() {
+        #expect(Self.score("Je ne suis pas d'accord.", "fr") < -0.05)
+        #expect(Self.score("Je suis d'accord.", "fr") > 0.05)
+        #expect(Self.score("It did not meet my expectations.", "en") < -0.05)
+        #expect(Self.score("I would not buy it again.", "en") < -0.05)
+        #expect(Self.score("I would buy it again.", "en") > 0.05)
+        #expect(Self.score("Not bad at all.", "en") > 0.05)
+    }
+
+    /// Product reviews' verdicts that no word of them says alone.
+    @Test func productReviewVerdicts() {
+        for text in ["Save your money.", "Stopped working after a week.", "Fell apart after two days.", "One star.", "I want my money back."] {
+            #expect(Self.score(text, "en") < -0.05, "\(text)")
+        }
+        for text in ["Does the job.", "Works as advertised.", "Exceeded my expectations.", "Five stars.", "A must-have."] {
+            #expect(Self.score(text, "en") > 0.05, "\(text)")
+        }
+    }
+
     /// « pas mal de » is a quantity, « pas mal » praise.
     @Test func pasMalDeIsAQuantity() {
         #expect(Self.score("Il y a pas mal de monde.", "fr") == 0)
