@@ -9425,9 +9425,11 @@ zzz	-1.2
     static let englishDigest = "sha256:363c736d89fdb23d9d656c158185e1a8bf3c2e0bb2c6dbffcac822ec4596b787"
 
     static let frenchData = #"""
+a cote de la plaque	-1.5
 a eviter	-1.8
 a fuir	-2.2
 a l'aise	1.5
+a la hauteur	1.5
 a ne pas manquer	2.2
 a ne pas rater	2.2
 a peine	0
@@ -13688,6 +13690,8 @@ capucineses	0.1
 carambolage	-1.1
 carambolages	-1.1
 casse	-2.1
+casse pas trois pattes a un canard	-1.5
+casse pas trois pattes à un canard	-1.5
 casse-cou	0.5
 cassee	-2.1
 cassees	-0.8
@@ -14269,6 +14273,8 @@ cingléeses	-2.4
 cinglés	-2.4
 cinglése	-2.4
 cingléses	-2.4
+cinq etoiles	2.5
+cinq étoiles	2.5
 clair	1.6
 claire	1.6
 clairement	1.7
@@ -14753,6 +14759,12 @@ confondable	-0.8
 confondables	-0.8
 confondablese	-0.8
 confondableses	-0.8
+conforme a la description	1.2
+conforme a mes attentes	1.2
+conforme au descriptif	1.2
+conforme aux attentes	1.2
+conforme à la description	1.2
+conforme à mes attentes	1.2
 confort	1.5
 confortable	2.3
 confortablement	1.8
@@ -15292,6 +15304,8 @@ corrompueses	-1
 corrompus	-1
 corrompuse	-1
 corrompuses	-1
+coup de coeur	2.5
+coup de cœur	2.5
 coupable	-1.8
 coupables	-1.8
 coupablese	-1.8
@@ -15350,6 +15364,8 @@ courtoisese	2.3
 courtoiseses	2.3
 courtoisie	1.5
 courtoisies	1.5
+cousu de fil blanc	-1.5
+cousue de fil blanc	-1.5
 couteuse	-0.4
 couteuses	-0.4
 couteusese	-0.4
@@ -18095,6 +18111,8 @@ drôle de	-0.7
 drôles	0.7
 drôlese	0.7
 drôleses	0.7
+du grand cinema	2.5
+du grand cinéma	2.5
 dumbass	-2.6
 dumbasse	-2.6
 dumbasses	-2.6
@@ -22497,6 +22515,9 @@ fainéantse	-1.5
 fainéantses	-1.5
 faisable	1.3
 faisables	1.3
+fait l'affaire	1.2
+fait le job	1.2
+fait le travail	1.2
 falsifiant	-1.5
 falsifiante	-1.5
 falsifiantes	-1.5
@@ -23179,6 +23200,11 @@ foncez	-1
 fonceze	-1
 foncezes	-1
 foncezs	-1
+fonctionnait pas	-1.8
+fonctionnait plus	-1.8
+fonctionne pas	-1.8
+fonctionne pas mal	1.3
+fonctionne plus	-1.8
 foncère	-0.3
 foncères	-0.3
 foncéese	-0.6
@@ -28812,6 +28838,7 @@ loyautéses	1.9
 loyaux	2.1
 loyauxe	2.1
 loyauxes	2.1
+lu d'une traite	2
 lucide	1.2
 lucides	1.2
 ludique	1.2
@@ -29277,12 +29304,17 @@ manquères	-1.3
 manqué	-1.3
 manquée	-1.3
 manquées	-1.3
+marchait pas	-1.5
+marchait plus	-1.5
 marchander	0.8
 marchandere	0.8
 marchanderes	0.8
 marchanders	0.8
 marchandère	0.8
 marchandères	0.8
+marche pas	-1.5
+marche pas mal	1.3
+marche plus	-1.5
 mariole	-1.1
 marioles	-1.8
 mariolese	-1.8
@@ -31744,6 +31776,7 @@ pas mal d'	0
 pas mal de	0
 pas terrible	-1.6
 pas top	-1.5
+passez votre chemin	-1.8
 passiflore	0.3
 passiflores	0.3
 passiflorese	0.3
@@ -34053,6 +34086,8 @@ qualité	0.8
 qualitée	0.8
 qualitées	0.8
 qualités	0.8
+quatre etoiles	1.5
+quatre étoiles	1.5
 querelle	-1.4
 querelles	-1.4
 querelleur	-0.6
@@ -34120,6 +34155,8 @@ rachetee	1.3
 rachetees	1.3
 racheteese	1.3
 racheteeses	1.3
+racheterai	1.5
+racheterais	1.5
 rachetes	1.3
 rachetese	1.3
 racheteses	1.3
@@ -34131,6 +34168,8 @@ rachetéeses	1.3
 rachetés	1.3
 rachetése	1.3
 rachetéses	1.3
+rachèterai	1.5
+rachèterais	1.5
 racisme	-3.1
 racismes	-3.1
 raciste	-3
@@ -34644,6 +34683,8 @@ recommandente	0.9
 recommandentes	0.9
 recommandents	0.9
 recommander	1.5
+recommanderai	1.8
+recommanderais	1.8
 recommandere	1.5
 recommanderes	1.5
 recommanders	1.5
@@ -35219,6 +35260,10 @@ renonçonse	-1.3
 renonçonses	-1.3
 rentable	1.9
 rentables	1.9
+renvoye	-1
+renvoyee	-1
+renvoyé	-1
+renvoyée	-1
 repere	0.3
 reperes	0.3
 repetitif	-1
@@ -37115,6 +37160,7 @@ scélérates	-3.1
 scélérats	-2.4
 scélératse	-2.4
 scélératses	-2.4
+se lit d'une traite	2
 se marre	1.5
 se marrent	1.5
 se marrer	1.5
@@ -41015,6 +41061,7 @@ vivifiéeses	0.8
 vivifiés	0.8
 vivifiése	0.8
 vivifiéses	0.8
+voit pas le temps passer	2
 vol	-0.5
 volable	-1.7
 volables	-1.7
@@ -41300,8 +41347,10 @@ zéléeses	0.5
 zélés	0.5
 zélése	0.5
 zéléses	0.5
+à côté de la plaque	-1.5
 à fuir	-2.2
 à l'aise	1.5
+à la hauteur	1.5
 à ne pas manquer	2.2
 à ne pas rater	2.2
 à peine	0
@@ -42074,7 +42123,7 @@ zéléses	0.5
 évoluère	0.5
 évoluères	0.5
 """#
-    static let frenchDigest = "sha256:974da8c8b43346952d4173dbd7bb793a8fe8d2df485f0bfd1e0f32bdf66c8614"
+    static let frenchDigest = "sha256:324e869aab22e632649ab16fd171caa424496828294643824fa1c4db7915b0fe"
 
     static let symbolsData = #"""
 $:	-1.5

@@ -198,6 +198,18 @@ import Testing
         }
     }
 
+    /// French reviews' verdicts, and their negations.
+    @Test func frenchReviewVerdicts() {
+        for text in ["Passez votre chemin.", "Ne fonctionne plus après deux jours.", "Produit pas conforme à la description.",
+                     "Je ne rachèterai pas.", "Scénario cousu de fil blanc.", "Ça ne casse pas trois pattes à un canard."] {
+            #expect(Self.score(text, "fr") < -0.05, "\(text)")
+        }
+        for text in ["Produit conforme à la description.", "Cela fait le job.", "Je rachèterai.", "Un vrai coup de cœur.",
+                     "On ne voit pas le temps passer.", "Ça marche pas mal."] {
+            #expect(Self.score(text, "fr") > 0.05, "\(text)")
+        }
+    }
+
     /// « pas mal de » is a quantity, « pas mal » praise.
     @Test func pasMalDeIsAQuantity() {
         #expect(Self.score("Il y a pas mal de monde.", "fr") == 0)
