@@ -686,6 +686,9 @@ ayc	0.2
 ayor	-1.2
 back handed	-2
 backed	0.1
+backfire	-1.5
+backfired	-1.8
+backfires	-1.5
 backin	0.1
 backing	0.1
 backs	-0.2
@@ -3781,6 +3784,7 @@ gossipries	-0.8
 gossipry	-1.2
 gossips	-1.3
 gossipy	-1.3
+got it right	1.5
 grace	1.8
 graced	0.9
 graceful	2
@@ -5303,6 +5307,7 @@ maddening	-2.2
 maddeningly	-2.2
 madder	-1.2
 maddest	-2.8
+made sense	1.2
 madly	-1.7
 madness	-1.9
 magic	1
@@ -5320,6 +5325,9 @@ magnificently	3.4
 magnifico	1.8
 magnificoes	1.4
 majestic	2.3
+make sense	1.2
+makes no sense	-1.5
+makes sense	1.2
 maladroit	-0.93
 malevolent	-1.6
 malicious	-2.6
@@ -7663,6 +7671,10 @@ stench	-2.3
 stenches	-1.5
 stenchful	-2.4
 stenchy	-2.3
+step backward	-1.5
+step backwards	-1.5
+step forward	1.5
+step in the right direction	1.8
 stereotype	-1.3
 stereotyped	-1.2
 stereotypical	-1
@@ -9422,7 +9434,7 @@ zealously	0.5
 zero stars	-2.5
 zzz	-1.2
 """#
-    static let englishDigest = "sha256:363c736d89fdb23d9d656c158185e1a8bf3c2e0bb2c6dbffcac822ec4596b787"
+    static let englishDigest = "sha256:05f8fc6f69ac65941c3b60e733e08d160e3eb8cf615398e1f691672ea7ef5dd6"
 
     static let frenchData = #"""
 a cote de la plaque	-1.5
