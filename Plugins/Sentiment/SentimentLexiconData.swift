@@ -12107,6 +12107,7 @@ aubaine	2.8
 aubaines	2.8
 aucun interet	-2
 aucun intérêt	-2
+aucun sens	-1.5
 audace	1.5
 audaces	0.9
 audacese	0.9
@@ -31783,6 +31784,9 @@ pas cheres	1
 pas chers	1
 pas chère	1
 pas chères	1
+pas en arriere	-1.2
+pas en arrière	-1.2
+pas en avant	1.5
 pas mal	1.3
 pas mal d'	0
 pas mal de	0
@@ -39450,6 +39454,8 @@ toléranteses	0.6
 tolérants	0.6
 tolérantse	0.6
 tolérantses	0.6
+tombait a pic	1.5
+tombait à pic	1.5
 tombal	-0.7
 tombale	-0.7
 tombales	-0.7
@@ -39468,8 +39474,12 @@ tombantse	-0.8
 tombantses	-0.8
 tombaux	-0.7
 tombe	-1.6
+tombe a pic	1.5
+tombe à pic	1.5
 tombee	-1.5
 tombees	-1.5
+tomber a pic	1.5
+tomber à pic	1.5
 tombes	-0.6
 tombese	-0.6
 tombeses	-0.6
@@ -42135,7 +42145,7 @@ zéléses	0.5
 évoluère	0.5
 évoluères	0.5
 """#
-    static let frenchDigest = "sha256:324e869aab22e632649ab16fd171caa424496828294643824fa1c4db7915b0fe"
+    static let frenchDigest = "sha256:2e49a4fa111f8312147afc196a1639efa5de37afe0f0e883266355f9936372c7"
 
     static let symbolsData = #"""
 $:	-1.5

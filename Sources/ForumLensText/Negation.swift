@@ -7,7 +7,8 @@
 /// « loin d'être » over the next two words, and `barely`, `hardly`, `less`, `least` (not "at
 /// least") over the next word only. Not "nothing short of", "nothing but", "no matter", "no
 /// doubt", "no idea", "not only", « sans doute », « rien de moins que », "not this happy in
-/// years", "can't recommend it enough", "can't wait", which affirm. A scope runs to the end of
+/// years", "can't recommend it enough", "can't wait", which affirm; nor `pas` after a determiner
+/// or an adjective, a step (« un pas dans la bonne direction », « faux pas »). A scope runs to the end of
 /// the clause (punctuation, an emoticon or laughter, `mais`/`but`/`et`…, a question word after
 /// the verb) or four words, whichever comes first.
 public enum Negation {
@@ -85,7 +86,10 @@ public enum Negation {
                 // `plus` alone is "more" (« de plus en plus »), `personne` alone "a person", `point`
                 // a full stop's name, `rien` "nothing" (« de rien »): only after `ne` (above) are
                 // they negations, and `rien` before `de` (« rien de spécial »).
-                if !["plus", "personne", "point", "rien"].contains(word)
+                // `pas` after a determiner or an adjective is a step (« un pas dans la bonne
+                // direction », « le premier pas », « faux pas »).
+                let step = key == pas && index > 0 && stepBefore.contains(tokens[index - 1].key)
+                if !step && !["plus", "personne", "point", "rien"].contains(word)
                     || word == "rien" && index + 1 < tokens.count && ["de", "d'"].contains(tokens[index + 1].lowercased) {
                     markScope(after: index, in: tokens, &negated, length: narrow.contains(key) ? 1 : scopeLength)
                 }
@@ -212,6 +216,11 @@ public enum Negation {
     }
     static let (far, from, being, loin, de, elidedDe, etre, short, of) =
         (WordKey("far"), WordKey("from"), WordKey("being"), WordKey("loin"), WordKey("de"), WordKey("d'"), WordKey("être"), WordKey("short"), WordKey("of"))
+    static let pas = WordKey("pas")
+    static let stepBefore = table([
+        "un", "le", "ce", "cet", "au", "chaque", "mon", "ton", "son", "les", "mes", "tes", "ses", "nos", "vos", "leurs", "quelques",
+        "deux", "premier", "premiers", "petit", "petits", "grand", "grands", "faux", "dernier", "derniers", "nouveau", "bon",
+    ])
     static let fallWords = ["fall", "falls", "fell", "falling", "fallen"]
     static let fall = table(fallWords)
     /// The first words of those phrases.

@@ -188,6 +188,8 @@ import Testing
         ("Rien de spécial, rien à dire", ["de", "spécial"]),
         ("Il y a de plus en plus de monde", []),
         ("De plus c'est génial", []),
+        ("C'est un pas dans la bonne direction, le premier pas", []),
+        ("Un faux pas, pas grave", ["grave"]),
     ])
     func scopes(_ text: String, _ expected: [String]) {
         #expect(negated(text) == expected, "\(text)")
