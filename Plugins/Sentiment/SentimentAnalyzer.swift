@@ -538,7 +538,7 @@ public struct SentimentAnalyzer: Analyzer {
         boosters: [
             "très", "vraiment", "trop", "tellement", "super", "hyper", "ultra", "extrêmement", "vachement", "carrément",
             "complètement", "totalement", "absolument", "particulièrement", "énormément", "franchement", "terriblement",
-            "incroyablement", "profondément", "sacrément", "drôlement", "bien", "archi", "grave",
+            "incroyablement", "profondément", "sacrément", "drôlement", "bien", "archi", "grave", "tro", "vrmt", "vrm",
         ],
         dampeners: [
             "un peu", "un petit peu", "quelque peu", "peu", "assez", "plutôt", "légèrement", "relativement", "moyennement",

@@ -12101,6 +12101,7 @@ attère	-1.9
 attères	-1.9
 attèrese	-1.9
 attèreses	-1.9
+au bout du rouleau	-2.2
 au poil	2
 au top	2.8
 aubaine	2.8
@@ -12789,6 +12790,7 @@ beurréeses	-3.2
 beurrés	-3.2
 beurrése	-3.2
 beurréses	-3.2
+bg	1.5
 biaise	-1.1
 biaisee	-1.1
 biaisees	-1.1
@@ -24009,6 +24011,8 @@ gaspilléeses	-2.2
 gaspillés	-2.2
 gaspillése	-2.2
 gaspilléses	-2.2
+gavant	-1.8
+gavante	-1.8
 geant	1.3
 geante	1.3
 geantes	1.3
@@ -28236,6 +28240,8 @@ joystickes	0.7
 joysticks	0.2
 joystickse	0.2
 joystickses	0.2
+jtd	3
+jtm	3
 jubilant	3
 jubilante	3
 jubilantes	3
@@ -28342,6 +28348,7 @@ kiss	1.8
 kisse	1.8
 kisses	1.8
 l'horreur	-1.2
+la flemme	-1
 laborieuse	-1.2
 laborieuses	-1.2
 laborieux	-1.2
@@ -29009,6 +29016,8 @@ léthargique	-1.2
 léthargiques	-1.2
 léthargiquese	-1.2
 léthargiqueses	-1.2
+m'a gave	-1.8
+m'a gavé	-1.8
 macabre	-2
 macabres	-2
 madame-je-sais-tout	-1.8
@@ -29424,6 +29433,7 @@ mdrrres	2.9
 mdrrrs	2.9
 mdrrs	2.9
 mdrs	1.5
+me gave	-1.8
 mechamment	-0.9
 mechammente	-0.9
 mechammentes	-0.9
@@ -30140,6 +30150,7 @@ mouvantses	0.8
 moux	-1.7
 mouxe	-1.7
 mouxes	-1.7
+mrc	1.5
 muah	2.3
 muahe	2.3
 muahes	2.3
@@ -31362,6 +31373,7 @@ osee	1.5
 osees	1.5
 oseese	1.5
 oseeses	1.5
+osef	-1
 oses	1.5
 osese	1.5
 oseses	1.5
@@ -39426,6 +39438,7 @@ timoréeses	-0.8
 timorés	-0.8
 timorése	-0.8
 timoréses	-0.8
+tkt	1
 tocard	-2.4
 tocarde	-2.4
 tocardes	-2.4
@@ -40066,6 +40079,7 @@ trivium	-0.3
 triviume	-0.3
 triviumes	-0.3
 triviums	-0.3
+tro bien	2.5
 trompaient	-1
 trompais	-1
 trompait	-1
@@ -42145,7 +42159,7 @@ zéléses	0.5
 évoluère	0.5
 évoluères	0.5
 """#
-    static let frenchDigest = "sha256:2e49a4fa111f8312147afc196a1639efa5de37afe0f0e883266355f9936372c7"
+    static let frenchDigest = "sha256:2eb3370b1e655f3e285cf4b9ae2dadec6e229d341b3e21dcce956865d7883adb"
 
     static let symbolsData = #"""
 $:	-1.5

@@ -176,6 +176,11 @@ import Testing
         #expect(Self.score("Ça m'a saoulé.", "fr") < -0.05)
         #expect(Self.score("Le scénario tient la route.", "fr") > 0.05)
         #expect(Self.score("Le scénario ne tient pas la route.", "fr") < -0.05)
+        // As texted.
+        #expect(Self.score("mrc beaucoup", "fr") > 0.05)
+        #expect(Self.score("c tro bien", "fr") > 0.3)
+        #expect(Self.score("ça me gave", "fr") < -0.05)
+        #expect(Self.score("vrmt nul", "fr") < Self.score("nul", "fr"))
     }
 
     /// A phrase in a negation's scope turns as a word does; one that holds its negator does not.
