@@ -1669,6 +1669,10 @@ crime	-2.5
 criminal	-2.4
 criminally	-2.4
 criminals	-2.7
+cringe	-1.5
+cringeworthy	-1.8
+cringey	-1.5
+cringy	-1.5
 crisis	-3.1
 crisp	0.5
 crisply	0.5
@@ -3311,6 +3315,7 @@ flunks	-1.8
 flunky	-1.8
 flustered	-1
 fly	1.6
+fml	-2.3
 foaf	1.8
 focused	1.6
 foe	-1.9
@@ -4095,6 +4100,7 @@ hates	-1.9
 hatin	-2.3
 hating	-2.3
 hatred	-3.2
+hats off to	2
 haunt	-1.7
 haunted	-2.1
 hauntin	-1.1
@@ -6454,6 +6460,7 @@ promotes	1.4
 promotin	1.5
 promoting	1.5
 propaganda	-1
+props to	1.5
 prosecute	-1.7
 prosecuted	-1.6
 prosecutes	-1.8
@@ -7941,6 +7948,7 @@ survived	2.3
 survivin	1.2
 surviving	1.2
 survivor	1.5
+sus	-1
 suspect	-1.2
 suspected	-0.9
 suspectin	-0.7
@@ -8109,6 +8117,7 @@ thankfully	1.8
 thankfulness	2.1
 thanks	1.9
 the bomb	3
+the goat	2.5
 the shit	3
 thick	-0.6
 thickly	-0.6
@@ -8453,6 +8462,7 @@ txs	1.1
 ty	1.6
 typical	-0.33
 typically	-0.33
+tysm	2.5
 tyvm	2.5
 ugh	-1.8
 uglier	-2.2
@@ -9417,6 +9427,7 @@ yearningly	0.5
 yeees	1.7
 yep	1.2
 yes	1.7
+yikes	-1.2
 yolo	1.1
 young	0.2
 youngish	0.8
@@ -9434,7 +9445,7 @@ zealously	0.5
 zero stars	-2.5
 zzz	-1.2
 """#
-    static let englishDigest = "sha256:05f8fc6f69ac65941c3b60e733e08d160e3eb8cf615398e1f691672ea7ef5dd6"
+    static let englishDigest = "sha256:8e3d886cfc82ce1295021946d09266de83c458874e3435a496447207669db780"
 
     static let frenchData = #"""
 a cote de la plaque	-1.5

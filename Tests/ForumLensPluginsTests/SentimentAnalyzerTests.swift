@@ -215,6 +215,14 @@ import Testing
         }
     }
 
+    /// Abbreviations and slang of one sense.
+    @Test func englishAsTexted() {
+        #expect(Self.score("tysm!", "en") > 0.05)
+        #expect(Self.score("hats off to the team", "en") > 0.05)
+        #expect(Self.score("fml", "en") < -0.05)
+        #expect(Self.score("so cringe", "en") < -0.05)
+    }
+
     /// « pas mal de » is a quantity, « pas mal » praise.
     @Test func pasMalDeIsAQuantity() {
         #expect(Self.score("Il y a pas mal de monde.", "fr") == 0)
