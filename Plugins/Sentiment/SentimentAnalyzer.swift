@@ -11,15 +11,16 @@ import ForumLensText
 /// vraiment, trop, un peu; very, really, slightly); negation through the text layer's scopes
 /// (ne … pas, pas de, jamais, sans; not, never, n't), which turns and weakens it, a negative
 /// word more; phrases that a word-by-word reading gets wrong come first (pas mal, pas terrible,
-/// not bad), turned by a negation that governs them as a word is (« pas d'accord »); a word in capitals in a sentence that is not shouted throughout weighs more; in
-/// French, a capitalized word inside a sentence is a name and counts for nothing; an adverb of
-/// the opposite sense right before a sentiment word intensifies it ("insanely funny"); praise after
-/// "too" is halved ("too sweet"), and praise wished or tried for is not given ("should have been
-/// great", « aurait dû être génial »: irrealis, to the end of the clause); laughter however typed
-/// reads at least as "haha". Per sentence: the part after a contrast (mais, cependant, par contre;
-/// but, however, on the other hand) weighs more than the part before, a sentence opening with one
-/// outweighs the sentences before it; the clause a concession opens
-/// (although, no matter, malgré, bien que) weighs less than the rest; exclamation marks strengthen;
+/// not bad), turned by a negation that governs them as a word is (« pas d'accord »); a word in
+/// capitals in a sentence that is not shouted throughout weighs more; in French, a capitalized
+/// word inside a sentence is a name and counts for nothing; an adverb of the opposite sense
+/// right before a sentiment word intensifies it ("insanely funny"); praise after "too" is halved
+/// ("too sweet"), and praise wished or tried for is not given ("should have been great",
+/// « aurait dû être génial »: irrealis, to the end of the clause); laughter however typed reads
+/// at least as "haha". Per sentence: the part after a contrast (mais, cependant, par contre; but,
+/// however, on the other hand) weighs more than the part before, a sentence opening with one
+/// outweighs the sentences before it; the clause a concession opens (although, no matter,
+/// malgré, bien que) weighs less than the rest; exclamation marks strengthen;
 /// a question is damped. The evidence lists each word or phrase that moved the score, its
 /// offsets in the message's text, its valence after the rules and the rules applied.
 public struct SentimentAnalyzer: Analyzer {
@@ -307,7 +308,7 @@ public struct SentimentAnalyzer: Analyzer {
         var index = sentence.lowerBound
         while index < sentence.upperBound {
             let token = tokens[index]
-            // A phrase first: its words read together (pas mal, not bad), negation included.
+            // A phrase first: its words read together (pas mal, not bad).
             if lexicon.phrases.contains(token.key), let phrase = lexicon.phrases[token.key]?.first(where: { PhraseList.matches($0.keys, at: index, in: sentence, tokens) }) {
                 // One of no valence only keeps its words from counting (« pas mal de monde »). One
                 // in a negation's scope is turned as a word is ("didn't meet my expectations"),
@@ -316,7 +317,7 @@ public struct SentimentAnalyzer: Analyzer {
                 let range = index ..< index + phrase.keys.count
                 if phrase.valence != 0 {
                     var value = Double(phrase.valence), rules: [String] = []
-                    if range.allSatisfy({ layer.negated[$0] || tokens[$0].kind == .punctuation }) {
+                    if range.allSatisfy({ layer.negated[$0] }) {
                         value *= value > 0 ? negation : negation * negatedBlame
                         rules.append("negation")
                     }

@@ -8,9 +8,9 @@
 /// least") over the next word only. Not "nothing short of", "nothing but", "no matter", "no
 /// doubt", "no idea", "not only", « sans doute », « rien de moins que », "not this happy in
 /// years", "can't recommend it enough", "can't wait", which affirm; nor `pas` after a determiner
-/// or an adjective, a step (« un pas dans la bonne direction », « faux pas »). A scope runs to the end of
-/// the clause (punctuation, an emoticon or laughter, `mais`/`but`/`et`…, a question word after
-/// the verb) or four words, whichever comes first.
+/// or an adjective, a step (« un pas dans la bonne direction », « faux pas »). A scope runs to
+/// the end of the clause (punctuation, an emoticon or laughter, `mais`/`but`/`et`…, a question
+/// word after the verb) or four words, whichever comes first.
 public enum Negation {
     /// The negators proper, which also close a French `ne`.
     static let closers = [
