@@ -311,13 +311,13 @@ public struct SentimentAnalyzer: Analyzer {
             // A phrase first: its words read together (pas mal, not bad).
             if lexicon.phrases.contains(token.key), let phrase = lexicon.phrases[token.key]?.first(where: { PhraseList.matches($0.keys, at: index, in: sentence, tokens) }) {
                 // One of no valence only keeps its words from counting (« pas mal de monde »). One
-                // in a negation's scope is turned as a word is ("didn't meet my expectations"),
-                // unless it holds the negator itself ("not bad", « ne tient pas la route »): then
-                // a word of it is outside the scope.
+                // whose first word a negation governs is turned as a word is ("didn't meet my
+                // expectations", even where the scope ends inside it: « pas du tout une perte de
+                // temps »), unless it holds a negator itself ("not bad", « ne fonctionne plus »).
                 let range = index ..< index + phrase.keys.count
                 if phrase.valence != 0 {
                     var value = Double(phrase.valence), rules: [String] = []
-                    if range.allSatisfy({ layer.negated[$0] }) {
+                    if layer.negated[index], !tokens[range].contains(where: Negation.isNegator) {
                         value *= value > 0 ? negation : negation * negatedBlame
                         rules.append("negation")
                     }

@@ -216,6 +216,9 @@ public enum Negation {
     }
     static let (far, from, being, loin, de, elidedDe, etre, short, of) =
         (WordKey("far"), WordKey("from"), WordKey("being"), WordKey("loin"), WordKey("de"), WordKey("d'"), WordKey("être"), WordKey("short"), WordKey("of"))
+    /// Whether a token is a negator (`ne`, `pas`, `not`, `n't`, `sans`, `lacks`…): a phrase that
+    /// holds one carries its own negation.
+    public static func isNegator(_ token: Token) -> Bool { negators.contains(token.key) || token.key == ne || token.key == elidedNe }
     static let pas = WordKey("pas")
     static let stepBefore = table([
         "un", "le", "ce", "cet", "au", "chaque", "mon", "ton", "son", "les", "mes", "tes", "ses", "nos", "vos", "leurs", "quelques",

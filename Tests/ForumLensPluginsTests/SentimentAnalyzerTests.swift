@@ -191,6 +191,8 @@ import Testing
         #expect(Self.score("I would not buy it again.", "en") < -0.05)
         #expect(Self.score("I would buy it again.", "en") > 0.05)
         #expect(Self.score("Not bad at all.", "en") > 0.05)
+        // The scope ends inside the phrase: it still governs it.
+        #expect(Self.score("Ce n'est pas du tout une perte de temps.", "fr") > 0.05)
     }
 
     /// Product reviews' verdicts that no word of them says alone.
