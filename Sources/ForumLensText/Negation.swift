@@ -170,7 +170,7 @@ public enum Negation {
             // "so" ends a clause ("so I left"), but right after the negator it says how much ("not
             // so bad"); a question word right after it is what it negates.
             let governed = cursor == negator + 1 && governedRightAfter.contains(token.key)
-            if token.kind == .punctuation || token.kind == .emoticon || interjections.contains(token.key) || Laughter.contains(token.lowercased)
+            if token.kind == .punctuation || token.kind == .emoticon || interjections.contains(token.key) || Laughter.contains(token)
                 || clauseEnds.contains(token.key) && !governed { break }
             if isWord(token) {
                 negated[cursor] = true
