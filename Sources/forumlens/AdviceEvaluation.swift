@@ -61,7 +61,7 @@ enum AdviceEvaluation {
     }
 
     static func read(_ path: String) throws -> [Row] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw PluginError("\(path): cannot be read as UTF-8 text") }
+        let text = String(decoding: try ForumLens.Eval.labeledFile(path), as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard !lines.isEmpty else { throw PluginError("\(path): empty") }
         let header = lines.removeFirst().split(separator: "\t", omittingEmptySubsequences: false).map { $0.lowercased() }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ForumLensAnalysis
 import ForumLensCore
+import ForumLensIngest
 import ForumLensText
 
 extension ForumLens {
@@ -114,12 +115,19 @@ extension ForumLens {
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
 
+        /// A labeled file's bytes, UTF-8; one that cannot be read is an error saying why (missing,
+        /// a directory, not UTF-8).
+        static func labeledFile(_ path: String) throws -> [UInt8] {
+            let bytes: [UInt8]
+            do { bytes = try PageBytes.read(path: path, maxBytes: Int.max) } catch { throw PluginError("\(path): \(error.message)") }
+            guard String(validating: bytes, as: UTF8.self) != nil else { throw PluginError("\(path): not UTF-8 text") }
+            return bytes
+        }
+
         /// The rows of a labeled TSV; a line that cannot be read is an error naming it. Read as
         /// bytes: Strings only for the ids and texts.
         static func read(_ path: String) throws -> [(id: String, text: String, gold: SentimentEvaluation.Gold)] {
-            guard let data = FileManager.default.contents(atPath: path), case let bytes = [UInt8](data), String(validating: bytes, as: UTF8.self) != nil else {
-                throw PluginError("\(path): cannot be read as UTF-8 text")
-            }
+            let bytes = try labeledFile(path)
             var lines: [ArraySlice<UInt8>] = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
                 $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0
             }

@@ -71,7 +71,7 @@ enum TimeCostEvaluation {
     }
 
     static func read(_ path: String) throws -> [Row] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw PluginError("\(path): cannot be read as UTF-8 text") }
+        let text = String(decoding: try ForumLens.Eval.labeledFile(path), as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         guard !lines.isEmpty else { throw PluginError("\(path): empty") }
         let header = lines.removeFirst().split(separator: "\t", omittingEmptySubsequences: false).map { $0.lowercased() }

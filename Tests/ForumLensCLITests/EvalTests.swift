@@ -30,6 +30,16 @@ import Testing
         #expect(refused.exitCode == 2 && refused.stderrText.contains("bad.tsv:2:"), "\(refused.stderrText)")
     }
 
+    /// A file that cannot be read says why, for each kind of labeled file.
+    @Test(arguments: ["sentiment", "time-cost", "advice"]) func unreadableFilesSayWhy(analyzer: String) async throws {
+        let scratch = try ScratchDirectory()
+        let missing = try await ForumLensCommand.run(["eval", analyzer, scratch.url("absent.tsv")])
+        #expect(missing.exitCode != 0 && missing.stderrText.contains("absent.tsv: no such file or directory"), "\(missing.stderrText)")
+        let latin1 = try scratch.file("latin1.tsv", Array("id\ttext\tlabel\na\tcaf".utf8) + [0xE9] + Array("\tpositive\n".utf8))
+        let refused = try await ForumLensCommand.run(["eval", analyzer, latin1])
+        #expect(refused.exitCode != 0 && refused.stderrText.contains("latin1.tsv: not UTF-8 text"), "\(refused.stderrText)")
+    }
+
     /// The bar on eval/time-cost.tsv (written and committed before the rules were tuned).
     @Test func timeCostMeetsItsBarOnTheEvaluationSet() async throws {
         let run = try await ForumLensCommand.run(["eval", "time-cost", Self.root + "/eval/time-cost.tsv"])

@@ -21,7 +21,7 @@ import Testing
         ])
         #expect(run.exitCode == 0, "\(run.stderrText)")
         let validator = SchemaValidator(root: schema)
-        let json = try #require(try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: out + "/report.json"))))
+        let json = try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: out + "/report.json")))
         #expect(validator.errors(json).isEmpty, "\(validator.errors(json).prefix(5))")
         let lines = try String(contentsOfFile: out + "/report.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count > 100)
