@@ -131,7 +131,8 @@ extension ForumLens {
             var lines: [ArraySlice<UInt8>] = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
                 $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0
             }
-            let header = lines.isEmpty ? [] : lines.removeFirst().split(separator: UInt8(ascii: "\t")).map { String(decoding: $0, as: UTF8.self).lowercased() }
+            guard lines.contains(where: { !$0.isEmpty }) else { throw PluginError("\(path): empty") }
+            let header = lines.removeFirst().split(separator: UInt8(ascii: "\t")).map { String(decoding: $0, as: UTF8.self).lowercased() }
             guard header.count >= 3, ["score", "label"].contains(header.last!) else {
                 throw PluginError("\(path):1: the header names id, text, then score or label (got: \(header.joined(separator: ", ")))")
             }

@@ -17,8 +17,10 @@ struct ForumLens: AsyncParsableCommand {
 
     /// Usage errors exit with 2 (the command-line contract), not argument-parser's 64.
     static func main() async {
+        var parsed: ParsableCommand.Type = ForumLens.self
         do {
             var command = try parseAsRoot()
+            parsed = type(of: command)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -31,11 +33,30 @@ struct ForumLens: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((usageMessage(for: error, in: parsed) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
         }
+    }
+}
+
+extension ForumLens {
+    /// A usage error's message with the usage of the command it is about. argument-parser gives
+    /// that for errors found while parsing; one that `run()` throws would get the root's.
+    static func usageMessage(for error: Error, in command: ParsableCommand.Type) -> String {
+        guard let error = error as? ValidationError, let path = path(to: command), path.count > 1 else { return fullMessage(for: error) }
+        let name = path.map { $0.configuration.commandName ?? "" }.joined(separator: " ")
+        return "Error: \(error.message)\nUsage: \(usageString(for: command))\n  See '\(name) --help' for more information."
+    }
+
+    /// The commands from the root down to `command`.
+    static func path(to command: ParsableCommand.Type, from root: ParsableCommand.Type = ForumLens.self) -> [ParsableCommand.Type]? {
+        if root == command { return [root] }
+        for subcommand in root.configuration.subcommands {
+            if let rest = path(to: command, from: subcommand) { return [root] + rest }
+        }
+        return nil
     }
 }
 

@@ -38,6 +38,8 @@ import Testing
         let latin1 = try scratch.file("latin1.tsv", Array("id\ttext\tlabel\na\tcaf".utf8) + [0xE9] + Array("\tpositive\n".utf8))
         let refused = try await ForumLensCommand.run(["eval", analyzer, latin1])
         #expect(refused.exitCode != 0 && refused.stderrText.contains("latin1.tsv: not UTF-8 text"), "\(refused.stderrText)")
+        let empty = try await ForumLensCommand.run(["eval", analyzer, try scratch.file("empty.tsv", "\n")])
+        #expect(empty.exitCode != 0 && empty.stderrText.contains("empty.tsv: empty"), "\(empty.stderrText)")
     }
 
     /// The bar on eval/time-cost.tsv (written and committed before the rules were tuned).

@@ -42,6 +42,21 @@ import Testing
         #expect(run.stdout.isEmpty)
     }
 
+    /// Whether found while parsing or once the command runs, a usage error shows the usage of
+    /// the command typed, not the root's.
+    @Test(arguments: [
+        (["analyze", "corpora", "--analyzers", "nosuch"], "forumlens analyze"),
+        (["eval", "nosuch", "x.tsv"], "forumlens eval"),
+        (["merge"], "forumlens merge"),
+        (["analyzers", "new", "not-camel"], "forumlens analyzers new"),
+        (["split", "corpora", "--jobs", "0"], "forumlens split"),
+    ])
+    func usageIsTheCommandsOwn(_ arguments: [String], _ command: String) async throws {
+        let run = try await ForumLensCommand.run(arguments)
+        #expect(run.exitCode == 2, "\(run.stderrText)")
+        #expect(run.stderrText.contains("Usage: \(command) ") && run.stderrText.contains("See '\(command) --help'"), "\(run.stderrText)")
+    }
+
     /// The same options with valid values run: the errors above come from the values.
     @Test func validValuesOfTheSameOptionsRun() async throws {
         let scratch = try ScratchDirectory()
