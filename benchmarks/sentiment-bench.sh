@@ -5,6 +5,8 @@
 #     lexicon loading excluded) against VADER's polarity_scores over the same texts timed with
 #     time.perf_counter (SentimentIntensityAnalyzer() created before the clock starts).
 #     Target: ours >= 20 x VADER's texts/s.
+#     Beside them, for information, the floor of any lexicon method: benchmarks/sentiment-floor.swift
+#     (built with swiftc -O) sums VADER's lexicon values over each text's ASCII words, nothing more.
 #   * whole process: wall time of `forumlens eval sentiment FILE --jobs 1`, start to exit, against
 #     `python3 vader-eval.py FILE` (loads VADER, scores every row, prints Pearson r).
 #     Target: VADER's time >= 10 x ours. Our run with --jobs 2 is shown for information.
@@ -151,6 +153,19 @@ TIMING_LINE="$(tail -n 1 "$WORK/sentiment-bench-eval.err")"
 read -r VADER_RATE_SECONDS VADER_RATE < <("$VPY" "$RATE_PY" "$TSV" "$RUNS") || die "vader-rate.py failed"
 [ -n "${VADER_RATE:-}" ] || die "vader-rate.py printed no rate"
 
+# The floor: a bare lexicon sum over the same texts (benchmarks/sentiment-floor.swift, VADER's
+# lexicon), built once with swiftc -O. What any lexicon method costs at the least.
+FLOOR_BIN="$WORK/sentiment-floor"
+FLOOR_RATE=""; FLOOR_RATE_SECONDS=""
+LEXICON="$("$VPY" -c 'import os, vaderSentiment; print(os.path.join(os.path.dirname(vaderSentiment.__file__), "vader_lexicon.txt"))')"
+if [ ! -x "$FLOOR_BIN" ] || [ benchmarks/sentiment-floor.swift -nt "$FLOOR_BIN" ]; then
+    swiftc -O benchmarks/sentiment-floor.swift -o "$FLOOR_BIN" > "$WORK/sentiment-floor.log" 2>&1 \
+        || { rm -f "$FLOOR_BIN"; warn "swiftc could not build the floor (benchmarks/work/sentiment-floor.log): its row is left out"; }
+fi
+if [ -x "$FLOOR_BIN" ]; then
+    read -r FLOOR_RATE_SECONDS FLOOR_RATE < <("$FLOOR_BIN" "$LEXICON" "$TSV" "$RUNS" 2> /dev/null) || die "sentiment-floor failed"
+fi
+
 # Whole process: best wall time of a command (hyperfine when installed, else EPOCHREALTIME).
 wall() {   # wall KEY COMMAND...: sets BEST_SECONDS; the command's stdout goes to $WORK/sentiment-bench-KEY.out
     local key="$1" out="$WORK/sentiment-bench-$1.out" start seconds; shift
@@ -190,6 +205,9 @@ FMT='%-40s %9s %11s %8s %8s %6s\n'
 printf "$FMT" what seconds texts/s ratio target result
 printf "$FMT" "in-process: forumlens, 1 job" "$OUR_RATE_SECONDS" "$OUR_RATE" "${IN_RATIO}x" ">= 20x" "$(verdict "$IN_RATIO >= 20")"
 printf "$FMT" "in-process: VADER polarity_scores" "$VADER_RATE_SECONDS" "$VADER_RATE" "1x" "-" "-"
+if [ -n "$FLOOR_RATE" ]; then
+    printf "$FMT" "in-process: floor, a bare lexicon sum" "$FLOOR_RATE_SECONDS" "$FLOOR_RATE" "$(ratio "$FLOOR_RATE" "$VADER_RATE")x" "(info)" "-"
+fi
 printf "$FMT" "whole process: forumlens eval, 1 job" "$OURS_1" "$(per_second "$OURS_1")" "${WALL_RATIO}x" ">= 10x" "$(verdict "$WALL_RATIO >= 10")"
 printf "$FMT" "whole process: forumlens eval, 2 jobs" "$OURS_2" "$(per_second "$OURS_2")" "${WALL_RATIO_2}x" "(info)" "-"
 printf "$FMT" "whole process: python3 vader-eval.py" "$VADER_WALL" "$(per_second "$VADER_WALL")" "1x" "-" "-"
@@ -202,6 +220,7 @@ printf '\ncommands:\n'
 printf '  %s\n' \
     "$(show "$BIN" eval sentiment "$TSV" --jobs 1 --timing)   # x$RUNS, texts/s from stderr" \
     "$(show "$VPY" "$RATE_PY" "$TSV" "$RUNS")   # best of $RUNS passes in one process" \
+    "$(show "$FLOOR_BIN" "$LEXICON" "$TSV" "$RUNS")   # the floor, best of $RUNS passes" \
     "$(show "$BIN" eval sentiment "$TSV" --jobs 1)   # wall time, best of $RUNS" \
     "$(show "$BIN" eval sentiment "$TSV" --jobs 2)   # wall time, best of $RUNS" \
     "$(show "$VPY" "$EVAL_PY" "$TSV")   # wall time, best of $RUNS"
