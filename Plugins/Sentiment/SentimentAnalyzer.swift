@@ -278,7 +278,8 @@ public struct SentimentAnalyzer: Analyzer {
         for start in sentence {
             guard let starts = language.starts[tokens[start].key] else { continue }
             var held: [Range<Int>] = []
-            if starts.contains(.contrast), let length = Self.phraseLength(language.contrasts, at: start, in: sentence, tokens) {
+            if starts.contains(.contrast), !Self.meansExcept(start, in: sentence, tokens),
+               let length = Self.phraseLength(language.contrasts, at: start, in: sentence, tokens) {
                 contrasts.append(start ..< start + length)
                 held.append(start ..< start + length)
             }
@@ -531,6 +532,14 @@ public struct SentimentAnalyzer: Analyzer {
     static func text(of range: Range<Int>, _ tokens: [Token]) -> String { tokens[range].map(\.lowercased).joined(separator: " ") }
 
     /// How many tokens of one of `phrases` start at `start` within the sentence, if one does.
+    /// "Anything but friendly", "nothing but praise", "all but gone": `but` says except, and
+    /// opens no contrast.
+    static func meansExcept(_ index: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        index > sentence.lowerBound && tokens[index].key == but && exceptBefore.contains(tokens[index - 1].key)
+    }
+    static let but = WordKey("but")
+    static let exceptBefore = WordTable(["anything", "nothing", "everything", "all"].map { (WordKey($0), true) })
+
     static func phraseLength(_ phrases: WordTable<[[WordKey]]>, at start: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         phrases[tokens[start].key]?.first { PhraseList.matches($0, at: start, in: sentence, tokens) }?.count
     }

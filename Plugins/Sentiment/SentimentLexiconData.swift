@@ -30777,9 +30777,13 @@ nuisibles	-2.6
 nuisiblese	-2.6
 nuisibleses	-2.6
 nul	-2.2
+nul n'	0
+nul ne	0
 nule	-2.2
 nules	-2.2
 nulle	-2.2
+nulle n'	0
+nulle ne	0
 nulles	-2.2
 nullese	-2.2
 nulleses	-2.2
@@ -42170,7 +42174,7 @@ zéléses	0.5
 évoluère	0.5
 évoluères	0.5
 """#
-    static let frenchDigest = "sha256:2eb3370b1e655f3e285cf4b9ae2dadec6e229d341b3e21dcce956865d7883adb"
+    static let frenchDigest = "sha256:32788bb5a5373a239b506b37e14f6fab67e7a53ab0e9ee4dc74820e81751b412"
 
     static let symbolsData = #"""
 $:	-1.5

@@ -1,16 +1,18 @@
 /// Which tokens a negation governs. French: `ne … pas/plus/jamais/rien/guère/personne/point/
 /// nullement/aucunement` (the words between `ne` and the negator, and after it), `ne` alone
-/// before pouvoir, savoir and oser (« ne pourra respecter »), `pas de`, `rien de`, `sans`,
+/// before pouvoir, savoir and oser (« ne pourra respecter »), a negative subject before `ne`
+/// (« rien ne », « personne ne », « nul ne », « aucun client ne »), `pas de`, `rien de`, `sans`,
 /// `aucun(e)`, `jamais`, `ni`; English: `not`, `no`, `never`, `n't` (and `dont`, `isnt`… typed
 /// without it), `nor`, `without`, `nothing`. Also what something lacks or fails at (`dépourvu
-/// de`, `manque de`; `devoid of`, `lacks`, `fails to`), "far from (being)", "falls short of" and
-/// « loin d'être » over the next two words, and `barely`, `hardly`, `less`, `least` (not "at
-/// least") over the next word only. Not "nothing short of", "nothing but", "no matter", "no
-/// doubt", "no idea", "not only", « sans doute », « rien de moins que », "not this happy in
-/// years", "can't recommend it enough", "can't wait", which affirm; nor `pas` after a determiner
-/// or an adjective, a step (« un pas dans la bonne direction », « faux pas »). A scope runs to
-/// the end of the clause (punctuation, an emoticon or laughter, `mais`/`but`/`et`…, a question
-/// word after the verb) or four words, whichever comes first.
+/// de`, `manque de`; `devoid of`, `lacks`, `fails to`), and denial by distance over the next two
+/// words: "far from (being)", "falls short of", "the opposite of", "anything but", « loin
+/// d'être », « le contraire de », « éviter de »; `barely`, `hardly`, `less`, `least` (not "at
+/// least") over the next word only. Not "nothing short of", "nothing but", "nothing beats", "no matter", "no
+/// doubt", "no idea", "not only", « sans doute », « rien de moins que », « rien de tel », « rien
+/// ne vaut », "not this happy in years", "can't recommend it enough", "can't wait", which affirm;
+/// nor `pas` after a determiner or an adjective, a step (« un pas dans la bonne direction »,
+/// « faux pas »). A scope runs to the end of the clause (punctuation, an emoticon or laughter,
+/// `mais`/`but`/`et`…, a question word after the verb) or four words, whichever comes first.
 public enum Negation {
     /// The negators proper, which also close a French `ne`.
     static let closers = [
@@ -69,6 +71,14 @@ public enum Negation {
                     index = negator + 1
                     continue
                 }
+                // « Rien ne t'oblige », « personne ne m'aide », « aucun recruteur n'a répondu »:
+                // the negator is the subject, before `ne`; the verb after it is negated. Not
+                // « rien ne vaut un bon café », which praises.
+                if negativeSubject(before: index, in: tokens) {
+                    if !praisesByComparison(after: index, in: tokens) { markScope(after: index, in: tokens, &negated) }
+                    index += 1
+                    continue
+                }
                 if let modal = modalNegatedByNe(after: index, in: tokens) {
                     for inner in index + 1 ... modal where isWord(tokens[inner]) { negated[inner] = true }
                     markScope(after: modal, in: tokens, &negated)
@@ -108,12 +118,13 @@ public enum Negation {
         let (first, next, after) = (tokens[index].lowercased, word(1), word(2))
         switch first {
         case "nothing": return (next == "short" && after == "of") || (next == "less" && after == "than") || next == "but"
+            || ["beats", "compares", "tops", "surpasses"].contains(next) || next == "can" && after == "beat" || next == "better" && after == "than"
         case "no": return next == "less" && after == "than" || next == "matter" || next == "doubt" || next == "idea"
         case "not": return next == "only" || next == "just"
         case "without": return next == "doubt" || next == "a" && after == "doubt"
         case "sans": return next == "doute" || next == "aucun" && after == "doute"
         case "aucun": return word(-1) == "sans" && next == "doute"
-        case "rien": return next == "de" && after == "moins"
+        case "rien": return next == "de" && (after == "moins" || after == "tel" || after == "telle" || after == "mieux" && ["que", "qu'"].contains(word(3)))
         case "least": return word(-1) == "at" || word(-1) == "very"
         default: return index + 2 < tokens.count && (comparesWithThePast(after: index, in: tokens) || affirmingCannot(at: index, in: tokens))
         }
@@ -201,9 +212,39 @@ public enum Negation {
     ])
     static let objectPronouns = table(["le", "la", "l'", "les", "me", "m'", "te", "t'", "se", "s'", "nous", "vous", "lui", "leur", "y", "en"])
 
-    /// "Far from (being) perfect", « loin d'être parfait », "falls short of (being) funny": denial
-    /// by distance, over the next two words ("far from the beach" negates nothing with a valence).
-    /// Where the phrase ends, or nil.
+    /// Whether `ne` at `index` follows a negative subject: « rien », « personne » (not « la
+    /// personne »), « nul(le) », or « aucun(e) » and its noun, one or two words before.
+    static func negativeSubject(before index: Int, in tokens: [Token]) -> Bool {
+        guard index > 0 else { return false }
+        let subject = tokens[index - 1].key
+        if subjectNegators.contains(subject) {
+            return index < 2 || !determiners.contains(tokens[index - 2].key)
+        }
+        return (2 ... 3).contains { distance in
+            index >= distance && aucun.contains(tokens[index - distance].key)
+                && tokens[(index - distance + 1) ..< index].allSatisfy { $0.kind == .word }
+        }
+    }
+    static let subjectNegators = table(["rien", "personne", "nul", "nulle"])
+    static let aucun = table(["aucun", "aucune"])
+    static let determiners = table(["la", "une", "un", "cette", "chaque", "toute", "quelle", "ma", "ta", "sa", "notre", "votre", "leur", "autre"])
+
+    /// « Rien ne vaut », « rien ne remplace », « rien ne bat »: nothing equals it, praise. The
+    /// verb after `ne` and its object pronouns.
+    static func praisesByComparison(after index: Int, in tokens: [Token]) -> Bool {
+        var cursor = index + 1
+        while cursor < tokens.count, objectPronouns.contains(tokens[cursor].key) { cursor += 1 }
+        return cursor < tokens.count && unequalled.contains(tokens[cursor].key)
+    }
+    static let unequalled = table([
+        "vaut", "valent", "valait", "vaudra", "vaudrait", "bat", "battra", "remplace", "remplacera", "remplaçait", "égale", "égalera",
+        "surpasse", "dépasse",
+    ])
+
+    /// "Far from (being) perfect", « loin d'être parfait », "falls short of (being) funny", "the
+    /// opposite of", "anything but", « (tout) le contraire de », « l'inverse de », « éviter de »:
+    /// denial by distance, over the next two words ("far from the beach" negates nothing with a
+    /// valence). Where the phrase ends, or nil.
     static func denialByDistance(at index: Int, in tokens: [Token]) -> Int? {
         // Keys, not Strings: this is asked of every token.
         func key(_ offset: Int) -> WordKey? { tokens.indices.contains(index + offset) ? tokens[index + offset].key : nil }
@@ -211,11 +252,26 @@ public enum Negation {
         case far where key(1) == from: return key(2) == being ? index + 2 : index + 1
         case loin where (key(1) == de || key(1) == elidedDe) && key(2) == etre: return index + 2
         case let verb where fall.contains(verb) && key(1) == short && key(2) == of: return key(3) == being ? index + 3 : index + 2
+        case opposite where key(-1) == the && key(1) == of: return index + 1
+        case anything where key(1) == but: return index + 1
+        case let noun where contrary.contains(noun) && (key(-1) == le || key(-1) == elidedLe) && (key(1) == de || key(1) == elidedDe): return index + 1
+        case let verb where avoid.contains(verb) && (key(1) == de || key(1) == elidedDe): return index + 1
         default: return nil
         }
     }
     static let (far, from, being, loin, de, elidedDe, etre, short, of) =
         (WordKey("far"), WordKey("from"), WordKey("being"), WordKey("loin"), WordKey("de"), WordKey("d'"), WordKey("être"), WordKey("short"), WordKey("of"))
+    static let (opposite, the, anything, but, le, elidedLe) =
+        (WordKey("opposite"), WordKey("the"), WordKey("anything"), WordKey("but"), WordKey("le"), WordKey("l'"))
+    /// « Le contraire de », « l'inverse de », « l'opposé de »: not « au contraire », a contrast.
+    static let contrary = table(["contraire", "inverse", "opposé"])
+    /// « Ça m'a évité de déprimer »: what is avoided is not had. (English "avoid" takes a noun
+    /// phrase of any length as often as the thing avoided: "avoids the stupid cliches".)
+    static let avoidWords = [
+        "éviter", "évite", "évites", "évitent", "évité", "évitée", "évités", "évitées", "évitez", "évitons", "évitait", "évitais",
+        "évitaient", "évitera", "éviterait", "évitant",
+    ]
+    static let avoid = table(avoidWords)
     /// Whether a token is a negator (`ne`, `pas`, `not`, `n't`, `sans`, `lacks`…): a phrase that
     /// holds one carries its own negation.
     public static func isNegator(_ token: Token) -> Bool { negators.contains(token.key) || token.key == ne || token.key == elidedNe }
@@ -227,7 +283,7 @@ public enum Negation {
     static let fallWords = ["fall", "falls", "fell", "falling", "fallen"]
     static let fall = table(fallWords)
     /// The first words of those phrases.
-    static let denialStarts = table(["far", "loin"] + fallWords)
+    static let denialStarts = table(["far", "loin", "opposite", "anything", "contraire", "inverse", "opposé"] + fallWords + avoidWords)
     static let (ne, elidedNe) = (WordKey("ne"), WordKey("n'"))
 
     static func isWord(_ token: Token) -> Bool { token.kind == .word || token.kind == .clitic }

@@ -195,6 +195,23 @@ import Testing
         #expect(Self.score("Ce n'est pas du tout une perte de temps.", "fr") > 0.05)
     }
 
+    /// Negations the subject makes (« personne ne »), denials by distance ("the opposite of",
+    /// "anything but") and comparisons that praise (« rien ne vaut », "nothing beats").
+    @Test func subjectNegationsDenialsAndUnequalled() {
+        for (text, language) in [("Personne ne m'aide.", "fr"), ("Nul ne peut t'aider.", "fr"), ("The service was anything but friendly.", "en")] {
+            #expect(Self.score(text, language) < -0.05, "\(text)")
+        }
+        for (text, language) in [
+            ("Rien ne vaut une bonne discussion.", "fr"), ("Rien de tel qu'un bon café.", "fr"), ("Nothing beats a good coffee.", "en"),
+            ("Ça a été tout le contraire d'une perte de temps.", "fr"), ("It was the opposite of a waste of time.", "en"),
+            ("Ça m'a évité de déprimer.", "fr"), ("Rien ne t'oblige à la mettre.", "fr"),
+        ] {
+            #expect(Self.score(text, language) > 0.05, "\(text)")
+        }
+        // « Au contraire » is a contrast, not a denial.
+        #expect(Self.score("Au contraire, c'est génial.", "fr") > 0.3)
+    }
+
     /// Product reviews' verdicts that no word of them says alone.
     @Test func productReviewVerdicts() {
         for text in ["Save your money.", "Stopped working after a week.", "Fell apart after two days.", "One star.", "I want my money back."] {

@@ -190,6 +190,16 @@ import Testing
         ("De plus c'est génial", []),
         ("C'est un pas dans la bonne direction, le premier pas", []),
         ("Un faux pas, pas grave", ["grave"]),
+        ("Rien ne t'oblige à la mettre", ["t'", "oblige", "à", "la", "mettre"]),
+        ("Personne ne m'aide, la personne ne répond pas", ["m'", "aide", "répond"]),
+        ("Aucun recruteur ne m'a rappelé", ["recruteur", "ne", "m'", "a", "rappelé"]),
+        ("Nul ne peut t'aider", ["peut", "t'", "aider"]),
+        ("Rien ne vaut un bon café, rien ne le remplace", []),
+        ("Rien de tel qu'un bon café, rien de mieux qu'une sieste", []),
+        ("Nothing beats a good coffee, nothing better than a nap", []),
+        ("Tout le contraire d'une perte de temps, au contraire", ["une", "perte"]),
+        ("The opposite of a waste of time, anything but boring", ["a", "waste", "boring"]),
+        ("Ça m'a évité de déprimer", ["déprimer"]),
     ])
     func scopes(_ text: String, _ expected: [String]) {
         #expect(negated(text) == expected, "\(text)")
