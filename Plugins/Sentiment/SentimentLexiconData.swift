@@ -11965,13 +11965,10 @@ attentif	1.2
 attentifs	1.2
 attentifse	1.2
 attentifses	1.2
-attention	2
-attentionne	2
 attentionnee	0.8
 attentionnees	1.6
 attentionneese	1.6
 attentionneeses	1.6
-attentionnes	2
 attentionnese	1.6
 attentionneses	1.6
 attentionné	0.8
@@ -11982,7 +11979,6 @@ attentionnéeses	1.6
 attentionnés	1.6
 attentionnése	1.6
 attentionnéses	1.6
-attentions	2
 attentive	1.2
 attentivement	0.5
 attentivemente	0.5
@@ -24185,6 +24181,7 @@ glauque	-2
 glauques	-2
 gloire	1.1
 gloires	1.1
+glop	1.5
 glorieuse	3.2
 glorieuses	3.2
 glorieusese	3.2
@@ -42174,7 +42171,7 @@ zéléses	0.5
 évoluère	0.5
 évoluères	0.5
 """#
-    static let frenchDigest = "sha256:32788bb5a5373a239b506b37e14f6fab67e7a53ab0e9ee4dc74820e81751b412"
+    static let frenchDigest = "sha256:bb8e81c4fc27433ebb46e0334d6ab5caa40e07ccb4ef977ae86129860443b81a"
 
     static let symbolsData = #"""
 $:	-1.5

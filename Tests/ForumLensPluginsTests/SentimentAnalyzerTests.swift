@@ -176,6 +176,9 @@ import Testing
         #expect(Self.score("Ça m'a saoulé.", "fr") < -0.05)
         #expect(Self.score("Le scénario tient la route.", "fr") > 0.05)
         #expect(Self.score("Le scénario ne tient pas la route.", "fr") < -0.05)
+        #expect(Self.score("C'est pas glop.", "fr") < -0.05)
+        // « Attention » warns or asks for heed: no praise.
+        #expect(abs(Self.score("Fais attention en traversant.", "fr")) < 0.05)
         // As texted.
         #expect(Self.score("mrc beaucoup", "fr") > 0.05)
         #expect(Self.score("c tro bien", "fr") > 0.3)
