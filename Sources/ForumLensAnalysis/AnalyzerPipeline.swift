@@ -62,6 +62,7 @@ public struct AnalyzerPipeline: Sendable {
     public func analyze(
         _ discussion: Discussion, fallbackLanguage: String? = nil, jobs: Int = 1, cache: (any ResultCache)? = nil, summarizing: Bool = true
     ) -> DiscussionAnalysis {
+        let discussion = Self.withGuessedLanguage(discussion, fallback: fallbackLanguage)
         let messages = discussion.messages
         // Without analyzers nothing reads the text layer: it is not computed.
         var analyzed = [MessageAnalysis](repeating: MessageAnalysis(), count: analyzers.isEmpty ? 0 : messages.count)
@@ -98,6 +99,7 @@ public struct AnalyzerPipeline: Sendable {
     /// Summaries from results written before (`forumlens merge`): each message's tallies as
     /// `analyze` adds them, its language guessed again the same way.
     public func summarize(_ discussion: Discussion, results: [DiscussionAnalysis.Results], fallbackLanguage: String? = nil) -> DiscussionAnalysis {
+        let discussion = Self.withGuessedLanguage(discussion, fallback: fallbackLanguage)
         let given = zip(discussion.messages, results).map { message, results in
             tallies(results, of: message, in: Self.language(of: message, text: TextLayer(message.text), in: discussion, fallback: fallbackLanguage))
         }
@@ -155,8 +157,21 @@ public struct AnalyzerPipeline: Sendable {
             authors: authorOrder.map { ($0, authors[$0]!.messages, ordered(authors[$0]!.summary)) })
     }
 
+    /// A discussion whose page tells no language takes, without `--language`, the one its
+    /// messages' words tell together: a thread's short replies ("Nice work.", « top ») are in
+    /// the thread's language. Its results are cached under that language.
+    static func withGuessedLanguage(_ discussion: Discussion, fallback: String?) -> Discussion {
+        guard discussion.language == nil, fallback == nil, !discussion.messages.isEmpty else { return discussion }
+        let guess = LanguageGuess.guess(texts: discussion.messages.lazy.map(\.text))
+        guard guess.confidence >= LanguageGuess.minimumConfidence else { return discussion }
+        var discussion = discussion
+        discussion.language = guess.code
+        return discussion
+    }
+
     /// The language analyzers take a message to be in: its text's own when the guess is sure,
-    /// else the message's (its page's), the discussion's, then `fallback` (`--language`).
+    /// else the message's (its page's), the discussion's (its page's, else its messages'
+    /// together), then `fallback` (`--language`).
     public static func language(of message: Message, text: TextLayer, in discussion: Discussion, fallback: String?) -> String {
         text.language.resolved(fallback: message.language ?? discussion.language ?? fallback)
     }

@@ -44,6 +44,18 @@ public struct LanguageGuess: Sendable, Equatable {
         return table
     }()
 
+    /// The language of texts taken together: a file's or a thread's, for those of them too
+    /// short to tell on their own. The first 4,000 characters or so decide; more would only
+    /// tokenize again what the analysis tokenizes.
+    public static func guess<Texts: Sequence<String>>(texts: Texts) -> LanguageGuess {
+        var sample = ""
+        for text in texts {
+            guard sample.utf8.count < 4000 else { break }
+            sample += text + "\n"
+        }
+        return TextLayer(sample).language
+    }
+
     /// Guesses from the word and clitic tokens.
     public static func guess(_ tokens: [Token]) -> LanguageGuess {
         // Counts in vectors, not arrays: no allocation per message.

@@ -100,13 +100,10 @@ extension ForumLens {
             if let predictions { try written.write(toFile: predictions, atomically: true, encoding: .utf8) }
         }
 
-        /// The language of a file's texts taken together (the first 4,000 characters or so: more
-        /// would only tokenize again what the analysis tokenizes), for the texts too short to
-        /// tell on their own; English when even together they do not tell.
+        /// The language of a file's texts taken together, for the texts too short to tell on
+        /// their own; English when even together they do not tell.
         static func language(of texts: [String]) -> String {
-            var sample = ""
-            for text in texts where sample.utf8.count < 4000 { sample += text + "\n" }
-            let guess = TextLayer(sample).language
+            let guess = LanguageGuess.guess(texts: texts)
             return guess.confidence >= LanguageGuess.minimumConfidence ? guess.code : "en"
         }
 

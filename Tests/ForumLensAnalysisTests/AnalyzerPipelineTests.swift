@@ -123,6 +123,23 @@ private struct LongMessages: Analyzer {
         #expect(analyzed.summary["words"] == Tally([("skipped", 3), ("messages", 1), ("words", 13)]))
     }
 
+    /// A page that tells no language: its short replies take the language of the thread's words
+    /// together, unless `--language` says otherwise; merge's summaries read them the same way.
+    @Test func shortRepliesTakeTheThreadsLanguage() throws {
+        let pipeline = try AnalyzerPipeline([WordCounter(languages: ["en"])])
+        let thread = Discussion(id: "d3", messages: [
+            Message(id: "m1", position: 1, text: "I have been building a small forum engine for a year and this is the first release of it."),
+            Message(id: "m2", position: 2, text: "Nice work."),
+            Message(id: "m3", position: 3, text: "Cool project!"),
+        ])
+        let analyzed = pipeline.analyze(thread)
+        #expect(analyzed.results.allSatisfy { $0[0].value != AnalyzerPipeline.skippedForLanguage })
+        #expect(pipeline.summarize(thread, results: analyzed.results).summary == analyzed.summary)
+        // Told otherwise, the short replies are French, and skipped; the long one says English itself.
+        let told = pipeline.analyze(thread, fallbackLanguage: "fr")
+        #expect(told.results.map { $0[0].value == AnalyzerPipeline.skippedForLanguage } == [false, true, true])
+    }
+
     @Test func runsEachAnalyzersExamples() throws {
         #expect(try AnalyzerPipeline([WordCounter(), LongMessages()]).failingExamples().isEmpty)
         struct Wrong: Analyzer {
