@@ -116,6 +116,20 @@ import ForumLensCore
         #expect(Double(score.datesFilled) / Double(max(1, score.dated)) >= 0.90, "published filled \(score.datesFilled)/\(score.dated)")
     }
 
+    /// A post's action links (Agreper's `reply` after every comment, bbPress's `a.reply`) are
+    /// not its author's words.
+    @Test(.enabled(if: available, "../shared/data/forums-dev is absent"))
+    func noMessageEndsWithAnActionLink() throws {
+        for page in ["agreper-en-1", "bbpress-en-2"] {
+            let messages = try CorpusTests.read(Self.folder.appendingPathComponent(page + ".html"), extractor: ExtractorChoice())
+            #expect(!messages.isEmpty)
+            // The link stood on a line of its own; "reply my own reply" is a message's words.
+            for message in messages {
+                #expect(!message.text.lowercased().hasSuffix("\nreply"), "\(page) \(message.id): …\(message.text.suffix(60))")
+            }
+        }
+    }
+
     /// With the extractor chosen per page (engines where they recognise the page): the
     /// targets of the engine issue, and no page read worse than the generic extractor reads it.
     @Test(.enabled(if: available, "../shared/data/forums-dev is absent"))

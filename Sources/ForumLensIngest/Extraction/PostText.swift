@@ -34,7 +34,8 @@ extension PostText {
                 quoteNodes.append(node)
                 return true
             }
-            if headers.contains(node) || PostText.isPostNumberLink(node, features) || PostText.isSubjectLine(node, features) {
+            if headers.contains(node) || PostText.isPostNumberLink(node, features) || PostText.isActionLink(node, features)
+                || PostText.isSubjectLine(node, features) {
                 return true
             }
             if cue.contains(.signature) || cue.contains(.chrome) { return true }
@@ -144,6 +145,20 @@ extension PostText {
         let words = features.renderer.render(node)
         return words.first == "#" && words.dropFirst().allSatisfy(\.isNumber)
     }
+
+    /// A link whose whole text is an action on the post ("reply", « répondre », "quote"):
+    /// a button drawn as a link inside the body (Agreper's `<sup><a>reply</a></sup>`, bbPress's
+    /// `a.reply`), not the author's words.
+    static func isActionLink(_ node: HTMLTree.NodeID, _ features: PageFeatures) -> Bool {
+        let length = features.text[Int(node)]
+        guard length >= 2, length <= 12, features.tree.tagName(node) == "a" else { return false }
+        return actionWords.contains(features.renderer.render(node).lowercased())
+    }
+
+    private static let actionWords: Set<String> = [
+        "reply", "quote", "report", "share", "permalink", "flag", "répondre", "citer", "signaler", "partager", "antworten",
+        "zitieren", "melden", "rispondi", "cita", "segnala", "responder", "citar", "denunciar", "回复", "引用", "举报",
+    ]
 
     private static let editStarts = [
         "last edited", "edited by", "edited ", "dernière édition", "derniere edition", "message édité",
