@@ -90,3 +90,17 @@ import Testing
         #expect(ClassReading.read("Post\r\nBG1").words == ["post", "bg#"])
     }
 }
+
+/// What may be an author's name: counts, labels and bare numbers are not; handles are, even
+/// those that start with a digit.
+@Suite struct AuthorNameTests {
+    @Test(arguments: ["22 Posts", "65.9k", "(3 children)", "Joined: Apr 2002", "Auteur :", "1234", "12h", ""])
+    func notNames(_ text: String) {
+        #expect(RecordLayout.cleanAuthor(text) == nil, "\(text)")
+    }
+
+    @Test(arguments: [("2kwatts", "2kwatts"), ("by Karine", "Karine"), ("lil' homie", "lil' homie"), ("Posted by  Mora1651", "Mora1651")])
+    func names(_ text: String, _ name: String) {
+        #expect(RecordLayout.cleanAuthor(text) == name)
+    }
+}

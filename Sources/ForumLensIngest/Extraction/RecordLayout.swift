@@ -408,13 +408,16 @@ extension RecordLayout {
             name = String(name.dropFirst(prefix.count)).collapsingSpaces
         }
         // Counts ("22 Posts", "65.9k", "(3 children)"), bare numbers and labels ("Joined: Apr
-        // 2002", "Auteur :") are not names.
+        // 2002", "Auteur :") are not names; a handle that starts with a digit ("2kwatts") is.
         let hasASCIILetter = name.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
         guard !name.isEmpty, name.utf8.count <= 64 || name.count <= 64, hasASCIILetter || name.contains(where: \.isLetter),
               !name.contains(": "),
-              !name.hasSuffix(":"), name.first != "(", name.first != "[",
-              !(name.first?.isNumber ?? false && name.split(separator: " ").count <= 2 && name.filter(\.isLetter).count <= 9)
+              !name.hasSuffix(":"), name.first != "(", name.first != "["
         else { return nil }
+        if name.first?.isNumber ?? false, name.split(separator: " ").count <= 2, name.filter(\.isLetter).count <= 9,
+           name.contains(" ") || name.filter(\.isLetter).count < 4 {
+            return nil
+        }
         return name
     }
 }
