@@ -97,7 +97,8 @@ struct DiscussionDigest {
         for entry in analysis.authors {
             let sentiment = entry.summary["sentiment"]
             participants.append(Participant(
-                author: entry.author, messages: entry.messages,
+                // Messages without a name count together, shown as the charts show them: "?".
+                author: entry.author.isEmpty ? "?" : entry.author, messages: entry.messages,
                 meanSentiment: sentiment.flatMap { $0["messages"] > 0 ? $0["score sum"] / $0["messages"] : nil },
                 complaints: Int(entry.summary["time-cost"]?["complaints"] ?? 0), advice: Int(entry.summary["advice"]?["items"] ?? 0),
                 themes: entry.summary["advice"]?.groups(of: "themes").map(\.label) ?? []))

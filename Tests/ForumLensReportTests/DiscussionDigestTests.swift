@@ -1,4 +1,5 @@
 import Foundation
+import ForumLensCore
 import Testing
 @testable import ForumLensReport
 
@@ -18,6 +19,16 @@ import Testing
             #expect(DiscussionDigest.number(value) == (value == value.rounded() ? String(Int(value)) : String(format: "%.3f", value)), "\(value)")
             if value.sign == .plus { #expect(DiscussionDigest.percent(value) == String(format: "%.0f%%", value * 100), "\(value)") }
         }
+    }
+
+    /// Messages without a name are one participant, shown "?" as the charts show them.
+    @Test func unnamedParticipantsShowAsAQuestionMark() {
+        let discussion = Discussion(id: "d", messages: [
+            Message(id: "m1", position: 1, author: "Karine", text: "Bonjour"), Message(id: "m2", position: 2, text: "Salut"),
+        ])
+        let analysis = DiscussionAnalysis(
+            results: [[], []], summary: Summaries(), authors: [("Karine", 1, Summaries()), ("", 1, Summaries())])
+        #expect(DiscussionDigest(discussion, analysis).participants.map(\.author) == ["Karine", "?"])
     }
 
     @Test func examples() {
