@@ -162,6 +162,12 @@ struct DiscussionDigest {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : (value < 0 ? "-" : "") + fixed(abs(value), decimals: 3)
     }
 
+    /// A count and its noun: `1 message`, `3 messages`, `0 problems`.
+    static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+    /// How many messages complain, as a sentence's start: `1 message complains`, `3 messages complain`.
+    static func complaining(_ count: Int) -> String { counted(count, "message") + (count == 1 ? " complains" : " complain") }
+
     /// A share as a whole percentage: `37%`.
     static func percent(_ share: Double) -> String { fixed(share * 100, decimals: 0) + "%" }
 

@@ -33,7 +33,7 @@ public struct HTMLReportWriter: ReportWriter {
         // The page's language for its quotes' marks and hyphenation (« » in French).
         let language = discussion.language.map { " lang=\"\(Self.escape($0))\"" } ?? ""
         var out = "<section class=\"discussion\" id=\"\(anchor)\"\(language)><h2>\(title)</h2>\n<p class=\"facts\">"
-        var facts = ["\(discussion.messages.count) messages", "\(authors.count) participants"]
+        var facts = [DiscussionDigest.counted(discussion.messages.count, "message"), DiscussionDigest.counted(authors.count, "participant")]
         if let first = digest.firstDate, let last = digest.lastDate { facts.append("from \(Self.escape(String(first.prefix(10)))) to \(Self.escape(String(last.prefix(10))))") }
         if let engine = discussion.engine { facts.append(Self.escape(engine)) }
         if let url = discussion.url, url.hasPrefix("http") { facts.append("<a href=\"\(Self.escape(url))\">original</a>") }
@@ -66,9 +66,9 @@ public struct HTMLReportWriter: ReportWriter {
             out += "<th>participants</th><th>mood</th><th>time-cost complaints</th><th>first advice theme</th></tr></thead><tbody>\n"
             out += overview.joined(separator: "\n") + "\n</tbody></table></section>\n"
         }
-        out += "<footer>\(run.summary.discussions) discussions, \(run.summary.messages) messages"
+        out += "<footer>\(DiscussionDigest.counted(run.summary.discussions, "discussion")), \(DiscussionDigest.counted(run.summary.messages, "message"))"
         if !run.analyzers.isEmpty { out += "; analyzers: " + run.analyzers.map { Self.escape("\($0.id) \($0.version)") }.joined(separator: ", ") }
-        if !run.problems.isEmpty { out += "; \(run.problems.count) problems (see report.json)" }
+        if !run.problems.isEmpty { out += "; \(DiscussionDigest.counted(run.problems.count, "problem")) (see report.json)" }
         out += ". Written by \(Self.escape(Tool.current.name)) \(Self.escape(Tool.current.version)).</footer>\n</main></body></html>\n"
         try sink.write(out)
         try sink.commit()
@@ -122,7 +122,7 @@ public struct HTMLReportWriter: ReportWriter {
     static func complaints(_ digest: DiscussionDigest) -> String {
         var html = "<h3>Time-cost complaints</h3>\n"
         guard !digest.complaints.isEmpty else { return html + "<p>None.</p>\n" }
-        html += "<p>\(digest.complaints.count) messages complain that something costs them time"
+        html += "<p>\(DiscussionDigest.complaining(digest.complaints.count)) that something costs them time"
         html += digest.complaintShare.map { " (\(DiscussionDigest.percent($0)) of messages)" } ?? ""
         html += digest.medianPerDay.map { "; the median time cited is \(DiscussionDigest.hours($0)) a day" } ?? ""
         html += ".</p>\n<table><thead><tr><th>who</th><th>complaint</th><th>time</th><th>about</th></tr></thead><tbody>\n"
@@ -153,7 +153,7 @@ public struct HTMLReportWriter: ReportWriter {
             var text = text
             text.withUTF8 { appendEscaped($0, to: &html) }
         }
-        add("<div class=\"messages\"><h3>The \(discussion.messages.count) messages</h3>\n")
+        add("<div class=\"messages\"><h3>\(discussion.messages.count == 1 ? "The message" : "The \(discussion.messages.count) messages")</h3>\n")
         for message in discussion.messages {
             let author = message.author ?? "?"
             add("<article id=\"m-"); addEscaped(message.id)

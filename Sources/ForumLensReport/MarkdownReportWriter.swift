@@ -16,7 +16,7 @@ public struct MarkdownReportWriter: ReportWriter {
         discussions += 1
         let digest = DiscussionDigest(discussion, analysis)
         var out = "## " + Self.inline(discussion.title ?? discussion.sources.first ?? discussion.id) + "\n\n"
-        var facts = ["\(discussion.messages.count) messages", "\(Set(discussion.messages.compactMap(\.author)).count) participants"]
+        var facts = [DiscussionDigest.counted(discussion.messages.count, "message"), DiscussionDigest.counted(Set(discussion.messages.compactMap(\.author)).count, "participant")]
         if let first = digest.firstDate, let last = digest.lastDate { facts.append("from \(first.prefix(10)) to \(last.prefix(10))") }
         if let engine = discussion.engine { facts.append(engine) }
         if let url = discussion.url { facts.append(url.contains { $0 == " " || $0 == ">" || $0 == "<" } ? Self.inline(url) : "<\(url)>") }
@@ -43,7 +43,7 @@ public struct MarkdownReportWriter: ReportWriter {
                 out += "None.\n\n"
             } else {
                 let share = digest.complaintShare.map { " (\(DiscussionDigest.percent($0)) of messages)" } ?? ""
-                out += "\(digest.complaints.count) messages complain that something costs them time\(share)"
+                out += "\(DiscussionDigest.complaining(digest.complaints.count)) that something costs them time\(share)"
                 out += digest.medianPerDay.map { "; the median time cited is \(DiscussionDigest.hours($0)) a day" } ?? ""
                 out += ".\n\n| author | complaint | time | about |\n| --- | --- | --- | --- |\n"
                 for complaint in digest.complaints {
@@ -67,9 +67,9 @@ public struct MarkdownReportWriter: ReportWriter {
     }
 
     public mutating func finish(_ run: RunRecord) throws {
-        var out = "## Corpus\n\n\(run.summary.discussions) discussions, \(run.summary.messages) messages"
+        var out = "## Corpus\n\n\(DiscussionDigest.counted(run.summary.discussions, "discussion")), \(DiscussionDigest.counted(run.summary.messages, "message"))"
         out += run.analyzers.isEmpty ? "." : "; analyzers: " + run.analyzers.map { "\($0.id) \($0.version)" }.joined(separator: ", ") + "."
-        if !run.problems.isEmpty { out += " \(run.problems.count) problems (see report.json)." }
+        if !run.problems.isEmpty { out += " \(DiscussionDigest.counted(run.problems.count, "problem")) (see report.json)." }
         out += "\n\nWritten by \(Tool.current.name) \(Tool.current.version).\n"
         try sink.write(out)
         try sink.commit()

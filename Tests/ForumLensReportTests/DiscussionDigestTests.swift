@@ -37,5 +37,7 @@ import Testing
         #expect(DiscussionDigest.number(12) == "12")
         #expect(DiscussionDigest.number(-1 / 3) == "-0.333")
         #expect(DiscussionDigest.percent(0.375) == "38%")
+        #expect(DiscussionDigest.counted(1, "message") == "1 message" && DiscussionDigest.counted(0, "problem") == "0 problems")
+        #expect(DiscussionDigest.complaining(1) == "1 message complains" && DiscussionDigest.complaining(3) == "3 messages complain")
     }
 }
