@@ -149,7 +149,10 @@ struct AdviceWords: Sendable {
         ownPlans: [
             "il faut que je", "il faut que j'", "il faudrait que je", "il faudrait que j'", "je dois", "je devrais", "il fallait",
             "il a fallu", "si c'était à refaire", "faut que je", "faudrait que je", "pourquoi ne pas avoir", "pourquoi ne pas être",
-        ],
+        ] + ["alors", "donc", "vraiment", "absolument", "juste", "aussi", "maintenant"].flatMap { adverb in
+            // « Il faut alors que je m'encourage »: an adverb between does not make it advice.
+            ["faut \(adverb) que je", "faut \(adverb) que j'", "faudrait \(adverb) que je", "faudrait \(adverb) que j'"]
+        },
         questions: [
             "pourquoi ne pas", "pourquoi pas", "et si tu", "et si vous", "tu as pensé à", "as-tu pensé à", "avez-vous pensé à",
             "vous avez pensé à", "tu as essayé", "as-tu essayé", "avez-vous essayé", "vous avez essayé", "t'as essayé", "t'as pensé à",

@@ -43,6 +43,7 @@ import Testing
         ("fr", "On me répète partout qu'il faut être présent sur les réseaux."),
         ("fr", "Il faut douze clics pour sortir une facture, c'est absurde."),
         ("fr", "Il faut que je mette à jour mon profil ce week-end."),
+        ("fr", "Ça me bloque. Il faut alors que je m'encourage pour reprendre."),
         ("fr", "N'hésitez pas à me contacter en MP."),
         ("fr", "J'ai envoyé quarante candidatures le mois dernier."),
         ("fr", "Des recommandations du genre \"super collègue, je recommande\" ne valent rien."),
