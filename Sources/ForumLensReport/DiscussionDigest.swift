@@ -9,8 +9,9 @@ struct DiscussionDigest {
         var author: String
         var messages: Int
         var meanSentiment: Double?
-        var complaints: Int
-        var advice: Int
+        /// nil where the analyzer read none of the author's messages (their language).
+        var complaints: Int?
+        var advice: Int?
         var themes: [String]
     }
 
@@ -43,6 +44,9 @@ struct DiscussionDigest {
     var mood: (mean: Double, positive: Int, neutral: Int, negative: Int)?
     var mostPositive: Quote?
     var mostNegative: Quote?
+    /// Whether time-cost read any message: a thread in a language it does not read has no
+    /// complaints to show, rather than none.
+    var timeCostRead = false
     var complaints: [Complaint] = []
     var complaintShare: Double?
     var medianPerDay: Double?
@@ -82,7 +86,8 @@ struct DiscussionDigest {
             mostNegative = quote("most negative")
             if let most = mostPositive, let least = mostNegative, most.messageID == least.messageID { mostNegative = nil }
         }
-        if let timeCost = summary["time-cost"] {
+        if let timeCost = summary["time-cost"], timeCost["messages"] > 0 {
+            timeCostRead = true
             complaintShare = timeCost.ratios.first.flatMap(timeCost.value(ofRatio:))
             medianPerDay = timeCost.samples.first { $0.name == "seconds cited per day" }.map { Tally.median($0.values) }
         }
@@ -100,9 +105,15 @@ struct DiscussionDigest {
                 // Messages without a name count together, shown as the charts show them: "?".
                 author: entry.author.isEmpty ? "?" : entry.author, messages: entry.messages,
                 meanSentiment: sentiment.flatMap { $0["messages"] > 0 ? $0["score sum"] / $0["messages"] : nil },
-                complaints: Int(entry.summary["time-cost"]?["complaints"] ?? 0), advice: Int(entry.summary["advice"]?["items"] ?? 0),
+                complaints: Self.count("complaints", of: "time-cost", in: entry.summary), advice: Self.count("items", of: "advice", in: entry.summary),
                 themes: entry.summary["advice"]?.groups(of: "themes").map(\.label) ?? []))
         }
+    }
+
+    /// An analyzer's count in `summary`, nil when it read no message.
+    static func count(_ name: String, of analyzer: String, in summary: Summaries) -> Int? {
+        guard let tally = summary[analyzer], tally["messages"] > 0 else { return nil }
+        return Int(tally[name])
     }
 
     static func string(_ value: JSONValue?) -> String? {

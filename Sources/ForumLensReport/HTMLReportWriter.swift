@@ -44,7 +44,7 @@ public struct HTMLReportWriter: ReportWriter {
         }
         if !digest.themes.isEmpty { out += Self.themeBars("Advice themes", digest.themes) }
         if !digest.discovered.isEmpty { out += Self.themeBars("Other advice, grouped by what it shares", digest.discovered) }
-        if analysis?.summary["time-cost"] != nil { out += Self.complaints(digest) }
+        if digest.timeCostRead { out += Self.complaints(digest) }
         if !digest.participants.isEmpty { out += Self.participants(digest, authors) }
         for (id, counts) in digest.otherCounts {
             out += "<h3>\(Self.escape(id))</h3><p>" + counts.map { "\(Self.escape($0.name)): \(Self.number($0.value))" }.joined(separator: " · ") + "</p>\n"
@@ -52,7 +52,7 @@ public struct HTMLReportWriter: ReportWriter {
         out += Self.messages(discussion, authors)
         out += "</section>\n"
         try sink.write(out)
-        let complaints = analysis?.summary["time-cost"]?["complaints"]
+        let complaints = digest.timeCostRead ? analysis?.summary["time-cost"]?["complaints"] : nil
         overview.append(
             "<tr><td><a href=\"#\(anchor)\">\(title)</a></td><td>\(discussion.messages.count)</td><td>\(authors.count)</td>"
                 + "<td>\(digest.mood.map { Self.signed($0.mean) } ?? "")</td><td>\(complaints.map(Self.number) ?? "")</td>"
@@ -137,8 +137,8 @@ public struct HTMLReportWriter: ReportWriter {
         var html = "<h3>Participants</h3>\n<table><thead><tr><th>author</th><th>messages</th><th>mood</th><th>complaints</th><th>advice</th><th>themes</th></tr></thead><tbody>\n"
         for participant in digest.participants {
             html += "<tr><td><span class=\"dot\" style=\"background:\(colours[participant.author] ?? "#888")\"></span>\(escape(participant.author))</td>"
-            html += "<td>\(participant.messages)</td><td>\(participant.meanSentiment.map(signed) ?? "")</td><td>\(participant.complaints)</td>"
-            html += "<td>\(participant.advice)</td><td>\(escape(participant.themes.joined(separator: ", ")))</td></tr>\n"
+            html += "<td>\(participant.messages)</td><td>\(participant.meanSentiment.map(signed) ?? "")</td><td>\(participant.complaints.map(String.init) ?? "")</td>"
+            html += "<td>\(participant.advice.map(String.init) ?? "")</td><td>\(escape(participant.themes.joined(separator: ", ")))</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }

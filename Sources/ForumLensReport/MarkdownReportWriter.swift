@@ -25,7 +25,7 @@ public struct MarkdownReportWriter: ReportWriter {
             out += "### Participants\n\n| author | messages | mood | time-cost complaints | advice | themes |\n| --- | ---: | ---: | ---: | ---: | --- |\n"
             for participant in digest.participants {
                 out += "| \(Self.inline(participant.author)) | \(participant.messages) | \(participant.meanSentiment.map { Self.signed($0) } ?? "") | "
-                out += "\(participant.complaints) | \(participant.advice) | \(Self.inline(participant.themes.joined(separator: ", "))) |\n"
+                out += "\(participant.complaints.map(String.init) ?? "") | \(participant.advice.map(String.init) ?? "") | \(Self.inline(participant.themes.joined(separator: ", "))) |\n"
             }
             out += "\n"
         }
@@ -37,7 +37,7 @@ public struct MarkdownReportWriter: ReportWriter {
             }
             out += "\n"
         }
-        if analysis?.summary["time-cost"] != nil {
+        if digest.timeCostRead {
             out += "### Time-cost complaints\n\n"
             if digest.complaints.isEmpty {
                 out += "None.\n\n"

@@ -31,6 +31,19 @@ import Testing
         #expect(DiscussionDigest(discussion, analysis).participants.map(\.author) == ["Karine", "?"])
     }
 
+    /// A thread time-cost could not read (its language) has no complaints to show, not none.
+    @Test func analyzersThatReadNothingShowNothing() {
+        let discussion = Discussion(id: "d", messages: [Message(id: "m1", position: 1, author: "Li", text: "你好")])
+        let skipped = Summaries([("time-cost", Tally([("skipped", 1)])), ("advice", Tally([("skipped", 1)]))])
+        let digest = DiscussionDigest(discussion, DiscussionAnalysis(results: [[]], summary: skipped, authors: [("Li", 1, skipped)]))
+        #expect(!digest.timeCostRead)
+        #expect(digest.participants.first?.complaints == nil && digest.participants.first?.advice == nil)
+        let read = Summaries([("time-cost", Tally([("messages", 1)])), ("advice", Tally([("messages", 1), ("items", 2)]))])
+        let readDigest = DiscussionDigest(discussion, DiscussionAnalysis(results: [[]], summary: read, authors: [("Li", 1, read)]))
+        #expect(readDigest.timeCostRead)
+        #expect(readDigest.participants.first?.complaints == 0 && readDigest.participants.first?.advice == 2)
+    }
+
     @Test func examples() {
         #expect(DiscussionDigest.signed(0.17) == "+0.17")
         #expect(DiscussionDigest.signed(-0.05) == "-0.05")
