@@ -531,7 +531,6 @@ public struct SentimentAnalyzer: Analyzer {
     /// The words of `range`, lowercased, as the rules name them.
     static func text(of range: Range<Int>, _ tokens: [Token]) -> String { tokens[range].map(\.lowercased).joined(separator: " ") }
 
-    /// How many tokens of one of `phrases` start at `start` within the sentence, if one does.
     /// "Anything but friendly", "nothing but praise", "all but gone": `but` says except, and
     /// opens no contrast.
     static func meansExcept(_ index: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Bool {
@@ -540,6 +539,7 @@ public struct SentimentAnalyzer: Analyzer {
     static let but = WordKey("but")
     static let exceptBefore = WordTable(["anything", "nothing", "everything", "all"].map { (WordKey($0), true) })
 
+    /// How many tokens of one of `phrases` start at `start` within the sentence, if one does.
     static func phraseLength(_ phrases: WordTable<[[WordKey]]>, at start: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         phrases[tokens[start].key]?.first { PhraseList.matches($0, at: start, in: sentence, tokens) }?.count
     }

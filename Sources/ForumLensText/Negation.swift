@@ -7,12 +7,13 @@
 /// de`, `manque de`; `devoid of`, `lacks`, `fails to`), and denial by distance over the next two
 /// words: "far from (being)", "falls short of", "the opposite of", "anything but", « loin
 /// d'être », « le contraire de », « éviter de »; `barely`, `hardly`, `less`, `least` (not "at
-/// least") over the next word only. Not "nothing short of", "nothing but", "nothing beats", "no matter", "no
-/// doubt", "no idea", "not only", « sans doute », « rien de moins que », « rien de tel », « rien
-/// ne vaut », "not this happy in years", "can't recommend it enough", "can't wait", which affirm;
-/// nor `pas` after a determiner or an adjective, a step (« un pas dans la bonne direction »,
-/// « faux pas »). A scope runs to the end of the clause (punctuation, an emoticon or laughter,
-/// `mais`/`but`/`et`…, a question word after the verb) or four words, whichever comes first.
+/// least") over the next word only. Not "nothing short of", "nothing but", "nothing beats", "no
+/// matter", "no doubt", "no idea", "not only", « sans doute », « rien de moins que », « rien de
+/// tel », « rien ne vaut », "not this happy in years", "can't recommend it enough", "can't wait",
+/// which affirm; nor `pas` after a determiner or an adjective, a step (« un pas dans la bonne
+/// direction », « faux pas »). A scope runs to the end of the clause (punctuation, an emoticon or
+/// laughter, `mais`/`but`/`et`…, a question word after the verb) or four words, whichever comes
+/// first.
 public enum Negation {
     /// The negators proper, which also close a French `ne`.
     static let closers = [
@@ -265,8 +266,8 @@ public enum Negation {
         (WordKey("opposite"), WordKey("the"), WordKey("anything"), WordKey("but"), WordKey("le"), WordKey("l'"))
     /// « Le contraire de », « l'inverse de », « l'opposé de »: not « au contraire », a contrast.
     static let contrary = table(["contraire", "inverse", "opposé"])
-    /// « Ça m'a évité de déprimer »: what is avoided is not had. (English "avoid" takes a noun
-    /// phrase of any length as often as the thing avoided: "avoids the stupid cliches".)
+    /// « Ça m'a évité de déprimer »: what is avoided is not had. Not English "avoid": its object
+    /// is a noun phrase of any length ("avoids the stupid cliches"), not a verb after « de ».
     static let avoidWords = [
         "éviter", "évite", "évites", "évitent", "évité", "évitée", "évités", "évitées", "évitez", "évitons", "évitait", "évitais",
         "évitaient", "évitera", "éviterait", "évitant",
