@@ -36,7 +36,12 @@ struct AdviceForm: Equatable {
         let question = tokens[sentence].contains { $0.kind == .punctuation && $0.lowercased.utf8.contains(UInt8(ascii: "?")) }
         if question {
             // « Pourquoi ne pas essayer les afterworks ? », "Have you tried…?": advice that asks.
-            return first(.questions).map { AdviceForm(form: "question", strength: 0.7, start: $0.lowerBound) }
+            // Not after a question word in its clause: "how deep can we go?", « comment tu
+            // connais ? » ask ("considering how easy it is, why not walk?" advises).
+            guard let cue = first(.questions) else { return nil }
+            let questionWords = words.french ? frenchQuestionWords : englishQuestionWords
+            let clause = tokens[sentence.lowerBound ..< cue.lowerBound].reversed().prefix { $0.kind != .punctuation }
+            return clause.contains { questionWords.contains($0.key) } ? nil : AdviceForm(form: "question", strength: 0.7, start: cue.lowerBound)
         }
         // The advice is its clause, from where the clause starts (« franchement un profil complet
         // vaut mieux que… »).
@@ -72,6 +77,9 @@ struct AdviceForm: Equatable {
         if first(.general) != nil { return AdviceForm(form: "general", strength: 0.6, start: sentence.lowerBound) }
         return nil
     }
+
+    static let englishQuestionWords = WordTable(["how", "what", "where", "when", "which", "who", "whom", "whose"].map { (WordKey($0), true) })
+    static let frenchQuestionWords = WordTable(["comment", "quand", "où", "combien", "quel", "quelle", "quels", "quelles", "qui"].map { (WordKey($0), true) })
 
     /// Words between quotation marks are someone else's: « "je recommande" x 4 ».
     static func isQuoted(_ cue: Range<Int>, in sentence: Range<Int>, _ tokens: [Token]) -> Bool {

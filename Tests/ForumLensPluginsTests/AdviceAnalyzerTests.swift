@@ -33,6 +33,7 @@ import Testing
         ("en", "Don't book the breakfast, the café next door is better.", "imperative"),
         ("en", "It would be nice if the app let us export our notes.", "suggestion"),
         ("en", "Why not try a coworking space once a week?", "question"),
+        ("en", "Considering how noisy the square is, why not stay further away?", "question"),
     ])
     func findsAdviceInEachForm(language: String, text: String, form: String) throws {
         #expect(try Self.forms(text, language) == [form], "\(text)")
@@ -53,6 +54,8 @@ import Testing
         ("en", "I need to update my CV this weekend."),
         ("en", "Thanks in advance, let me know."),
         ("en", "We stayed four nights and the room was clean."),
+        ("en", "So how deep can we go?"),
+        ("fr", "Et comment tu connais ce site ?"),
     ])
     func leavesWhatIsNotAdvice(language: String, text: String) throws {
         #expect(try Self.forms(text, language) == [], "\(text)")
