@@ -63,11 +63,22 @@ public struct LanguageGuess: Sendable, Equatable {
         var seen: [WordKey] = []   // few per message: a scan costs less than hashing
         seen.reserveCapacity(16)
         var words = 0
+        // Letters of Chinese, Japanese and Korean words, and of the others: scripts without
+        // spaces or function words to count.
+        var cjk = (han: 0, kana: 0, hangul: 0), otherLetters = 0
         let languagesOfWord = languagesOfWord, count = functionWords.count   // once, not per token
         // By index: a Token copied out of the array is its String retained and released.
         for position in tokens.indices where tokens[position].kind == .word || tokens[position].kind == .clitic {
             words += 1
             let key = tokens[position].key
+            // CJK letters take three UTF-8 bytes from E3 (kana, U+3040…) to ED (Hangul, …U+D7AF).
+            if let lead = key.packedBytes.map({ UInt8(truncatingIfNeeded: $0.low) }) ?? tokens[position].lowercased.utf8.first, lead >= 0xE3, lead <= 0xED {
+                let letters = tokens[position].range.count
+                let second = tokens[position].lowercased.utf8.dropFirst().first ?? 0
+                if lead >= 0xEA { cjk.hangul += letters } else if lead == 0xE3, (0x81 ... 0x83).contains(second) { cjk.kana += letters } else { cjk.han += letters }
+                continue
+            }
+            otherLetters += tokens[position].range.count
             guard let languages = languagesOfWord[key] else { continue }
             let first = !seen.contains(key)
             if first { seen.append(key) }
@@ -75,6 +86,13 @@ public struct LanguageGuess: Sendable, Equatable {
                 scores[index] += 1
                 if first { distinct[index] += 1 }
             }
+        }
+        // Mostly CJK letters (a few English words in it, `Ruby`, `the`, count for little): kana
+        // say Japanese, Hangul Korean, Han alone Chinese. The analyzers read none of them.
+        let cjkLetters = cjk.han + cjk.kana + cjk.hangul
+        if cjkLetters > otherLetters {
+            let code = cjk.kana > 0 ? "ja" : cjk.hangul > cjk.han ? "ko" : "zh"
+            return LanguageGuess(code: code, confidence: (Double(cjkLetters) / Double(cjkLetters + otherLetters) * 100).rounded() / 100)
         }
         guard words > 0, let best = functionWords.indices.max(by: { scores[$0] < scores[$1] }), scores[best] > 0 else { return .undetermined }
         let second = functionWords.indices.lazy.filter { $0 != best }.map { scores[$0] }.max() ?? 0

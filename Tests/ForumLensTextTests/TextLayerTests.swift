@@ -131,6 +131,19 @@ import Testing
         #expect(TextLayer("👍").language.resolved(fallback: nil) == "und")
     }
 
+    /// Chinese, Japanese and Korean by their scripts, English words in them or not: none is
+    /// taken for English.
+    @Test(arguments: [
+        ("Ruby 的许多特性强烈地偏向对脚本语言的良好支持。比如 Ruby 非常好地普及了守护（guard）的使用，从而使得大量的 idiom 有了 one-liner", "zh"),
+        ("机器人？", "zh"),
+        ("このフォーラムは本当に便利です。", "ja"),
+        ("이 포럼은 정말 유용합니다.", "ko"),
+    ])
+    func readsCJKScripts(_ text: String, _ code: String) {
+        let guess = TextLayer(text).language
+        #expect(guess.code == code && guess.confidence >= LanguageGuess.minimumConfidence, "\(guess)")
+    }
+
     /// One function word said again and again (Italian's `ha`) proves little.
     @Test func aRepeatedWordIsOneClue() {
         #expect(TextLayer("@anonymous HA HA HA HA HA #hahahaha").language.confidence < LanguageGuess.minimumConfidence)
