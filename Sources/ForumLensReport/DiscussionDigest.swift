@@ -39,6 +39,8 @@ struct DiscussionDigest {
     }
 
     var participants: [Participant] = []
+    /// How many people wrote, by name (messages without one are not counted as someone).
+    var namedParticipants = 0
     /// Sentiment per message, in the discussion's order (when sentiment ran).
     var timeline: [Point] = []
     var mood: (mean: Double, positive: Int, neutral: Int, negative: Int)?
@@ -58,6 +60,7 @@ struct DiscussionDigest {
     var lastDate: String?
 
     init(_ discussion: Discussion, _ analysis: DiscussionAnalysis?) {
+        namedParticipants = Set(discussion.messages.compactMap(\.author)).count
         let dates = discussion.messages.compactMap(\.published).sorted()
         firstDate = dates.first
         lastDate = dates.last

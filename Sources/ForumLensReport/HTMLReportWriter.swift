@@ -33,7 +33,7 @@ public struct HTMLReportWriter: ReportWriter {
         // The page's language for its quotes' marks and hyphenation (« » in French).
         let language = discussion.language.map { " lang=\"\(Self.escape($0))\"" } ?? ""
         var out = "<section class=\"discussion\" id=\"\(anchor)\"\(language)><h2>\(title)</h2>\n<p class=\"facts\">"
-        var facts = [DiscussionDigest.counted(discussion.messages.count, "message"), DiscussionDigest.counted(authors.count, "participant")]
+        var facts = [DiscussionDigest.counted(discussion.messages.count, "message"), DiscussionDigest.counted(digest.namedParticipants, "participant")]
         if let first = digest.firstDate, let last = digest.lastDate { facts.append("from \(Self.escape(String(first.prefix(10)))) to \(Self.escape(String(last.prefix(10))))") }
         if let engine = discussion.engine { facts.append(Self.escape(engine)) }
         if let url = discussion.url, url.hasPrefix("http") { facts.append("<a href=\"\(Self.escape(url))\">original</a>") }
@@ -54,7 +54,7 @@ public struct HTMLReportWriter: ReportWriter {
         try sink.write(out)
         let complaints = digest.timeCostRead ? analysis?.summary["time-cost"]?["complaints"] : nil
         overview.append(
-            "<tr><td><a href=\"#\(anchor)\">\(title)</a></td><td>\(discussion.messages.count)</td><td>\(authors.count)</td>"
+            "<tr><td><a href=\"#\(anchor)\">\(title)</a></td><td>\(discussion.messages.count)</td><td>\(digest.namedParticipants)</td>"
                 + "<td>\(digest.mood.map { Self.signed($0.mean) } ?? "")</td><td>\(complaints.map(Self.number) ?? "")</td>"
                 + "<td>\(Self.escape(digest.themes.first?.label ?? ""))</td></tr>")
     }

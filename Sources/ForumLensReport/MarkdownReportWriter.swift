@@ -16,7 +16,7 @@ public struct MarkdownReportWriter: ReportWriter {
         discussions += 1
         let digest = DiscussionDigest(discussion, analysis)
         var out = "## " + Self.inline(discussion.title ?? discussion.sources.first ?? discussion.id) + "\n\n"
-        var facts = [DiscussionDigest.counted(discussion.messages.count, "message"), DiscussionDigest.counted(Set(discussion.messages.compactMap(\.author)).count, "participant")]
+        var facts = [DiscussionDigest.counted(discussion.messages.count, "message"), DiscussionDigest.counted(digest.namedParticipants, "participant")]
         if let first = digest.firstDate, let last = digest.lastDate { facts.append("from \(first.prefix(10)) to \(last.prefix(10))") }
         if let engine = discussion.engine { facts.append(engine) }
         if let url = discussion.url { facts.append(url.contains { $0 == " " || $0 == ">" || $0 == "<" } ? Self.inline(url) : "<\(url)>") }
