@@ -23,6 +23,6 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$(dirname "$OUT")"
 # --no-sandbox: Chromium refuses to run its sandbox as root, which these machines are.
 "$BROWSER" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=900,1500 \
-    --screenshot="$ROOT/$OUT" "file://$WORK/report.html" >/dev/null 2>&1
+    --screenshot="$(case "$OUT" in /*) echo "$OUT";; *) echo "$ROOT/$OUT";; esac)" "file://$WORK/report.html" >/dev/null 2>&1
 [ -s "$OUT" ] || { echo "report-screenshot: Chromium wrote nothing" >&2; exit 1; }
 echo "$OUT"
