@@ -72,7 +72,7 @@ public struct LanguageGuess: Sendable, Equatable {
             words += 1
             let key = tokens[position].key
             // CJK letters take three UTF-8 bytes from E3 (kana, U+3040…) to ED (Hangul, …U+D7AF).
-            if let lead = key.packedBytes.map({ UInt8(truncatingIfNeeded: $0.low) }) ?? tokens[position].lowercased.utf8.first, lead >= 0xE3, lead <= 0xED {
+            if let lead = key.firstByte ?? tokens[position].lowercased.utf8.first, lead >= 0xE3, lead <= 0xED {
                 let letters = tokens[position].range.count
                 let second = tokens[position].lowercased.utf8.dropFirst().first ?? 0
                 if lead >= 0xEA { cjk.hangul += letters } else if lead == 0xE3, (0x81 ... 0x83).contains(second) { cjk.kana += letters } else { cjk.han += letters }

@@ -4,7 +4,7 @@
 public enum Laughter {
     /// Whether a token is laughter: first by the first letter its key holds, without the String.
     public static func contains(_ token: Token) -> Bool {
-        if let first = token.key.packedBytes.map({ UInt8(truncatingIfNeeded: $0.low) }), !mayStart(first) { return false }
+        if let first = token.key.firstByte, !mayStart(first) { return false }
         return contains(token.lowercased)
     }
 

@@ -42,6 +42,12 @@ public struct WordKey: Hashable, Sendable {
         return count <= 15 ? (low, high & 0x00FF_FFFF_FFFF_FFFF, count) : nil
     }
 
+    /// The word's first byte, when it is packed whole (nil for an empty or a longer word).
+    public var firstByte: UInt8? {
+        guard let packed = packedBytes, packed.count > 0 else { return nil }
+        return UInt8(truncatingIfNeeded: packed.low)
+    }
+
     public func hash(into hasher: inout Hasher) {
         hasher.combine(mixed)
     }
